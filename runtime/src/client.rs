@@ -1,0 +1,386 @@
+//! [`Client`]: executes requests against Attio (or a sandbox) over HTTPS.
+
+use std::fmt;
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::Url;
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue};
+use secrecy::{ExposeSecret, SecretString};
+
+use crate::error::{ApiError, Error, Result};
+use crate::object::AttioObject;
+use crate::record::{Record, RecordId};
+use crate::request::Request;
+
+/// Attio's API, where requests go unless told otherwise.
+pub const DEFAULT_BASE_URL: &str = "https://api.attio.com";
+
+/// The environment variable [`Client::from_env`] reads the API key from.
+pub const API_KEY_ENV: &str = "ATTIO_API_KEY";
+
+/// The environment variable [`Client::from_env`] reads an optional base URL from.
+pub const BASE_URL_ENV: &str = "ATTIO_BASE_URL";
+
+const USER_AGENT_VALUE: &str = concat!("attio-rs/", env!("CARGO_PKG_VERSION"));
+
+/// A connection to Attio's API: cheap to clone, share it across tasks.
+///
+/// ```no_run
+/// # async fn run() -> attio::Result<()> {
+/// // ATTIO_API_KEY, and optionally ATTIO_BASE_URL (say, a sandbox's).
+/// let client = attio::Client::from_env()?;
+///
+/// // Or explicitly:
+/// let client = attio::Client::builder()
+///     .api_key("your-token")
+///     .base_url("https://api.attio.com")
+///     .build()?;
+/// # Ok(()) }
+/// ```
+///
+/// The API key never appears in `Debug` output or in an error:
+///
+/// ```
+/// let client = attio::Client::builder().api_key("secret-token").build().unwrap();
+/// assert!(!format!("{client:?}").contains("secret-token"));
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    http: reqwest::Client,
+    base_url: String,
+    auth: HeaderValue,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("base_url", &self.inner.base_url)
+            .field("api_key", &"[redacted]")
+            .finish()
+    }
+}
+
+impl Client {
+    /// A builder for a client with an explicit API key, base URL and timeouts.
+    ///
+    /// ```
+    /// let client = attio::Client::builder()
+    ///     .api_key("token")
+    ///     .timeout(std::time::Duration::from_secs(10))
+    ///     .build()?;
+    /// assert_eq!(client.base_url(), "https://api.attio.com");
+    /// # Ok::<(), attio::Error>(())
+    /// ```
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// A client from the environment: the API key from `ATTIO_API_KEY` (required) and the base URL
+    /// from `ATTIO_BASE_URL` (optional, default `https://api.attio.com`).
+    ///
+    /// ```no_run
+    /// let client = attio::Client::from_env()?;
+    /// # Ok::<(), attio::Error>(())
+    /// ```
+    pub fn from_env() -> Result<Self> {
+        let key = std::env::var(API_KEY_ENV).map_err(|_| {
+            Error::Config(format!(
+                "{API_KEY_ENV} is not set; create an access token in Attio under Settings → Developers and export it"
+            ))
+        })?;
+        let mut builder = Client::builder().api_key(key);
+        if let Ok(url) = std::env::var(BASE_URL_ENV) {
+            builder = builder.base_url(url);
+        }
+        builder.build()
+    }
+
+    /// The base URL requests go to, without a trailing slash.
+    pub fn base_url(&self) -> &str {
+        &self.inner.base_url
+    }
+
+    /// `PATCH /v2/objects/{slug}/records/{record_id}`: writes the struct's values to the record.
+    ///
+    /// Single-value attributes are replaced; values of multiselect attributes (`Vec<T>` fields)
+    /// are **added** to the ones the record already has. Usually called through the `update`
+    /// method `#[attio_object]` generates.
+    ///
+    /// ```no_run
+    /// # #[attio::attio_object(slug = "users")] struct User { user_id: String }
+    /// # async fn run(client: attio::Client) -> attio::Result<()> {
+    /// let id: attio::RecordId = "5e3fb280-007b-495a-a530-9354bde01de1".parse().unwrap();
+    /// let record = client.update_record(&User { user_id: "123".into() }, &id).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn update_record<T: AttioObject>(
+        &self,
+        values: &T,
+        id: &RecordId,
+    ) -> Result<Record<T>> {
+        let request = Request::update(values, id)?;
+        self.execute(request).await
+    }
+
+    /// Sends `request` and decodes the `data` of a success response as `T`.
+    pub(crate) async fn execute<T: serde::de::DeserializeOwned>(
+        &self,
+        request: Request,
+    ) -> Result<T> {
+        let method = request.method.as_str().to_owned();
+        let path = request.path.clone();
+        let body = self.send(request).await?;
+        Ok(crate::__private::decode_data(&method, &path, &body)?)
+    }
+
+    /// Sends `request`; a success answer's body, or the error it carries.
+    pub(crate) async fn send(&self, request: Request) -> Result<bytes::Bytes> {
+        let url = format!("{}{}", self.inner.base_url, request.path);
+        let mut builder = self
+            .inner
+            .http
+            .request(request.method.clone(), url)
+            .header(AUTHORIZATION, self.inner.auth.clone());
+        if let Some(body) = request.body {
+            builder = builder
+                .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
+                .body(body);
+        }
+        let transport = |source: reqwest::Error| Error::Transport {
+            method: request.method.as_str().to_owned(),
+            path: request.path.clone(),
+            source: source.without_url(),
+        };
+        let response = builder.send().await.map_err(transport)?;
+        let status = response.status();
+        let content_type = response
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let body = response.bytes().await.map_err(transport)?;
+        if status.is_success() {
+            return Ok(body);
+        }
+        Err(error_from_response(
+            request.method.as_str(),
+            &request.path,
+            status.as_u16(),
+            content_type,
+            &body,
+        ))
+    }
+}
+
+/// Attio's error body when the answer carries one, or a description of what came instead.
+fn error_from_response(
+    method: &str,
+    path: &str,
+    status: u16,
+    content_type: Option<String>,
+    body: &[u8],
+) -> Error {
+    if let Ok(api) = serde_json::from_slice::<ApiError>(body) {
+        return Error::Api(api);
+    }
+    let text = String::from_utf8_lossy(body);
+    let mut snippet: String = text.chars().take(200).filter(|c| !c.is_control()).collect();
+    if text.chars().count() > 200 {
+        snippet.push('…');
+    }
+    Error::Http {
+        method: method.to_owned(),
+        path: path.to_owned(),
+        status,
+        content_type: content_type.unwrap_or_else(|| "no content type".to_owned()),
+        snippet,
+    }
+}
+
+/// Builds a [`Client`]; see [`Client::builder`].
+#[derive(Default)]
+#[must_use]
+pub struct ClientBuilder {
+    api_key: Option<SecretString>,
+    base_url: Option<String>,
+    timeout: Option<Duration>,
+    connect_timeout: Option<Duration>,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("api_key", &self.api_key.as_ref().map(|_| "[redacted]"))
+            .field("base_url", &self.base_url)
+            .field("timeout", &self.timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .finish()
+    }
+}
+
+impl ClientBuilder {
+    /// The access token sent as `Authorization: Bearer <token>`. Required.
+    pub fn api_key(mut self, key: impl Into<String>) -> Self {
+        self.api_key = Some(SecretString::from(key.into()));
+        self
+    }
+
+    /// Where to send requests (default `https://api.attio.com`). Plain `http://` is accepted only
+    /// for a loopback host (a local sandbox), so a typo cannot send the token in clear text.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    /// The most one request may take, from sending to the last byte of the answer (default 60 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// The most connecting may take (default 10 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = Some(timeout);
+        self
+    }
+
+    /// Checks the settings and builds the client.
+    ///
+    /// ```
+    /// let err = attio::Client::builder().api_key("t").base_url("http://example.com").build().unwrap_err();
+    /// assert!(err.to_string().contains("https"));
+    /// assert!(attio::Client::builder().api_key("t").base_url("http://127.0.0.1:4010").build().is_ok());
+    /// assert!(attio::Client::builder().build().is_err());
+    /// ```
+    pub fn build(self) -> Result<Client> {
+        let key = self.api_key.ok_or_else(|| {
+            Error::Config("no API key: call .api_key(..) or set ATTIO_API_KEY".into())
+        })?;
+        let token = key.expose_secret().trim();
+        if token.is_empty() {
+            return Err(Error::Config("the API key is empty".into()));
+        }
+        let mut auth = HeaderValue::from_str(&format!("Bearer {token}")).map_err(|_| {
+            Error::Config("the API key contains characters that cannot be sent in a header".into())
+        })?;
+        auth.set_sensitive(true);
+
+        let base_url = check_base_url(self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL))?;
+
+        // reqwest is built without a bundled crypto provider; use ring unless the application
+        // installed one of its own (then this is a no-op).
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let http = reqwest::Client::builder()
+            .user_agent(HeaderValue::from_static(USER_AGENT_VALUE))
+            .timeout(self.timeout.unwrap_or(Duration::from_secs(60)))
+            .connect_timeout(self.connect_timeout.unwrap_or(Duration::from_secs(10)))
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))?;
+        Ok(Client {
+            inner: Arc::new(Inner {
+                http,
+                base_url,
+                auth,
+            }),
+        })
+    }
+}
+
+/// Parses the base URL; refuses plain HTTP except to a loopback host.
+fn check_base_url(raw: &str) -> Result<String> {
+    let url = Url::parse(raw.trim())
+        .map_err(|e| Error::Config(format!("the base URL `{raw}` is not a URL: {e}")))?;
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(Error::Config(format!(
+            "the base URL `{raw}` must not have a query or fragment"
+        )));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(Error::Config(
+            "the base URL must not carry credentials; pass the token with .api_key(..)".into(),
+        ));
+    }
+    match url.scheme() {
+        "https" => {}
+        "http" if is_loopback(&url) => {}
+        "http" => {
+            return Err(Error::Config(format!(
+                "the base URL `{raw}` uses plain http to a host that is not loopback; use https so the token is not sent in clear text"
+            )));
+        }
+        other => {
+            return Err(Error::Config(format!(
+                "the base URL `{raw}` has scheme `{other}`; expected https"
+            )));
+        }
+    }
+    Ok(url.as_str().trim_end_matches('/').to_owned())
+}
+
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
+        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_rules() {
+        assert_eq!(
+            check_base_url("https://api.attio.com/").unwrap(),
+            "https://api.attio.com"
+        );
+        assert_eq!(
+            check_base_url("http://localhost:8080").unwrap(),
+            "http://localhost:8080"
+        );
+        assert_eq!(
+            check_base_url("http://[::1]:8080/").unwrap(),
+            "http://[::1]:8080"
+        );
+        assert!(check_base_url("http://10.0.0.1").is_err());
+        assert!(check_base_url("ftp://api.attio.com").is_err());
+        assert!(check_base_url("https://user:pw@api.attio.com").is_err());
+        assert!(check_base_url("not a url").is_err());
+    }
+
+    #[test]
+    fn non_attio_error_bodies_are_described() {
+        let err = error_from_response(
+            "GET",
+            "/v2/objects",
+            502,
+            Some("text/html".into()),
+            b"<html>Bad gateway</html>",
+        );
+        let text = err.to_string();
+        assert!(
+            text.contains("502") && text.contains("text/html") && text.contains("Bad gateway"),
+            "{text}"
+        );
+        let err = error_from_response(
+            "GET",
+            "/v2/objects",
+            404,
+            None,
+            br#"{"status_code":404,"type":"invalid_request_error","code":"not_found","message":"Object not found"}"#,
+        );
+        assert!(
+            matches!(err, Error::Api(ref e) if e.code == crate::ErrorCode::NotFound),
+            "{err:?}"
+        );
+    }
+}

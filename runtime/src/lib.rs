@@ -1,0 +1,58 @@
+//! # attio
+//!
+//! The typed Rust SDK for [Attio](https://attio.com), the CRM. Describe your Attio objects as
+//! ordinary Rust structs; `#[attio_object]` generates the code that turns them into Attio's wire
+//! format and back, and typed methods such as `update`.
+//!
+//! ```no_run
+//! use attio::{attio_object, Client, EmailAddress, RecordId, RecordReference};
+//!
+//! #[attio_object(slug = "users")]
+//! #[derive(Debug, Clone, PartialEq)]
+//! pub struct User {
+//!     pub user_id: String,
+//!     pub primary_email_address: EmailAddress,
+//!     pub person: Option<RecordReference>,
+//!     pub workspace: Option<RecordReference>,
+//! }
+//!
+//! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+//! let client = Client::from_env()?; // ATTIO_API_KEY, optional ATTIO_BASE_URL
+//! let id: RecordId = "5e3fb280-007b-495a-a530-9354bde01de1".parse()?;
+//! let user = User {
+//!     user_id: "123".into(),
+//!     primary_email_address: "person@company.com".parse()?,
+//!     person: Some(RecordReference::new("people", "891dcbfc-9141-415d-9b2a-2238a6cc012d".parse()?)),
+//!     workspace: None,
+//! };
+//! let record: attio::Record<User> = user.update(&client, &id).await?; // PATCH /v2/objects/users/records/{id}
+//! println!("{} {}", record.id.record_id, record.values.primary_email_address);
+//! # Ok(()) }
+//! ```
+//!
+//! See [`values`] for the Rust type of every Attio attribute type, [`attio_object`] for the
+//! macro's options, and [`Client`] for configuration.
+
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+mod client;
+mod error;
+mod object;
+mod record;
+mod request;
+pub mod values;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use attio_macros::attio_object;
+
+pub use client::{API_KEY_ENV, BASE_URL_ENV, Client, ClientBuilder, DEFAULT_BASE_URL};
+pub use error::{ApiError, DecodeError, Error, ErrorCode, Result};
+pub use object::{AttioObject, FieldInfo};
+pub use record::{Actor, ActorType, InvalidId, Record, RecordId, RecordIdentifier, ValueMeta};
+pub use values::{
+    ActorReference, AttioField, AttioValue, AttributeType, Cardinality, Currency, Date, Domain,
+    EmailAddress, Interaction, Location, PersonalName, PhoneNumber, Rating, RecordReference,
+    SelectOption, Status, Timestamp, ValueError, WithMeta, WritableField, WritableValue,
+};

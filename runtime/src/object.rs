@@ -1,0 +1,83 @@
+//! The [`AttioObject`] trait: what `#[attio_object]` implements for a struct.
+
+use serde::de::MapAccess;
+use serde::ser::SerializeMap;
+
+use crate::values::{AttributeType, Cardinality};
+
+/// A Rust struct that describes an Attio object: its slug, its attributes, and how its values
+/// are written and read.
+///
+/// Implemented by [`#[attio_object]`](crate::attio_object); you do not implement it by hand. The
+/// generated impl is data (the slug and the field table) and the two loops that encode and decode
+/// the struct's fields; everything else is ordinary generic code in this crate.
+///
+/// ```
+/// use attio::AttioObject;
+///
+/// #[attio::attio_object(slug = "users")]
+/// struct User {
+///     user_id: String,
+///     #[attio(rename = "primary_email_address")]
+///     email: attio::EmailAddress,
+/// }
+///
+/// assert_eq!(User::SLUG, "users");
+/// assert_eq!(User::FIELDS[1].slug, "primary_email_address");
+/// assert_eq!(User::FIELDS[1].attribute_type, attio::AttributeType::EmailAddress);
+/// ```
+pub trait AttioObject: Sized {
+    /// The object's `api_slug`, e.g. `"people"`, used in every record path.
+    const SLUG: &'static str;
+
+    /// One entry per field, in declaration order.
+    const FIELDS: &'static [FieldInfo];
+
+    /// Writes every writable field that has something to send, as `slug: write form` entries.
+    #[doc(hidden)]
+    fn encode_values<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>;
+
+    /// Reads a record's `values` object.
+    #[doc(hidden)]
+    fn decode_values<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+
+    /// Checks every writable field against the rules Attio enforces, naming the first field that
+    /// breaks one.
+    fn validate(&self) -> Result<(), crate::Error>;
+}
+
+/// What the struct declares about one attribute.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FieldInfo {
+    /// The Rust field name.
+    pub name: &'static str,
+    /// The attribute's `api_slug` (the field name, or its `#[attio(rename = "...")]`).
+    pub slug: &'static str,
+    /// The attribute type the field's Rust type holds.
+    pub attribute_type: AttributeType,
+    /// `T`, `Option<T>` or `Vec<T>`.
+    pub cardinality: Cardinality,
+    /// `#[attio(read_only)]`: decoded, never sent.
+    pub read_only: bool,
+}
+
+impl FieldInfo {
+    /// Describes a field; used by generated code.
+    #[doc(hidden)]
+    pub const fn new(
+        name: &'static str,
+        slug: &'static str,
+        attribute_type: AttributeType,
+        cardinality: Cardinality,
+        read_only: bool,
+    ) -> Self {
+        FieldInfo {
+            name,
+            slug,
+            attribute_type,
+            cardinality,
+            read_only,
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! Stub: being written.
+
+/// Stub.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Date;

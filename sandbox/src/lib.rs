@@ -1,0 +1,1 @@
+//! Attio sandbox (in progress).
