@@ -1,0 +1,599 @@
+//! The sandbox's state: objects, records and their value history, and the write semantics.
+
+use std::collections::HashMap;
+
+use serde_json::{Map, Value, json};
+use time::OffsetDateTime;
+
+use crate::error::ApiError;
+use crate::schema::{AttrType, Attribute, Object, standard_objects, system_attributes};
+use crate::util::{Rng, format_ns};
+use crate::values::{Body, normalise, value_key};
+
+/// A workspace member (the only actors that can be written to actor-reference attributes).
+#[derive(Debug, Clone)]
+pub struct Member {
+    /// Member id.
+    pub id: String,
+    /// First name.
+    pub first_name: String,
+    /// Last name.
+    pub last_name: String,
+    /// Email address.
+    pub email: String,
+}
+
+/// One value of an attribute, active or historic.
+#[derive(Debug, Clone)]
+pub struct StoredValue {
+    /// When it became active (ns since the epoch).
+    pub active_from: i128,
+    /// When it was deactivated.
+    pub active_until: Option<i128>,
+    /// `created_by_actor`.
+    pub actor: Value,
+    /// The type-specific fields.
+    pub body: Body,
+}
+
+/// All values of one attribute of one record.
+#[derive(Debug, Clone, Default)]
+pub struct AttrValues {
+    /// Active values, in display order.
+    pub active: Vec<StoredValue>,
+    /// Deactivated values.
+    pub historic: Vec<StoredValue>,
+}
+
+/// A record.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// Record id (opaque string; generated ones are UUID v4).
+    pub id: String,
+    /// Creation time (ns).
+    pub created_at: i128,
+    /// Values by attribute id.
+    pub values: HashMap<String, AttrValues>,
+}
+
+impl Record {
+    /// The active values of an attribute.
+    pub fn active(&self, attr_id: &str) -> &[StoredValue] {
+        self.values.get(attr_id).map_or(&[], |v| v.active.as_slice())
+    }
+}
+
+/// How a write treats existing values (reference §1.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// `POST …/records`.
+    Create,
+    /// `PATCH …/records/{id}`: multiselect values are prepended.
+    Append,
+    /// `PUT …/records/{id}`: every attribute sent is overwritten.
+    Overwrite,
+    /// `PUT …/records?matching_attribute=`: the matching attribute (by index) appends, others overwrite.
+    Assert(usize),
+}
+
+/// The whole state of one sandbox.
+#[derive(Debug)]
+pub struct Store {
+    /// Workspace id.
+    pub workspace_id: String,
+    /// The id of the API token (used in `created_by_actor`).
+    pub token_id: String,
+    /// Workspace members.
+    pub members: Vec<Member>,
+    /// Objects.
+    pub objects: Vec<Object>,
+    /// Records by object id, in creation order.
+    pub records: HashMap<String, Vec<Record>>,
+    /// Id generator.
+    pub rng: Rng,
+    last_ns: i128,
+}
+
+/// The documented member id used in Attio's actor-reference examples (alice@attio.com).
+pub const ALICE_ID: &str = "50cf242c-7fa3-4cad-87d0-75b1af71c57b";
+
+impl Store {
+    /// A fresh workspace with the standard objects and two members.
+    pub fn new(seed: Option<u64>) -> Self {
+        let mut rng = seed.map_or_else(Rng::from_clock, Rng::new);
+        let mut store = Self {
+            workspace_id: rng.uuid(),
+            token_id: rng.uuid(),
+            members: Vec::new(),
+            objects: Vec::new(),
+            records: HashMap::new(),
+            rng,
+            last_ns: 0,
+        };
+        let now = store.now_string();
+        store.objects = standard_objects(&mut store.rng, &now);
+        let bob = store.rng.uuid();
+        store.members = vec![
+            Member { id: ALICE_ID.into(), first_name: "Alice".into(), last_name: "Attio".into(), email: "alice@attio.com".into() },
+            Member { id: bob, first_name: "Bob".into(), last_name: "Attio".into(), email: "bob@attio.com".into() },
+        ];
+        store
+    }
+
+    /// A strictly increasing clock in ns since the epoch.
+    pub fn tick(&mut self) -> i128 {
+        let now = OffsetDateTime::now_utc().unix_timestamp_nanos();
+        self.last_ns = now.max(self.last_ns + 1);
+        self.last_ns
+    }
+
+    fn now_string(&mut self) -> String {
+        let t = self.tick();
+        format_ns(t)
+    }
+
+    fn api_actor(&self) -> Value {
+        json!({"type": "api-token", "id": self.token_id})
+    }
+
+    /// Finds an object's index by slug or id.
+    pub fn object_index(&self, key: &str) -> Result<usize, ApiError> {
+        self.objects
+            .iter()
+            .position(|o| o.api_slug == key || o.id == key)
+            .ok_or_else(|| ApiError::not_found(format!("Object with slug/ID \"{key}\" not found.")))
+    }
+
+    /// `(workspace_id, object_id)` of the object that owns an attribute.
+    pub fn ids_for_attribute(&self, attr_id: &str) -> (String, String) {
+        let oid = self
+            .objects
+            .iter()
+            .find(|o| o.attributes.iter().any(|a| a.id == attr_id))
+            .map(|o| o.id.clone())
+            .unwrap_or_default();
+        (self.workspace_id.clone(), oid)
+    }
+
+    /// A member by email (case-insensitive).
+    pub fn member_by_email(&self, email: &str) -> Option<&Member> {
+        self.members.iter().find(|m| m.email.eq_ignore_ascii_case(email.trim()))
+    }
+
+    /// The record with this id in an object.
+    pub fn record(&self, oi: usize, record_id: &str) -> Result<&Record, ApiError> {
+        self.records
+            .get(&self.objects[oi].id)
+            .and_then(|rs| rs.iter().find(|r| r.id == record_id))
+            .ok_or_else(|| ApiError::not_found(format!("Record with ID \"{record_id}\" not found.")))
+    }
+
+    fn record_mut(&mut self, oi: usize, record_id: &str) -> Option<&mut Record> {
+        let oid = self.objects[oi].id.clone();
+        self.records.get_mut(&oid).and_then(|rs| rs.iter_mut().find(|r| r.id == record_id))
+    }
+
+    /// Records of an object whose active values of `attr` include `key` (see `value_key`).
+    pub fn find_by_value(&self, oi: usize, attr: &Attribute, key: &str) -> Vec<&Record> {
+        self.records
+            .get(&self.objects[oi].id)
+            .map(|rs| {
+                rs.iter()
+                    .filter(|r| r.active(&attr.id).iter().any(|v| value_key(attr.ty, &v.body) == key))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Resolves a record-reference input to `(target object slug, target record id)`.
+    pub fn resolve_reference(&self, attr: &Attribute, item: &Value) -> Result<(String, String), ApiError> {
+        let allowed = |oi: usize| {
+            attr.allowed_object_ids.as_ref().is_none_or(|ids| ids.contains(&self.objects[oi].id))
+        };
+        let bad_object = |key: &str| {
+            ApiError::value_not_found(format!(
+                "Object with slug/ID \"{key}\" is not allowed for attribute \"{}\".",
+                attr.api_slug
+            ))
+        };
+        let (oi, match_attr, match_input) = match item {
+            Value::Object(m) => {
+                let target = m
+                    .get("target_object")
+                    .and_then(Value::as_str)
+                    .ok_or_else(|| ApiError::validation("A record reference needs a target_object."))?;
+                let oi = self.object_index(target).map_err(|_| bad_object(target))?;
+                if !allowed(oi) {
+                    return Err(bad_object(target));
+                }
+                if let Some(id) = m.get("target_record_id") {
+                    let id = id.as_str().ok_or_else(|| ApiError::validation("target_record_id must be a string."))?;
+                    if m.len() != 2 {
+                        return Err(ApiError::validation("A record reference has target_object and target_record_id only."));
+                    }
+                    self.record(oi, id).map_err(|_| {
+                        ApiError::value_not_found(format!("Record with ID \"{id}\" in object \"{target}\" not found."))
+                    })?;
+                    return Ok((self.objects[oi].api_slug.clone(), id.to_owned()));
+                }
+                let mut rest = m.iter().filter(|(k, _)| *k != "target_object");
+                let (Some((key, value)), None) = (rest.next(), rest.next()) else {
+                    return Err(ApiError::validation(
+                        "A record reference needs target_record_id or exactly one matching attribute.",
+                    ));
+                };
+                let input = match value {
+                    Value::Array(items) if items.len() == 1 => items[0].clone(),
+                    Value::Array(_) => {
+                        return Err(ApiError::validation("A matching attribute takes exactly one value in an array."));
+                    }
+                    other => other.clone(),
+                };
+                (oi, key.clone(), input)
+            }
+            Value::String(s) => {
+                let ids = attr.allowed_object_ids.as_deref().unwrap_or(&[]);
+                let [only] = ids else {
+                    return Err(ApiError::validation(format!(
+                        "A bare string can only reference a record when attribute \"{}\" allows exactly one object.",
+                        attr.api_slug
+                    )));
+                };
+                let oi = self.object_index(only)?;
+                let key = match self.objects[oi].api_slug.as_str() {
+                    "companies" => "domains",
+                    "people" => "email_addresses",
+                    "users" => "user_id",
+                    "workspaces" => "workspace_id",
+                    other => {
+                        return Err(ApiError::validation(format!(
+                            "A bare string cannot reference a record of object \"{other}\"; use {{target_object, target_record_id}}."
+                        )));
+                    }
+                };
+                (oi, key.to_owned(), Value::String(s.clone()))
+            }
+            _ => return Err(ApiError::validation("A record reference must be an object or a string.")),
+        };
+        let object = &self.objects[oi];
+        let target_attr = object.attribute(&match_attr).ok_or_else(|| {
+            ApiError::value_not_found(format!("Cannot find attribute with slug/ID \"{match_attr}\" on \"{}\".", object.api_slug))
+        })?;
+        if !target_attr.is_unique {
+            return Err(ApiError::validation(format!("Matching attribute \"{match_attr}\" is not unique.")));
+        }
+        let body = normalise(self, target_attr, &match_input)?;
+        let key = value_key(target_attr.ty, &body);
+        let found = self.find_by_value(oi, target_attr, &key);
+        let record = found.first().ok_or_else(|| {
+            ApiError::value_not_found(format!(
+                "No record of \"{}\" matches {match_attr} = {match_input}.",
+                object.api_slug
+            ))
+        })?;
+        Ok((object.api_slug.clone(), record.id.clone()))
+    }
+
+    /// Renders one stored value with its common fields.
+    pub fn render_value(ty: AttrType, v: &StoredValue) -> Value {
+        let mut m = Map::new();
+        m.insert("active_from".into(), json!(format_ns(v.active_from)));
+        m.insert("active_until".into(), json!(v.active_until.map(format_ns)));
+        m.insert("created_by_actor".into(), v.actor.clone());
+        for (k, val) in &v.body {
+            m.insert(k.clone(), val.clone());
+        }
+        m.insert("attribute_type".into(), json!(ty.as_str()));
+        Value::Object(m)
+    }
+
+    /// Renders a record: id, created_at, web_url and every attribute's active values.
+    pub fn render_record(&self, oi: usize, record: &Record) -> Value {
+        let object = &self.objects[oi];
+        let values: Map<String, Value> = object
+            .attributes
+            .iter()
+            .map(|a| {
+                let vals = record.active(&a.id).iter().map(|v| Self::render_value(a.ty, v)).collect();
+                (a.api_slug.clone(), Value::Array(vals))
+            })
+            .collect();
+        json!({
+            "id": {"workspace_id": self.workspace_id, "object_id": object.id, "record_id": record.id},
+            "created_at": format_ns(record.created_at),
+            "web_url": format!("https://app.attio.com/sandbox/{}/record/{}/overview", object.api_slug, record.id),
+            "values": values,
+        })
+    }
+
+    /// Creates a custom object.
+    pub fn create_object(&mut self, slug: &str, singular: &str, plural: &str) -> Result<usize, ApiError> {
+        if slug.is_empty() || !slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+            return Err(ApiError::validation("api_slug must be snake_case ASCII."));
+        }
+        if self.objects.iter().any(|o| o.api_slug == slug) {
+            return Err(ApiError::slug_conflict("Failed to create object. Please ensure your api_slug and names are unique."));
+        }
+        let now = self.now_string();
+        let id = self.rng.uuid();
+        let attributes = system_attributes(&mut self.rng, &now);
+        self.objects.push(Object {
+            id,
+            api_slug: slug.to_owned(),
+            singular_noun: singular.to_owned(),
+            plural_noun: plural.to_owned(),
+            created_at: now,
+            attributes,
+        });
+        Ok(self.objects.len() - 1)
+    }
+
+    /// Normalises every entry of a `values` map into `(attribute index, new bodies)`.
+    fn normalise_all(&self, oi: usize, values: &Value) -> Result<Vec<(usize, Vec<Body>)>, ApiError> {
+        let map = values.as_object().ok_or_else(|| ApiError::validation("\"values\" must be an object."))?;
+        let object = &self.objects[oi];
+        let mut out: Vec<(usize, Vec<Body>)> = Vec::new();
+        for (key, raw) in map {
+            let ai = object.attribute_index(key).ok_or_else(|| {
+                ApiError::value_not_found(format!("Cannot find attribute with slug/ID \"{key}\" on object \"{}\".", object.api_slug))
+            })?;
+            let attr = &object.attributes[ai];
+            if !attr.is_writable {
+                return Err(ApiError::system_edit(format!(
+                    "Cannot write to attribute \"{}\": it is read-only (a system or enriched attribute).",
+                    attr.api_slug
+                )));
+            }
+            let items: Vec<&Value> = match raw {
+                Value::Array(items) => items.iter().collect(),
+                Value::Null => Vec::new(),
+                other if attr.is_multiselect => {
+                    let _ = other;
+                    return Err(ApiError::validation(format!(
+                        "Attribute \"{}\" is multiselect: wrap its values in an array.",
+                        attr.api_slug
+                    )));
+                }
+                other => vec![other],
+            };
+            if !attr.is_multiselect && items.len() > 1 {
+                return Err(ApiError::validation(format!(
+                    "Attribute \"{}\" is single-select: pass one value (or a one-element array).",
+                    attr.api_slug
+                )));
+            }
+            let mut bodies: Vec<Body> = Vec::new();
+            for item in items {
+                let body = normalise(self, attr, item)?;
+                let key = value_key(attr.ty, &body);
+                if !bodies.iter().any(|b| value_key(attr.ty, b) == key) {
+                    bodies.push(body);
+                }
+            }
+            out.retain(|(i, _)| *i != ai);
+            out.push((ai, bodies));
+        }
+        Ok(out)
+    }
+
+    /// Writes `values` to a record (creating it when `create` is set) with the given mode.
+    pub fn write(&mut self, oi: usize, record_id: &str, create: bool, values: &Value, mode: Mode) -> Result<(), ApiError> {
+        let inputs = self.normalise_all(oi, values)?;
+        if matches!(mode, Mode::Append | Mode::Overwrite) && inputs.is_empty() {
+            return Err(ApiError::validation(
+                "You passed an empty payload. Please ensure you are updating at least one property in your request.",
+            ));
+        }
+        let object = &self.objects[oi];
+        let empty = Record { id: record_id.to_owned(), created_at: 0, values: HashMap::new() };
+        let current = if create { &empty } else { self.record(oi, record_id)? };
+
+        // Plan: for each attribute, the new active list (Ok = kept, Err = new body) and the removed values.
+        struct Plan {
+            ai: usize,
+            keep_or_new: Vec<Result<StoredValue, Body>>,
+            removed: Vec<usize>,
+        }
+        let mut plans = Vec::new();
+        for (ai, bodies) in inputs {
+            let attr = &object.attributes[ai];
+            let existing = current.active(&attr.id);
+            let overwrite = match mode {
+                Mode::Create | Mode::Overwrite => true,
+                Mode::Append => !attr.is_multiselect,
+                Mode::Assert(m) => !(attr.is_multiselect && m == ai),
+            };
+            let existing_keys: Vec<String> = existing.iter().map(|v| value_key(attr.ty, &v.body)).collect();
+            let mut keep_or_new = Vec::new();
+            let mut removed = Vec::new();
+            if overwrite {
+                let new_keys: Vec<String> = bodies.iter().map(|b| value_key(attr.ty, b)).collect();
+                for body in bodies {
+                    let key = value_key(attr.ty, &body);
+                    match existing_keys.iter().position(|k| *k == key) {
+                        Some(i) => keep_or_new.push(Ok(existing[i].clone())),
+                        None => keep_or_new.push(Err(body)),
+                    }
+                }
+                removed = (0..existing.len()).filter(|i| !new_keys.contains(&existing_keys[*i])).collect();
+            } else {
+                for body in bodies {
+                    if !existing_keys.contains(&value_key(attr.ty, &body)) {
+                        keep_or_new.push(Err(body));
+                    }
+                }
+                keep_or_new.extend(existing.iter().cloned().map(Ok));
+            }
+            plans.push(Plan { ai, keep_or_new, removed });
+        }
+
+        // Required attributes.
+        for (ai, attr) in object.attributes.iter().enumerate() {
+            if !attr.is_required {
+                continue;
+            }
+            let empty_after = match plans.iter().find(|p| p.ai == ai) {
+                Some(p) => p.keep_or_new.is_empty(),
+                None => create,
+            };
+            if empty_after {
+                return Err(ApiError::missing_value(format!(
+                    "Required value for attribute with ID \"{}\" was not provided.",
+                    attr.id
+                )));
+            }
+        }
+
+        // Unique attributes.
+        for plan in &plans {
+            let attr = &object.attributes[plan.ai];
+            if !attr.is_unique {
+                continue;
+            }
+            for new in plan.keep_or_new.iter().filter_map(|v| v.as_ref().err()) {
+                let key = value_key(attr.ty, new);
+                if self.find_by_value(oi, attr, &key).iter().any(|r| r.id != record_id) {
+                    return Err(ApiError::uniqueness(format!(
+                        "A record with the same value for unique attribute \"{}\" already exists.",
+                        attr.api_slug
+                    )));
+                }
+            }
+        }
+
+        // Apply.
+        let now = self.tick();
+        let actor = self.api_actor();
+        let object = self.objects[oi].clone();
+        if create {
+            let mut record = Record { id: record_id.to_owned(), created_at: now, values: HashMap::new() };
+            let system = |body: Value| StoredValue {
+                active_from: now,
+                active_until: None,
+                actor: actor.clone(),
+                body: body.as_object().cloned().unwrap_or_default(),
+            };
+            for attr in &object.attributes {
+                let v = match attr.api_slug.as_str() {
+                    "record_id" => system(json!({"value": record_id})),
+                    "created_at" => system(json!({"value": format_ns(now)})),
+                    "created_by" => system(json!({"referenced_actor_type": "api-token", "referenced_actor_id": self.token_id})),
+                    _ => continue,
+                };
+                record.values.insert(attr.id.clone(), AttrValues { active: vec![v], historic: Vec::new() });
+            }
+            self.records.entry(object.id.clone()).or_default().push(record);
+        }
+        let mut changes = Vec::new();
+        let Some(record) = self.record_mut(oi, record_id) else {
+            return Err(ApiError::not_found(format!("Record with ID \"{record_id}\" not found.")));
+        };
+        for plan in plans {
+            let attr = &object.attributes[plan.ai];
+            let slot = record.values.entry(attr.id.clone()).or_default();
+            let before: Vec<String> = targets(&slot.active);
+            let mut removed: Vec<StoredValue> = plan.removed.iter().filter_map(|i| slot.active.get(*i).cloned()).collect();
+            for v in &mut removed {
+                v.active_until = Some(now);
+            }
+            slot.historic.extend(removed);
+            slot.active = plan
+                .keep_or_new
+                .into_iter()
+                .map(|v| v.unwrap_or_else(|body| StoredValue { active_from: now, active_until: None, actor: actor.clone(), body }))
+                .collect();
+            if attr.relationship.is_some() {
+                changes.push((plan.ai, before, targets(&slot.active)));
+            }
+        }
+        for (ai, before, after) in changes {
+            self.sync_relationship(oi, ai, record_id, &before, &after, now);
+        }
+        Ok(())
+    }
+
+    /// Keeps the other side of a two-way relationship in step after `record_id`'s attribute
+    /// `ai` changed its targets from `before` to `after`.
+    fn sync_relationship(&mut self, oi: usize, ai: usize, record_id: &str, before: &[String], after: &[String], now: i128) {
+        let Some((other_slug, other_attr)) = self.objects[oi].attributes[ai].relationship.clone() else {
+            return;
+        };
+        let Ok(other_oi) = self.object_index(&other_slug) else { return };
+        let Some(other_ai) = self.objects[other_oi].attribute_index(&other_attr) else { return };
+        let here_slug = self.objects[oi].api_slug.clone();
+        let other_multi = self.objects[other_oi].attributes[other_ai].is_multiselect;
+        let other_attr_id = self.objects[other_oi].attributes[other_ai].id.clone();
+        let actor = self.api_actor();
+        for target in before.iter().filter(|t| !after.contains(t)) {
+            if let Some(rec) = self.record_mut(other_oi, target) {
+                let slot = rec.values.entry(other_attr_id.clone()).or_default();
+                deactivate_where(slot, now, |v| v.body.get("target_record_id") == Some(&json!(record_id)));
+            }
+        }
+        for target in after.iter().filter(|t| !before.contains(t)) {
+            let mut displaced = Vec::new();
+            if let Some(rec) = self.record_mut(other_oi, target) {
+                let slot = rec.values.entry(other_attr_id.clone()).or_default();
+                if targets(&slot.active).iter().any(|t| t == record_id) {
+                    continue;
+                }
+                if !other_multi {
+                    displaced = targets(&slot.active);
+                    deactivate_where(slot, now, |_| true);
+                }
+                let body = json!({"target_object": here_slug, "target_record_id": record_id});
+                slot.active.insert(
+                    0,
+                    StoredValue {
+                        active_from: now,
+                        active_until: None,
+                        actor: actor.clone(),
+                        body: body.as_object().cloned().unwrap_or_default(),
+                    },
+                );
+            }
+            // The record that used to hold the single-valued side no longer points here.
+            let here_attr_id = self.objects[oi].attributes[ai].id.clone();
+            for old in displaced {
+                if let Some(rec) = self.record_mut(oi, &old) {
+                    let slot = rec.values.entry(here_attr_id.clone()).or_default();
+                    deactivate_where(slot, now, |v| v.body.get("target_record_id") == Some(&json!(target)));
+                }
+            }
+        }
+    }
+
+    /// Deletes a record, and removes two-way relationship values that point at it.
+    pub fn delete(&mut self, oi: usize, record_id: &str) -> Result<(), ApiError> {
+        self.record(oi, record_id)?;
+        let now = self.tick();
+        let object = self.objects[oi].clone();
+        let record = self.record(oi, record_id)?.clone();
+        for (ai, attr) in object.attributes.iter().enumerate() {
+            if attr.relationship.is_some() {
+                let before = targets(record.active(&attr.id));
+                self.sync_relationship(oi, ai, record_id, &before, &[], now);
+            }
+        }
+        if let Some(rs) = self.records.get_mut(&object.id) {
+            rs.retain(|r| r.id != record_id);
+        }
+        Ok(())
+    }
+}
+
+fn targets(values: &[StoredValue]) -> Vec<String> {
+    values
+        .iter()
+        .filter_map(|v| v.body.get("target_record_id").and_then(Value::as_str).map(str::to_owned))
+        .collect()
+}
+
+fn deactivate_where(slot: &mut AttrValues, now: i128, pred: impl Fn(&StoredValue) -> bool) {
+    let (gone, kept): (Vec<StoredValue>, Vec<StoredValue>) = slot.active.drain(..).partition(|v| pred(v));
+    slot.active = kept;
+    slot.historic.extend(gone.into_iter().map(|mut v| {
+        v.active_until = Some(now);
+        v
+    }));
+}
