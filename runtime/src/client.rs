@@ -3,7 +3,8 @@
 use std::fmt;
 use std::net::IpAddr;
 use std::sync::Arc;
-use std::time::Duration;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant, SystemTime};
 
 use reqwest::Url;
 use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue};
@@ -13,6 +14,7 @@ use crate::error::{ApiError, Error, Result};
 use crate::object::AttioObject;
 use crate::record::{Record, RecordId};
 use crate::request::Request;
+use crate::retry::{Decision, Failure, Limiter, RateLimits, RetryPolicy, parse_retry_after};
 
 /// Attio's API, where requests go unless told otherwise.
 pub const DEFAULT_BASE_URL: &str = "https://api.attio.com";
@@ -55,6 +57,36 @@ struct Inner {
     http: reqwest::Client,
     base_url: String,
     auth: HeaderValue,
+    retry: RetryPolicy,
+    limiter: Limiter,
+    stats: Counters,
+}
+
+#[derive(Default)]
+struct Counters {
+    attempts: AtomicU64,
+    retries: AtomicU64,
+    rate_limited: AtomicU64,
+    failures: AtomicU64,
+}
+
+/// What a client (and its clones) has done so far: useful in tests and progress reports.
+///
+/// ```
+/// let client = attio::Client::builder().api_key("t").build().unwrap();
+/// assert_eq!(client.stats().attempts, 0);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ClientStats {
+    /// HTTP requests sent (every attempt counts).
+    pub attempts: u64,
+    /// Attempts that were retries of an earlier one.
+    pub retries: u64,
+    /// 429 answers received.
+    pub rate_limited: u64,
+    /// Operations that returned an error to the caller.
+    pub failures: u64,
 }
 
 impl fmt::Debug for Client {
@@ -106,6 +138,17 @@ impl Client {
         &self.inner.base_url
     }
 
+    /// Counts of attempts, retries and failures across this client and its clones.
+    pub fn stats(&self) -> ClientStats {
+        let c = &self.inner.stats;
+        ClientStats {
+            attempts: c.attempts.load(Ordering::Relaxed),
+            retries: c.retries.load(Ordering::Relaxed),
+            rate_limited: c.rate_limited.load(Ordering::Relaxed),
+            failures: c.failures.load(Ordering::Relaxed),
+        }
+    }
+
     /// `PATCH /v2/objects/{slug}/records/{record_id}`: writes the struct's values to the record.
     ///
     /// Single-value attributes are replaced; values of multiselect attributes (`Vec<T>` fields)
@@ -139,42 +182,118 @@ impl Client {
         Ok(crate::__private::decode_data(&method, &path, &body)?)
     }
 
-    /// Sends `request`; a success answer's body, or the error it carries.
+    /// Sends `request` under the rate limits, retrying as the policy allows; a success answer's
+    /// body, or the error of the last attempt.
     pub(crate) async fn send(&self, request: Request) -> Result<bytes::Bytes> {
+        let span = tracing::debug_span!(
+            "attio.request",
+            method = %request.method,
+            path = %request.path,
+            attempt = tracing::field::Empty,
+            status = tracing::field::Empty,
+        );
+        let _enter = span.enter();
+        let started = Instant::now();
+        let write = request.is_write();
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            span.record("attempt", attempt);
+            self.inner.limiter.acquire(write).await;
+            self.inner.stats.attempts.fetch_add(1, Ordering::Relaxed);
+            let sent = Instant::now();
+            let (error, failure) = match self.send_once(&request).await {
+                Ok(body) => {
+                    span.record("status", 200);
+                    tracing::debug!(elapsed_ms = sent.elapsed().as_millis() as u64, "attio request succeeded");
+                    return Ok(body);
+                }
+                Err(e) => e,
+            };
+            if let Failure::RateLimited { .. } = failure {
+                self.inner.stats.rate_limited.fetch_add(1, Ordering::Relaxed);
+            }
+            match self
+                .inner
+                .retry
+                .decide(&failure, request.idempotent, attempt, started.elapsed())
+            {
+                Decision::Retry { wait, reason } => {
+                    tracing::info!(
+                        attempt,
+                        reason = reason.as_str(),
+                        wait_ms = wait.as_millis() as u64,
+                        "retrying attio request"
+                    );
+                    self.inner.stats.retries.fetch_add(1, Ordering::Relaxed);
+                    tokio::time::sleep(wait).await;
+                }
+                Decision::Stop(why) => {
+                    tracing::debug!(attempt, stop = ?why, error = %error, "attio request failed");
+                    self.inner.stats.failures.fetch_add(1, Ordering::Relaxed);
+                    return Err(error);
+                }
+            }
+        }
+    }
+
+    /// One attempt: the body of a success answer, or the error and how it bears on retrying.
+    async fn send_once(&self, request: &Request) -> std::result::Result<bytes::Bytes, (Error, Failure)> {
         let url = format!("{}{}", self.inner.base_url, request.path);
         let mut builder = self
             .inner
             .http
             .request(request.method.clone(), url)
             .header(AUTHORIZATION, self.inner.auth.clone());
-        if let Some(body) = request.body {
+        if let Some(body) = &request.body {
             builder = builder
                 .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
-                .body(body);
+                .body(body.clone());
         }
-        let transport = |source: reqwest::Error| Error::Transport {
-            method: request.method.as_str().to_owned(),
-            path: request.path.clone(),
-            source: source.without_url(),
+        let transport = |source: reqwest::Error| {
+            let failure = if source.is_connect() {
+                Failure::NotSent
+            } else {
+                Failure::Interrupted
+            };
+            let error = Error::Transport {
+                method: request.method.as_str().to_owned(),
+                path: request.path.clone(),
+                source: source.without_url(),
+            };
+            (error, failure)
         };
         let response = builder.send().await.map_err(transport)?;
         let status = response.status();
-        let content_type = response
-            .headers()
+        let headers = response.headers();
+        let content_type = headers
             .get(CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
+        let retry_after = headers
+            .get(reqwest::header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| parse_retry_after(v, SystemTime::now()));
         let body = response.bytes().await.map_err(transport)?;
         if status.is_success() {
             return Ok(body);
         }
-        Err(error_from_response(
+        let error = error_from_response(
             request.method.as_str(),
             &request.path,
             status.as_u16(),
             content_type,
             &body,
-        ))
+        );
+        let failure = match (status.as_u16(), &error) {
+            (429, _) => Failure::RateLimited { retry_after },
+            (409, Error::Api(api)) if api.code == crate::ErrorCode::ConcurrentWriteConflict => {
+                Failure::Conflict
+            }
+            (500..=599, _) => Failure::Server,
+            _ => Failure::Final,
+        };
+        Err((error, failure))
     }
 }
 
@@ -211,6 +330,8 @@ pub struct ClientBuilder {
     base_url: Option<String>,
     timeout: Option<Duration>,
     connect_timeout: Option<Duration>,
+    retry: RetryPolicy,
+    limits: RateLimits,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -220,6 +341,8 @@ impl fmt::Debug for ClientBuilder {
             .field("base_url", &self.base_url)
             .field("timeout", &self.timeout)
             .field("connect_timeout", &self.connect_timeout)
+            .field("retry", &self.retry)
+            .field("limits", &self.limits)
             .finish()
     }
 }
@@ -247,6 +370,19 @@ impl ClientBuilder {
     /// The most connecting may take (default 10 s).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = Some(timeout);
+        self
+    }
+
+    /// How failed requests are retried (default [`RetryPolicy::default`]).
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Client-side rate limits, shared by every clone of the client (default: Attio's 100 reads
+    /// and 25 writes per second).
+    pub fn rate_limits(mut self, limits: RateLimits) -> Self {
+        self.limits = limits;
         self
     }
 
@@ -288,6 +424,9 @@ impl ClientBuilder {
                 http,
                 base_url,
                 auth,
+                retry: self.retry,
+                limiter: Limiter::new(self.limits),
+                stats: Counters::default(),
             }),
         })
     }

@@ -40,6 +40,7 @@ mod error;
 mod object;
 mod record;
 mod request;
+mod retry;
 pub mod values;
 
 #[doc(hidden)]
@@ -47,7 +48,8 @@ pub mod __private;
 
 pub use attio_macros::attio_object;
 
-pub use client::{API_KEY_ENV, BASE_URL_ENV, Client, ClientBuilder, DEFAULT_BASE_URL};
+pub use client::{API_KEY_ENV, BASE_URL_ENV, Client, ClientBuilder, ClientStats, DEFAULT_BASE_URL};
+pub use retry::{RateLimits, RetryPolicy};
 pub use error::{ApiError, DecodeError, Error, ErrorCode, Result};
 pub use object::{AttioObject, FieldInfo};
 pub use record::{Actor, ActorType, InvalidId, Record, RecordId, RecordIdentifier, ValueMeta};

@@ -14,6 +14,8 @@ pub(crate) struct Request {
     pub(crate) path: String,
     /// A JSON body, when the operation has one.
     pub(crate) body: Option<Vec<u8>>,
+    /// Whether sending it twice leaves Attio as sending it once (see [`crate::retry`]).
+    pub(crate) idempotent: bool,
 }
 
 impl Request {
@@ -23,8 +25,26 @@ impl Request {
             method: Method::PATCH,
             path: record_path::<T>(id),
             body: Some(write_body(values)?),
+            // A PATCH appends to multiselects: repeating it could add the values twice.
+            idempotent: !has_multiselect::<T>(),
         })
     }
+
+    /// Whether the request counts against Attio's write limit (queries are reads, though POSTed).
+    pub(crate) fn is_write(&self) -> bool {
+        match self.method {
+            Method::GET | Method::HEAD | Method::OPTIONS => false,
+            Method::POST => !self.path.ends_with("/query"),
+            _ => true,
+        }
+    }
+}
+
+/// Whether `T` has a writable multiselect field, whose values a PATCH appends.
+pub(crate) fn has_multiselect<T: AttioObject>() -> bool {
+    T::FIELDS
+        .iter()
+        .any(|f| !f.read_only && f.cardinality == crate::Cardinality::Multiple)
 }
 
 /// `/v2/objects/{slug}/records/{record_id}`; both parts are checked path segments.
@@ -71,5 +91,7 @@ mod tests {
             "/v2/objects/users/records/72ef5feaf-4919-4208-b332-1339ab8ba040"
         );
         assert_eq!(req.body.as_deref(), Some(&br#"{"data":{"values":{}}}"#[..]));
+        assert!(req.idempotent, "no multiselect fields");
+        assert!(req.is_write());
     }
 }

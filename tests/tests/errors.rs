@@ -1,7 +1,7 @@
 //! Non-2xx answers surface Attio's error body as a typed error; bodies that do not decode name the
 //! JSON path that failed; the API key never shows up in an error.
 
-use attio::{Client, Error, ErrorCode, RecordId, attio_object};
+use attio::{Client, Error, ErrorCode, RecordId, RetryPolicy, attio_object};
 use attio_tests::{Canned, Stub};
 
 #[attio_object(slug = "users")]
@@ -17,6 +17,7 @@ async fn update_against(answer: Canned) -> Error {
     let client = Client::builder()
         .api_key(TOKEN)
         .base_url(stub.url())
+        .retry_policy(RetryPolicy::disabled())
         .build()
         .unwrap();
     let id: RecordId = "5e3fb280-007b-495a-a530-9354bde01de1".parse().unwrap();

@@ -1,0 +1,146 @@
+//! The retry policy against a loopback stub: what is retried, what is not, and how long it waits.
+
+use std::time::{Duration, Instant, SystemTime};
+
+use attio::{Client, Error, RecordId, RetryPolicy, attio_object};
+use attio_tests::{Canned, Stub, seed};
+
+#[attio_object(slug = "users")]
+#[derive(Debug, Clone, PartialEq)]
+pub struct User {
+    pub user_id: String,
+}
+
+/// An object with a multiselect field: a PATCH of it appends, so it is not idempotent.
+#[attio_object(slug = "users")]
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tagged {
+    pub user_id: String,
+    pub tags: Vec<String>,
+}
+
+fn ok() -> Canned {
+    Canned::json(200, seed().1)
+}
+
+fn unavailable() -> Canned {
+    Canned::json(
+        503,
+        r#"{"status_code":503,"type":"api_error","code":"unavailable","message":"try later"}"#,
+    )
+}
+
+fn client(stub: &Stub, policy: RetryPolicy) -> Client {
+    Client::builder()
+        .api_key("t")
+        .base_url(stub.url())
+        .retry_policy(policy.initial_backoff(Duration::from_millis(5)))
+        .build()
+        .unwrap()
+}
+
+fn id() -> RecordId {
+    "5e3fb280-007b-495a-a530-9354bde01de1".parse().unwrap()
+}
+
+#[tokio::test]
+async fn an_idempotent_update_is_retried_through_server_errors() {
+    let stub = Stub::start(vec![unavailable(), unavailable(), ok()]).await;
+    let client = client(&stub, RetryPolicy::default());
+    let user = User { user_id: "123".into() };
+    let record = user.update(&client, &id()).await.unwrap();
+    assert_eq!(record.values.user_id, "123");
+    assert_eq!(stub.received().len(), 3);
+    let stats = client.stats();
+    assert_eq!((stats.attempts, stats.retries, stats.failures), (3, 2, 0));
+    // Every attempt sends the same bytes.
+    let bodies: Vec<_> = stub.received().into_iter().map(|r| r.body).collect();
+    assert!(bodies.windows(2).all(|w| w[0] == w[1]));
+}
+
+#[tokio::test]
+async fn a_multiselect_append_is_not_retried_after_a_server_error() {
+    let stub = Stub::start(vec![unavailable(), ok()]).await;
+    let client = client(&stub, RetryPolicy::default());
+    let tagged = Tagged { user_id: "1".into(), tags: vec!["a".into()] };
+    let err = tagged.update(&client, &id()).await.unwrap_err();
+    assert!(matches!(err, Error::Http { status: 503, .. } | Error::Api(_)), "{err:?}");
+    assert_eq!(stub.received().len(), 1, "sent once only");
+    assert_eq!(client.stats().failures, 1);
+}
+
+#[tokio::test]
+async fn a_multiselect_append_is_retried_when_the_user_opts_in() {
+    let stub = Stub::start(vec![unavailable(), ok()]).await;
+    let client = client(&stub, RetryPolicy::default().retry_non_idempotent(true));
+    let tagged = Tagged { user_id: "123".into(), tags: vec![] };
+    tagged.update(&client, &id()).await.unwrap();
+    assert_eq!(stub.received().len(), 2);
+}
+
+#[tokio::test]
+async fn rate_limits_and_write_conflicts_are_retried_even_for_appends() {
+    let retry_at = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(2));
+    let stub = Stub::start(vec![
+        Canned::json(
+            429,
+            r#"{"status_code":429,"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Rate limit exceeded, please try again later"}"#,
+        )
+        .header("retry-after", &retry_at),
+        Canned::json(
+            409,
+            r#"{"status_code":409,"type":"invalid_request_error","code":"concurrent_write_conflict","message":"conflict"}"#,
+        ),
+        ok(),
+    ])
+    .await;
+    let client = client(&stub, RetryPolicy::default());
+    let started = Instant::now();
+    let tagged = Tagged { user_id: "123".into(), tags: vec!["x".into()] };
+    tagged.update(&client, &id()).await.unwrap();
+    // Retry-After is an HTTP date two seconds ahead, at one-second resolution: at least one second.
+    assert!(started.elapsed() >= Duration::from_secs(1), "{:?}", started.elapsed());
+    assert_eq!(stub.received().len(), 3);
+    assert_eq!(client.stats().rate_limited, 1);
+}
+
+#[tokio::test]
+async fn client_errors_are_not_retried() {
+    let stub = Stub::start(vec![Canned::json(
+        400,
+        r#"{"status_code":400,"type":"invalid_request_error","code":"validation_type","message":"bad"}"#,
+    )])
+    .await;
+    let client = client(&stub, RetryPolicy::default());
+    let err = User { user_id: "1".into() }.update(&client, &id()).await.unwrap_err();
+    assert!(matches!(err, Error::Api(_)));
+    assert_eq!(stub.received().len(), 1);
+}
+
+#[tokio::test]
+async fn attempts_are_bounded() {
+    let stub = Stub::start(vec![unavailable()]).await;
+    let client = client(&stub, RetryPolicy::default().max_attempts(4));
+    User { user_id: "1".into() }.update(&client, &id()).await.unwrap_err();
+    assert_eq!(stub.received().len(), 4);
+    let stub = Stub::start(vec![unavailable()]).await;
+    let client = client(&stub, RetryPolicy::disabled());
+    User { user_id: "1".into() }.update(&client, &id()).await.unwrap_err();
+    assert_eq!(stub.received().len(), 1);
+}
+
+#[tokio::test]
+async fn the_token_never_follows_a_redirect() {
+    let elsewhere = Stub::start(vec![ok()]).await;
+    let target = format!("{}/v2/objects/users/records/{}", elsewhere.url(), id());
+    let redirecting = Stub::start(vec![Canned::json(307, "{}").header("location", &target)]).await;
+    let client = Client::builder()
+        .api_key("secret-redirect-token")
+        .base_url(redirecting.url())
+        .build()
+        .unwrap();
+    let err = User { user_id: "1".into() }.update(&client, &id()).await.unwrap_err();
+    assert!(matches!(err, Error::Http { status: 307, .. }), "{err:?}");
+    assert_eq!(redirecting.received().len(), 1);
+    assert!(elsewhere.received().is_empty(), "the redirect was not followed");
+}
