@@ -16,6 +16,7 @@ use crate::record::{Record, RecordId};
 use crate::request::Request;
 use crate::retry::{Decision, Failure, Limiter, RateLimits, RetryPolicy, parse_retry_after};
 
+
 /// Attio's API, where requests go unless told otherwise.
 pub const DEFAULT_BASE_URL: &str = "https://api.attio.com";
 
@@ -169,6 +170,38 @@ impl Client {
     ) -> Result<Record<T>> {
         let request = Request::update(values, id)?;
         self.execute(request).await
+    }
+
+    /// `POST /v2/objects/{slug}/records`: creates a record with the struct's values.
+    ///
+    /// Fails with [`ErrorCode::UniquenessConflict`](crate::ErrorCode::UniquenessConflict) when a
+    /// unique attribute already has the value on another record. A create is not idempotent, so it
+    /// is retried only where the request never reached Attio (see [`RetryPolicy`]).
+    ///
+    /// ```no_run
+    /// # #[attio::attio_object(slug = "users")] struct User { user_id: String, primary_email_address: attio::EmailAddress }
+    /// # async fn run(client: attio::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let user = User { user_id: "123".into(), primary_email_address: "person@company.com".parse()? };
+    /// let record = client.create_record(&user).await?;
+    /// println!("created {}", record.id.record_id);
+    /// # Ok(()) }
+    /// ```
+    pub async fn create_record<T: AttioObject>(&self, values: &T) -> Result<Record<T>> {
+        self.execute(Request::create(values)?).await
+    }
+
+    /// `GET /v2/objects/{slug}/records/{record_id}`: reads one record.
+    ///
+    /// ```no_run
+    /// # #[attio::attio_object(slug = "users")] struct User { user_id: String }
+    /// # async fn run(client: attio::Client) -> attio::Result<()> {
+    /// let id: attio::RecordId = "5e3fb280-007b-495a-a530-9354bde01de1".parse().unwrap();
+    /// let record = client.get_record::<User>(&id).await?;
+    /// println!("{}", record.values.user_id);
+    /// # Ok(()) }
+    /// ```
+    pub async fn get_record<T: AttioObject>(&self, id: &RecordId) -> Result<Record<T>> {
+        self.execute(Request::get::<T>(id)).await
     }
 
     /// Sends `request` and decodes the `data` of a success response as `T`.

@@ -30,6 +30,26 @@ impl Request {
         })
     }
 
+    /// `POST /v2/objects/{slug}/records` with `{"data":{"values":{...}}}`: never idempotent.
+    pub(crate) fn create<T: AttioObject>(values: &T) -> Result<Self> {
+        Ok(Request {
+            method: Method::POST,
+            path: format!("/v2/objects/{}/records", T::SLUG),
+            body: Some(write_body(values)?),
+            idempotent: false,
+        })
+    }
+
+    /// `GET /v2/objects/{slug}/records/{record_id}`.
+    pub(crate) fn get<T: AttioObject>(id: &RecordId) -> Self {
+        Request {
+            method: Method::GET,
+            path: record_path::<T>(id),
+            body: None,
+            idempotent: true,
+        }
+    }
+
     /// Whether the request counts against Attio's write limit (queries are reads, though POSTed).
     pub(crate) fn is_write(&self) -> bool {
         match self.method {
