@@ -18,8 +18,18 @@ pub struct ApiError {
 
 impl ApiError {
     /// An error with the given status, type and code.
-    pub fn new(status: u16, kind: &'static str, code: &'static str, message: impl Into<String>) -> Self {
-        Self { status, kind, code, message: message.into() }
+    pub fn new(
+        status: u16,
+        kind: &'static str,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            status,
+            kind,
+            code,
+            message: message.into(),
+        }
     }
 
     /// 400 `validation_type`: a malformed body, a value of the wrong type, an empty PATCH.
@@ -49,7 +59,12 @@ impl ApiError {
 
     /// 400 `system_edit_unauthorized`: a write to a read-only (system or enriched) attribute.
     pub fn system_edit(message: impl Into<String>) -> Self {
-        Self::new(400, "invalid_request_error", "system_edit_unauthorized", message)
+        Self::new(
+            400,
+            "invalid_request_error",
+            "system_edit_unauthorized",
+            message,
+        )
     }
 
     /// 404 `not_found`.
@@ -69,7 +84,12 @@ impl ApiError {
 
     /// 429 `rate_limit_exceeded`, with Attio's documented message.
     pub fn rate_limited() -> Self {
-        Self::new(429, "rate_limit_error", "rate_limit_exceeded", "Rate limit exceeded, please try again later")
+        Self::new(
+            429,
+            "rate_limit_error",
+            "rate_limit_exceeded",
+            "Rate limit exceeded, please try again later",
+        )
     }
 
     /// An Attio-shaped error for an arbitrary status (used by fault injection).
@@ -78,10 +98,20 @@ impl ApiError {
             401 => Self::unauthorized("Injected fault: unauthorized."),
             403 => Self::new(403, "auth_error", "forbidden", "Injected fault: forbidden."),
             404 => Self::not_found("Injected fault: not found."),
-            409 => Self::new(409, "invalid_request_error", "concurrent_write_conflict", "Injected fault: concurrent write conflict."),
+            409 => Self::new(
+                409,
+                "invalid_request_error",
+                "concurrent_write_conflict",
+                "Injected fault: concurrent write conflict.",
+            ),
             429 => Self::rate_limited(),
             400..=499 => Self::validation("Injected fault."),
-            _ => Self::new(status, "internal_server_error", "internal_server_error", "Injected fault: internal server error."),
+            _ => Self::new(
+                status,
+                "internal_server_error",
+                "internal_server_error",
+                "Injected fault: internal server error.",
+            ),
         }
     }
 
@@ -95,3 +125,11 @@ impl ApiError {
         })
     }
 }
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}: {}", self.status, self.code, self.message)
+    }
+}
+
+impl std::error::Error for ApiError {}

@@ -69,7 +69,9 @@ impl Kind {
         use Op::*;
         match self {
             Kind::Text => matches!(op, Eq | In | Contains | StartsWith | EndsWith | NotEmpty),
-            Kind::Number | Kind::Date | Kind::Time => matches!(op, Eq | In | Gt | Gte | Lt | Lte | NotEmpty),
+            Kind::Number | Kind::Date | Kind::Time => {
+                matches!(op, Eq | In | Gt | Gte | Lt | Lte | NotEmpty)
+            }
             Kind::Bool => matches!(op, Eq),
             Kind::Exact | Kind::Choice => matches!(op, Eq | In | NotEmpty),
         }
@@ -89,7 +91,10 @@ fn fields(ty: AttrType) -> &'static [(&'static str, Kind)] {
         AttrType::Select => &[("option", Choice)],
         AttrType::Status => &[("status", Choice)],
         AttrType::RecordReference => &[("target_record_id", Exact), ("target_object", Exact)],
-        AttrType::ActorReference => &[("referenced_actor_id", Exact), ("referenced_actor_type", Exact)],
+        AttrType::ActorReference => &[
+            ("referenced_actor_id", Exact),
+            ("referenced_actor_type", Exact),
+        ],
         AttrType::Location => &[
             ("locality", Text),
             ("line_1", Text),
@@ -108,9 +113,21 @@ fn fields(ty: AttrType) -> &'static [(&'static str, Kind)] {
             ("email_local_specifier", Text),
             ("original_email_address", Text),
         ],
-        AttrType::PhoneNumber => &[("phone_number", Text), ("country_code", Text), ("original_phone_number", Text)],
-        AttrType::PersonalName => &[("full_name", Text), ("first_name", Text), ("last_name", Text)],
-        AttrType::Interaction => &[("interacted_at", Time), ("interaction_type", Exact), ("owner_member_id", Exact)],
+        AttrType::PhoneNumber => &[
+            ("phone_number", Text),
+            ("country_code", Text),
+            ("original_phone_number", Text),
+        ],
+        AttrType::PersonalName => &[
+            ("full_name", Text),
+            ("first_name", Text),
+            ("last_name", Text),
+        ],
+        AttrType::Interaction => &[
+            ("interacted_at", Time),
+            ("interaction_type", Exact),
+            ("owner_member_id", Exact),
+        ],
     }
 }
 
@@ -130,7 +147,10 @@ enum Filter {
     Or(Vec<Filter>),
     Not(Box<Filter>),
     /// Some active value of the attribute passes every test (`$not_empty` handled separately).
-    Attr { attr_id: String, tests: Vec<Test> },
+    Attr {
+        attr_id: String,
+        tests: Vec<Test>,
+    },
 }
 
 fn err(msg: impl Into<String>) -> ApiError {
@@ -138,45 +158,79 @@ fn err(msg: impl Into<String>) -> ApiError {
 }
 
 fn compile(object: &Object, filter: &Value) -> Result<Filter, ApiError> {
-    let map = filter.as_object().ok_or_else(|| err("A filter must be a JSON object."))?;
+    let map = filter
+        .as_object()
+        .ok_or_else(|| err("A filter must be a JSON object."))?;
     let mut parts = Vec::new();
     for (key, value) in map {
         match key.as_str() {
             "$and" | "$or" => {
-                let items = value.as_array().ok_or_else(|| err(format!("{key} takes an array of filters.")))?;
-                let compiled = items.iter().map(|f| compile(object, f)).collect::<Result<Vec<_>, _>>()?;
-                parts.push(if key == "$and" { Filter::And(compiled) } else { Filter::Or(compiled) });
+                let items = value
+                    .as_array()
+                    .ok_or_else(|| err(format!("{key} takes an array of filters.")))?;
+                let compiled = items
+                    .iter()
+                    .map(|f| compile(object, f))
+                    .collect::<Result<Vec<_>, _>>()?;
+                parts.push(if key == "$and" {
+                    Filter::And(compiled)
+                } else {
+                    Filter::Or(compiled)
+                });
             }
             "$not" => parts.push(Filter::Not(Box::new(compile(object, value)?))),
             "path" | "constraints" => {
-                return Err(err("The sandbox does not support path (drill-down) filters."));
+                return Err(err(
+                    "The sandbox does not support path (drill-down) filters.",
+                ));
             }
-            k if k.starts_with('$') => return Err(err(format!("Unknown logical operator \"{k}\"."))),
+            k if k.starts_with('$') => {
+                return Err(err(format!("Unknown logical operator \"{k}\".")));
+            }
             slug => {
-                let attr = object
-                    .attribute(slug)
-                    .ok_or_else(|| err(format!("Unknown attribute slug/ID \"{slug}\" in filter.")))?;
+                let attr = object.attribute(slug).ok_or_else(|| {
+                    err(format!("Unknown attribute slug/ID \"{slug}\" in filter."))
+                })?;
                 parts.push(compile_attr(attr, value)?);
             }
         }
     }
-    Ok(if parts.len() == 1 { parts.remove(0) } else { Filter::And(parts) })
+    Ok(if parts.len() == 1 {
+        parts.remove(0)
+    } else {
+        Filter::And(parts)
+    })
 }
 
 fn field_kind(attr: &Attribute, field: &str) -> Result<Kind, ApiError> {
     if field == "active_from" || field == "active_until" {
         return Ok(Kind::Time);
     }
-    fields(attr.ty).iter().find(|(f, _)| *f == field).map(|(_, k)| *k).ok_or_else(|| {
-        err(format!("Attribute \"{}\" of type {} has no filterable property \"{field}\".", attr.api_slug, attr.ty.as_str()))
-    })
+    fields(attr.ty)
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map(|(_, k)| *k)
+        .ok_or_else(|| {
+            err(format!(
+                "Attribute \"{}\" of type {} has no filterable property \"{field}\".",
+                attr.api_slug,
+                attr.ty.as_str()
+            ))
+        })
 }
 
-fn ops(attr: &Attribute, field: &str, kind: Kind, spec: &Value, tests: &mut Vec<Test>) -> Result<(), ApiError> {
+fn ops(
+    attr: &Attribute,
+    field: &str,
+    kind: Kind,
+    spec: &Value,
+    tests: &mut Vec<Test>,
+) -> Result<(), ApiError> {
     match spec {
         Value::Object(m) if m.keys().all(|k| k.starts_with('$')) && !m.is_empty() => {
             for (op, operand) in m {
-                let parsed = Op::parse(op).ok_or_else(|| err(format!("Unknown operator \"{op}\".")))?;
+                let parsed =
+                    Op::parse(op).ok_or_else(|| err(format!("Unknown operator \"{op}\".")))?;
                 if !kind.allows(parsed) {
                     return Err(err(format!(
                         "Operator \"{op}\" is not supported on \"{}\" property \"{field}\".",
@@ -184,14 +238,27 @@ fn ops(attr: &Attribute, field: &str, kind: Kind, spec: &Value, tests: &mut Vec<
                     )));
                 }
                 check_operand(parsed, kind, operand)?;
-                tests.push(Test { field: field.to_owned(), kind, op: parsed, operand: operand.clone() });
+                tests.push(Test {
+                    field: field.to_owned(),
+                    kind,
+                    op: parsed,
+                    operand: operand.clone(),
+                });
             }
             Ok(())
         }
-        Value::Object(_) | Value::Array(_) => Err(err(format!("Invalid filter value for \"{}\".", attr.api_slug))),
+        Value::Object(_) | Value::Array(_) => Err(err(format!(
+            "Invalid filter value for \"{}\".",
+            attr.api_slug
+        ))),
         scalar => {
             check_operand(Op::Eq, kind, scalar)?;
-            tests.push(Test { field: field.to_owned(), kind, op: Op::Eq, operand: scalar.clone() });
+            tests.push(Test {
+                field: field.to_owned(),
+                kind,
+                op: Op::Eq,
+                operand: scalar.clone(),
+            });
             Ok(())
         }
     }
@@ -211,7 +278,11 @@ fn check_operand(op: Op, kind: Kind, operand: &Value) -> Result<(), ApiError> {
         Op::Contains | Op::StartsWith | Op::EndsWith => operand.is_string(),
         _ => scalar_ok(operand),
     };
-    if ok { Ok(()) } else { Err(err(format!("Invalid operand {operand} for the operator."))) }
+    if ok {
+        Ok(())
+    } else {
+        Err(err(format!("Invalid operand {operand} for the operator.")))
+    }
 }
 
 fn compile_attr(attr: &Attribute, value: &Value) -> Result<Filter, ApiError> {
@@ -221,7 +292,13 @@ fn compile_attr(attr: &Attribute, value: &Value) -> Result<Filter, ApiError> {
         Value::Object(m) if m.keys().any(|k| !k.starts_with('$')) => {
             for (field, spec) in m {
                 if field.starts_with('$') {
-                    ops(attr, default.0, default.1, &Value::Object(Map::from_iter([(field.clone(), spec.clone())])), &mut tests)?;
+                    ops(
+                        attr,
+                        default.0,
+                        default.1,
+                        &Value::Object(Map::from_iter([(field.clone(), spec.clone())])),
+                        &mut tests,
+                    )?;
                 } else {
                     let kind = field_kind(attr, field)?;
                     ops(attr, field, kind, spec, &mut tests)?;
@@ -230,14 +307,24 @@ fn compile_attr(attr: &Attribute, value: &Value) -> Result<Filter, ApiError> {
         }
         other => ops(attr, default.0, default.1, other, &mut tests)?,
     }
-    Ok(Filter::Attr { attr_id: attr.id.clone(), tests })
+    Ok(Filter::Attr {
+        attr_id: attr.id.clone(),
+        tests,
+    })
 }
 
 fn field_value(v: &StoredValue, field: &str) -> Value {
     match field {
         "active_from" => Value::String(crate::util::format_ns(v.active_from)),
-        "active_until" => v.active_until.map_or(Value::Null, |t| Value::String(crate::util::format_ns(t))),
-        "owner_member_id" => v.body.get("owner_actor").and_then(|a| a.get("id")).cloned().unwrap_or(Value::Null),
+        "active_until" => v
+            .active_until
+            .map_or(Value::Null, |t| Value::String(crate::util::format_ns(t))),
+        "owner_member_id" => v
+            .body
+            .get("owner_actor")
+            .and_then(|a| a.get("id"))
+            .cloned()
+            .unwrap_or(Value::Null),
         f => v.body.get(f).cloned().unwrap_or(Value::Null),
     }
 }
@@ -257,19 +344,37 @@ fn norm_time(v: &Value) -> Option<String> {
 fn compare(kind: Kind, stored: &Value, operand: &Value) -> Option<Ordering> {
     match kind {
         Kind::Number => stored.as_f64()?.partial_cmp(&operand.as_f64()?),
-        Kind::Date => Some(stored.as_str()?.cmp(parse_date(operand.as_str()?)?.as_str())),
+        Kind::Date => Some(
+            stored
+                .as_str()?
+                .cmp(parse_date(operand.as_str()?)?.as_str()),
+        ),
         Kind::Time => Some(norm_time(stored)?.cmp(&norm_time(operand)?)),
         Kind::Bool => {
-            let o = operand.as_bool().or_else(|| operand.as_str().map(|s| s == "true"))?;
+            let o = operand
+                .as_bool()
+                .or_else(|| operand.as_str().map(|s| s == "true"))?;
             Some(stored.as_bool()?.cmp(&o))
         }
-        Kind::Text => Some(stored.as_str()?.to_lowercase().cmp(&operand.as_str()?.to_lowercase())),
+        Kind::Text => Some(
+            stored
+                .as_str()?
+                .to_lowercase()
+                .cmp(&operand.as_str()?.to_lowercase()),
+        ),
         Kind::Exact => Some(stored.as_str()?.cmp(operand.as_str()?)),
         Kind::Choice => {
             let o = operand.as_str()?;
             let title = stored.get("title").and_then(Value::as_str);
-            let id = stored.get("id").and_then(|i| i.get("option_id").or_else(|| i.get("status_id"))).and_then(Value::as_str);
-            Some(if title == Some(o) || id == Some(o) { Ordering::Equal } else { Ordering::Less })
+            let id = stored
+                .get("id")
+                .and_then(|i| i.get("option_id").or_else(|| i.get("status_id")))
+                .and_then(Value::as_str);
+            Some(if title == Some(o) || id == Some(o) {
+                Ordering::Equal
+            } else {
+                Ordering::Less
+            })
         }
     }
 }
@@ -278,25 +383,33 @@ fn passes(test: &Test, v: &StoredValue) -> bool {
     let stored = field_value(v, &test.field);
     let lower = |x: &Value| x.as_str().map(str::to_lowercase);
     match test.op {
-        Op::NotEmpty => unreachable_not_empty(),
+        // `$not_empty` is evaluated per attribute in `eval`, never per value.
+        Op::NotEmpty => false,
         Op::Eq => compare(test.kind, &stored, &test.operand) == Some(Ordering::Equal),
-        Op::In => test
-            .operand
-            .as_array()
-            .is_some_and(|a| a.iter().any(|o| compare(test.kind, &stored, o) == Some(Ordering::Equal))),
-        Op::Contains => matches!((lower(&stored), lower(&test.operand)), (Some(s), Some(o)) if s.contains(&o)),
-        Op::StartsWith => matches!((lower(&stored), lower(&test.operand)), (Some(s), Some(o)) if s.starts_with(&o)),
-        Op::EndsWith => matches!((lower(&stored), lower(&test.operand)), (Some(s), Some(o)) if s.ends_with(&o)),
+        Op::In => test.operand.as_array().is_some_and(|a| {
+            a.iter()
+                .any(|o| compare(test.kind, &stored, o) == Some(Ordering::Equal))
+        }),
+        Op::Contains => {
+            matches!((lower(&stored), lower(&test.operand)), (Some(s), Some(o)) if s.contains(&o))
+        }
+        Op::StartsWith => {
+            matches!((lower(&stored), lower(&test.operand)), (Some(s), Some(o)) if s.starts_with(&o))
+        }
+        Op::EndsWith => {
+            matches!((lower(&stored), lower(&test.operand)), (Some(s), Some(o)) if s.ends_with(&o))
+        }
         Op::Gt => compare(test.kind, &stored, &test.operand) == Some(Ordering::Greater),
-        Op::Gte => matches!(compare(test.kind, &stored, &test.operand), Some(Ordering::Greater | Ordering::Equal)),
+        Op::Gte => matches!(
+            compare(test.kind, &stored, &test.operand),
+            Some(Ordering::Greater | Ordering::Equal)
+        ),
         Op::Lt => compare(test.kind, &stored, &test.operand) == Some(Ordering::Less),
-        Op::Lte => matches!(compare(test.kind, &stored, &test.operand), Some(Ordering::Less | Ordering::Equal)),
+        Op::Lte => matches!(
+            compare(test.kind, &stored, &test.operand),
+            Some(Ordering::Less | Ordering::Equal)
+        ),
     }
-}
-
-/// `$not_empty` tests are evaluated per attribute, never per value.
-fn unreachable_not_empty() -> bool {
-    false
 }
 
 fn eval(filter: &Filter, record: &Record) -> bool {
@@ -306,12 +419,16 @@ fn eval(filter: &Filter, record: &Record) -> bool {
         Filter::Not(f) => !eval(f, record),
         Filter::Attr { attr_id, tests } => {
             let values = record.active(attr_id);
-            let (presence, per_value): (Vec<&Test>, Vec<&Test>) = tests.iter().partition(|t| t.op == Op::NotEmpty);
+            let (presence, per_value): (Vec<&Test>, Vec<&Test>) =
+                tests.iter().partition(|t| t.op == Op::NotEmpty);
             let presence_ok = presence.iter().all(|t| {
                 let has = values.iter().any(|v| !is_empty(&field_value(v, &t.field)));
                 has == t.operand.as_bool().unwrap_or(true)
             });
-            let values_ok = per_value.is_empty() || values.iter().any(|v| per_value.iter().all(|t| passes(t, v)));
+            let values_ok = per_value.is_empty()
+                || values
+                    .iter()
+                    .any(|v| per_value.iter().all(|t| passes(t, v)));
             presence_ok && values_ok
         }
     }
@@ -326,7 +443,9 @@ struct Sort {
 }
 
 fn compile_sorts(object: &Object, sorts: &Value) -> Result<Vec<Sort>, ApiError> {
-    let items = sorts.as_array().ok_or_else(|| err("sorts must be an array."))?;
+    let items = sorts
+        .as_array()
+        .ok_or_else(|| err("sorts must be an array."))?;
     items
         .iter()
         .map(|s| {
@@ -338,13 +457,23 @@ fn compile_sorts(object: &Object, sorts: &Value) -> Result<Vec<Sort>, ApiError> 
             if s.get("path").is_some() {
                 return Err(err("The sandbox does not support sorting by path."));
             }
-            let slug = s.get("attribute").and_then(Value::as_str).ok_or_else(|| err("Each sort needs an attribute."))?;
-            let attr = object.attribute(slug).ok_or_else(|| err(format!("Unknown attribute \"{slug}\" in sorts.")))?;
+            let slug = s
+                .get("attribute")
+                .and_then(Value::as_str)
+                .ok_or_else(|| err("Each sort needs an attribute."))?;
+            let attr = object
+                .attribute(slug)
+                .ok_or_else(|| err(format!("Unknown attribute \"{slug}\" in sorts.")))?;
             let (field, kind) = match s.get("field").and_then(Value::as_str) {
                 Some(f) => (f.to_owned(), field_kind(attr, f)?),
                 None => (fields(attr.ty)[0].0.to_owned(), fields(attr.ty)[0].1),
             };
-            Ok(Sort { attr_id: attr.id.clone(), field, kind, descending })
+            Ok(Sort {
+                attr_id: attr.id.clone(),
+                field,
+                kind,
+                descending,
+            })
         })
         .collect()
 }
@@ -352,14 +481,22 @@ fn compile_sorts(object: &Object, sorts: &Value) -> Result<Vec<Sort>, ApiError> 
 fn sort_value(sort: &Sort, record: &Record) -> Option<Value> {
     let v = record.active(&sort.attr_id).first()?;
     let val = field_value(v, &sort.field);
-    if sort.kind == Kind::Choice { val.get("title").cloned() } else { Some(val) }.filter(|v| !v.is_null())
+    if sort.kind == Kind::Choice {
+        val.get("title").cloned()
+    } else {
+        Some(val)
+    }
+    .filter(|v| !v.is_null())
 }
 
 fn order(a: &Value, b: &Value) -> Ordering {
     match (a.as_f64(), b.as_f64()) {
         (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
         _ => match (a.as_str(), b.as_str()) {
-            (Some(x), Some(y)) => x.to_lowercase().cmp(&y.to_lowercase()).then_with(|| x.cmp(y)),
+            (Some(x), Some(y)) => x
+                .to_lowercase()
+                .cmp(&y.to_lowercase())
+                .then_with(|| x.cmp(y)),
             _ => a.to_string().cmp(&b.to_string()),
         },
     }
@@ -377,9 +514,15 @@ fn usize_field(body: &Value, key: &str, default: usize) -> Result<usize, ApiErro
 
 /// Runs a query body `{filter?, sorts?, limit?, offset?}` over an object's records, returning the
 /// matching records in order.
-pub fn run<'r>(object: &Object, records: &'r [Record], body: &Value) -> Result<Vec<&'r Record>, ApiError> {
+pub fn run<'r>(
+    object: &Object,
+    records: &'r [Record],
+    body: &Value,
+) -> Result<Vec<&'r Record>, ApiError> {
     if !body.is_object() && !body.is_null() {
-        return Err(ApiError::validation("The query body must be a JSON object."));
+        return Err(ApiError::validation(
+            "The query body must be a JSON object.",
+        ));
     }
     let filter = match body.get("filter") {
         None | Some(Value::Null) => None,
@@ -391,7 +534,10 @@ pub fn run<'r>(object: &Object, records: &'r [Record], body: &Value) -> Result<V
     };
     let limit = usize_field(body, "limit", 500)?;
     let offset = usize_field(body, "offset", 0)?;
-    let mut out: Vec<&Record> = records.iter().filter(|r| filter.as_ref().is_none_or(|f| eval(f, r))).collect();
+    let mut out: Vec<&Record> = records
+        .iter()
+        .filter(|r| filter.as_ref().is_none_or(|f| eval(f, r)))
+        .collect();
     out.sort_by(|a, b| {
         for s in &sorts {
             let ord = match (sort_value(s, a), sort_value(s, b)) {

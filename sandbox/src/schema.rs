@@ -176,12 +176,16 @@ pub struct Object {
 impl Object {
     /// Finds an attribute by slug or id.
     pub fn attribute(&self, key: &str) -> Option<&Attribute> {
-        self.attributes.iter().find(|a| a.api_slug == key || a.id == key)
+        self.attributes
+            .iter()
+            .find(|a| a.api_slug == key || a.id == key)
     }
 
     /// Finds an attribute's index by slug or id.
     pub fn attribute_index(&self, key: &str) -> Option<usize> {
-        self.attributes.iter().position(|a| a.api_slug == key || a.id == key)
+        self.attributes
+            .iter()
+            .position(|a| a.api_slug == key || a.id == key)
     }
 
     /// The object's JSON form.
@@ -296,11 +300,29 @@ struct Spec<'a> {
 }
 
 const fn a<'a>(slug: &'a str, title: &'a str, ty: AttrType, flags: &'a str) -> Spec<'a> {
-    Spec { slug, title, ty, flags, target: None }
+    Spec {
+        slug,
+        title,
+        ty,
+        flags,
+        target: None,
+    }
 }
 
-const fn r<'a>(slug: &'a str, title: &'a str, flags: &'a str, obj: &'a str, inverse: &'a str) -> Spec<'a> {
-    Spec { slug, title, ty: AttrType::RecordReference, flags, target: Some((obj, inverse)) }
+const fn r<'a>(
+    slug: &'a str,
+    title: &'a str,
+    flags: &'a str,
+    obj: &'a str,
+    inverse: &'a str,
+) -> Spec<'a> {
+    Spec {
+        slug,
+        title,
+        ty: AttrType::RecordReference,
+        flags,
+        target: Some((obj, inverse)),
+    }
 }
 
 use AttrType as T;
@@ -320,11 +342,38 @@ const PEOPLE: &[Spec<'static>] = &[
     a("linkedin", "LinkedIn", T::Text, ""),
     a("twitter", "Twitter", T::Text, ""),
     a("avatar_url", "Avatar URL", T::Text, ""),
-    r("associated_deals", "Associated deals", "m", "deals", "associated_people"),
-    r("associated_users", "Associated users", "m", "users", "person"),
-    a("twitter_follower_count", "Twitter follower count", T::Number, "r"),
-    a("first_email_interaction", "First email interaction", T::Interaction, "r"),
-    a("last_email_interaction", "Last email interaction", T::Interaction, "r"),
+    r(
+        "associated_deals",
+        "Associated deals",
+        "m",
+        "deals",
+        "associated_people",
+    ),
+    r(
+        "associated_users",
+        "Associated users",
+        "m",
+        "users",
+        "person",
+    ),
+    a(
+        "twitter_follower_count",
+        "Twitter follower count",
+        T::Number,
+        "r",
+    ),
+    a(
+        "first_email_interaction",
+        "First email interaction",
+        T::Interaction,
+        "r",
+    ),
+    a(
+        "last_email_interaction",
+        "Last email interaction",
+        T::Interaction,
+        "r",
+    ),
 ];
 
 const COMPANIES: &[Spec<'static>] = &[
@@ -340,12 +389,34 @@ const COMPANIES: &[Spec<'static>] = &[
     a("linkedin", "LinkedIn", T::Text, ""),
     a("twitter", "Twitter", T::Text, ""),
     a("foundation_date", "Foundation date", T::Date, ""),
-    r("associated_deals", "Associated deals", "m", "deals", "associated_company"),
-    r("associated_workspaces", "Associated workspaces", "m", "workspaces", "company"),
+    r(
+        "associated_deals",
+        "Associated deals",
+        "m",
+        "deals",
+        "associated_company",
+    ),
+    r(
+        "associated_workspaces",
+        "Associated workspaces",
+        "m",
+        "workspaces",
+        "company",
+    ),
     a("logo_url", "Logo URL", T::Text, "r"),
     a("funding_raised_usd", "Funding raised", T::Currency, "r"),
-    a("first_email_interaction", "First email interaction", T::Interaction, "r"),
-    a("last_email_interaction", "Last email interaction", T::Interaction, "r"),
+    a(
+        "first_email_interaction",
+        "First email interaction",
+        T::Interaction,
+        "r",
+    ),
+    a(
+        "last_email_interaction",
+        "Last email interaction",
+        T::Interaction,
+        "r",
+    ),
 ];
 
 const DEALS: &[Spec<'static>] = &[
@@ -353,8 +424,20 @@ const DEALS: &[Spec<'static>] = &[
     a("stage", "Deal stage", T::Status, "q"),
     a("owner", "Deal owner", T::ActorReference, "q"),
     a("value", "Deal value", T::Currency, ""),
-    r("associated_people", "Associated people", "m", "people", "associated_deals"),
-    r("associated_company", "Associated company", "", "companies", "associated_deals"),
+    r(
+        "associated_people",
+        "Associated people",
+        "m",
+        "people",
+        "associated_deals",
+    ),
+    r(
+        "associated_company",
+        "Associated company",
+        "",
+        "companies",
+        "associated_deals",
+    ),
 ];
 
 const USERS: &[Spec<'static>] = &[
@@ -368,7 +451,13 @@ const WORKSPACES: &[Spec<'static>] = &[
     a("workspace_id", "Workspace ID", T::Text, "uq"),
     a("name", "Name", T::Text, ""),
     r("users", "Users", "m", "users", "workspace"),
-    r("company", "Company", "", "companies", "associated_workspaces"),
+    r(
+        "company",
+        "Company",
+        "",
+        "companies",
+        "associated_workspaces",
+    ),
     a("avatar_url", "Avatar URL", T::Text, "r"),
 ];
 
@@ -425,7 +514,10 @@ pub fn standard_objects(rng: &mut Rng, now: &str) -> Vec<Object> {
             }
         })
         .collect();
-    let ids: Vec<(String, String)> = objects.iter().map(|o| (o.api_slug.clone(), o.id.clone())).collect();
+    let ids: Vec<(String, String)> = objects
+        .iter()
+        .map(|o| (o.api_slug.clone(), o.id.clone()))
+        .collect();
     for obj in &mut objects {
         for attr in &mut obj.attributes {
             if let Some(allowed) = &mut attr.allowed_object_ids {
@@ -437,18 +529,37 @@ pub fn standard_objects(rng: &mut Rng, now: &str) -> Vec<Object> {
             }
             match (obj.api_slug.as_str(), attr.api_slug.as_str()) {
                 ("companies", "categories") => {
-                    for (i, title) in
-                        ["3D Printing", "Aerospace & Defense", "B2B", "B2C", "SaaS", "Fintech", "Healthcare"]
-                            .into_iter()
-                            .enumerate()
+                    for (i, title) in [
+                        "3D Printing",
+                        "Aerospace & Defense",
+                        "B2B",
+                        "B2C",
+                        "SaaS",
+                        "Fintech",
+                        "Healthcare",
+                    ]
+                    .into_iter()
+                    .enumerate()
                     {
-                        let id = if i == 0 { DOC_OPTION_ID.to_owned() } else { rng.uuid() };
-                        attr.options.push(SelectOption { id, title: title.to_owned(), is_archived: false });
+                        let id = if i == 0 {
+                            DOC_OPTION_ID.to_owned()
+                        } else {
+                            rng.uuid()
+                        };
+                        attr.options.push(SelectOption {
+                            id,
+                            title: title.to_owned(),
+                            is_archived: false,
+                        });
                     }
                 }
                 ("deals", "stage") => {
                     for title in ["Lead", "In Progress", "Won 🎉", "Lost"] {
-                        let id = if title == "In Progress" { DOC_STATUS_ID.to_owned() } else { rng.uuid() };
+                        let id = if title == "In Progress" {
+                            DOC_STATUS_ID.to_owned()
+                        } else {
+                            rng.uuid()
+                        };
                         attr.statuses.push(Status {
                             id,
                             title: title.to_owned(),
@@ -476,12 +587,22 @@ mod tests {
     fn standard_objects_have_their_attributes() {
         let objects = standard_objects(&mut Rng::new(7), "2024-01-01T00:00:00.000000000Z");
         let slugs: Vec<_> = objects.iter().map(|o| o.api_slug.as_str()).collect();
-        assert_eq!(slugs, ["people", "companies", "deals", "users", "workspaces"]);
+        assert_eq!(
+            slugs,
+            ["people", "companies", "deals", "users", "workspaces"]
+        );
         let people = &objects[0];
         let email = people.attribute("email_addresses").unwrap();
         assert!(email.is_unique && email.is_multiselect);
         let companies_id = &objects[1].id;
-        assert_eq!(people.attribute("company").unwrap().allowed_object_ids.as_deref(), Some(&[companies_id.clone()][..]));
+        assert_eq!(
+            people
+                .attribute("company")
+                .unwrap()
+                .allowed_object_ids
+                .as_deref(),
+            Some(&[companies_id.clone()][..])
+        );
         assert_eq!(objects[2].attribute("stage").unwrap().statuses.len(), 4);
         for t in AttrType::ALL {
             assert_eq!(AttrType::parse(t.as_str()), Some(t));

@@ -59,7 +59,9 @@ pub struct Record {
 impl Record {
     /// The active values of an attribute.
     pub fn active(&self, attr_id: &str) -> &[StoredValue] {
-        self.values.get(attr_id).map_or(&[], |v| v.active.as_slice())
+        self.values
+            .get(attr_id)
+            .map_or(&[], |v| v.active.as_slice())
     }
 }
 
@@ -114,8 +116,18 @@ impl Store {
         store.objects = standard_objects(&mut store.rng, &now);
         let bob = store.rng.uuid();
         store.members = vec![
-            Member { id: ALICE_ID.into(), first_name: "Alice".into(), last_name: "Attio".into(), email: "alice@attio.com".into() },
-            Member { id: bob, first_name: "Bob".into(), last_name: "Attio".into(), email: "bob@attio.com".into() },
+            Member {
+                id: ALICE_ID.into(),
+                first_name: "Alice".into(),
+                last_name: "Attio".into(),
+                email: "alice@attio.com".into(),
+            },
+            Member {
+                id: bob,
+                first_name: "Bob".into(),
+                last_name: "Attio".into(),
+                email: "bob@attio.com".into(),
+            },
         ];
         store
     }
@@ -157,7 +169,9 @@ impl Store {
 
     /// A member by email (case-insensitive).
     pub fn member_by_email(&self, email: &str) -> Option<&Member> {
-        self.members.iter().find(|m| m.email.eq_ignore_ascii_case(email.trim()))
+        self.members
+            .iter()
+            .find(|m| m.email.eq_ignore_ascii_case(email.trim()))
     }
 
     /// The record with this id in an object.
@@ -165,12 +179,16 @@ impl Store {
         self.records
             .get(&self.objects[oi].id)
             .and_then(|rs| rs.iter().find(|r| r.id == record_id))
-            .ok_or_else(|| ApiError::not_found(format!("Record with ID \"{record_id}\" not found.")))
+            .ok_or_else(|| {
+                ApiError::not_found(format!("Record with ID \"{record_id}\" not found."))
+            })
     }
 
     fn record_mut(&mut self, oi: usize, record_id: &str) -> Option<&mut Record> {
         let oid = self.objects[oi].id.clone();
-        self.records.get_mut(&oid).and_then(|rs| rs.iter_mut().find(|r| r.id == record_id))
+        self.records
+            .get_mut(&oid)
+            .and_then(|rs| rs.iter_mut().find(|r| r.id == record_id))
     }
 
     /// Records of an object whose active values of `attr` include `key` (see `value_key`).
@@ -179,16 +197,26 @@ impl Store {
             .get(&self.objects[oi].id)
             .map(|rs| {
                 rs.iter()
-                    .filter(|r| r.active(&attr.id).iter().any(|v| value_key(attr.ty, &v.body) == key))
+                    .filter(|r| {
+                        r.active(&attr.id)
+                            .iter()
+                            .any(|v| value_key(attr.ty, &v.body) == key)
+                    })
                     .collect()
             })
             .unwrap_or_default()
     }
 
     /// Resolves a record-reference input to `(target object slug, target record id)`.
-    pub fn resolve_reference(&self, attr: &Attribute, item: &Value) -> Result<(String, String), ApiError> {
+    pub fn resolve_reference(
+        &self,
+        attr: &Attribute,
+        item: &Value,
+    ) -> Result<(String, String), ApiError> {
         let allowed = |oi: usize| {
-            attr.allowed_object_ids.as_ref().is_none_or(|ids| ids.contains(&self.objects[oi].id))
+            attr.allowed_object_ids
+                .as_ref()
+                .is_none_or(|ids| ids.contains(&self.objects[oi].id))
         };
         let bad_object = |key: &str| {
             ApiError::value_not_found(format!(
@@ -201,18 +229,26 @@ impl Store {
                 let target = m
                     .get("target_object")
                     .and_then(Value::as_str)
-                    .ok_or_else(|| ApiError::validation("A record reference needs a target_object."))?;
+                    .ok_or_else(|| {
+                        ApiError::validation("A record reference needs a target_object.")
+                    })?;
                 let oi = self.object_index(target).map_err(|_| bad_object(target))?;
                 if !allowed(oi) {
                     return Err(bad_object(target));
                 }
                 if let Some(id) = m.get("target_record_id") {
-                    let id = id.as_str().ok_or_else(|| ApiError::validation("target_record_id must be a string."))?;
+                    let id = id.as_str().ok_or_else(|| {
+                        ApiError::validation("target_record_id must be a string.")
+                    })?;
                     if m.len() != 2 {
-                        return Err(ApiError::validation("A record reference has target_object and target_record_id only."));
+                        return Err(ApiError::validation(
+                            "A record reference has target_object and target_record_id only.",
+                        ));
                     }
                     self.record(oi, id).map_err(|_| {
-                        ApiError::value_not_found(format!("Record with ID \"{id}\" in object \"{target}\" not found."))
+                        ApiError::value_not_found(format!(
+                            "Record with ID \"{id}\" in object \"{target}\" not found."
+                        ))
                     })?;
                     return Ok((self.objects[oi].api_slug.clone(), id.to_owned()));
                 }
@@ -225,7 +261,9 @@ impl Store {
                 let input = match value {
                     Value::Array(items) if items.len() == 1 => items[0].clone(),
                     Value::Array(_) => {
-                        return Err(ApiError::validation("A matching attribute takes exactly one value in an array."));
+                        return Err(ApiError::validation(
+                            "A matching attribute takes exactly one value in an array.",
+                        ));
                     }
                     other => other.clone(),
                 };
@@ -253,14 +291,23 @@ impl Store {
                 };
                 (oi, key.to_owned(), Value::String(s.clone()))
             }
-            _ => return Err(ApiError::validation("A record reference must be an object or a string.")),
+            _ => {
+                return Err(ApiError::validation(
+                    "A record reference must be an object or a string.",
+                ));
+            }
         };
         let object = &self.objects[oi];
         let target_attr = object.attribute(&match_attr).ok_or_else(|| {
-            ApiError::value_not_found(format!("Cannot find attribute with slug/ID \"{match_attr}\" on \"{}\".", object.api_slug))
+            ApiError::value_not_found(format!(
+                "Cannot find attribute with slug/ID \"{match_attr}\" on \"{}\".",
+                object.api_slug
+            ))
         })?;
         if !target_attr.is_unique {
-            return Err(ApiError::validation(format!("Matching attribute \"{match_attr}\" is not unique.")));
+            return Err(ApiError::validation(format!(
+                "Matching attribute \"{match_attr}\" is not unique."
+            )));
         }
         let body = normalise(self, target_attr, &match_input)?;
         let key = value_key(target_attr.ty, &body);
@@ -294,7 +341,11 @@ impl Store {
             .attributes
             .iter()
             .map(|a| {
-                let vals = record.active(&a.id).iter().map(|v| Self::render_value(a.ty, v)).collect();
+                let vals = record
+                    .active(&a.id)
+                    .iter()
+                    .map(|v| Self::render_value(a.ty, v))
+                    .collect();
                 (a.api_slug.clone(), Value::Array(vals))
             })
             .collect();
@@ -307,12 +358,23 @@ impl Store {
     }
 
     /// Creates a custom object.
-    pub fn create_object(&mut self, slug: &str, singular: &str, plural: &str) -> Result<usize, ApiError> {
-        if slug.is_empty() || !slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+    pub fn create_object(
+        &mut self,
+        slug: &str,
+        singular: &str,
+        plural: &str,
+    ) -> Result<usize, ApiError> {
+        if slug.is_empty()
+            || !slug
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
             return Err(ApiError::validation("api_slug must be snake_case ASCII."));
         }
         if self.objects.iter().any(|o| o.api_slug == slug) {
-            return Err(ApiError::slug_conflict("Failed to create object. Please ensure your api_slug and names are unique."));
+            return Err(ApiError::slug_conflict(
+                "Failed to create object. Please ensure your api_slug and names are unique.",
+            ));
         }
         let now = self.now_string();
         let id = self.rng.uuid();
@@ -329,13 +391,22 @@ impl Store {
     }
 
     /// Normalises every entry of a `values` map into `(attribute index, new bodies)`.
-    fn normalise_all(&self, oi: usize, values: &Value) -> Result<Vec<(usize, Vec<Body>)>, ApiError> {
-        let map = values.as_object().ok_or_else(|| ApiError::validation("\"values\" must be an object."))?;
+    fn normalise_all(
+        &self,
+        oi: usize,
+        values: &Value,
+    ) -> Result<Vec<(usize, Vec<Body>)>, ApiError> {
+        let map = values
+            .as_object()
+            .ok_or_else(|| ApiError::validation("\"values\" must be an object."))?;
         let object = &self.objects[oi];
         let mut out: Vec<(usize, Vec<Body>)> = Vec::new();
         for (key, raw) in map {
             let ai = object.attribute_index(key).ok_or_else(|| {
-                ApiError::value_not_found(format!("Cannot find attribute with slug/ID \"{key}\" on object \"{}\".", object.api_slug))
+                ApiError::value_not_found(format!(
+                    "Cannot find attribute with slug/ID \"{key}\" on object \"{}\".",
+                    object.api_slug
+                ))
             })?;
             let attr = &object.attributes[ai];
             if !attr.is_writable {
@@ -377,7 +448,14 @@ impl Store {
     }
 
     /// Writes `values` to a record (creating it when `create` is set) with the given mode.
-    pub fn write(&mut self, oi: usize, record_id: &str, create: bool, values: &Value, mode: Mode) -> Result<(), ApiError> {
+    pub fn write(
+        &mut self,
+        oi: usize,
+        record_id: &str,
+        create: bool,
+        values: &Value,
+        mode: Mode,
+    ) -> Result<(), ApiError> {
         let inputs = self.normalise_all(oi, values)?;
         if matches!(mode, Mode::Append | Mode::Overwrite) && inputs.is_empty() {
             return Err(ApiError::validation(
@@ -385,8 +463,16 @@ impl Store {
             ));
         }
         let object = &self.objects[oi];
-        let empty = Record { id: record_id.to_owned(), created_at: 0, values: HashMap::new() };
-        let current = if create { &empty } else { self.record(oi, record_id)? };
+        let empty = Record {
+            id: record_id.to_owned(),
+            created_at: 0,
+            values: HashMap::new(),
+        };
+        let current = if create {
+            &empty
+        } else {
+            self.record(oi, record_id)?
+        };
 
         // Plan: for each attribute, the new active list (Ok = kept, Err = new body) and the removed values.
         struct Plan {
@@ -403,7 +489,10 @@ impl Store {
                 Mode::Append => !attr.is_multiselect,
                 Mode::Assert(m) => !(attr.is_multiselect && m == ai),
             };
-            let existing_keys: Vec<String> = existing.iter().map(|v| value_key(attr.ty, &v.body)).collect();
+            let existing_keys: Vec<String> = existing
+                .iter()
+                .map(|v| value_key(attr.ty, &v.body))
+                .collect();
             let mut keep_or_new = Vec::new();
             let mut removed = Vec::new();
             if overwrite {
@@ -415,7 +504,9 @@ impl Store {
                         None => keep_or_new.push(Err(body)),
                     }
                 }
-                removed = (0..existing.len()).filter(|i| !new_keys.contains(&existing_keys[*i])).collect();
+                removed = (0..existing.len())
+                    .filter(|i| !new_keys.contains(&existing_keys[*i]))
+                    .collect();
             } else {
                 for body in bodies {
                     if !existing_keys.contains(&value_key(attr.ty, &body)) {
@@ -424,7 +515,11 @@ impl Store {
                 }
                 keep_or_new.extend(existing.iter().cloned().map(Ok));
             }
-            plans.push(Plan { ai, keep_or_new, removed });
+            plans.push(Plan {
+                ai,
+                keep_or_new,
+                removed,
+            });
         }
 
         // Required attributes.
@@ -452,7 +547,11 @@ impl Store {
             }
             for new in plan.keep_or_new.iter().filter_map(|v| v.as_ref().err()) {
                 let key = value_key(attr.ty, new);
-                if self.find_by_value(oi, attr, &key).iter().any(|r| r.id != record_id) {
+                if self
+                    .find_by_value(oi, attr, &key)
+                    .iter()
+                    .any(|r| r.id != record_id)
+                {
                     return Err(ApiError::uniqueness(format!(
                         "A record with the same value for unique attribute \"{}\" already exists.",
                         attr.api_slug
@@ -466,7 +565,11 @@ impl Store {
         let actor = self.api_actor();
         let object = self.objects[oi].clone();
         if create {
-            let mut record = Record { id: record_id.to_owned(), created_at: now, values: HashMap::new() };
+            let mut record = Record {
+                id: record_id.to_owned(),
+                created_at: now,
+                values: HashMap::new(),
+            };
             let system = |body: Value| StoredValue {
                 active_from: now,
                 active_until: None,
@@ -477,22 +580,39 @@ impl Store {
                 let v = match attr.api_slug.as_str() {
                     "record_id" => system(json!({"value": record_id})),
                     "created_at" => system(json!({"value": format_ns(now)})),
-                    "created_by" => system(json!({"referenced_actor_type": "api-token", "referenced_actor_id": self.token_id})),
+                    "created_by" => system(
+                        json!({"referenced_actor_type": "api-token", "referenced_actor_id": self.token_id}),
+                    ),
                     _ => continue,
                 };
-                record.values.insert(attr.id.clone(), AttrValues { active: vec![v], historic: Vec::new() });
+                record.values.insert(
+                    attr.id.clone(),
+                    AttrValues {
+                        active: vec![v],
+                        historic: Vec::new(),
+                    },
+                );
             }
-            self.records.entry(object.id.clone()).or_default().push(record);
+            self.records
+                .entry(object.id.clone())
+                .or_default()
+                .push(record);
         }
         let mut changes = Vec::new();
         let Some(record) = self.record_mut(oi, record_id) else {
-            return Err(ApiError::not_found(format!("Record with ID \"{record_id}\" not found.")));
+            return Err(ApiError::not_found(format!(
+                "Record with ID \"{record_id}\" not found."
+            )));
         };
         for plan in plans {
             let attr = &object.attributes[plan.ai];
             let slot = record.values.entry(attr.id.clone()).or_default();
             let before: Vec<String> = targets(&slot.active);
-            let mut removed: Vec<StoredValue> = plan.removed.iter().filter_map(|i| slot.active.get(*i).cloned()).collect();
+            let mut removed: Vec<StoredValue> = plan
+                .removed
+                .iter()
+                .filter_map(|i| slot.active.get(*i).cloned())
+                .collect();
             for v in &mut removed {
                 v.active_until = Some(now);
             }
@@ -500,7 +620,14 @@ impl Store {
             slot.active = plan
                 .keep_or_new
                 .into_iter()
-                .map(|v| v.unwrap_or_else(|body| StoredValue { active_from: now, active_until: None, actor: actor.clone(), body }))
+                .map(|v| {
+                    v.unwrap_or_else(|body| StoredValue {
+                        active_from: now,
+                        active_until: None,
+                        actor: actor.clone(),
+                        body,
+                    })
+                })
                 .collect();
             if attr.relationship.is_some() {
                 changes.push((plan.ai, before, targets(&slot.active)));
@@ -514,12 +641,25 @@ impl Store {
 
     /// Keeps the other side of a two-way relationship in step after `record_id`'s attribute
     /// `ai` changed its targets from `before` to `after`.
-    fn sync_relationship(&mut self, oi: usize, ai: usize, record_id: &str, before: &[String], after: &[String], now: i128) {
-        let Some((other_slug, other_attr)) = self.objects[oi].attributes[ai].relationship.clone() else {
+    fn sync_relationship(
+        &mut self,
+        oi: usize,
+        ai: usize,
+        record_id: &str,
+        before: &[String],
+        after: &[String],
+        now: i128,
+    ) {
+        let Some((other_slug, other_attr)) = self.objects[oi].attributes[ai].relationship.clone()
+        else {
             return;
         };
-        let Ok(other_oi) = self.object_index(&other_slug) else { return };
-        let Some(other_ai) = self.objects[other_oi].attribute_index(&other_attr) else { return };
+        let Ok(other_oi) = self.object_index(&other_slug) else {
+            return;
+        };
+        let Some(other_ai) = self.objects[other_oi].attribute_index(&other_attr) else {
+            return;
+        };
         let here_slug = self.objects[oi].api_slug.clone();
         let other_multi = self.objects[other_oi].attributes[other_ai].is_multiselect;
         let other_attr_id = self.objects[other_oi].attributes[other_ai].id.clone();
@@ -527,7 +667,9 @@ impl Store {
         for target in before.iter().filter(|t| !after.contains(t)) {
             if let Some(rec) = self.record_mut(other_oi, target) {
                 let slot = rec.values.entry(other_attr_id.clone()).or_default();
-                deactivate_where(slot, now, |v| v.body.get("target_record_id") == Some(&json!(record_id)));
+                deactivate_where(slot, now, |v| {
+                    v.body.get("target_record_id") == Some(&json!(record_id))
+                });
             }
         }
         for target in after.iter().filter(|t| !before.contains(t)) {
@@ -557,7 +699,9 @@ impl Store {
             for old in displaced {
                 if let Some(rec) = self.record_mut(oi, &old) {
                     let slot = rec.values.entry(here_attr_id.clone()).or_default();
-                    deactivate_where(slot, now, |v| v.body.get("target_record_id") == Some(&json!(target)));
+                    deactivate_where(slot, now, |v| {
+                        v.body.get("target_record_id") == Some(&json!(target))
+                    });
                 }
             }
         }
@@ -585,12 +729,18 @@ impl Store {
 fn targets(values: &[StoredValue]) -> Vec<String> {
     values
         .iter()
-        .filter_map(|v| v.body.get("target_record_id").and_then(Value::as_str).map(str::to_owned))
+        .filter_map(|v| {
+            v.body
+                .get("target_record_id")
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+        })
         .collect()
 }
 
 fn deactivate_where(slot: &mut AttrValues, now: i128, pred: impl Fn(&StoredValue) -> bool) {
-    let (gone, kept): (Vec<StoredValue>, Vec<StoredValue>) = slot.active.drain(..).partition(|v| pred(v));
+    let (gone, kept): (Vec<StoredValue>, Vec<StoredValue>) =
+        slot.active.drain(..).partition(|v| pred(v));
     slot.active = kept;
     slot.historic.extend(gone.into_iter().map(|mut v| {
         v.active_until = Some(now);

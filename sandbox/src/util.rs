@@ -66,11 +66,17 @@ pub fn format_ts(t: OffsetDateTime) -> String {
 
 /// Nanoseconds since the Unix epoch to Attio's timestamp format.
 pub fn format_ns(ns: i128) -> String {
-    OffsetDateTime::from_unix_timestamp_nanos(ns).map(format_ts).unwrap_or_default()
+    OffsetDateTime::from_unix_timestamp_nanos(ns)
+        .map(format_ts)
+        .unwrap_or_default()
 }
 
 fn num(s: &str, len: usize) -> Option<u32> {
-    if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) { s.parse().ok() } else { None }
+    if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) {
+        s.parse().ok()
+    } else {
+        None
+    }
 }
 
 /// Parses Attio's accepted timestamp inputs into an instant: `2023`, `2023-01`, `2023-01-02`,
@@ -84,12 +90,19 @@ pub fn parse_timestamp(input: &str) -> Option<OffsetDateTime> {
     };
     let mut parts = date_part.split('-');
     let year = num(parts.next()?, 4)? as i32;
-    let month = match parts.next() { Some(m) => num(m, 2)?, None => 1 };
-    let day = match parts.next() { Some(d) => num(d, 2)?, None => 1 };
+    let month = match parts.next() {
+        Some(m) => num(m, 2)?,
+        None => 1,
+    };
+    let day = match parts.next() {
+        Some(d) => num(d, 2)?,
+        None => 1,
+    };
     if parts.next().is_some() || year < 1 {
         return None;
     }
-    let date = Date::from_calendar_date(year, Month::try_from(month as u8).ok()?, day as u8).ok()?;
+    let date =
+        Date::from_calendar_date(year, Month::try_from(month as u8).ok()?, day as u8).ok()?;
     let (time, offset) = match rest {
         None => (Time::MIDNIGHT, UtcOffset::UTC),
         Some(rest) => {
@@ -128,8 +141,14 @@ fn parse_clock(clock: &str) -> Option<Time> {
     };
     let mut it = hms.split(':');
     let h = num(it.next()?, 2)?;
-    let m = match it.next() { Some(m) => num(m, 2)?, None => 0 };
-    let s = match it.next() { Some(s) => num(s, 2)?, None => 0 };
+    let m = match it.next() {
+        Some(m) => num(m, 2)?,
+        None => 0,
+    };
+    let s = match it.next() {
+        Some(s) => num(s, 2)?,
+        None => 0,
+    };
     if it.next().is_some() {
         return None;
     }
@@ -147,7 +166,12 @@ fn parse_clock(clock: &str) -> Option<Time> {
 /// then truncated to its date (`2023-01-02T23:00:00-10:00` is `2023-01-03`).
 pub fn parse_date(input: &str) -> Option<String> {
     let t = parse_timestamp(input)?;
-    Some(format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day()))
+    Some(format!(
+        "{:04}-{:02}-{:02}",
+        t.year(),
+        u8::from(t.month()),
+        t.day()
+    ))
 }
 
 /// Decodes `%XX` escapes in a path segment (invalid escapes are kept as they are).
@@ -178,7 +202,10 @@ pub fn query_pairs(query: Option<&str>) -> Vec<(String, String)> {
         .filter(|p| !p.is_empty())
         .map(|p| {
             let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (percent_decode(&k.replace('+', " ")), percent_decode(&v.replace('+', " ")))
+            (
+                percent_decode(&k.replace('+', " ")),
+                percent_decode(&v.replace('+', " ")),
+            )
         })
         .collect()
 }
@@ -193,19 +220,48 @@ mod tests {
 
     #[test]
     fn timestamp_coercions() {
-        assert_eq!(ts("2023").as_deref(), Some("2023-01-01T00:00:00.000000000Z"));
-        assert_eq!(ts("2023-01").as_deref(), Some("2023-01-01T00:00:00.000000000Z"));
-        assert_eq!(ts("2023-01-02T13:00").as_deref(), Some("2023-01-02T13:00:00.000000000Z"));
-        assert_eq!(ts("2023-01-02T13:00:00").as_deref(), Some("2023-01-02T13:00:00.000000000Z"));
-        assert_eq!(ts("2023-01-02T13:00:00.5").as_deref(), Some("2023-01-02T13:00:00.500000000Z"));
+        assert_eq!(
+            ts("2023").as_deref(),
+            Some("2023-01-01T00:00:00.000000000Z")
+        );
+        assert_eq!(
+            ts("2023-01").as_deref(),
+            Some("2023-01-01T00:00:00.000000000Z")
+        );
+        assert_eq!(
+            ts("2023-01-02T13:00").as_deref(),
+            Some("2023-01-02T13:00:00.000000000Z")
+        );
+        assert_eq!(
+            ts("2023-01-02T13:00:00").as_deref(),
+            Some("2023-01-02T13:00:00.000000000Z")
+        );
+        assert_eq!(
+            ts("2023-01-02T13:00:00.5").as_deref(),
+            Some("2023-01-02T13:00:00.500000000Z")
+        );
         assert_eq!(
             ts("2023-01-02T13:00:00.000000000+02:00").as_deref(),
             Some("2023-01-02T11:00:00.000000000Z")
         );
-        assert_eq!(ts("2019-01-17T15:17:48.000000000Z").as_deref(), Some("2019-01-17T15:17:48.000000000Z"));
-        assert_eq!(ts("9999-12-31T23:59:59.999999999Z").as_deref(), Some("9999-12-31T23:59:59.999999999Z"));
+        assert_eq!(
+            ts("2019-01-17T15:17:48.000000000Z").as_deref(),
+            Some("2019-01-17T15:17:48.000000000Z")
+        );
+        assert_eq!(
+            ts("9999-12-31T23:59:59.999999999Z").as_deref(),
+            Some("9999-12-31T23:59:59.999999999Z")
+        );
         assert_eq!(ts("9999-12-31T23:00:00-10:00"), None);
-        for bad in ["", "hello", "2023-13-01", "2023-02-30", "23-01-01", "2023-01-02T25:00", "2023-01-02T10:00:00.1234567891"] {
+        for bad in [
+            "",
+            "hello",
+            "2023-13-01",
+            "2023-02-30",
+            "23-01-01",
+            "2023-01-02T25:00",
+            "2023-01-02T10:00:00.1234567891",
+        ] {
             assert_eq!(ts(bad), None, "{bad}");
         }
     }
@@ -242,6 +298,9 @@ mod tests {
     fn decodes_percent_escapes() {
         assert_eq!(percent_decode("a%20b"), "a b");
         assert_eq!(percent_decode("100%"), "100%");
-        assert_eq!(query_pairs(Some("a=1&b=x%2By")), vec![("a".into(), "1".into()), ("b".into(), "x+y".into())]);
+        assert_eq!(
+            query_pairs(Some("a=1&b=x%2By")),
+            vec![("a".into(), "1".into()), ("b".into(), "x+y".into())]
+        );
     }
 }

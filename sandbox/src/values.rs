@@ -62,9 +62,13 @@ pub fn normalise(store: &Store, attr: &Attribute, item: &Value) -> Result<Body, 
                 .ok_or_else(|| wrong(attr, "true/false, \"true\"/\"false\" or {\"value\": bool}"))
         }
         AttrType::Currency => {
-            let v = unwrap_key(item, "currency_value").map_err(|_| wrong(attr, "a number or {\"currency_value\": number}"))?;
-            let x = parse_decimal(v, 4).ok_or_else(|| wrong(attr, "a number with at most 4 decimal places"))?;
-            Ok(body(json!({"currency_value": x, "currency_code": attr.currency_code})))
+            let v = unwrap_key(item, "currency_value")
+                .map_err(|_| wrong(attr, "a number or {\"currency_value\": number}"))?;
+            let x = parse_decimal(v, 4)
+                .ok_or_else(|| wrong(attr, "a number with at most 4 decimal places"))?;
+            Ok(body(
+                json!({"currency_value": x, "currency_code": attr.currency_code}),
+            ))
         }
         AttrType::Date => match unwrap_key(item, "value") {
             Ok(Value::String(s)) => parse_date(s)
@@ -75,7 +79,12 @@ pub fn normalise(store: &Store, attr: &Attribute, item: &Value) -> Result<Body, 
         AttrType::Timestamp => match unwrap_key(item, "value") {
             Ok(Value::String(s)) => parse_timestamp(s)
                 .map(|t| body(json!({"value": format_ts(t)})))
-                .ok_or_else(|| wrong(attr, "an ISO 8601 timestamp such as \"2023-01-02T13:00:00Z\"")),
+                .ok_or_else(|| {
+                    wrong(
+                        attr,
+                        "an ISO 8601 timestamp such as \"2023-01-02T13:00:00Z\"",
+                    )
+                }),
             _ => Err(wrong(attr, "a timestamp string or {\"value\": string}")),
         },
         AttrType::Rating => match unwrap_key(item, "value") {
@@ -83,19 +92,29 @@ pub fn normalise(store: &Store, attr: &Attribute, item: &Value) -> Result<Body, 
                 Some(x) if x <= 5 => Ok(body(json!({"value": x}))),
                 _ => Err(wrong(attr, "an integer from 0 to 5")),
             },
-            _ => Err(wrong(attr, "an integer from 0 to 5 or {\"value\": integer}")),
+            _ => Err(wrong(
+                attr,
+                "an integer from 0 to 5 or {\"value\": integer}",
+            )),
         },
         AttrType::Select => {
             let key = match unwrap_key(item, "option") {
                 Ok(Value::String(s)) => s,
-                _ => return Err(wrong(attr, "an option title or id, or {\"option\": string}")),
+                _ => {
+                    return Err(wrong(
+                        attr,
+                        "an option title or id, or {\"option\": string}",
+                    ));
+                }
             };
             let option = attr
                 .options
                 .iter()
                 .find(|o| !o.is_archived && (o.title == *key || o.id == *key))
                 .ok_or_else(|| {
-                    ApiError::value_not_found(format!("Cannot find select attribute with select option title \"{key}\"."))
+                    ApiError::value_not_found(format!(
+                        "Cannot find select attribute with select option title \"{key}\"."
+                    ))
                 })?;
             let (ws, oid) = store.ids_for_attribute(&attr.id);
             Ok(body(json!({"option": attr.option_json(&ws, &oid, option)})))
@@ -109,18 +128,24 @@ pub fn normalise(store: &Store, attr: &Attribute, item: &Value) -> Result<Body, 
                 .statuses
                 .iter()
                 .find(|s| !s.is_archived && (s.title == *key || s.id == *key))
-                .ok_or_else(|| ApiError::value_not_found(format!("Cannot find status with title \"{key}\".")))?;
+                .ok_or_else(|| {
+                    ApiError::value_not_found(format!("Cannot find status with title \"{key}\"."))
+                })?;
             let (ws, oid) = store.ids_for_attribute(&attr.id);
             Ok(body(json!({"status": attr.status_json(&ws, &oid, status)})))
         }
         AttrType::RecordReference => {
             let (object, record) = store.resolve_reference(attr, item)?;
-            Ok(body(json!({"target_object": object, "target_record_id": record})))
+            Ok(body(
+                json!({"target_object": object, "target_record_id": record}),
+            ))
         }
         AttrType::ActorReference => {
             let member = match item {
                 Value::String(email) => store.member_by_email(email),
-                Value::Object(m) if m.len() == 1 && m.contains_key("workspace_member_email_address") => {
+                Value::Object(m)
+                    if m.len() == 1 && m.contains_key("workspace_member_email_address") =>
+                {
                     match m.get("workspace_member_email_address") {
                         Some(Value::String(email)) => store.member_by_email(email),
                         _ => return Err(wrong(attr, "an email address string")),
@@ -128,22 +153,37 @@ pub fn normalise(store: &Store, attr: &Attribute, item: &Value) -> Result<Body, 
                 }
                 Value::Object(m) if m.contains_key("referenced_actor_type") => {
                     if m.get("referenced_actor_type") != Some(&json!("workspace-member")) {
-                        return Err(wrong(attr, "referenced_actor_type \"workspace-member\" (only members can be written)"));
+                        return Err(wrong(
+                            attr,
+                            "referenced_actor_type \"workspace-member\" (only members can be written)",
+                        ));
                     }
                     match m.get("referenced_actor_id") {
                         Some(Value::String(id)) => store.members.iter().find(|m| m.id == *id),
                         _ => return Err(wrong(attr, "a referenced_actor_id string")),
                     }
                 }
-                _ => return Err(wrong(attr, "a member email, {\"workspace_member_email_address\"} or {\"referenced_actor_type\",\"referenced_actor_id\"}")),
+                _ => {
+                    return Err(wrong(
+                        attr,
+                        "a member email, {\"workspace_member_email_address\"} or {\"referenced_actor_type\",\"referenced_actor_id\"}",
+                    ));
+                }
             };
-            let member = member.ok_or_else(|| ApiError::value_not_found("Cannot find the referenced workspace member."))?;
-            Ok(body(json!({"referenced_actor_type": "workspace-member", "referenced_actor_id": member.id})))
+            let member = member.ok_or_else(|| {
+                ApiError::value_not_found("Cannot find the referenced workspace member.")
+            })?;
+            Ok(body(
+                json!({"referenced_actor_type": "workspace-member", "referenced_actor_id": member.id}),
+            ))
         }
         AttrType::Location => match item {
             Value::String(s) => Ok(parse_location(s)),
             Value::Object(m) => location_object(m).map_err(|why| wrong(attr, &why)),
-            _ => Err(wrong(attr, "a location string or an object with all 10 location keys")),
+            _ => Err(wrong(
+                attr,
+                "a location string or an object with all 10 location keys",
+            )),
         },
         AttrType::Domain => match unwrap_key(item, "domain") {
             Ok(Value::String(s)) => normalise_domain(s)
@@ -152,8 +192,13 @@ pub fn normalise(store: &Store, attr: &Attribute, item: &Value) -> Result<Body, 
             _ => Err(wrong(attr, "a domain string or {\"domain\": string}")),
         },
         AttrType::EmailAddress => match unwrap_key(item, "email_address") {
-            Ok(Value::String(s)) => normalise_email(s).ok_or_else(|| wrong(attr, "a valid email address")),
-            _ => Err(wrong(attr, "an email string or {\"email_address\": string}")),
+            Ok(Value::String(s)) => {
+                normalise_email(s).ok_or_else(|| wrong(attr, "a valid email address"))
+            }
+            _ => Err(wrong(
+                attr,
+                "an email string or {\"email_address\": string}",
+            )),
         },
         AttrType::PhoneNumber => {
             let (number, country) = match item {
@@ -161,14 +206,26 @@ pub fn normalise(store: &Store, attr: &Attribute, item: &Value) -> Result<Body, 
                 Value::Object(m) => {
                     let number = match m.get("original_phone_number") {
                         Some(Value::String(s)) => s.as_str(),
-                        _ => return Err(wrong(attr, "{\"original_phone_number\": string, \"country_code\": string|null}")),
+                        _ => {
+                            return Err(wrong(
+                                attr,
+                                "{\"original_phone_number\": string, \"country_code\": string|null}",
+                            ));
+                        }
                     };
                     let country = match m.get("country_code") {
                         Some(Value::String(c)) => Some(c.as_str()),
                         Some(Value::Null) | None => None,
-                        _ => return Err(wrong(attr, "country_code as an ISO 3166 alpha-2 string or null")),
+                        _ => {
+                            return Err(wrong(
+                                attr,
+                                "country_code as an ISO 3166 alpha-2 string or null",
+                            ));
+                        }
                     };
-                    if m.keys().any(|k| k != "original_phone_number" && k != "country_code") {
+                    if m.keys()
+                        .any(|k| k != "original_phone_number" && k != "country_code")
+                    {
                         return Err(wrong(attr, "only original_phone_number and country_code"));
                     }
                     (number, country)
@@ -180,17 +237,25 @@ pub fn normalise(store: &Store, attr: &Attribute, item: &Value) -> Result<Body, 
             })
         }
         AttrType::PersonalName => match item {
-            Value::String(s) => parse_name(s).map(body).ok_or_else(|| wrong(attr, "a non-empty \"Last, First\" string")),
+            Value::String(s) => parse_name(s)
+                .map(body)
+                .ok_or_else(|| wrong(attr, "a non-empty \"Last, First\" string")),
             Value::Object(m) => {
                 let get = |k: &str| m.get(k).and_then(Value::as_str);
                 match (get("first_name"), get("last_name"), get("full_name")) {
-                    (Some(f), Some(l), Some(full)) if m.len() == 3 => {
-                        Ok(body(json!({"first_name": f, "last_name": l, "full_name": full})))
-                    }
-                    _ => Err(wrong(attr, "an object with first_name, last_name and full_name strings")),
+                    (Some(f), Some(l), Some(full)) if m.len() == 3 => Ok(body(
+                        json!({"first_name": f, "last_name": l, "full_name": full}),
+                    )),
+                    _ => Err(wrong(
+                        attr,
+                        "an object with first_name, last_name and full_name strings",
+                    )),
                 }
             }
-            _ => Err(wrong(attr, "a \"Last, First\" string or {first_name, last_name, full_name}")),
+            _ => Err(wrong(
+                attr,
+                "a \"Last, First\" string or {first_name, last_name, full_name}",
+            )),
         },
         AttrType::Interaction => Err(ApiError::system_edit(format!(
             "Cannot write to interaction attribute \"{}\".",
@@ -214,7 +279,8 @@ pub fn parse_decimal(v: &Value, max_dp: usize) -> Option<f64> {
         let scaled = x * 10f64.powi(max_dp as i32);
         (scaled - scaled.round()).abs() < 1e-6
     } else {
-        text.split_once('.').is_none_or(|(_, frac)| frac.len() <= max_dp)
+        text.split_once('.')
+            .is_none_or(|(_, frac)| frac.len() <= max_dp)
     };
     ok.then_some(x)
 }
@@ -223,20 +289,29 @@ fn valid_host(host: &str) -> bool {
     let labels: Vec<&str> = host.split('.').collect();
     labels.len() >= 2
         && labels.iter().all(|l| {
-            !l.is_empty() && !l.starts_with('-') && !l.ends_with('-') && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
         })
-        && labels.last().is_some_and(|tld| tld.chars().all(char::is_alphabetic) && tld.chars().count() >= 2)
+        && labels
+            .last()
+            .is_some_and(|tld| tld.chars().all(char::is_alphabetic) && tld.chars().count() >= 2)
 }
 
 /// Second-level public suffixes the sandbox knows about, so `x.co.uk` has root `x.co.uk`.
-const TWO_LABEL_SUFFIXES: &[&str] =
-    &["co.uk", "org.uk", "ac.uk", "gov.uk", "com.au", "net.au", "org.au", "co.nz", "co.jp", "com.br", "co.in", "co.za"];
+const TWO_LABEL_SUFFIXES: &[&str] = &[
+    "co.uk", "org.uk", "ac.uk", "gov.uk", "com.au", "net.au", "org.au", "co.nz", "co.jp", "com.br",
+    "co.in", "co.za",
+];
 
 /// The root domain of a host: its last two labels (three for a few known two-label public
 /// suffixes such as `co.uk`). Limitation: this is not the full Public Suffix List.
 pub fn root_domain(host: &str) -> String {
     let labels: Vec<&str> = host.split('.').collect();
-    let take = if labels.len() >= 3 && TWO_LABEL_SUFFIXES.contains(&labels[labels.len() - 2..].join(".").as_str()) {
+    let take = if labels.len() >= 3
+        && TWO_LABEL_SUFFIXES.contains(&labels[labels.len() - 2..].join(".").as_str())
+    {
         3
     } else {
         2
@@ -273,7 +348,9 @@ pub fn normalise_email(input: &str) -> Option<Body> {
     let (local, domain) = original.split_once('@')?;
     if local.is_empty()
         || domain.contains('@')
-        || local.chars().any(|c| c.is_whitespace() || c.is_control() || "(),:;<>[\\]\"".contains(c))
+        || local
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "(),:;<>[\\]\"".contains(c))
         || local.starts_with('.')
         || local.ends_with('.')
         || local.contains("..")
@@ -296,14 +373,59 @@ pub fn normalise_email(input: &str) -> Option<Body> {
 
 /// Country calling codes the sandbox knows, with the country they map to (`+1` is `US`).
 const CALLING_CODES: &[(&str, &str)] = &[
-    ("1", "US"), ("7", "RU"), ("20", "EG"), ("27", "ZA"), ("30", "GR"), ("31", "NL"), ("32", "BE"),
-    ("33", "FR"), ("34", "ES"), ("36", "HU"), ("39", "IT"), ("40", "RO"), ("41", "CH"), ("43", "AT"),
-    ("44", "GB"), ("45", "DK"), ("46", "SE"), ("47", "NO"), ("48", "PL"), ("49", "DE"), ("51", "PE"),
-    ("52", "MX"), ("54", "AR"), ("55", "BR"), ("56", "CL"), ("57", "CO"), ("60", "MY"), ("61", "AU"),
-    ("62", "ID"), ("63", "PH"), ("64", "NZ"), ("65", "SG"), ("66", "TH"), ("81", "JP"), ("82", "KR"),
-    ("84", "VN"), ("86", "CN"), ("90", "TR"), ("91", "IN"), ("92", "PK"), ("234", "NG"), ("254", "KE"),
-    ("351", "PT"), ("352", "LU"), ("353", "IE"), ("354", "IS"), ("358", "FI"), ("420", "CZ"),
-    ("852", "HK"), ("886", "TW"), ("966", "SA"), ("971", "AE"), ("972", "IL"),
+    ("1", "US"),
+    ("7", "RU"),
+    ("20", "EG"),
+    ("27", "ZA"),
+    ("30", "GR"),
+    ("31", "NL"),
+    ("32", "BE"),
+    ("33", "FR"),
+    ("34", "ES"),
+    ("36", "HU"),
+    ("39", "IT"),
+    ("40", "RO"),
+    ("41", "CH"),
+    ("43", "AT"),
+    ("44", "GB"),
+    ("45", "DK"),
+    ("46", "SE"),
+    ("47", "NO"),
+    ("48", "PL"),
+    ("49", "DE"),
+    ("51", "PE"),
+    ("52", "MX"),
+    ("54", "AR"),
+    ("55", "BR"),
+    ("56", "CL"),
+    ("57", "CO"),
+    ("60", "MY"),
+    ("61", "AU"),
+    ("62", "ID"),
+    ("63", "PH"),
+    ("64", "NZ"),
+    ("65", "SG"),
+    ("66", "TH"),
+    ("81", "JP"),
+    ("82", "KR"),
+    ("84", "VN"),
+    ("86", "CN"),
+    ("90", "TR"),
+    ("91", "IN"),
+    ("92", "PK"),
+    ("234", "NG"),
+    ("254", "KE"),
+    ("351", "PT"),
+    ("352", "LU"),
+    ("353", "IE"),
+    ("354", "IS"),
+    ("358", "FI"),
+    ("420", "CZ"),
+    ("852", "HK"),
+    ("886", "TW"),
+    ("966", "SA"),
+    ("971", "AE"),
+    ("972", "IL"),
 ];
 
 /// Normalises a phone number. With a `+` prefix it is taken as E.164 and the country comes from
@@ -313,26 +435,41 @@ const CALLING_CODES: &[(&str, &str)] = &[
 pub fn normalise_phone(original: &str, country: Option<&str>) -> Option<Value> {
     let trimmed = original.trim();
     let digits: String = trimmed.chars().filter(char::is_ascii_digit).collect();
-    if trimmed.chars().any(|c| !(c.is_ascii_digit() || " -().+/".contains(c))) || trimmed[1.min(trimmed.len())..].contains('+')
+    if trimmed
+        .chars()
+        .any(|c| !(c.is_ascii_digit() || " -().+/".contains(c)))
+        || trimmed[1.min(trimmed.len())..].contains('+')
     {
         return None;
     }
     let (e164, cc) = if trimmed.starts_with('+') {
         let derived = (1..=3).rev().find_map(|n| {
             let prefix = digits.get(..n)?;
-            CALLING_CODES.iter().find(|(code, _)| *code == prefix).map(|(_, cc)| *cc)
+            CALLING_CODES
+                .iter()
+                .find(|(code, _)| *code == prefix)
+                .map(|(_, cc)| *cc)
         })?;
         let cc = match country {
-            Some(c) if c.len() == 2 && c.chars().all(|ch| ch.is_ascii_alphabetic()) => c.to_ascii_uppercase(),
+            Some(c) if c.len() == 2 && c.chars().all(|ch| ch.is_ascii_alphabetic()) => {
+                c.to_ascii_uppercase()
+            }
             Some(_) => return None,
             None => derived.to_owned(),
         };
         (format!("+{digits}"), cc)
     } else {
         let cc = country?.to_ascii_uppercase();
-        let code = if cc == "CA" { "1" } else { CALLING_CODES.iter().find(|(_, c)| *c == cc)?.0 };
+        let code = if cc == "CA" {
+            "1"
+        } else {
+            CALLING_CODES.iter().find(|(_, c)| *c == cc)?.0
+        };
         let national = if code == "1" {
-            digits.strip_prefix('1').filter(|_| digits.len() == 11).unwrap_or(&digits)
+            digits
+                .strip_prefix('1')
+                .filter(|_| digits.len() == 11)
+                .unwrap_or(&digits)
         } else {
             digits.strip_prefix('0').unwrap_or(&digits)
         };
@@ -355,33 +492,69 @@ pub fn parse_name(input: &str) -> Option<Value> {
         Some((last, first)) => (first.trim(), last.trim()),
         None => (s, ""),
     };
-    let full = [first, last].into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ");
+    let full = [first, last]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     Some(json!({"first_name": first, "last_name": last, "full_name": full}))
 }
 
-const LOCATION_KEYS: [&str; 10] =
-    ["line_1", "line_2", "line_3", "line_4", "locality", "region", "postcode", "country_code", "latitude", "longitude"];
+const LOCATION_KEYS: [&str; 10] = [
+    "line_1",
+    "line_2",
+    "line_3",
+    "line_4",
+    "locality",
+    "region",
+    "postcode",
+    "country_code",
+    "latitude",
+    "longitude",
+];
 
 fn empty_location() -> Body {
-    LOCATION_KEYS.iter().map(|k| ((*k).to_owned(), Value::Null)).collect()
+    LOCATION_KEYS
+        .iter()
+        .map(|k| ((*k).to_owned(), Value::Null))
+        .collect()
 }
 
 /// Parses a free-text address best-effort: `line_1[, more lines], locality, region, postcode,
 /// country_code`, where a trailing two-letter part is the country and a part with digits at the
 /// end is the postcode.
 pub fn parse_location(input: &str) -> Body {
-    let mut parts: Vec<String> = input.split(',').map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect();
+    let mut parts: Vec<String> = input
+        .split(',')
+        .map(|p| p.trim().to_owned())
+        .filter(|p| !p.is_empty())
+        .collect();
     let mut out = empty_location();
-    if parts.len() > 1 && parts.last().is_some_and(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic())) {
-        out.insert("country_code".into(), json!(parts.pop().map(|p| p.to_ascii_uppercase())));
+    if parts.len() > 1
+        && parts
+            .last()
+            .is_some_and(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic()))
+    {
+        out.insert(
+            "country_code".into(),
+            json!(parts.pop().map(|p| p.to_ascii_uppercase())),
+        );
     }
-    if parts.len() > 1 && parts.last().is_some_and(|p| p.chars().any(|c| c.is_ascii_digit())) {
+    if parts.len() > 1
+        && parts
+            .last()
+            .is_some_and(|p| p.chars().any(|c| c.is_ascii_digit()))
+    {
         out.insert("postcode".into(), json!(parts.pop()));
     }
     match parts.len() {
         0 => {}
         1 => {
-            let key = if parts[0].chars().any(|c| c.is_ascii_digit()) { "line_1" } else { "locality" };
+            let key = if parts[0].chars().any(|c| c.is_ascii_digit()) {
+                "line_1"
+            } else {
+                "locality"
+            };
             out.insert(key.into(), json!(parts[0]));
         }
         2 => {
@@ -407,17 +580,24 @@ fn coordinate(v: &Value, max: f64) -> Result<Value, String> {
         Value::Number(n) => n.to_string(),
         _ => return Err("latitude/longitude as strings".into()),
     };
-    let x: f64 = text.parse().map_err(|_| "latitude/longitude as decimal strings".to_owned())?;
+    let x: f64 = text
+        .parse()
+        .map_err(|_| "latitude/longitude as decimal strings".to_owned())?;
     let dp = text.split_once('.').map_or(0, |(_, f)| f.len());
     if !x.is_finite() || x.abs() > max || dp > 9 || text.contains(['e', 'E']) {
-        return Err(format!("a coordinate within ±{max} with at most 9 decimal places"));
+        return Err(format!(
+            "a coordinate within ±{max} with at most 9 decimal places"
+        ));
     }
     Ok(Value::String(text))
 }
 
 fn location_object(m: &Map<String, Value>) -> Result<Body, String> {
     if m.len() != LOCATION_KEYS.len() || LOCATION_KEYS.iter().any(|k| !m.contains_key(*k)) {
-        return Err(format!("an object with exactly these keys: {}", LOCATION_KEYS.join(", ")));
+        return Err(format!(
+            "an object with exactly these keys: {}",
+            LOCATION_KEYS.join(", ")
+        ));
     }
     let mut out = empty_location();
     for key in &LOCATION_KEYS[..7] {
@@ -463,7 +643,17 @@ mod tests {
         assert_eq!(e["email_domain"], "app.attio.com");
         assert_eq!(e["email_root_domain"], "attio.com");
         assert_eq!(e["email_local_specifier"], "alice.smith+tag");
-        for bad in ["", "a", "a@", "@b.com", "a@b", "a b@c.com", "a@@b.com", "a@b..com", "a@b.c0m"] {
+        for bad in [
+            "",
+            "a",
+            "a@",
+            "@b.com",
+            "a@b",
+            "a b@c.com",
+            "a@@b.com",
+            "a@b..com",
+            "a@b.c0m",
+        ] {
             assert!(normalise_email(bad).is_none(), "{bad}");
         }
     }
@@ -471,9 +661,18 @@ mod tests {
     #[test]
     fn domains() {
         let d = |s| normalise_domain(s);
-        assert_eq!(d("app.attio.com"), Some(("app.attio.com".into(), "attio.com".into())));
-        assert_eq!(d("https://www.Example.com:8080/path?q=1"), Some(("www.example.com".into(), "example.com".into())));
-        assert_eq!(d("shop.example.co.uk"), Some(("shop.example.co.uk".into(), "example.co.uk".into())));
+        assert_eq!(
+            d("app.attio.com"),
+            Some(("app.attio.com".into(), "attio.com".into()))
+        );
+        assert_eq!(
+            d("https://www.Example.com:8080/path?q=1"),
+            Some(("www.example.com".into(), "example.com".into()))
+        );
+        assert_eq!(
+            d("shop.example.co.uk"),
+            Some(("shop.example.co.uk".into(), "example.co.uk".into()))
+        );
         assert_eq!(d("localhost"), None);
         assert_eq!(d(""), None);
     }
@@ -482,10 +681,22 @@ mod tests {
     fn phones() {
         let p = |n, c| normalise_phone(n, c);
         assert_eq!(p("+447777777777", None).unwrap()["country_code"], "GB");
-        assert_eq!(p("07777777777", Some("GB")).unwrap()["phone_number"], "+447777777777");
-        assert_eq!(p("(555) 867-5309", Some("US")).unwrap()["phone_number"], "+15558675309");
-        assert_eq!(p("01 23 45 67 89", Some("FR")).unwrap()["phone_number"], "+33123456789");
-        assert_eq!(p("030 1234567", Some("DE")).unwrap()["phone_number"], "+49301234567");
+        assert_eq!(
+            p("07777777777", Some("GB")).unwrap()["phone_number"],
+            "+447777777777"
+        );
+        assert_eq!(
+            p("(555) 867-5309", Some("US")).unwrap()["phone_number"],
+            "+15558675309"
+        );
+        assert_eq!(
+            p("01 23 45 67 89", Some("FR")).unwrap()["phone_number"],
+            "+33123456789"
+        );
+        assert_eq!(
+            p("030 1234567", Some("DE")).unwrap()["phone_number"],
+            "+49301234567"
+        );
         assert_eq!(p("+15558675309", None).unwrap()["country_code"], "US");
         assert!(p("07777777777", None).is_none());
         assert!(p("+44", None).is_none());
@@ -495,9 +706,18 @@ mod tests {
 
     #[test]
     fn names() {
-        assert_eq!(parse_name("Smith, John").unwrap(), json!({"first_name":"John","last_name":"Smith","full_name":"John Smith"}));
-        assert_eq!(parse_name("John").unwrap(), json!({"first_name":"John","last_name":"","full_name":"John"}));
-        assert_eq!(parse_name("Smith, John, Jr").unwrap()["first_name"], "John, Jr");
+        assert_eq!(
+            parse_name("Smith, John").unwrap(),
+            json!({"first_name":"John","last_name":"Smith","full_name":"John Smith"})
+        );
+        assert_eq!(
+            parse_name("John").unwrap(),
+            json!({"first_name":"John","last_name":"","full_name":"John"})
+        );
+        assert_eq!(
+            parse_name("Smith, John, Jr").unwrap()["first_name"],
+            "John, Jr"
+        );
         assert!(parse_name("  ").is_none());
     }
 

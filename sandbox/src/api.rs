@@ -1,0 +1,576 @@
+//! Routing and the endpoint handlers, on JSON. Transport lives in `server.rs`.
+
+use serde_json::{Value, json};
+
+use crate::error::ApiError;
+use crate::query;
+use crate::schema::{AttrType, Attribute, SelectOption, Status};
+use crate::store::{Mode, Store};
+use crate::values::{normalise, value_key};
+
+/// A parsed request, ready for dispatch.
+pub struct Request<'a> {
+    /// Upper-case HTTP method.
+    pub method: &'a str,
+    /// Decoded path segments after the leading `/`.
+    pub segments: Vec<String>,
+    /// Decoded query parameters.
+    pub query: Vec<(String, String)>,
+    /// The JSON body (`Null` when empty).
+    pub body: Value,
+}
+
+impl Request<'_> {
+    fn param(&self, key: &str) -> Option<&str> {
+        self.query
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn usize_param(&self, key: &str) -> Result<Option<usize>, ApiError> {
+        self.param(key)
+            .map(|v| {
+                v.parse().map_err(|_| {
+                    ApiError::validation(format!(
+                        "Query parameter {key} must be a non-negative integer."
+                    ))
+                })
+            })
+            .transpose()
+    }
+
+    fn bool_param(&self, key: &str) -> Result<bool, ApiError> {
+        match self.param(key) {
+            None | Some("false") => Ok(false),
+            Some("true") => Ok(true),
+            Some(_) => Err(ApiError::validation(format!(
+                "Query parameter {key} must be true or false."
+            ))),
+        }
+    }
+
+    fn data(&self) -> Result<&serde_json::Map<String, Value>, ApiError> {
+        self.body
+            .get("data")
+            .and_then(Value::as_object)
+            .ok_or_else(|| ApiError::validation("The request body must be {\"data\": {...}}."))
+    }
+
+    fn values(&self) -> Result<&Value, ApiError> {
+        self.data()?
+            .get("values")
+            .ok_or_else(|| ApiError::validation("The request body must contain data.values."))
+    }
+}
+
+/// Whether a request counts as a write for rate limiting (queries count as reads).
+pub fn is_write(method: &str, segments: &[String]) -> bool {
+    !(method == "GET" || (method == "POST" && segments.last().is_some_and(|s| s == "query")))
+}
+
+fn data(v: Value) -> Value {
+    json!({"data": v})
+}
+
+fn page<T>(items: Vec<T>, limit: Option<usize>, offset: Option<usize>) -> Vec<T> {
+    items
+        .into_iter()
+        .skip(offset.unwrap_or(0))
+        .take(limit.unwrap_or(usize::MAX))
+        .collect()
+}
+
+/// Dispatches a request to its handler.
+pub fn dispatch(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError> {
+    let segs: Vec<&str> = req.segments.iter().map(String::as_str).collect();
+    match (req.method, segs.as_slice()) {
+        ("GET", ["v2", "objects"]) => {
+            let ws = store.workspace_id.clone();
+            Ok(data(store.objects.iter().map(|o| o.to_json(&ws)).collect()))
+        }
+        ("POST", ["v2", "objects"]) => create_object(store, req),
+        ("GET", ["v2", "objects", o]) => {
+            let oi = store.object_index(o)?;
+            Ok(data(store.objects[oi].to_json(&store.workspace_id)))
+        }
+        ("PATCH", ["v2", "objects", o]) => patch_object(store, req, o),
+        ("GET", ["v2", "objects", o, "attributes"]) => {
+            let oi = store.object_index(o)?;
+            let obj = &store.objects[oi];
+            let all: Vec<Value> = obj
+                .attributes
+                .iter()
+                .map(|a| a.to_json(&store.workspace_id, &obj.id, &store.objects))
+                .collect();
+            Ok(data(Value::Array(page(
+                all,
+                req.usize_param("limit")?,
+                req.usize_param("offset")?,
+            ))))
+        }
+        ("POST", ["v2", "objects", o, "attributes"]) => create_attribute(store, req, o),
+        ("GET", ["v2", "objects", o, "attributes", a]) => {
+            let (oi, ai) = attribute(store, o, a)?;
+            let obj = &store.objects[oi];
+            Ok(data(obj.attributes[ai].to_json(
+                &store.workspace_id,
+                &obj.id,
+                &store.objects,
+            )))
+        }
+        (
+            "GET",
+            [
+                "v2",
+                "objects",
+                o,
+                "attributes",
+                a,
+                kind @ ("options" | "statuses"),
+            ],
+        ) => {
+            let (oi, ai) = attribute(store, o, a)?;
+            let obj = &store.objects[oi];
+            let attr = &obj.attributes[ai];
+            let archived = req.bool_param("show_archived")?;
+            let items: Vec<Value> = if *kind == "options" {
+                attr.options
+                    .iter()
+                    .filter(|x| archived || !x.is_archived)
+                    .map(|x| attr.option_json(&store.workspace_id, &obj.id, x))
+                    .collect()
+            } else {
+                attr.statuses
+                    .iter()
+                    .filter(|x| archived || !x.is_archived)
+                    .map(|x| attr.status_json(&store.workspace_id, &obj.id, x))
+                    .collect()
+            };
+            Ok(data(Value::Array(items)))
+        }
+        (
+            "POST",
+            [
+                "v2",
+                "objects",
+                o,
+                "attributes",
+                a,
+                kind @ ("options" | "statuses"),
+            ],
+        ) => create_choice(store, req, o, a, *kind == "statuses"),
+        ("POST", ["v2", "objects", o, "records", "query"]) => {
+            let oi = store.object_index(o)?;
+            let obj = &store.objects[oi];
+            let records = store.records.get(&obj.id).map(Vec::as_slice).unwrap_or(&[]);
+            let found = query::run(obj, records, &req.body)?;
+            Ok(data(
+                found
+                    .into_iter()
+                    .map(|r| store.render_record(oi, r))
+                    .collect(),
+            ))
+        }
+        ("POST", ["v2", "objects", o, "records"]) => {
+            let oi = store.object_index(o)?;
+            let id = store.rng.uuid();
+            store.write(oi, &id, true, req.values()?, Mode::Create)?;
+            render(store, oi, &id)
+        }
+        ("PUT", ["v2", "objects", o, "records"]) => assert_record(store, req, o),
+        ("GET", ["v2", "objects", o, "records", id]) => {
+            let oi = store.object_index(o)?;
+            render(store, oi, id)
+        }
+        ("PATCH" | "PUT", ["v2", "objects", o, "records", id]) => {
+            let oi = store.object_index(o)?;
+            store.record(oi, id)?;
+            let mode = if req.method == "PATCH" {
+                Mode::Append
+            } else {
+                Mode::Overwrite
+            };
+            store.write(oi, id, false, req.values()?, mode)?;
+            render(store, oi, id)
+        }
+        ("DELETE", ["v2", "objects", o, "records", id]) => {
+            let oi = store.object_index(o)?;
+            store.delete(oi, id)?;
+            Ok(json!({}))
+        }
+        ("GET", ["v2", "objects", o, "records", id, "attributes", a, "values"]) => {
+            let oi = store.object_index(o)?;
+            let record = store.record(oi, id)?;
+            let obj = &store.objects[oi];
+            let attr = obj.attribute(a).ok_or_else(|| {
+                ApiError::not_found(format!("Attribute with slug/ID \"{a}\" not found."))
+            })?;
+            let historic = req.bool_param("show_historic")?;
+            if historic && attr.ty == AttrType::Interaction {
+                return Err(ApiError::validation(
+                    "Cannot set show_historic param to true when querying a COMINT attribute.",
+                ));
+            }
+            let mut values: Vec<_> = record.active(&attr.id).to_vec();
+            if historic {
+                if let Some(slot) = record.values.get(&attr.id) {
+                    values.extend(slot.historic.iter().cloned());
+                }
+                values.sort_by_key(|v| v.active_from);
+            }
+            let rendered = values
+                .iter()
+                .map(|v| Store::render_value(attr.ty, v))
+                .collect();
+            Ok(data(Value::Array(page(
+                rendered,
+                req.usize_param("limit")?,
+                req.usize_param("offset")?,
+            ))))
+        }
+        ("GET", ["v2", "workspace_members"]) => Ok(data(
+            store
+                .members
+                .iter()
+                .map(|m| member_json(store, m))
+                .collect(),
+        )),
+        ("GET", ["v2", "workspace_members", id]) => store
+            .members
+            .iter()
+            .find(|m| m.id == *id)
+            .map(|m| data(member_json(store, m)))
+            .ok_or_else(|| {
+                ApiError::not_found(format!("Workspace member with ID \"{id}\" not found."))
+            }),
+        _ => Err(ApiError::not_found(format!(
+            "No route for {} /{}.",
+            req.method,
+            req.segments.join("/")
+        ))),
+    }
+}
+
+fn member_json(store: &Store, m: &crate::store::Member) -> Value {
+    json!({
+        "id": {"workspace_id": store.workspace_id, "workspace_member_id": m.id},
+        "first_name": m.first_name,
+        "last_name": m.last_name,
+        "avatar_url": null,
+        "email_address": m.email,
+        "created_at": "2023-01-01T00:00:00.000000000Z",
+        "access_level": "admin",
+    })
+}
+
+fn render(store: &Store, oi: usize, id: &str) -> Result<Value, ApiError> {
+    let record = store.record(oi, id)?;
+    Ok(data(store.render_record(oi, record)))
+}
+
+fn attribute(store: &Store, o: &str, a: &str) -> Result<(usize, usize), ApiError> {
+    let oi = store.object_index(o)?;
+    let ai = store.objects[oi]
+        .attribute_index(a)
+        .ok_or_else(|| ApiError::not_found(format!("Attribute with slug/ID \"{a}\" not found.")))?;
+    Ok((oi, ai))
+}
+
+fn str_field<'a>(d: &'a serde_json::Map<String, Value>, key: &str) -> Result<&'a str, ApiError> {
+    d.get(key)
+        .and_then(Value::as_str)
+        .ok_or_else(|| ApiError::validation(format!("data.{key} must be a string.")))
+}
+
+fn create_object(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError> {
+    let d = req.data()?;
+    let slug = str_field(d, "api_slug")?;
+    let singular = str_field(d, "singular_noun")?;
+    let plural = str_field(d, "plural_noun")?;
+    if singular.is_empty() || plural.is_empty() {
+        return Err(ApiError::validation(
+            "singular_noun and plural_noun must not be empty.",
+        ));
+    }
+    let oi = store.create_object(slug, singular, plural)?;
+    Ok(data(store.objects[oi].to_json(&store.workspace_id)))
+}
+
+fn patch_object(store: &mut Store, req: &Request<'_>, o: &str) -> Result<Value, ApiError> {
+    let oi = store.object_index(o)?;
+    let d = req.data()?;
+    if d.is_empty() {
+        return Err(ApiError::validation(
+            "You passed an empty payload. Please ensure you are updating at least one property in your request.",
+        ));
+    }
+    if let Some(slug) = d.get("api_slug").and_then(Value::as_str)
+        && store
+            .objects
+            .iter()
+            .enumerate()
+            .any(|(i, x)| i != oi && x.api_slug == slug)
+    {
+        return Err(ApiError::slug_conflict(
+            "Failed to update object. Please ensure api_slug is unique.",
+        ));
+    }
+    let obj = &mut store.objects[oi];
+    for (key, field) in [
+        ("api_slug", &mut obj.api_slug),
+        ("singular_noun", &mut obj.singular_noun),
+        ("plural_noun", &mut obj.plural_noun),
+    ] {
+        if let Some(v) = d.get(key) {
+            *field = v
+                .as_str()
+                .ok_or_else(|| ApiError::validation(format!("data.{key} must be a string.")))?
+                .to_owned();
+        }
+    }
+    Ok(data(store.objects[oi].to_json(&store.workspace_id)))
+}
+
+fn create_attribute(store: &mut Store, req: &Request<'_>, o: &str) -> Result<Value, ApiError> {
+    let oi = store.object_index(o)?;
+    let d = req.data()?;
+    let title = str_field(d, "title")?;
+    let slug = str_field(d, "api_slug")?;
+    let ty_name = str_field(d, "type")?;
+    let ty = AttrType::parse(ty_name)
+        .ok_or_else(|| ApiError::validation(format!("Unknown attribute type \"{ty_name}\".")))?;
+    if matches!(
+        ty,
+        AttrType::EmailAddress
+            | AttrType::Domain
+            | AttrType::PersonalName
+            | AttrType::Interaction
+            | AttrType::Status
+    ) {
+        return Err(ApiError::validation(format!(
+            "Attributes of type {ty_name} cannot be created on objects through the API."
+        )));
+    }
+    let flag = |k: &str| d.get(k).and_then(Value::as_bool).unwrap_or(false);
+    if slug.is_empty()
+        || !slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    {
+        return Err(ApiError::validation("api_slug must be snake_case ASCII."));
+    }
+    if store.objects[oi].attribute(slug).is_some() {
+        return Err(ApiError::slug_conflict(
+            "An attribute with the same API slug already exists on this object. Please choose a different API slug.",
+        ));
+    }
+    let multiselect_ok = matches!(
+        ty,
+        AttrType::Select
+            | AttrType::RecordReference
+            | AttrType::ActorReference
+            | AttrType::PhoneNumber
+    );
+    if flag("is_multiselect") && !multiselect_ok {
+        return Err(ApiError::validation(format!(
+            "Attributes of type {ty_name} cannot be multiselect."
+        )));
+    }
+    if flag("is_unique")
+        && matches!(
+            ty,
+            AttrType::Select | AttrType::Checkbox | AttrType::Rating | AttrType::Location
+        )
+    {
+        return Err(ApiError::validation(format!(
+            "Attributes of type {ty_name} cannot be unique."
+        )));
+    }
+    let config = d.get("config").cloned().unwrap_or(Value::Null);
+    let mut allowed = None;
+    if ty == AttrType::RecordReference {
+        let list = config
+            .pointer("/record_reference/allowed_objects")
+            .and_then(Value::as_array)
+            .filter(|l| !l.is_empty())
+            .ok_or_else(|| {
+                ApiError::validation(
+                    "Record-reference attributes need config.record_reference.allowed_objects.",
+                )
+            })?;
+        let mut ids = Vec::new();
+        for item in list {
+            let key = item.as_str().unwrap_or_default();
+            let i = store.object_index(key).map_err(|_| {
+                ApiError::validation(format!("Could not find an object with slug \"{key}\"."))
+            })?;
+            ids.push(store.objects[i].id.clone());
+        }
+        allowed = Some(ids);
+    }
+    let currency = config
+        .pointer("/currency/default_currency_code")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    let now = crate::util::format_ns(store.tick());
+    let mut attr = Attribute::new(&mut store.rng, &now, slug, title, ty);
+    attr.description = d
+        .get("description")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    attr.is_required = flag("is_required");
+    attr.is_unique = flag("is_unique");
+    attr.is_multiselect = flag("is_multiselect");
+    attr.allowed_object_ids = allowed;
+    attr.currency_code = if ty == AttrType::Currency {
+        currency.or_else(|| Some("USD".into()))
+    } else {
+        None
+    };
+    let obj = &mut store.objects[oi];
+    obj.attributes.push(attr);
+    let obj = &store.objects[oi];
+    let attr = obj
+        .attributes
+        .last()
+        .map(|a| a.to_json(&store.workspace_id, &obj.id, &store.objects));
+    Ok(data(attr.unwrap_or(Value::Null)))
+}
+
+fn create_choice(
+    store: &mut Store,
+    req: &Request<'_>,
+    o: &str,
+    a: &str,
+    status: bool,
+) -> Result<Value, ApiError> {
+    let (oi, ai) = attribute(store, o, a)?;
+    let d = req.data()?;
+    let title = str_field(d, "title")?.to_owned();
+    if title.is_empty() {
+        return Err(ApiError::validation("title must not be empty."));
+    }
+    let id = store.rng.uuid();
+    let ws = store.workspace_id.clone();
+    let obj = &mut store.objects[oi];
+    let object_id = obj.id.clone();
+    let attr = &mut obj.attributes[ai];
+    if status {
+        if attr.ty != AttrType::Status {
+            return Err(ApiError::validation(
+                "This attribute is not a status attribute.",
+            ));
+        }
+        if attr.statuses.iter().any(|s| s.title == title) {
+            return Err(ApiError::slug_conflict(format!(
+                "There is already another status with the title \"{title}\"."
+            )));
+        }
+        let target = match d.get("target_time_in_status") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if s.starts_with('P') => Some(s.clone()),
+            Some(_) => {
+                return Err(ApiError::validation(
+                    "target_time_in_status must be an ISO 8601 duration or null.",
+                ));
+            }
+        };
+        let celebration = d
+            .get("celebration_enabled")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        attr.statuses.push(Status {
+            id,
+            title,
+            is_archived: false,
+            celebration_enabled: celebration,
+            target_time_in_status: target,
+        });
+        let s = attr
+            .statuses
+            .last()
+            .map(|s| attr.status_json(&ws, &object_id, s));
+        Ok(data(s.unwrap_or(Value::Null)))
+    } else {
+        if attr.ty != AttrType::Select {
+            return Err(ApiError::validation(
+                "This attribute is not a select attribute.",
+            ));
+        }
+        if attr.options.iter().any(|s| s.title == title) {
+            return Err(ApiError::slug_conflict(format!(
+                "There is already another select option with the title \"{title}\"."
+            )));
+        }
+        attr.options.push(SelectOption {
+            id,
+            title,
+            is_archived: false,
+        });
+        let s = attr
+            .options
+            .last()
+            .map(|s| attr.option_json(&ws, &object_id, s));
+        Ok(data(s.unwrap_or(Value::Null)))
+    }
+}
+
+fn assert_record(store: &mut Store, req: &Request<'_>, o: &str) -> Result<Value, ApiError> {
+    let oi = store.object_index(o)?;
+    let matching = req.param("matching_attribute").ok_or_else(|| {
+        ApiError::validation("The matching_attribute query parameter is required.")
+    })?;
+    let obj = &store.objects[oi];
+    let ai = obj.attribute_index(matching).ok_or_else(|| {
+        ApiError::value_not_found(format!(
+            "No attribute was found for matching_attribute slug/ID \"{matching}\"."
+        ))
+    })?;
+    let attr = &obj.attributes[ai];
+    if !attr.is_unique {
+        return Err(ApiError::validation(format!(
+            "Matching attribute \"{matching}\" must be unique."
+        )));
+    }
+    let values = req.values()?;
+    let raw = values
+        .as_object()
+        .and_then(|m| m.get(&attr.api_slug).or_else(|| m.get(&attr.id)))
+        .ok_or_else(|| {
+            ApiError::validation(format!(
+                "The payload must contain a value for the matching attribute \"{matching}\"."
+            ))
+        })?;
+    let items: Vec<&Value> = match raw {
+        Value::Array(items) => items.iter().collect(),
+        other => vec![other],
+    };
+    let mut found: Vec<String> = Vec::new();
+    for item in items {
+        let body = normalise(store, attr, item)?;
+        for r in store.find_by_value(oi, attr, &value_key(attr.ty, &body)) {
+            if !found.contains(&r.id) {
+                found.push(r.id.clone());
+            }
+        }
+    }
+    match found.as_slice() {
+        [] => {
+            let id = store.rng.uuid();
+            store.write(oi, &id, true, values, Mode::Create)?;
+            render(store, oi, &id)
+        }
+        [id] => {
+            let id = id.clone();
+            store.write(oi, &id, false, values, Mode::Assert(ai))?;
+            render(store, oi, &id)
+        }
+        _ => Err(ApiError::new(
+            400,
+            "invalid_request_error",
+            "multiple_match_results",
+            "Multiple records match the given matching attribute values.",
+        )),
+    }
+}

@@ -1,0 +1,232 @@
+//! Transport: the accept loop, one hyper HTTP/1 connection per task, and the request pipeline
+//! (record → fault → auth → rate limit → dispatch).
+
+use std::collections::{BTreeMap, VecDeque};
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::SystemTime;
+
+use http_body_util::{BodyExt, Full};
+use hyper::body::{Bytes, Incoming};
+use hyper::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue, RETRY_AFTER};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Request, Response, StatusCode};
+use hyper_util::rt::TokioIo;
+use serde_json::Value;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+
+use crate::RecordedRequest;
+use crate::api;
+use crate::error::ApiError;
+use crate::faults::{Fault, Faults};
+use crate::ratelimit::RateLimiter;
+use crate::store::Store;
+use crate::util::{percent_decode, query_pairs};
+
+/// Runtime controls and observations, separate from the data.
+#[derive(Debug)]
+pub struct Control {
+    /// Rate limits.
+    pub limiter: RateLimiter,
+    /// Fault rules.
+    pub faults: Faults,
+    /// Requests received per (method, path).
+    pub counts: BTreeMap<(String, String), usize>,
+    /// The last requests received.
+    pub recent: VecDeque<RecordedRequest>,
+    /// How many requests `recent` keeps.
+    pub recent_capacity: usize,
+}
+
+/// State shared between the handle and the server tasks.
+#[derive(Debug)]
+pub struct Shared {
+    /// The bearer token accepted.
+    pub api_key: String,
+    /// Seed for resets.
+    pub seed: Option<u64>,
+    /// Data.
+    pub store: Mutex<Store>,
+    /// Controls.
+    pub control: Mutex<Control>,
+}
+
+/// Locks a mutex, recovering the data if a previous holder panicked.
+pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Returned by the service to make hyper close the connection without a response.
+#[derive(Debug)]
+struct DropConnection;
+
+impl std::fmt::Display for DropConnection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("connection dropped by fault injection")
+    }
+}
+
+impl std::error::Error for DropConnection {}
+
+/// Accepts connections until `shutdown` changes or its sender is dropped.
+pub async fn serve(
+    listener: TcpListener,
+    shared: Arc<Shared>,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    loop {
+        let accepted = tokio::select! {
+            a = listener.accept() => a,
+            _ = shutdown.changed() => return,
+        };
+        let Ok((stream, _)) = accepted else { continue };
+        let shared = shared.clone();
+        let mut stop = shutdown.clone();
+        tokio::spawn(async move {
+            let svc = service_fn(move |req| handle(shared.clone(), req));
+            let conn = http1::Builder::new().serve_connection(TokioIo::new(stream), svc);
+            tokio::select! {
+                _ = conn => {}
+                _ = stop.changed() => {}
+            }
+        });
+    }
+}
+
+fn json_response(status: u16, body: &Value) -> Response<Full<Bytes>> {
+    let mut resp = Response::new(Full::new(Bytes::from(body.to_string())));
+    *resp.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    resp.headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    resp
+}
+
+fn error_response(err: &ApiError, retry_at: Option<SystemTime>) -> Response<Full<Bytes>> {
+    let mut resp = json_response(err.status, &err.body());
+    if err.status == 429 {
+        let at = retry_at.unwrap_or_else(|| SystemTime::now() + std::time::Duration::from_secs(1));
+        if let Ok(v) = HeaderValue::from_str(&httpdate::fmt_http_date(at)) {
+            resp.headers_mut().insert(RETRY_AFTER, v);
+        }
+    }
+    resp
+}
+
+async fn handle(
+    shared: Arc<Shared>,
+    req: Request<Incoming>,
+) -> Result<Response<Full<Bytes>>, DropConnection> {
+    let method = req.method().as_str().to_owned();
+    let path = req.uri().path().to_owned();
+    let query = req.uri().query().map(str::to_owned);
+    let auth = req
+        .headers()
+        .get(AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let bytes = match req.into_body().collect().await {
+        Ok(b) => b.to_bytes(),
+        Err(_) => return Err(DropConnection),
+    };
+    let fault = {
+        let mut c = lock(&shared.control);
+        *c.counts.entry((method.clone(), path.clone())).or_default() += 1;
+        if c.recent_capacity > 0 {
+            if c.recent.len() == c.recent_capacity {
+                c.recent.pop_front();
+            }
+            let body = String::from_utf8_lossy(&bytes).into_owned();
+            c.recent.push_back(RecordedRequest {
+                method: method.clone(),
+                path: path.clone(),
+                query: query.clone(),
+                body,
+            });
+        }
+        c.faults.pick()
+    };
+    match fault {
+        Some(Fault::DropConnection) => return Err(DropConnection),
+        Some(Fault::Status(s)) => return Ok(error_response(&ApiError::for_status(s), None)),
+        Some(Fault::Delay(d)) => tokio::time::sleep(d).await,
+        None => {}
+    }
+    Ok(respond(
+        &shared,
+        &method,
+        &path,
+        query.as_deref(),
+        auth.as_deref(),
+        &bytes,
+    ))
+}
+
+fn respond(
+    shared: &Shared,
+    method: &str,
+    path: &str,
+    query: Option<&str>,
+    auth: Option<&str>,
+    bytes: &[u8],
+) -> Response<Full<Bytes>> {
+    match auth.and_then(|a| a.strip_prefix("Bearer ")) {
+        None => {
+            return error_response(
+                &ApiError::unauthorized(
+                    "The Authorization header was not provided. Use \"Authorization: Bearer <token>\".",
+                ),
+                None,
+            );
+        }
+        Some(token) if token.trim() != shared.api_key => {
+            return error_response(
+                &ApiError::unauthorized("The access token provided is invalid."),
+                None,
+            );
+        }
+        Some(_) => {}
+    }
+    let segments: Vec<String> = path
+        .trim_start_matches('/')
+        .split('/')
+        .map(percent_decode)
+        .collect();
+    let write = api::is_write(method, &segments);
+    if let Err(at) = lock(&shared.control)
+        .limiter
+        .check(write, SystemTime::now())
+    {
+        return error_response(&ApiError::rate_limited(), Some(at));
+    }
+    let body = if bytes.iter().all(u8::is_ascii_whitespace) {
+        Value::Null
+    } else {
+        match serde_json::from_slice(bytes) {
+            Ok(v) => v,
+            Err(e) => {
+                return error_response(
+                    &ApiError::validation(format!("The request body is not valid JSON: {e}.")),
+                    None,
+                );
+            }
+        }
+    };
+    let req = api::Request {
+        method,
+        segments,
+        query: query_pairs(query),
+        body,
+    };
+    let result = api::dispatch(&mut lock(&shared.store), &req);
+    match result {
+        Ok(v) => json_response(200, &v),
+        Err(e) => error_response(&e, None),
+    }
+}
+
+/// Binds a listener on `addr`.
+pub async fn bind(addr: SocketAddr) -> std::io::Result<TcpListener> {
+    TcpListener::bind(addr).await
+}
