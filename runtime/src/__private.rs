@@ -160,7 +160,7 @@ pub fn decode_data<T: DeserializeOwned>(
                 };
             Err(DecodeError {
                 method: method.to_owned(),
-                path: path.to_owned(),
+                request_path: path.to_owned(),
                 json_path,
                 source,
             })

@@ -16,7 +16,6 @@ use crate::record::{Record, RecordId};
 use crate::request::Request;
 use crate::retry::{Decision, Failure, Limiter, RateLimits, RetryPolicy, parse_retry_after};
 
-
 /// Attio's API, where requests go unless told otherwise.
 pub const DEFAULT_BASE_URL: &str = "https://api.attio.com";
 
@@ -238,13 +237,19 @@ impl Client {
             let (error, failure) = match self.send_once(&request).await {
                 Ok(body) => {
                     span.record("status", 200);
-                    tracing::debug!(elapsed_ms = sent.elapsed().as_millis() as u64, "attio request succeeded");
+                    tracing::debug!(
+                        elapsed_ms = sent.elapsed().as_millis() as u64,
+                        "attio request succeeded"
+                    );
                     return Ok(body);
                 }
                 Err(e) => e,
             };
             if let Failure::RateLimited { .. } = failure {
-                self.inner.stats.rate_limited.fetch_add(1, Ordering::Relaxed);
+                self.inner
+                    .stats
+                    .rate_limited
+                    .fetch_add(1, Ordering::Relaxed);
             }
             match self
                 .inner
@@ -271,7 +276,10 @@ impl Client {
     }
 
     /// One attempt: the body of a success answer, or the error and how it bears on retrying.
-    async fn send_once(&self, request: &Request) -> std::result::Result<bytes::Bytes, (Error, Failure)> {
+    async fn send_once(
+        &self,
+        request: &Request,
+    ) -> std::result::Result<bytes::Bytes, (Error, Failure)> {
         let url = format!("{}{}", self.inner.base_url, request.path);
         let mut builder = self
             .inner

@@ -212,10 +212,10 @@ impl<'de> serde::Deserialize<'de> for ErrorCode {
 /// assert_eq!(err.path(), "data.values.user_id[0].value");
 /// ```
 #[derive(Debug, thiserror::Error)]
-#[error("the response to {method} {path} did not decode at `{json_path}`")]
+#[error("the response to {method} {request_path} did not decode at `{json_path}`")]
 pub struct DecodeError {
     pub(crate) method: String,
-    pub(crate) path: String,
+    pub(crate) request_path: String,
     pub(crate) json_path: String,
     #[source]
     pub(crate) source: serde_json::Error,

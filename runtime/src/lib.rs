@@ -49,12 +49,13 @@ pub mod __private;
 pub use attio_macros::attio_object;
 
 pub use client::{API_KEY_ENV, BASE_URL_ENV, Client, ClientBuilder, ClientStats, DEFAULT_BASE_URL};
-pub use retry::{RateLimits, RetryPolicy};
 pub use error::{ApiError, DecodeError, Error, ErrorCode, Result};
 pub use object::{AttioObject, FieldInfo};
 pub use record::{Actor, ActorType, InvalidId, Record, RecordId, RecordIdentifier, ValueMeta};
+pub use retry::{RateLimits, RetryPolicy};
 pub use values::{
-    ActorReference, AttioField, AttioValue, AttributeType, Cardinality, Currency, Date, Domain,
-    EmailAddress, Interaction, Location, PersonalName, PhoneNumber, Rating, RecordReference,
-    SelectOption, Status, Timestamp, ValueError, WithMeta, WritableField, WritableValue,
+    ActorReference, AttioField, AttioValue, AttributeType, Cardinality, CountryCode, Currency,
+    Date, Domain, EmailAddress, Interaction, InteractionType, Location, PersonalName, PhoneNumber,
+    Rating, RecordReference, SelectOption, SelectOptionId, Status, StatusId, Timestamp, ValueError,
+    WithMeta, WritableField, WritableValue,
 };

@@ -14,7 +14,7 @@ pub(crate) struct Request {
     pub(crate) path: String,
     /// A JSON body, when the operation has one.
     pub(crate) body: Option<Vec<u8>>,
-    /// Whether sending it twice leaves Attio as sending it once (see [`crate::retry`]).
+    /// Whether sending it twice leaves Attio as sending it once (see [`RetryPolicy`](crate::RetryPolicy)).
     pub(crate) idempotent: bool,
 }
 

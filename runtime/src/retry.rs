@@ -1,18 +1,4 @@
 //! Retries as a policy value, and client-side rate limiting.
-//!
-//! # What is retried
-//!
-//! | failure | retried? |
-//! |---|---|
-//! | `429 rate_limit_exceeded` | always: Attio did not process the request. Waits until `Retry-After` (an HTTP date, or seconds), or backs off when absent |
-//! | `409 concurrent_write_conflict` | always: Attio documents it as safe to retry |
-//! | the connection was refused (the request never left) | always |
-//! | `5xx`, a timeout, a connection dropped mid-request | only when repeating the request cannot change the outcome: reads, queries, `PUT`, `DELETE`, and a `PATCH` of an object with no multiselect fields; a create or a multiselect append only with [`RetryPolicy::retry_non_idempotent`] |
-//! | any other `4xx` | never: the request itself is wrong |
-//!
-//! Waits grow exponentially from [`RetryPolicy::initial_backoff`] with full jitter, capped by
-//! [`RetryPolicy::max_backoff`]; no retry starts after [`RetryPolicy::max_attempts`] attempts or
-//! once [`RetryPolicy::max_elapsed`] has passed.
 
 use std::num::NonZeroU32;
 use std::sync::Arc;
@@ -20,7 +6,23 @@ use std::time::{Duration, SystemTime};
 
 use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
 
-/// When and how often a failed request is tried again. See the [module docs](self) for the table.
+/// When and how often a failed request is tried again.
+///
+/// # What is retried
+///
+/// | failure | retried? |
+/// |---|---|
+/// | `429 rate_limit_exceeded` | always: Attio did not process the request. Waits until `Retry-After` (an HTTP date, or seconds), or backs off when absent |
+/// | `409 concurrent_write_conflict` | always: Attio documents it as safe to retry |
+/// | the connection was refused (the request never left) | always |
+/// | `5xx`, a timeout, a connection dropped mid-request | only when repeating the request cannot change the outcome: reads, queries, `PUT`, `DELETE`, and a `PATCH` of an object with no multiselect fields; a create or a multiselect append only with [`RetryPolicy::retry_non_idempotent`] |
+/// | any other `4xx` | never: the request itself is wrong |
+///
+/// Waits grow exponentially from [`RetryPolicy::initial_backoff`] with full jitter, capped by
+/// [`RetryPolicy::max_backoff`]; no retry starts after [`RetryPolicy::max_attempts`] attempts or
+/// once [`RetryPolicy::max_elapsed`] has passed.
+///
+/// # Example
 ///
 /// ```
 /// use std::time::Duration;
@@ -122,15 +124,15 @@ impl RetryPolicy {
             Failure::RateLimited { .. } => RetryReason::RateLimited,
             Failure::Conflict => RetryReason::ConcurrentWrite,
             Failure::NotSent => RetryReason::NotSent,
-            Failure::Server | Failure::Interrupted
-                if idempotent || self.retry_non_idempotent =>
-            {
+            Failure::Server | Failure::Interrupted if idempotent || self.retry_non_idempotent => {
                 match failure {
                     Failure::Server => RetryReason::ServerError,
                     _ => RetryReason::Interrupted,
                 }
             }
-            Failure::Server | Failure::Interrupted => return Decision::Stop(StopReason::NotIdempotent),
+            Failure::Server | Failure::Interrupted => {
+                return Decision::Stop(StopReason::NotIdempotent);
+            }
             Failure::Final => return Decision::Stop(StopReason::NotRetryable),
         };
         if attempt >= self.max_attempts {
@@ -329,7 +331,10 @@ mod tests {
         ] {
             for idempotent in [true, false] {
                 assert!(
-                    matches!(policy().decide(&failure, idempotent, 1, Duration::ZERO), Decision::Retry { .. }),
+                    matches!(
+                        policy().decide(&failure, idempotent, 1, Duration::ZERO),
+                        Decision::Retry { .. }
+                    ),
                     "{failure:?} idempotent={idempotent}"
                 );
             }
@@ -339,13 +344,18 @@ mod tests {
     #[test]
     fn server_errors_are_retried_only_when_idempotent_or_opted_in() {
         for failure in [Failure::Server, Failure::Interrupted] {
-            assert!(matches!(policy().decide(&failure, true, 1, Duration::ZERO), Decision::Retry { .. }));
+            assert!(matches!(
+                policy().decide(&failure, true, 1, Duration::ZERO),
+                Decision::Retry { .. }
+            ));
             assert_eq!(
                 policy().decide(&failure, false, 1, Duration::ZERO),
                 Decision::Stop(StopReason::NotIdempotent)
             );
             assert!(matches!(
-                policy().retry_non_idempotent(true).decide(&failure, false, 1, Duration::ZERO),
+                policy()
+                    .retry_non_idempotent(true)
+                    .decide(&failure, false, 1, Duration::ZERO),
                 Decision::Retry { .. }
             ));
         }
@@ -358,13 +368,21 @@ mod tests {
     #[test]
     fn attempts_and_time_are_bounded() {
         let p = policy().max_attempts(3);
-        assert!(matches!(p.decide(&Failure::Server, true, 2, Duration::ZERO), Decision::Retry { .. }));
+        assert!(matches!(
+            p.decide(&Failure::Server, true, 2, Duration::ZERO),
+            Decision::Retry { .. }
+        ));
         assert_eq!(
             p.decide(&Failure::Server, true, 3, Duration::ZERO),
             Decision::Stop(StopReason::AttemptsExhausted)
         );
         assert_eq!(
-            RetryPolicy::disabled().decide(&Failure::RateLimited { retry_after: None }, true, 1, Duration::ZERO),
+            RetryPolicy::disabled().decide(
+                &Failure::RateLimited { retry_after: None },
+                true,
+                1,
+                Duration::ZERO
+            ),
             Decision::Stop(StopReason::AttemptsExhausted)
         );
         assert_eq!(
@@ -376,15 +394,26 @@ mod tests {
     #[test]
     fn retry_after_is_honoured_up_to_the_cap() {
         let wait = Duration::from_millis(1500);
-        let Decision::Retry { wait: got, .. } =
-            policy().decide(&Failure::RateLimited { retry_after: Some(wait) }, false, 1, Duration::ZERO)
-        else {
+        let Decision::Retry { wait: got, .. } = policy().decide(
+            &Failure::RateLimited {
+                retry_after: Some(wait),
+            },
+            false,
+            1,
+            Duration::ZERO,
+        ) else {
             panic!()
         };
         assert_eq!(got, wait);
-        let Decision::Retry { wait: got, .. } = policy()
-            .max_backoff(Duration::from_secs(1))
-            .decide(&Failure::RateLimited { retry_after: Some(Duration::from_secs(30)) }, false, 1, Duration::ZERO)
+        let Decision::Retry { wait: got, .. } =
+            policy().max_backoff(Duration::from_secs(1)).decide(
+                &Failure::RateLimited {
+                    retry_after: Some(Duration::from_secs(30)),
+                },
+                false,
+                1,
+                Duration::ZERO,
+            )
         else {
             panic!()
         };
@@ -393,12 +422,19 @@ mod tests {
 
     #[test]
     fn backoff_grows_with_jitter_within_bounds() {
-        let p = policy().initial_backoff(Duration::from_millis(100)).max_backoff(Duration::from_secs(1));
+        let p = policy()
+            .initial_backoff(Duration::from_millis(100))
+            .max_backoff(Duration::from_secs(1));
         for attempt in 1..20 {
-            let base = Duration::from_millis(100).saturating_mul(1 << (attempt - 1).min(16)).min(Duration::from_secs(1));
+            let base = Duration::from_millis(100)
+                .saturating_mul(1 << (attempt - 1).min(16))
+                .min(Duration::from_secs(1));
             for _ in 0..50 {
                 let b = p.backoff(attempt);
-                assert!(b >= base / 10 && b <= base, "attempt {attempt}: {b:?} vs {base:?}");
+                assert!(
+                    b >= base / 10 && b <= base,
+                    "attempt {attempt}: {b:?} vs {base:?}"
+                );
             }
         }
     }

@@ -735,29 +735,56 @@ impl<T: WritableValue> WritableValue for WithMeta<T> {
 }
 
 mod actor_reference;
+mod checkbox;
+mod country_code;
 mod currency;
 mod date;
 mod domain;
 mod email_address;
 mod interaction;
 mod location;
+mod number;
 mod personal_name;
 mod phone_number;
 mod rating;
 mod record_reference;
 mod select;
 mod status;
+mod text;
 
 pub use actor_reference::ActorReference;
+pub use country_code::CountryCode;
 pub use currency::Currency;
 pub use date::Date;
 pub use domain::Domain;
 pub use email_address::EmailAddress;
-pub use interaction::Interaction;
+pub use interaction::{Interaction, InteractionType};
 pub use location::Location;
 pub use personal_name::PersonalName;
 pub use phone_number::PhoneNumber;
 pub use rating::Rating;
 pub use record_reference::RecordReference;
-pub use select::SelectOption;
-pub use status::Status;
+pub use select::{SelectOption, SelectOptionId};
+pub use status::{Status, StatusId};
+pub use text::MAX_TEXT_BYTES;
+
+/// Test helpers shared by the value types' unit tests.
+#[cfg(test)]
+pub(crate) mod test_util {
+    use super::{AttioValue, ValueObject, WritableValue, Write};
+    use serde::de::DeserializeSeed;
+
+    /// The write form of `v`, as JSON.
+    pub fn encode<T: WritableValue>(v: &T) -> serde_json::Value {
+        serde_json::to_value(Write(v)).unwrap()
+    }
+
+    /// Decodes one value object.
+    pub fn decode<T: AttioValue>(json: &str) -> Result<T, String> {
+        let mut d = serde_json::Deserializer::from_str(json);
+        ValueObject::<T>::new()
+            .deserialize(&mut d)
+            .map(|(v, _)| v)
+            .map_err(|e| e.to_string())
+    }
+}
