@@ -494,8 +494,8 @@ pub trait AttioField: Sized {
 /// A field that can be written: its value type is a [`WritableValue`].
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be written to Attio",
-    label = "this field's type is read-only in Attio",
-    note = "mark the field `#[attio(read_only)]` so it is decoded from responses but never sent"
+    label = "this field's type cannot be written to Attio",
+    note = "if it is a read-only Attio type (attio::Interaction), mark the field `#[attio(read_only)]` so it is decoded from responses but never sent; otherwise use one of the Attio value types listed with the error above"
 )]
 pub trait WritableField: AttioField<Value: WritableValue> {
     /// `true` when the field has nothing to send (`None`), so the attribute is left out of the body.

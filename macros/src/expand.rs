@@ -1,0 +1,147 @@
+//! parse -> check -> emit, or the fallback when there are errors.
+
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use syn::DeriveInput;
+
+use crate::ast::Object;
+use crate::ctxt::Ctxt;
+use crate::{attr, check, codegen, fallback};
+
+/// `#[attio_object(args)] input`.
+pub fn attio_object(args: TokenStream, input: TokenStream) -> TokenStream {
+    let mut item: DeriveInput = match syn::parse2(input.clone()) {
+        Ok(item) => item,
+        Err(_) => {
+            let error = syn::Error::new(
+                Span::call_site(),
+                "#[attio_object] applies to a struct with named fields, one per Attio attribute, e.g.\n#[attio_object(slug = \"people\")]\nstruct Person { name: attio::PersonalName }",
+            )
+            .into_compile_error();
+            return quote!(#input #error);
+        }
+    };
+
+    let cx = Ctxt::new();
+    let args = attr::object_args(&cx, args);
+    let generated = Object::from_input(&cx, &item, args).map(|object| {
+        check::check(&cx, &object);
+        codegen::expand(&object)
+    });
+    match (cx.check(), generated) {
+        (Ok(()), Some(generated)) => {
+            fallback::strip_helpers(&mut item);
+            quote!(#item #generated)
+        }
+        (Err(errors), _) => fallback::fallback(item, errors),
+        // No model without an error; kept total rather than panicking.
+        (Ok(()), None) => fallback::fallback(
+            item,
+            syn::Error::new(
+                Span::call_site(),
+                "#[attio_object] could not read this struct",
+            ),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(out: &TokenStream) -> usize {
+        out.to_string().matches("compile_error").count()
+    }
+
+    #[test]
+    fn valid_struct_gets_an_impl_and_loses_helper_attributes() {
+        let out = attio_object(
+            quote!(slug = "users"),
+            quote! {
+                #[derive(Debug)]
+                pub struct User {
+                    user_id: String,
+                    #[attio(rename = "primary_email_address")]
+                    #[serde(rename = "email")]
+                    email: attio::EmailAddress,
+                }
+            },
+        );
+        let text = out.to_string();
+        assert_eq!(errors(&out), 0, "{text}");
+        assert!(text.contains("impl _attio :: AttioObject for User"));
+        assert!(text.contains("use :: attio as _attio"));
+        assert!(text.contains("\"primary_email_address\""));
+        assert!(text.contains("# [serde (rename = \"email\")]"));
+        assert!(text.contains("# [derive (Debug)]"));
+        assert!(!text.contains("# [attio"));
+    }
+
+    #[test]
+    fn crate_override() {
+        let out = attio_object(
+            quote!(slug = "users", crate = "crate::reexport::attio"),
+            quote!(
+                struct User {
+                    user_id: String,
+                }
+            ),
+        );
+        assert!(
+            out.to_string()
+                .contains("use crate :: reexport :: attio as _attio")
+        );
+    }
+
+    #[test]
+    fn every_error_is_reported_and_the_struct_is_kept() {
+        let out = attio_object(
+            quote!(slug = "Users"),
+            quote! {
+                struct User {
+                    #[attio(rename = "")]
+                    a: String,
+                    #[attio(rename = "b")]
+                    b2: String,
+                    b: Option<Option<String>>,
+                }
+            },
+        );
+        let text = out.to_string();
+        // bad slug, empty rename, duplicate `b`, Option<Option<_>>
+        assert_eq!(errors(&out), 4, "{text}");
+        assert!(text.contains("struct User"));
+        assert!(!text.contains("# [attio"));
+        assert!(!text.contains("AttioObject"));
+    }
+
+    #[test]
+    fn non_structs_and_generics_are_refused_without_panicking() {
+        for input in [
+            quote!(
+                enum E {
+                    A,
+                }
+            ),
+            quote!(
+                struct T(String);
+            ),
+            quote!(
+                struct U;
+            ),
+            quote!(union X { a: u8 }),
+            quote!(
+                struct G<T> {
+                    a: T,
+                }
+            ),
+            quote!(
+                fn f() {}
+            ),
+            quote!(),
+        ] {
+            let out = attio_object(quote!(slug = "x"), input);
+            assert_eq!(errors(&out), 1, "{out}");
+        }
+    }
+}

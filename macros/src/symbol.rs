@@ -1,0 +1,17 @@
+//! Every keyword the macro understands, written once.
+
+/// `#[attio_object(slug = "...")]`: the object's api slug.
+pub const SLUG: &str = "slug";
+/// `#[attio_object(crate = "...")]`: the path to the `attio` crate.
+pub const CRATE: &str = "crate";
+/// `#[attio(rename = "...")]`: the attribute's api slug, when it differs from the field name.
+pub const RENAME: &str = "rename";
+/// `#[attio(read_only)]`: decoded, never sent.
+pub const READ_ONLY: &str = "read_only";
+/// The helper attribute on fields: `#[attio(...)]`.
+pub const ATTIO: &str = "attio";
+
+/// The arguments of `#[attio_object(...)]`.
+pub const OBJECT_ARGS: &[&str] = &[SLUG, CRATE];
+/// The options of `#[attio(...)]` on a field.
+pub const FIELD_OPTIONS: &[&str] = &[RENAME, READ_ONLY];

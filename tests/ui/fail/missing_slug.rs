@@ -1,0 +1,6 @@
+#[attio::attio_object]
+struct User {
+    user_id: String,
+}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[attio::attio_object(slug = "users")]
+fn user() {}
+
+fn main() {}

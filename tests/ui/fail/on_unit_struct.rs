@@ -1,0 +1,4 @@
+#[attio::attio_object(slug = "users")]
+struct User;
+
+fn main() {}

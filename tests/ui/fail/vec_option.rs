@@ -1,0 +1,7 @@
+#[attio::attio_object(slug = "companies")]
+struct Company {
+    name: String,
+    categories: Vec<Option<String>>,
+}
+
+fn main() {}
