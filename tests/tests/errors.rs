@@ -6,8 +6,8 @@ use attio_tests::{Canned, Stub};
 
 #[attio_object(slug = "users")]
 #[derive(Debug, Clone, PartialEq)]
-pub struct User {
-    pub user_id: String,
+struct User {
+    user_id: String,
 }
 
 const TOKEN: &str = "very-secret-token-4a7b";
@@ -58,7 +58,10 @@ async fn every_documented_error_body_is_a_typed_api_error() {
         );
         seen += 1;
     }
-    assert!(seen >= 3, "the fixture holds several error bodies, saw {seen}");
+    assert!(
+        seen >= 3,
+        "the fixture holds several error bodies, saw {seen}"
+    );
 }
 
 fn collect_error_bodies(v: &serde_json::Value, out: &mut Vec<serde_json::Value>) {
@@ -82,7 +85,10 @@ async fn unauthorized_and_rate_limited_bodies() {
     ))
     .unwrap();
     let err = update_against(Canned::json(401, fixture["response"]["body"].to_string())).await;
-    assert!(matches!(err, Error::Api(ref e) if e.code == ErrorCode::Unauthorized), "{err:?}");
+    assert!(
+        matches!(err, Error::Api(ref e) if e.code == ErrorCode::Unauthorized),
+        "{err:?}"
+    );
 
     let err = update_against(
         Canned::json(
@@ -92,7 +98,10 @@ async fn unauthorized_and_rate_limited_bodies() {
         .header("retry-after", "Tue, 23 May 2023 14:42:01 GMT"),
     )
     .await;
-    assert!(matches!(err, Error::Api(ref e) if e.code == ErrorCode::RateLimitExceeded), "{err:?}");
+    assert!(
+        matches!(err, Error::Api(ref e) if e.code == ErrorCode::RateLimitExceeded),
+        "{err:?}"
+    );
 }
 
 #[tokio::test]
@@ -132,7 +141,9 @@ async fn an_html_error_page_is_an_http_error() {
 #[tokio::test]
 async fn a_truncated_body_is_a_decode_error() {
     let err = update_against(Canned::json(200, r#"{"data":{"id":{"workspace_id":"w","#)).await;
-    let Error::Decode(e) = err else { panic!("{err:?}") };
+    let Error::Decode(e) = err else {
+        panic!("{err:?}")
+    };
     assert!(e.path().starts_with("data.id"), "{}", e.path());
 }
 
@@ -140,7 +151,9 @@ async fn a_truncated_body_is_a_decode_error() {
 async fn a_wrongly_typed_value_names_its_path() {
     let body = r#"{"data":{"id":{"workspace_id":"w","object_id":"o","record_id":"r"},"created_at":"2022-11-21T13:22:49.061281000Z","values":{"user_id":[{"attribute_type":"text","value":12}]}}}"#;
     let err = update_against(Canned::json(200, body)).await;
-    let Error::Decode(e) = err else { panic!("{err:?}") };
+    let Error::Decode(e) = err else {
+        panic!("{err:?}")
+    };
     assert_eq!(e.path(), "data.values.user_id[0].value");
     assert!(e.to_string().contains("data.values.user_id[0].value"));
 }
@@ -149,7 +162,9 @@ async fn a_wrongly_typed_value_names_its_path() {
 async fn an_empty_required_value_says_what_to_do() {
     let body = r#"{"data":{"id":{"workspace_id":"w","object_id":"o","record_id":"r"},"created_at":"2022-11-21T13:22:49.061281000Z","values":{"user_id":[]}}}"#;
     let err = update_against(Canned::json(200, body)).await;
-    let Error::Decode(e) = err else { panic!("{err:?}") };
+    let Error::Decode(e) = err else {
+        panic!("{err:?}")
+    };
     assert_eq!(e.path(), "data.values.user_id");
     let source = std::error::Error::source(&e).unwrap().to_string();
     assert!(source.contains("Option<"), "{source}");
@@ -160,9 +175,18 @@ async fn a_refused_connection_is_a_transport_error() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     drop(listener);
-    let client = Client::builder().api_key(TOKEN).base_url(url).build().unwrap();
+    let client = Client::builder()
+        .api_key(TOKEN)
+        .base_url(url)
+        .build()
+        .unwrap();
     let id: RecordId = "r1".parse().unwrap();
-    let err = User { user_id: "1".into() }.update(&client, &id).await.unwrap_err();
+    let err = User {
+        user_id: "1".into(),
+    }
+    .update(&client, &id)
+    .await
+    .unwrap_err();
     assert!(matches!(err, Error::Transport { .. }), "{err:?}");
     assert!(!format!("{err:?}").contains(TOKEN));
 }

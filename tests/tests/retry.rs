@@ -7,16 +7,16 @@ use attio_tests::{Canned, Stub, seed};
 
 #[attio_object(slug = "users")]
 #[derive(Debug, Clone, PartialEq)]
-pub struct User {
-    pub user_id: String,
+struct User {
+    user_id: String,
 }
 
 /// An object with a multiselect field: a PATCH of it appends, so it is not idempotent.
 #[attio_object(slug = "users")]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Tagged {
-    pub user_id: String,
-    pub tags: Vec<String>,
+struct Tagged {
+    user_id: String,
+    tags: Vec<String>,
 }
 
 fn ok() -> Canned {
@@ -30,7 +30,7 @@ fn unavailable() -> Canned {
     )
 }
 
-fn client(stub: &Stub, policy: RetryPolicy) -> Client {
+fn client_for(stub: &Stub, policy: RetryPolicy) -> Client {
     Client::builder()
         .api_key("t")
         .base_url(stub.url())
@@ -46,8 +46,10 @@ fn id() -> RecordId {
 #[tokio::test]
 async fn an_idempotent_update_is_retried_through_server_errors() {
     let stub = Stub::start(vec![unavailable(), unavailable(), ok()]).await;
-    let client = client(&stub, RetryPolicy::default());
-    let user = User { user_id: "123".into() };
+    let client = client_for(&stub, RetryPolicy::default());
+    let user = User {
+        user_id: "123".into(),
+    };
     let record = user.update(&client, &id()).await.unwrap();
     assert_eq!(record.values.user_id, "123");
     assert_eq!(stub.received().len(), 3);
@@ -61,10 +63,16 @@ async fn an_idempotent_update_is_retried_through_server_errors() {
 #[tokio::test]
 async fn a_multiselect_append_is_not_retried_after_a_server_error() {
     let stub = Stub::start(vec![unavailable(), ok()]).await;
-    let client = client(&stub, RetryPolicy::default());
-    let tagged = Tagged { user_id: "1".into(), tags: vec!["a".into()] };
+    let client = client_for(&stub, RetryPolicy::default());
+    let tagged = Tagged {
+        user_id: "1".into(),
+        tags: vec!["a".into()],
+    };
     let err = tagged.update(&client, &id()).await.unwrap_err();
-    assert!(matches!(err, Error::Http { status: 503, .. } | Error::Api(_)), "{err:?}");
+    assert!(
+        matches!(err, Error::Http { status: 503, .. } | Error::Api(_)),
+        "{err:?}"
+    );
     assert_eq!(stub.received().len(), 1, "sent once only");
     assert_eq!(client.stats().failures, 1);
 }
@@ -72,8 +80,11 @@ async fn a_multiselect_append_is_not_retried_after_a_server_error() {
 #[tokio::test]
 async fn a_multiselect_append_is_retried_when_the_user_opts_in() {
     let stub = Stub::start(vec![unavailable(), ok()]).await;
-    let client = client(&stub, RetryPolicy::default().retry_non_idempotent(true));
-    let tagged = Tagged { user_id: "123".into(), tags: vec![] };
+    let client = client_for(&stub, RetryPolicy::default().retry_non_idempotent(true));
+    let tagged = Tagged {
+        user_id: "123".into(),
+        tags: vec![],
+    };
     tagged.update(&client, &id()).await.unwrap();
     assert_eq!(stub.received().len(), 2);
 }
@@ -94,12 +105,19 @@ async fn rate_limits_and_write_conflicts_are_retried_even_for_appends() {
         ok(),
     ])
     .await;
-    let client = client(&stub, RetryPolicy::default());
+    let client = client_for(&stub, RetryPolicy::default());
     let started = Instant::now();
-    let tagged = Tagged { user_id: "123".into(), tags: vec!["x".into()] };
+    let tagged = Tagged {
+        user_id: "123".into(),
+        tags: vec!["x".into()],
+    };
     tagged.update(&client, &id()).await.unwrap();
     // Retry-After is an HTTP date two seconds ahead, at one-second resolution: at least one second.
-    assert!(started.elapsed() >= Duration::from_secs(1), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "{:?}",
+        started.elapsed()
+    );
     assert_eq!(stub.received().len(), 3);
     assert_eq!(client.stats().rate_limited, 1);
 }
@@ -111,8 +129,13 @@ async fn client_errors_are_not_retried() {
         r#"{"status_code":400,"type":"invalid_request_error","code":"validation_type","message":"bad"}"#,
     )])
     .await;
-    let client = client(&stub, RetryPolicy::default());
-    let err = User { user_id: "1".into() }.update(&client, &id()).await.unwrap_err();
+    let client = client_for(&stub, RetryPolicy::default());
+    let err = User {
+        user_id: "1".into(),
+    }
+    .update(&client, &id())
+    .await
+    .unwrap_err();
     assert!(matches!(err, Error::Api(_)));
     assert_eq!(stub.received().len(), 1);
 }
@@ -120,12 +143,22 @@ async fn client_errors_are_not_retried() {
 #[tokio::test]
 async fn attempts_are_bounded() {
     let stub = Stub::start(vec![unavailable()]).await;
-    let client = client(&stub, RetryPolicy::default().max_attempts(4));
-    User { user_id: "1".into() }.update(&client, &id()).await.unwrap_err();
+    let client = client_for(&stub, RetryPolicy::default().max_attempts(4));
+    User {
+        user_id: "1".into(),
+    }
+    .update(&client, &id())
+    .await
+    .unwrap_err();
     assert_eq!(stub.received().len(), 4);
     let stub = Stub::start(vec![unavailable()]).await;
-    let client = client(&stub, RetryPolicy::disabled());
-    User { user_id: "1".into() }.update(&client, &id()).await.unwrap_err();
+    let client = client_for(&stub, RetryPolicy::disabled());
+    User {
+        user_id: "1".into(),
+    }
+    .update(&client, &id())
+    .await
+    .unwrap_err();
     assert_eq!(stub.received().len(), 1);
 }
 
@@ -139,8 +172,16 @@ async fn the_token_never_follows_a_redirect() {
         .base_url(redirecting.url())
         .build()
         .unwrap();
-    let err = User { user_id: "1".into() }.update(&client, &id()).await.unwrap_err();
+    let err = User {
+        user_id: "1".into(),
+    }
+    .update(&client, &id())
+    .await
+    .unwrap_err();
     assert!(matches!(err, Error::Http { status: 307, .. }), "{err:?}");
     assert_eq!(redirecting.received().len(), 1);
-    assert!(elsewhere.received().is_empty(), "the redirect was not followed");
+    assert!(
+        elsewhere.received().is_empty(),
+        "the redirect was not followed"
+    );
 }

@@ -10,21 +10,21 @@ use serde_json::Value;
 
 #[attio_object(slug = "users")]
 #[derive(Debug, Clone, PartialEq)]
-pub struct User {
-    pub user_id: String,
-    pub primary_email_address: EmailAddress,
-    pub person: Option<RecordReference>,
-    pub workspace: Option<RecordReference>,
+struct User {
+    user_id: String,
+    primary_email_address: EmailAddress,
+    person: Option<RecordReference>,
+    workspace: Option<RecordReference>,
 }
 
 /// The same object, keeping every value's metadata.
 #[attio_object(slug = "users")]
 #[derive(Debug, Clone, PartialEq)]
-pub struct UserWithMeta {
-    pub user_id: WithMeta<String>,
-    pub primary_email_address: WithMeta<EmailAddress>,
-    pub person: Option<WithMeta<RecordReference>>,
-    pub workspace: Option<WithMeta<RecordReference>>,
+struct UserWithMeta {
+    user_id: WithMeta<String>,
+    primary_email_address: WithMeta<EmailAddress>,
+    person: Option<WithMeta<RecordReference>>,
+    workspace: Option<WithMeta<RecordReference>>,
 }
 
 fn seed_user() -> User {
@@ -84,13 +84,25 @@ async fn the_seed_response_decodes_with_every_field() {
 
     let record = seed_user().update(&client(&stub), &id).await.unwrap();
 
-    assert_eq!(record.id.workspace_id, "14beef7a-99f7-4534-a87e-70b564330a4c");
+    assert_eq!(
+        record.id.workspace_id,
+        "14beef7a-99f7-4534-a87e-70b564330a4c"
+    );
     assert_eq!(record.id.object_id, "97052eb9-e65e-443f-a297-f2d9a4a7f795");
-    assert_eq!(record.id.record_id.as_str(), "bf071e1f-6035-429d-b874-d83ea64ea13b");
-    assert_eq!(record.created_at.to_string(), "2022-11-21T13:22:49.061281000Z");
+    assert_eq!(
+        record.id.record_id.as_str(),
+        "bf071e1f-6035-429d-b874-d83ea64ea13b"
+    );
+    assert_eq!(
+        record.created_at.to_string(),
+        "2022-11-21T13:22:49.061281000Z"
+    );
     assert_eq!(record.web_url, None);
     assert_eq!(record.values, seed_user());
-    assert_eq!(record.values.primary_email_address.to_string(), "person@company.com");
+    assert_eq!(
+        record.values.primary_email_address.to_string(),
+        "person@company.com"
+    );
 }
 
 #[tokio::test]
@@ -111,8 +123,14 @@ async fn the_seed_response_keeps_every_values_metadata() {
     let metas = [
         (&v.user_id.meta, AttributeType::Text),
         (&v.primary_email_address.meta, AttributeType::EmailAddress),
-        (&v.person.as_ref().unwrap().meta, AttributeType::RecordReference),
-        (&v.workspace.as_ref().unwrap().meta, AttributeType::RecordReference),
+        (
+            &v.person.as_ref().unwrap().meta,
+            AttributeType::RecordReference,
+        ),
+        (
+            &v.workspace.as_ref().unwrap().meta,
+            AttributeType::RecordReference,
+        ),
     ];
     for (meta, ty) in metas {
         assert_eq!(
