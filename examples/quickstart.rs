@@ -75,7 +75,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The records the user will point at.
     let person = client
         .create_record(&Person {
-            name: Some(PersonalName::new("Ada", "Lovelace")),
+            name: Some(PersonalName::new("Ada", "Lovelace")?),
             email_addresses: vec!["person@company.com".parse()?],
         })
         .await?;
