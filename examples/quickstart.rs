@@ -17,7 +17,9 @@ use attio::{
 #[attio_object(slug = "people")]
 #[derive(Debug, Clone)]
 pub struct Person {
+    /// First, last and full name.
     pub name: Option<PersonalName>,
+    /// A multiselect attribute: a `Vec`.
     pub email_addresses: Vec<EmailAddress>,
 }
 
@@ -25,7 +27,9 @@ pub struct Person {
 #[attio_object(slug = "workspaces")]
 #[derive(Debug, Clone)]
 pub struct Workspace {
+    /// Your product's id for the workspace (unique).
     pub workspace_id: String,
+    /// Its display name.
     pub name: Option<String>,
 }
 
@@ -33,9 +37,13 @@ pub struct Workspace {
 #[attio_object(slug = "users")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct User {
+    /// Your product's id for the user (unique, required).
     pub user_id: String,
+    /// The user's email (unique, required).
     pub primary_email_address: EmailAddress,
+    /// The person record of the user.
     pub person: Option<RecordReference>,
+    /// The workspace record the user belongs to.
     pub workspace: Option<RecordReference>,
 }
 
@@ -43,9 +51,13 @@ pub struct User {
 #[attio_object(slug = "users")]
 #[derive(Debug, Clone)]
 pub struct UserHistory {
+    /// `user_id` with when and by whom it was written.
     pub user_id: WithMeta<String>,
+    /// `primary_email_address`, with metadata.
     pub primary_email_address: WithMeta<EmailAddress>,
+    /// `person`, with metadata.
     pub person: Option<WithMeta<RecordReference>>,
+    /// `workspace`, with metadata.
     pub workspace: Option<WithMeta<RecordReference>>,
 }
 
