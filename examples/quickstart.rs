@@ -117,7 +117,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         user_id: "123".into(),
         primary_email_address: "person@company.com".parse()?,
         person: Some(RecordReference::new("people", person.id.record_id.clone())),
-        workspace: Some(RecordReference::new("workspaces", workspace.id.record_id.clone())),
+        workspace: Some(RecordReference::new(
+            "workspaces",
+            workspace.id.record_id.clone(),
+        )),
     };
     let updated = user.update(&client, &id).await?;
     assert_eq!(updated.values, user, "Attio echoes what was written");
