@@ -35,6 +35,10 @@
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+#[cfg(feature = "blocking")]
+#[cfg_attr(docsrs, doc(cfg(feature = "blocking")))]
+pub mod blocking;
+mod bulk;
 mod client;
 mod error;
 mod object;
@@ -48,6 +52,7 @@ pub mod __private;
 
 pub use attio_macros::attio_object;
 
+pub use bulk::{Bulk, BulkItem, BulkReport, DEFAULT_BULK_CONCURRENCY, Progress};
 pub use client::{API_KEY_ENV, BASE_URL_ENV, Client, ClientBuilder, ClientStats, DEFAULT_BASE_URL};
 pub use error::{ApiError, DecodeError, Error, ErrorCode, Result};
 pub use object::{AttioObject, FieldInfo};

@@ -1,0 +1,153 @@
+//! A blocking client, for programs that do not run an async runtime. Enable the `blocking` feature.
+//!
+//! It has the same operations as [`crate::Client`], without `.await`: each call runs the async
+//! client on a small runtime the blocking client owns, so retries, rate limits and timeouts behave
+//! exactly as they do there.
+//!
+//! ```no_run
+//! use attio::blocking::Client;
+//!
+//! #[attio::attio_object(slug = "users")]
+//! struct User {
+//!     user_id: String,
+//!     primary_email_address: attio::EmailAddress,
+//! }
+//!
+//! fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     let client = Client::from_env()?;
+//!     let id: attio::RecordId = "5e3fb280-007b-495a-a530-9354bde01de1".parse()?;
+//!     let user = User { user_id: "123".into(), primary_email_address: "person@company.com".parse()? };
+//!     let record = client.update_record(&user, &id)?;
+//!     println!("{}", record.id.record_id);
+//!     Ok(())
+//! }
+//! ```
+
+use std::future::Future;
+use std::sync::Arc;
+
+use crate::error::{Error, Result};
+use crate::object::AttioObject;
+use crate::record::{Record, RecordId};
+
+/// A blocking connection to Attio: the async [`crate::Client`] driven to completion on each call.
+///
+/// Cheap to clone; clones share the runtime, the rate limits and the counters. Calling it from
+/// inside an async runtime is refused with [`Error::Config`] rather than blocking that runtime's
+/// thread: use the async client there.
+#[derive(Clone, Debug)]
+pub struct Client {
+    inner: crate::Client,
+    runtime: Arc<OwnedRuntime>,
+}
+
+/// The runtime, shut down without blocking when the last clone goes: dropping a runtime the
+/// ordinary way panics inside an async context, and a blocking client may well be dropped there.
+#[derive(Debug)]
+struct OwnedRuntime(Option<tokio::runtime::Runtime>);
+
+impl Drop for OwnedRuntime {
+    fn drop(&mut self) {
+        if let Some(runtime) = self.0.take() {
+            runtime.shutdown_background();
+        }
+    }
+}
+
+impl Client {
+    /// Wraps an async client (built with [`crate::Client::builder`]).
+    ///
+    /// ```
+    /// let async_client = attio::Client::builder().api_key("token").build()?;
+    /// let client = attio::blocking::Client::new(async_client)?;
+    /// assert_eq!(client.base_url(), "https://api.attio.com");
+    /// # Ok::<(), attio::Error>(())
+    /// ```
+    pub fn new(inner: crate::Client) -> Result<Self> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| {
+                Error::Config(format!(
+                    "could not start the blocking client's runtime: {e}"
+                ))
+            })?;
+        Ok(Client {
+            inner,
+            runtime: Arc::new(OwnedRuntime(Some(runtime))),
+        })
+    }
+
+    /// A client from `ATTIO_API_KEY` and the optional `ATTIO_BASE_URL`, as
+    /// [`crate::Client::from_env`].
+    ///
+    /// ```no_run
+    /// let client = attio::blocking::Client::from_env()?;
+    /// # Ok::<(), attio::Error>(())
+    /// ```
+    pub fn from_env() -> Result<Self> {
+        Client::new(crate::Client::from_env()?)
+    }
+
+    /// The base URL requests go to.
+    pub fn base_url(&self) -> &str {
+        self.inner.base_url()
+    }
+
+    /// The async client inside, for code that has a runtime after all.
+    pub fn as_async(&self) -> &crate::Client {
+        &self.inner
+    }
+
+    /// Counts of attempts, retries and failures, as [`crate::Client::stats`].
+    pub fn stats(&self) -> crate::ClientStats {
+        self.inner.stats()
+    }
+
+    /// `PATCH /v2/objects/{slug}/records/{record_id}`, as [`crate::Client::update_record`]:
+    /// single values are replaced, multiselect values appended.
+    pub fn update_record<T: AttioObject>(&self, values: &T, id: &RecordId) -> Result<Record<T>> {
+        self.block_on(self.inner.update_record(values, id))
+    }
+
+    /// `POST /v2/objects/{slug}/records`, as [`crate::Client::create_record`].
+    pub fn create_record<T: AttioObject>(&self, values: &T) -> Result<Record<T>> {
+        self.block_on(self.inner.create_record(values))
+    }
+
+    /// `GET /v2/objects/{slug}/records/{record_id}`, as [`crate::Client::get_record`].
+    pub fn get_record<T: AttioObject>(&self, id: &RecordId) -> Result<Record<T>> {
+        self.block_on(self.inner.get_record(id))
+    }
+
+    /// Runs any operation of the async client to completion, for operations this type does not
+    /// mirror yet.
+    ///
+    /// ```no_run
+    /// # #[attio::attio_object(slug = "users")] struct User { user_id: String }
+    /// # fn run(client: attio::blocking::Client, id: attio::RecordId) -> attio::Result<()> {
+    /// let record = client.run(|c| async move { c.get_record::<User>(&id).await })?;
+    /// # Ok(()) }
+    /// ```
+    pub fn run<'a, F, Fut, T>(&'a self, op: F) -> Result<T>
+    where
+        F: FnOnce(&'a crate::Client) -> Fut,
+        Fut: Future<Output = Result<T>>,
+    {
+        self.block_on(op(&self.inner))
+    }
+
+    fn block_on<T>(&self, fut: impl Future<Output = Result<T>>) -> Result<T> {
+        if tokio::runtime::Handle::try_current().is_ok() {
+            return Err(Error::Config(
+                "the blocking client was called from inside an async runtime, where blocking would stall it; use attio::Client with .await there".into(),
+            ));
+        }
+        match &self.runtime.0 {
+            Some(runtime) => runtime.block_on(fut),
+            None => Err(Error::Config(
+                "the blocking client's runtime has shut down".into(),
+            )),
+        }
+    }
+}
