@@ -35,6 +35,12 @@ use crate::record::{Record, RecordId};
 /// Cheap to clone; clones share the runtime, the rate limits and the counters. Calling it from
 /// inside an async runtime is refused with [`Error::Config`] rather than blocking that runtime's
 /// thread: use the async client there.
+///
+/// ```
+/// let client = attio::blocking::Client::new(attio::Client::builder().api_key("token").build()?)?;
+/// let same = client.clone();
+/// # Ok::<(), attio::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Client {
     inner: crate::Client,
@@ -90,32 +96,74 @@ impl Client {
     }
 
     /// The base URL requests go to.
+    ///
+    /// ```
+    /// let client = attio::blocking::Client::new(attio::Client::builder().api_key("t").build()?)?;
+    /// assert_eq!(client.base_url(), "https://api.attio.com");
+    /// # Ok::<(), attio::Error>(())
+    /// ```
     pub fn base_url(&self) -> &str {
         self.inner.base_url()
     }
 
     /// The async client inside, for code that has a runtime after all.
+    ///
+    /// ```
+    /// let client = attio::blocking::Client::new(attio::Client::builder().api_key("t").build()?)?;
+    /// let async_client: &attio::Client = client.as_async();
+    /// # Ok::<(), attio::Error>(())
+    /// ```
     pub fn as_async(&self) -> &crate::Client {
         &self.inner
     }
 
     /// Counts of attempts, retries and failures, as [`crate::Client::stats`].
+    ///
+    /// ```
+    /// let client = attio::blocking::Client::new(attio::Client::builder().api_key("t").build()?)?;
+    /// assert_eq!(client.stats().attempts, 0);
+    /// # Ok::<(), attio::Error>(())
+    /// ```
     pub fn stats(&self) -> crate::ClientStats {
         self.inner.stats()
     }
 
     /// `PATCH /v2/objects/{slug}/records/{record_id}`, as [`crate::Client::update_record`]:
     /// single values are replaced, multiselect values appended.
+    ///
+    /// ```
+    /// # #[attio::attio_object(slug = "users")] struct User { user_id: String }
+    /// # fn run(client: attio::blocking::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let id: attio::RecordId = "5e3fb280-007b-495a-a530-9354bde01de1".parse()?;
+    /// let record = client.update_record(&User { user_id: "123".into() }, &id)?;
+    /// # Ok(()) }
+    /// ```
     pub fn update_record<T: AttioObject>(&self, values: &T, id: &RecordId) -> Result<Record<T>> {
         self.block_on(self.inner.update_record(values, id))
     }
 
     /// `POST /v2/objects/{slug}/records`, as [`crate::Client::create_record`].
+    ///
+    /// ```
+    /// # #[attio::attio_object(slug = "users")] struct User { user_id: String }
+    /// # fn run(client: attio::blocking::Client) -> attio::Result<()> {
+    /// let record = client.create_record(&User { user_id: "123".into() })?;
+    /// println!("created {}", record.id.record_id);
+    /// # Ok(()) }
+    /// ```
     pub fn create_record<T: AttioObject>(&self, values: &T) -> Result<Record<T>> {
         self.block_on(self.inner.create_record(values))
     }
 
     /// `GET /v2/objects/{slug}/records/{record_id}`, as [`crate::Client::get_record`].
+    ///
+    /// ```
+    /// # #[attio::attio_object(slug = "users")] struct User { user_id: String }
+    /// # fn run(client: attio::blocking::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let id: attio::RecordId = "5e3fb280-007b-495a-a530-9354bde01de1".parse()?;
+    /// let record = client.get_record::<User>(&id)?;
+    /// # Ok(()) }
+    /// ```
     pub fn get_record<T: AttioObject>(&self, id: &RecordId) -> Result<Record<T>> {
         self.block_on(self.inner.get_record(id))
     }

@@ -17,12 +17,24 @@ use crate::request::Request;
 use crate::retry::{Decision, Failure, Limiter, RateLimits, RetryPolicy, parse_retry_after};
 
 /// Attio's API, where requests go unless told otherwise.
+///
+/// ```
+/// assert_eq!(attio::DEFAULT_BASE_URL, "https://api.attio.com");
+/// ```
 pub const DEFAULT_BASE_URL: &str = "https://api.attio.com";
 
 /// The environment variable [`Client::from_env`] reads the API key from.
+///
+/// ```
+/// assert_eq!(attio::API_KEY_ENV, "ATTIO_API_KEY");
+/// ```
 pub const API_KEY_ENV: &str = "ATTIO_API_KEY";
 
 /// The environment variable [`Client::from_env`] reads an optional base URL from.
+///
+/// ```
+/// assert_eq!(attio::BASE_URL_ENV, "ATTIO_BASE_URL");
+/// ```
 pub const BASE_URL_ENV: &str = "ATTIO_BASE_URL";
 
 const USER_AGENT_VALUE: &str = concat!("attio-rs/", env!("CARGO_PKG_VERSION"));
@@ -134,11 +146,24 @@ impl Client {
     }
 
     /// The base URL requests go to, without a trailing slash.
+    ///
+    /// ```
+    /// let client = attio::Client::builder().api_key("t").base_url("http://127.0.0.1:4010/").build()?;
+    /// assert_eq!(client.base_url(), "http://127.0.0.1:4010");
+    /// # Ok::<(), attio::Error>(())
+    /// ```
     pub fn base_url(&self) -> &str {
         &self.inner.base_url
     }
 
     /// Counts of attempts, retries and failures across this client and its clones.
+    ///
+    /// ```
+    /// # async fn run(client: attio::Client) {
+    /// let stats = client.stats();
+    /// println!("{} requests, {} retries, {} failures", stats.attempts, stats.retries, stats.failures);
+    /// # }
+    /// ```
     pub fn stats(&self) -> ClientStats {
         let c = &self.inner.stats;
         ClientStats {
@@ -364,6 +389,14 @@ fn error_from_response(
 }
 
 /// Builds a [`Client`]; see [`Client::builder`].
+///
+/// ```
+/// let client = attio::Client::builder()
+///     .api_key("token")
+///     .timeout(std::time::Duration::from_secs(30))
+///     .build()?;
+/// # Ok::<(), attio::Error>(())
+/// ```
 #[derive(Default)]
 #[must_use]
 pub struct ClientBuilder {
@@ -390,6 +423,11 @@ impl fmt::Debug for ClientBuilder {
 
 impl ClientBuilder {
     /// The access token sent as `Authorization: Bearer <token>`. Required.
+    ///
+    /// ```
+    /// let client = attio::Client::builder().api_key("token").build()?;
+    /// # Ok::<(), attio::Error>(())
+    /// ```
     pub fn api_key(mut self, key: impl Into<String>) -> Self {
         self.api_key = Some(SecretString::from(key.into()));
         self
@@ -397,24 +435,45 @@ impl ClientBuilder {
 
     /// Where to send requests (default `https://api.attio.com`). Plain `http://` is accepted only
     /// for a loopback host (a local sandbox), so a typo cannot send the token in clear text.
+    ///
+    /// ```
+    /// let sandbox = attio::Client::builder().api_key("t").base_url("http://127.0.0.1:4010").build()?;
+    /// assert!(attio::Client::builder().api_key("t").base_url("http://attio.example").build().is_err());
+    /// # Ok::<(), attio::Error>(())
+    /// ```
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = Some(url.into());
         self
     }
 
     /// The most one request may take, from sending to the last byte of the answer (default 60 s).
+    ///
+    /// ```
+    /// let client = attio::Client::builder().api_key("t").timeout(std::time::Duration::from_secs(5)).build()?;
+    /// # Ok::<(), attio::Error>(())
+    /// ```
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
         self
     }
 
     /// The most connecting may take (default 10 s).
+    ///
+    /// ```
+    /// let client = attio::Client::builder().api_key("t").connect_timeout(std::time::Duration::from_secs(2)).build()?;
+    /// # Ok::<(), attio::Error>(())
+    /// ```
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = Some(timeout);
         self
     }
 
     /// How failed requests are retried (default [`RetryPolicy::default`]).
+    ///
+    /// ```
+    /// let client = attio::Client::builder().api_key("t").retry_policy(attio::RetryPolicy::disabled()).build()?;
+    /// # Ok::<(), attio::Error>(())
+    /// ```
     pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
         self.retry = policy;
         self
@@ -422,6 +481,11 @@ impl ClientBuilder {
 
     /// Client-side rate limits, shared by every clone of the client (default: Attio's 100 reads
     /// and 25 writes per second).
+    ///
+    /// ```
+    /// let client = attio::Client::builder().api_key("t").rate_limits(attio::RateLimits::default().writes_per_second(10)).build()?;
+    /// # Ok::<(), attio::Error>(())
+    /// ```
     pub fn rate_limits(mut self, limits: RateLimits) -> Self {
         self.limits = limits;
         self

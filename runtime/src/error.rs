@@ -5,6 +5,13 @@ use std::fmt;
 use crate::values::ValueError;
 
 /// `Result<T, attio::Error>`.
+///
+/// ```
+/// fn parse(id: &str) -> attio::Result<attio::RecordId> {
+///     id.parse().map_err(|e: attio::InvalidId| attio::Error::Config(e.to_string()))
+/// }
+/// assert!(parse("abc").is_ok());
+/// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Everything that can go wrong talking to Attio, by the stage it went wrong in.
@@ -129,6 +136,10 @@ macro_rules! error_codes {
 
         impl ErrorCode {
             /// The wire form of the code.
+            ///
+            /// ```
+            /// assert_eq!(attio::ErrorCode::NotFound.as_str(), "not_found");
+            /// ```
             pub fn as_str(&self) -> &str {
                 match self {
                     $(ErrorCode::$variant => $wire,)*
@@ -206,7 +217,7 @@ impl<'de> serde::Deserialize<'de> for ErrorCode {
 /// A response body that did not decode, with the JSON path where it failed.
 ///
 /// ```
-/// # #[attio::attio_object(slug = "users")] struct User { user_id: String }
+/// # #[attio::attio_object(slug = "users")] #[derive(Debug)] struct User { user_id: String }
 /// let body = br#"{"data":{"id":{"workspace_id":"w","object_id":"o","record_id":"r"},"created_at":"2022-11-21T13:22:49.061281000Z","values":{"user_id":[{"value":12}]}}}"#;
 /// let err = attio::__private::decode_data::<attio::Record<User>>("PATCH", "/v2/objects/users/records/r", body).unwrap_err();
 /// assert_eq!(err.path(), "data.values.user_id[0].value");
@@ -223,6 +234,12 @@ pub struct DecodeError {
 
 impl DecodeError {
     /// The JSON path that failed, e.g. `data.values.user_id[0].value`.
+    ///
+    /// ```
+    /// # fn report(err: &attio::DecodeError) {
+    /// eprintln!("the response did not decode at {}", err.path());
+    /// # }
+    /// ```
     pub fn path(&self) -> &str {
         &self.json_path
     }

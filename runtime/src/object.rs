@@ -47,6 +47,20 @@ pub trait AttioObject: Sized {
 }
 
 /// What the struct declares about one attribute.
+///
+/// ```
+/// use attio::{AttioObject, Cardinality};
+///
+/// #[attio::attio_object(slug = "people")]
+/// struct Person {
+///     email_addresses: Vec<attio::EmailAddress>,
+/// }
+///
+/// let field = &Person::FIELDS[0];
+/// assert_eq!(field.slug, "email_addresses");
+/// assert_eq!(field.cardinality, Cardinality::Multiple);
+/// assert!(!field.read_only);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct FieldInfo {

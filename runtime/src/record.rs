@@ -272,6 +272,11 @@ pub struct ValueMeta {
 
 impl ValueMeta {
     /// `true` for a current value (`active_until` is not set).
+    ///
+    /// ```
+    /// let meta = attio::ValueMeta::default();
+    /// assert!(meta.is_active());
+    /// ```
     pub fn is_active(&self) -> bool {
         self.active_until.is_none()
     }
@@ -333,6 +338,10 @@ pub enum ActorType {
 
 impl ActorType {
     /// The wire name.
+    ///
+    /// ```
+    /// assert_eq!(attio::ActorType::System.as_str(), "system");
+    /// ```
     pub fn as_str(&self) -> &str {
         match self {
             ActorType::ApiToken => "api-token",

@@ -72,24 +72,41 @@ impl RetryPolicy {
     }
 
     /// The most attempts per request, the first included (at least 1).
+    ///
+    /// ```
+    /// let policy = attio::RetryPolicy::default().max_attempts(3);
+    /// assert_eq!(policy.attempts(), 3);
+    /// ```
     pub fn max_attempts(mut self, attempts: u32) -> Self {
         self.max_attempts = attempts.max(1);
         self
     }
 
     /// No retry starts once this long has passed since the first attempt.
+    ///
+    /// ```
+    /// let policy = attio::RetryPolicy::default().max_elapsed(std::time::Duration::from_secs(10));
+    /// ```
     pub fn max_elapsed(mut self, elapsed: Duration) -> Self {
         self.max_elapsed = elapsed;
         self
     }
 
     /// The wait before the first retry, doubled for each further one (before jitter).
+    ///
+    /// ```
+    /// let policy = attio::RetryPolicy::default().initial_backoff(std::time::Duration::from_millis(50));
+    /// ```
     pub fn initial_backoff(mut self, wait: Duration) -> Self {
         self.initial_backoff = wait;
         self
     }
 
     /// The longest wait between two attempts, `Retry-After` included.
+    ///
+    /// ```
+    /// let policy = attio::RetryPolicy::default().max_backoff(std::time::Duration::from_secs(2));
+    /// ```
     pub fn max_backoff(mut self, wait: Duration) -> Self {
         self.max_backoff = wait;
         self
@@ -97,6 +114,10 @@ impl RetryPolicy {
 
     /// Also retry creates and multiselect appends after a `5xx` or a dropped connection, accepting
     /// that a request Attio did process may be applied twice.
+    ///
+    /// ```
+    /// let policy = attio::RetryPolicy::default().retry_non_idempotent(true);
+    /// ```
     pub fn retry_non_idempotent(mut self, yes: bool) -> Self {
         self.retry_non_idempotent = yes;
         self
@@ -263,6 +284,11 @@ impl Default for RateLimits {
 
 impl RateLimits {
     /// No client-side limiting (a 429 is still retried).
+    ///
+    /// ```
+    /// let client = attio::Client::builder().api_key("t").rate_limits(attio::RateLimits::unlimited()).build()?;
+    /// # Ok::<(), attio::Error>(())
+    /// ```
     pub fn unlimited() -> Self {
         RateLimits {
             reads: None,
@@ -271,12 +297,20 @@ impl RateLimits {
     }
 
     /// Reads (GET, and record and entry queries) per second; 0 means unlimited.
+    ///
+    /// ```
+    /// let limits = attio::RateLimits::default().reads_per_second(50);
+    /// ```
     pub fn reads_per_second(mut self, n: u32) -> Self {
         self.reads = NonZeroU32::new(n);
         self
     }
 
     /// Writes (POST, PUT, PATCH, DELETE) per second; 0 means unlimited.
+    ///
+    /// ```
+    /// let limits = attio::RateLimits::default().writes_per_second(5);
+    /// ```
     pub fn writes_per_second(mut self, n: u32) -> Self {
         self.writes = NonZeroU32::new(n);
         self

@@ -91,6 +91,11 @@ pub enum AttributeType {
 
 impl AttributeType {
     /// Every attribute type this SDK knows, in Attio's documentation order.
+    ///
+    /// ```
+    /// assert_eq!(attio::AttributeType::ALL.len(), 17);
+    /// assert!(attio::AttributeType::ALL.contains(&attio::AttributeType::Status));
+    /// ```
     pub const ALL: [AttributeType; 17] = [
         AttributeType::Text,
         AttributeType::Number,
@@ -212,11 +217,21 @@ impl ValueError {
     }
 
     /// The attribute type whose rule was broken.
+    ///
+    /// ```
+    /// let err = "7".parse::<attio::Rating>().unwrap_err();
+    /// assert_eq!(err.attribute_type(), &attio::AttributeType::Rating);
+    /// ```
     pub fn attribute_type(&self) -> &AttributeType {
         &self.attribute_type
     }
 
     /// What is wrong, and what is expected.
+    ///
+    /// ```
+    /// let err = attio::ValueError::new(attio::AttributeType::Text, "too long");
+    /// assert_eq!(err.message(), "too long");
+    /// ```
     pub fn message(&self) -> &str {
         &self.message
     }
@@ -234,6 +249,12 @@ impl std::error::Error for ValueError {}
 ///
 /// Implemented for every type in the table in the [module docs](self). Writing a value needs
 /// [`WritableValue`] as well; read-only types such as [`Interaction`] implement only this trait.
+///
+/// ```
+/// use attio::{AttioValue, AttributeType};
+/// assert_eq!(<attio::EmailAddress as AttioValue>::ATTRIBUTE_TYPE, AttributeType::EmailAddress);
+/// assert_eq!(<f64 as AttioValue>::ATTRIBUTE_TYPE, AttributeType::Number);
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an Attio attribute value type",
     label = "this field's type cannot hold an Attio attribute value",
@@ -259,6 +280,13 @@ pub trait AttioValue: Sized {
 ///
 /// Read-only types ([`Interaction`], and values Attio computes) do not implement it; a field of
 /// such a type must be marked `#[attio(read_only)]`.
+///
+/// ```
+/// use attio::WritableValue;
+/// let huge = "x".repeat(10 * 1024 * 1024 + 1);
+/// assert!(huge.validate().is_err());
+/// assert!(String::from("fine").validate().is_ok());
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be written to Attio",
     label = "this field's type is read-only in Attio",
@@ -453,6 +481,13 @@ impl<'de, T: AttioValue> Visitor<'de> for ValueObject<T> {
 }
 
 /// How many values a field holds, as its Rust shape says.
+///
+/// ```
+/// use attio::{AttioField, Cardinality};
+/// assert_eq!(<String as AttioField>::CARDINALITY, Cardinality::Required);
+/// assert_eq!(<Option<String> as AttioField>::CARDINALITY, Cardinality::Optional);
+/// assert_eq!(<Vec<attio::EmailAddress> as AttioField>::CARDINALITY, Cardinality::Multiple);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Cardinality {
     /// `T`: the attribute must have a value.
@@ -464,6 +499,14 @@ pub enum Cardinality {
 }
 
 /// A field of an `#[attio_object]` struct: `T`, `Option<T>` or `Vec<T>` of an [`AttioValue`].
+///
+/// ```
+/// use attio::AttioField;
+/// fn attribute_type<F: AttioField>() -> attio::AttributeType {
+///     <F::Value as attio::AttioValue>::ATTRIBUTE_TYPE
+/// }
+/// assert_eq!(attribute_type::<Option<attio::Date>>(), attio::AttributeType::Date);
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an Attio attribute value type",
     label = "this field's type cannot hold an Attio attribute value",
@@ -492,6 +535,12 @@ pub trait AttioField: Sized {
 }
 
 /// A field that can be written: its value type is a [`WritableValue`].
+///
+/// ```
+/// fn sendable<F: attio::WritableField>() {}
+/// sendable::<Vec<attio::EmailAddress>>();
+/// sendable::<Option<attio::WithMeta<String>>>();
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be written to Attio",
     label = "this field's type cannot be written to Attio",
@@ -683,6 +732,11 @@ impl<T> WithMeta<T> {
     }
 
     /// The value, without its metadata.
+    ///
+    /// ```
+    /// let v = attio::WithMeta::new(3_i64);
+    /// assert_eq!(v.into_inner(), 3);
+    /// ```
     pub fn into_inner(self) -> T {
         self.value
     }
