@@ -213,7 +213,11 @@ impl Bulk {
     }
 
     /// Runs `op` on every item with up to `concurrency` in flight, counting as results come in.
-    fn run<I, Op, Fut, R>(&self, items: I, mut op: Op) -> impl Stream<Item = BulkItem<R>> + use<I, Op, Fut, R>
+    fn run<I, Op, Fut, R>(
+        &self,
+        items: I,
+        mut op: Op,
+    ) -> impl Stream<Item = BulkItem<R>> + use<I, Op, Fut, R>
     where
         I: IntoIterator,
         Op: FnMut(I::Item) -> Fut,
