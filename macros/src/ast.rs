@@ -31,6 +31,17 @@ pub struct Field<'a> {
     pub renamed: bool,
     pub ty: &'a Type,
     pub read_only: bool,
+    /// The field's cardinality as its type is written (`Option<_>`, `Vec<_>`, else required).
+    pub shape: Shape,
+}
+
+/// A field's cardinality as read from the syntax of its type. A type alias hides it: such a field
+/// is taken as `Required`, and the runtime then uses the type's real cardinality.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Required,
+    Optional,
+    Multiple,
 }
 
 impl<'a> Object<'a> {
@@ -140,6 +151,11 @@ impl<'a> Object<'a> {
                     renamed,
                     ty: &field.ty,
                     read_only: args.read_only,
+                    shape: match wrapper(&field.ty) {
+                        Some(("Option", _)) => Shape::Optional,
+                        Some(("Vec", _)) => Shape::Multiple,
+                        _ => Shape::Required,
+                    },
                 })
             })
             .collect();

@@ -176,3 +176,59 @@ pub async fn update<T: AttioObject>(
 ) -> Result<Record<T>> {
     client.update_record(values, id).await
 }
+
+/// The value type of a field type: `T` for `T`, `Option<T>` and `Vec<T>`.
+pub type ValueOf<F> = <F as AttioField>::Value;
+
+/// The filter handle of a field of type `F` on object `O`.
+pub type HandleOf<O, F> = <<F as AttioField>::Value as crate::query::Filterable>::Handle<O>;
+
+/// The handle of the attribute `slug` of a field of type `F`.
+#[inline]
+pub fn handle<O, F: AttioField<Value: crate::query::Filterable>>(
+    slug: &'static str,
+) -> HandleOf<O, F> {
+    <F::Value as crate::query::Filterable>::handle(slug)
+}
+
+/// `POST /v2/objects/{slug}/records`: what a generated `create` forwards to.
+pub async fn create<T: AttioObject>(client: &Client, values: &T) -> Result<Record<T>> {
+    client.create_record(values).await
+}
+
+/// `GET /v2/objects/{slug}/records/{record_id}`: what a generated `get` forwards to.
+pub async fn get<T: AttioObject>(client: &Client, id: &RecordId) -> Result<Record<T>> {
+    client.get_record(id).await
+}
+
+/// `PUT /v2/objects/{slug}/records/{record_id}`: what a generated `overwrite` forwards to.
+pub async fn overwrite<T: AttioObject>(
+    client: &Client,
+    values: &T,
+    id: &RecordId,
+) -> Result<Record<T>> {
+    client.overwrite_record(values, id).await
+}
+
+/// `DELETE /v2/objects/{slug}/records/{record_id}`: what a generated `delete` forwards to.
+pub async fn delete<T: AttioObject>(client: &Client, id: &RecordId) -> Result<()> {
+    client.delete_record::<T>(id).await
+}
+
+/// `PUT /v2/objects/{slug}/records?matching_attribute=`: what a generated `assert_by` forwards to.
+pub async fn assert_by<T: AttioObject, H: crate::query::AttributeHandle<T>>(
+    client: &Client,
+    values: &T,
+    matching: H,
+) -> Result<Record<T>> {
+    client.assert_record(values, matching).await
+}
+
+/// The value history of one attribute: what a generated `history` forwards to.
+pub async fn history<T: AttioObject, H: crate::query::AttributeHandle<T>>(
+    client: &Client,
+    id: &RecordId,
+    attribute: H,
+) -> Result<Vec<crate::values::WithMeta<H::Value>>> {
+    client.value_history(id, attribute).await
+}

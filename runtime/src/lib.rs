@@ -39,9 +39,12 @@
 #[cfg_attr(docsrs, doc(cfg(feature = "blocking")))]
 pub mod blocking;
 mod bulk;
+mod changes;
 mod client;
 mod error;
 mod object;
+mod ops;
+mod query;
 mod record;
 mod request;
 mod retry;
@@ -53,9 +56,16 @@ pub mod __private;
 pub use attio_macros::attio_object;
 
 pub use bulk::{Bulk, BulkItem, BulkReport, DEFAULT_BULK_CONCURRENCY, Progress};
+pub use changes::ChangeSet;
 pub use client::{API_KEY_ENV, BASE_URL_ENV, Client, ClientBuilder, ClientStats, DEFAULT_BASE_URL};
 pub use error::{ApiError, DecodeError, Error, ErrorCode, Result};
 pub use object::{AttioObject, FieldInfo};
+pub use query::{
+    ActorFilter, AttributeHandle, CheckboxFilter, ChoiceOperand, DEFAULT_PAGE_SIZE, DomainFilter,
+    EmailFilter, Filter, Filterable, InteractionFilter, LocationFilter, NameFilter, OrderedFilter,
+    PhoneFilter, Query, Queryable, RecordRefFilter, Records, SelectFilter, Sort, TextFilter,
+    TextProperty,
+};
 pub use record::{Actor, ActorType, InvalidId, Record, RecordId, RecordIdentifier, ValueMeta};
 pub use retry::{RateLimits, RetryPolicy};
 pub use values::{

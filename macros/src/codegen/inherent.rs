@@ -17,11 +17,40 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
         " Every writable field that has something to send is written: a `None` is left out, so the".to_owned(),
         " attribute keeps its value, and `#[attio(read_only)]` fields are never sent. Single-value".to_owned(),
         " attributes are replaced; for multiselect attributes (`Vec<T>` fields) Attio *appends* the".to_owned(),
-        " values sent to the ones the record already has.".to_owned(),
+        " values sent to the ones the record already has: nothing is removed. To make a multiselect".to_owned(),
+        " hold exactly the `Vec`, use `overwrite` (`PUT`); to change single attributes, `changes()`.".to_owned(),
         String::new(),
         " Returns the record as Attio stores it after the update, e.g.".to_owned(),
         " `let record = value.update(&client, &id).await?;`".to_owned(),
     ];
+    let super::typed::Names { fields, changes } = super::typed::names(object);
+    let overwrite_doc = [
+        format!(" **Overwrites** the `{slug}` record `id` with this struct's values:"),
+        format!(" `PUT /v2/objects/{slug}/records/{{record_id}}`."),
+        String::new(),
+        " Unlike `update` (`PATCH`), which *adds* the values of `Vec<T>` (multiselect) fields to the".to_owned(),
+        " record's, `overwrite` *replaces* them: values not in the `Vec` are removed and an empty `Vec`".to_owned(),
+        " clears the attribute. Single values are replaced by both. `None` and read-only fields are left".to_owned(),
+        " out, so those attributes are untouched. Idempotent: safe to retry.".to_owned(),
+    ];
+    let create_doc = format!(
+        " Creates a `{slug}` record with this struct's values: `POST /v2/objects/{slug}/records`."
+    );
+    let assert_doc = format!(
+        " Creates a `{slug}` record, or updates the one whose unique attribute `matching` has this struct's value: `PUT /v2/objects/{slug}/records?matching_attribute=...`."
+    );
+    let get_doc =
+        format!(" Reads the `{slug}` record `id`: `GET /v2/objects/{slug}/records/{{record_id}}`.");
+    let delete_doc = format!(
+        " Deletes the `{slug}` record `id`: `DELETE /v2/objects/{slug}/records/{{record_id}}`."
+    );
+    let query_doc = format!(
+        " A query on `{slug}` records: add filters and sorts through the typed handles, then `stream`, `collect_all` or `first`, e.g. `{ident}::query().filter(|f| ...).collect_all(&client).await?`."
+    );
+    let fields_doc = format!(" The typed handles to the attributes of `{slug}`, one per field.");
+    let changes_doc = format!(
+        " An empty change set for a `{slug}` record: `{ident}::changes().set_<field>(...).apply(&client, &id)`."
+    );
     quote! {
         #[allow(dead_code)]
         impl #ident {
@@ -35,6 +64,84 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
                 id: &_attio::RecordId,
             ) -> _attio::Result<_attio::Record<Self>> {
                 _attio::__private::update(client, self, id).await
+            }
+
+            #(#[doc = #overwrite_doc])*
+            #vis async fn overwrite(
+                &self,
+                client: &_attio::Client,
+                id: &_attio::RecordId,
+            ) -> _attio::Result<_attio::Record<Self>> {
+                _attio::__private::overwrite(client, self, id).await
+            }
+
+            #[doc = #create_doc]
+            /// Not idempotent: retried only when the request never reached Attio. Fails with
+            /// `ErrorCode::UniquenessConflict` when a unique attribute's value is taken; to create
+            /// or update by a unique attribute, use `assert_by`.
+            #vis async fn create(
+                &self,
+                client: &_attio::Client,
+            ) -> _attio::Result<_attio::Record<Self>> {
+                _attio::__private::create(client, self).await
+            }
+
+            #[doc = #assert_doc]
+            /// The attribute is named through the typed handles, e.g.
+            /// `user.assert_by(&client, |f| f.user_id()).await?`; it must be unique in Attio.
+            /// Retried on transient failures only when the struct has no multiselect (`Vec<T>`)
+            /// field besides the matching one (see `attio::Client::assert_record`).
+            #vis async fn assert_by<__H: _attio::AttributeHandle<Self>>(
+                &self,
+                client: &_attio::Client,
+                matching: impl ::core::ops::FnOnce(&#fields) -> __H,
+            ) -> _attio::Result<_attio::Record<Self>> {
+                let matching = matching(&<Self as _attio::Queryable>::fields());
+                _attio::__private::assert_by(client, self, matching).await
+            }
+
+            #[doc = #get_doc]
+            #vis async fn get(
+                client: &_attio::Client,
+                id: &_attio::RecordId,
+            ) -> _attio::Result<_attio::Record<Self>> {
+                _attio::__private::get::<Self>(client, id).await
+            }
+
+            #[doc = #delete_doc]
+            #vis async fn delete(
+                client: &_attio::Client,
+                id: &_attio::RecordId,
+            ) -> _attio::Result<()> {
+                _attio::__private::delete::<Self>(client, id).await
+            }
+
+            /// Every value one attribute of the record `id` has had, current and past, oldest
+            /// first, each with its metadata (`active_from`, `active_until`, `created_by_actor`),
+            /// e.g. `User::history(&client, &id, |f| f.user_id()).await?` is a
+            /// `Vec<attio::WithMeta<String>>`.
+            #vis async fn history<__H: _attio::AttributeHandle<Self>>(
+                client: &_attio::Client,
+                id: &_attio::RecordId,
+                attribute: impl ::core::ops::FnOnce(&#fields) -> __H,
+            ) -> _attio::Result<::std::vec::Vec<_attio::WithMeta<__H::Value>>> {
+                let attribute = attribute(&<Self as _attio::Queryable>::fields());
+                _attio::__private::history::<Self, __H>(client, id, attribute).await
+            }
+
+            #[doc = #query_doc]
+            #vis fn query() -> _attio::Query<Self> {
+                _attio::Query::new()
+            }
+
+            #[doc = #fields_doc]
+            #vis fn fields() -> #fields {
+                <Self as _attio::Queryable>::fields()
+            }
+
+            #[doc = #changes_doc]
+            #vis fn changes() -> #changes {
+                #changes(_attio::ChangeSet::new())
             }
         }
     }

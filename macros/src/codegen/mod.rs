@@ -11,6 +11,7 @@ use crate::ast::Object;
 
 mod inherent;
 mod object_impl;
+mod typed;
 
 /// The `AttioObject` impl and the inherent items, in their `const _` block.
 pub fn expand(object: &Object<'_>) -> TokenStream {
@@ -20,11 +21,15 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
     };
     let object_impl = object_impl::expand(object);
     let inherent = inherent::expand(object);
+    let companions = typed::definitions(object, &crate_path);
+    let typed = typed::impls(object);
     quote! {
+        #companions
         const _: () = {
             use #crate_path as _attio;
             #object_impl
             #inherent
+            #typed
         };
     }
 }

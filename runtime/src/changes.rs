@@ -1,0 +1,398 @@
+//! Per-attribute change sets: [`ChangeSet`], behind the `<Struct>Changes` builder that
+//! `#[attio_object]` generates (`User::changes()`).
+//!
+//! A change set says, attribute by attribute, what to do: *set* a single value, *clear* an
+//! attribute, *append* values to a multiselect, or *replace* a multiselect's values. Attributes it
+//! does not mention are untouched. It is sent as the fewest requests that can say it:
+//!
+//! | the change set has | requests |
+//! |---|---|
+//! | sets, single-value clears, appends | one `PATCH` (Attio's update appends to multiselects) |
+//! | sets, clears, replacements | one `PUT` (Attio's overwrite replaces multiselects; attributes not sent are untouched) |
+//! | appends **and** replacements or multiselect clears | a `PUT` (sets, clears, replacements), **then** a `PATCH` (appends) |
+//! | nothing | one `GET`, for the record to return |
+//!
+//! In the two-request case the `PUT` goes first: if it fails, nothing has been written and the
+//! error is returned; if the `PATCH` then fails, the `PUT`'s changes **are applied** and only the
+//! appends are missing; the error returned is the `PATCH`'s. Reapplying the whole change set is
+//! then safe for its sets, clears and replacements, but repeats the appends that did land if the
+//! `PATCH` reached Attio before failing (a `PATCH` with appends is not idempotent, so the client
+//! does not retry it after an ambiguous failure either).
+//!
+//! Several changes to one attribute fold into one: append then append appends both; replace (or
+//! clear) then append replaces with the union; a set, clear or replace discards what came before.
+
+use std::marker::PhantomData;
+
+use reqwest::Method;
+use serde_json::{Map, Value, json};
+
+use crate::client::Client;
+use crate::error::{Error, Result};
+use crate::object::AttioObject;
+use crate::record::{Record, RecordId};
+use crate::request::Request;
+use crate::values::{AttioField, Cardinality, WritableValue, Write};
+
+/// What happens to one attribute.
+#[derive(Debug, Clone, PartialEq)]
+enum Change {
+    /// A single value (write form).
+    Set(Value),
+    /// No value; `multi` for a multiselect attribute (only a `PUT` clears one).
+    Clear { multi: bool },
+    /// Values added to a multiselect.
+    Append(Vec<Value>),
+    /// A multiselect's values, exactly.
+    Replace(Vec<Value>),
+}
+
+/// `slug: write form` pairs of one request body.
+type Entries = Vec<(&'static str, Value)>;
+
+/// Attribute-by-attribute changes to one record of `O`; see the [module docs](self).
+///
+/// Made through the generated builder, whose methods are named for the fields: `set_<field>`
+/// (every writable field), `clear_<field>` (`Option<T>` and `Vec<T>` fields), and
+/// `append_<field>` / `replace_<field>` (`Vec<T>` fields). Read-only fields have none.
+///
+/// ```no_run
+/// #[attio::attio_object(slug = "companies")]
+/// struct Company {
+///     name: String,
+///     description: Option<String>,
+///     categories: Vec<attio::SelectOption>,
+///     domains: Vec<attio::Domain>,
+/// }
+///
+/// # async fn run(client: attio::Client, id: attio::RecordId) -> Result<(), Box<dyn std::error::Error>> {
+/// let record = Company::changes()
+///     .set_name("Acme")
+///     .clear_description()
+///     .append_domains(["acme.com".parse::<attio::Domain>()?])
+///     .apply(&client, &id)
+///     .await?; // one PATCH
+/// # Ok(()) }
+/// ```
+#[must_use = "a change set does nothing until it is applied"]
+pub struct ChangeSet<O> {
+    changes: Vec<(&'static str, Change)>,
+    error: Option<Error>,
+    _object: PhantomData<fn() -> O>,
+}
+
+impl<O> std::fmt::Debug for ChangeSet<O> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ChangeSet")
+            .field("changes", &self.changes)
+            .field("error", &self.error)
+            .finish()
+    }
+}
+
+impl<O: AttioObject> Default for ChangeSet<O> {
+    fn default() -> Self {
+        ChangeSet::new()
+    }
+}
+
+fn encode<V: WritableValue>(v: &V) -> Result<Value> {
+    serde_json::to_value(Write(v)).map_err(Error::Encode)
+}
+
+impl<O: AttioObject> ChangeSet<O> {
+    /// No changes.
+    pub fn new() -> Self {
+        ChangeSet {
+            changes: Vec::new(),
+            error: None,
+            _object: PhantomData,
+        }
+    }
+
+    /// Whether nothing has been changed.
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+
+    /// How many requests [`apply`](ChangeSet::apply) sends: 1, or 2 when the set has appends and
+    /// replacements (or multiselect clears).
+    pub fn request_count(&self) -> usize {
+        let (put, patch) = self.split();
+        if !put.is_empty() && !patch.is_empty() {
+            2
+        } else {
+            1
+        }
+    }
+
+    fn validated<V: WritableValue>(
+        &mut self,
+        field: &'static str,
+        slug: &'static str,
+        v: &V,
+    ) -> Option<Value> {
+        if self.error.is_some() {
+            return None;
+        }
+        let checked = v
+            .validate()
+            .map_err(|source| Error::InvalidValue {
+                object: O::SLUG,
+                field,
+                attribute: slug,
+                source,
+            })
+            .and_then(|()| encode(v));
+        match checked {
+            Ok(json) => Some(json),
+            Err(e) => {
+                self.error = Some(e);
+                None
+            }
+        }
+    }
+
+    fn put(&mut self, slug: &'static str, change: Change) {
+        match self.changes.iter_mut().find(|(s, _)| *s == slug) {
+            Some((_, old)) => *old = change,
+            None => self.changes.push((slug, change)),
+        }
+    }
+
+    /// Sets the single value of the field `field` (attribute `slug`); for a multiselect field,
+    /// replaces its values with this one. Used by the generated `set_<field>`.
+    #[doc(hidden)]
+    pub fn set<F: AttioField<Value: WritableValue>>(
+        &mut self,
+        field: &'static str,
+        slug: &'static str,
+        value: F::Value,
+    ) {
+        if let Some(v) = self.validated(field, slug, &value) {
+            let change = if F::CARDINALITY == Cardinality::Multiple {
+                Change::Replace(vec![v])
+            } else {
+                Change::Set(v)
+            };
+            self.put(slug, change);
+        }
+    }
+
+    /// Clears the attribute `slug`. Used by the generated `clear_<field>`.
+    #[doc(hidden)]
+    pub fn clear<F: AttioField>(&mut self, slug: &'static str) {
+        self.put(
+            slug,
+            Change::Clear {
+                multi: F::CARDINALITY == Cardinality::Multiple,
+            },
+        );
+    }
+
+    /// Adds `values` to the multiselect `slug`. Used by the generated `append_<field>`.
+    #[doc(hidden)]
+    pub fn append<F: AttioField<Value: WritableValue>>(
+        &mut self,
+        field: &'static str,
+        slug: &'static str,
+        values: impl IntoIterator<Item = F::Value>,
+    ) {
+        let mut new = Vec::new();
+        for v in values {
+            match self.validated(field, slug, &v) {
+                Some(json) => new.push(json),
+                None => return,
+            }
+        }
+        let merged = match self.changes.iter_mut().find(|(s, _)| *s == slug) {
+            Some((_, Change::Append(old) | Change::Replace(old))) => {
+                old.extend(new);
+                return;
+            }
+            Some((_, Change::Clear { .. })) => Change::Replace(new),
+            _ => Change::Append(new),
+        };
+        self.put(slug, merged);
+    }
+
+    /// Makes `values` the multiselect `slug`'s values. Used by the generated `replace_<field>`.
+    #[doc(hidden)]
+    pub fn replace<F: AttioField<Value: WritableValue>>(
+        &mut self,
+        field: &'static str,
+        slug: &'static str,
+        values: impl IntoIterator<Item = F::Value>,
+    ) {
+        let mut new = Vec::new();
+        for v in values {
+            match self.validated(field, slug, &v) {
+                Some(json) => new.push(json),
+                None => return,
+            }
+        }
+        self.put(slug, Change::Replace(new));
+    }
+
+    /// (`PUT` entries, `PATCH`-only entries); neutral entries (sets, single clears) go in the
+    /// `PUT` when there is one.
+    fn split(&self) -> (Entries, Entries) {
+        let needs_put = self
+            .changes
+            .iter()
+            .any(|(_, c)| matches!(c, Change::Replace(_) | Change::Clear { multi: true }));
+        let mut put = Vec::new();
+        let mut patch = Vec::new();
+        for (slug, change) in &self.changes {
+            let (json, must_patch) = match change {
+                Change::Set(v) => (v.clone(), false),
+                Change::Clear { .. } => (json!([]), false),
+                Change::Append(vs) => (Value::Array(vs.clone()), true),
+                Change::Replace(vs) => (Value::Array(vs.clone()), false),
+            };
+            if must_patch || !needs_put {
+                patch.push((*slug, json));
+            } else {
+                put.push((*slug, json));
+            }
+        }
+        (put, patch)
+    }
+
+    /// The requests, in order.
+    fn plan(&self, id: &RecordId) -> Result<Vec<Request>> {
+        let body = |entries: Vec<(&'static str, Value)>| -> Result<Vec<u8>> {
+            let values: Map<String, Value> = entries
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect();
+            serde_json::to_vec(&json!({ "data": { "values": values } })).map_err(Error::Encode)
+        };
+        let (put, patch) = self.split();
+        let mut out = Vec::new();
+        if !put.is_empty() {
+            out.push(Request::write_values::<O>(
+                Method::PUT,
+                id,
+                body(put)?,
+                true,
+            ));
+        }
+        if !patch.is_empty() {
+            let idempotent = !self
+                .changes
+                .iter()
+                .any(|(_, c)| matches!(c, Change::Append(_)));
+            out.push(Request::write_values::<O>(
+                Method::PATCH,
+                id,
+                body(patch)?,
+                idempotent,
+            ));
+        }
+        if out.is_empty() {
+            out.push(Request::get::<O>(id));
+        }
+        Ok(out)
+    }
+
+    /// Sends the changes to the record `id` (see the [module docs](self) for which requests), and
+    /// returns the record as it is afterwards. A value that breaks Attio's rules is reported
+    /// before anything is sent.
+    pub async fn apply(self, client: &Client, id: &RecordId) -> Result<Record<O>> {
+        if let Some(e) = self.error {
+            return Err(e);
+        }
+        let mut last = None;
+        for request in self.plan(id)? {
+            last = Some(client.execute::<Record<O>>(request).await?);
+        }
+        // `plan` always returns at least one request.
+        last.ok_or_else(|| Error::Config("empty change plan".into()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Company;
+    impl AttioObject for Company {
+        const SLUG: &'static str = "companies";
+        const FIELDS: &'static [crate::FieldInfo] = &[];
+        fn encode_values<M: serde::ser::SerializeMap>(
+            &self,
+            _: &mut M,
+        ) -> std::result::Result<(), M::Error> {
+            Ok(())
+        }
+        fn decode_values<'de, A: serde::de::MapAccess<'de>>(
+            _: A,
+        ) -> std::result::Result<Self, A::Error> {
+            Ok(Company)
+        }
+        fn validate(&self) -> Result<()> {
+            Ok(())
+        }
+    }
+
+    fn bodies(c: &ChangeSet<Company>) -> Vec<(String, bool, Value)> {
+        let id: RecordId = "r".parse().unwrap();
+        c.plan(&id)
+            .unwrap()
+            .into_iter()
+            .map(|r| {
+                let body = r
+                    .body
+                    .map_or(Value::Null, |b| serde_json::from_slice(&b).unwrap());
+                (r.method.to_string(), r.idempotent, body)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn plans_the_fewest_requests() {
+        let mut c = ChangeSet::<Company>::new();
+        assert_eq!(bodies(&c)[0].0, "GET");
+        c.set::<String>("name", "name", "Acme".into());
+        c.append::<Vec<String>>("tags", "tags", ["a".to_owned()]);
+        assert_eq!(
+            bodies(&c),
+            vec![(
+                "PATCH".into(),
+                false,
+                json!({"data":{"values":{"name":"Acme","tags":["a"]}}})
+            )]
+        );
+        c.clear::<Vec<String>>("other");
+        assert_eq!(c.request_count(), 2);
+        assert_eq!(
+            bodies(&c),
+            vec![
+                (
+                    "PUT".into(),
+                    true,
+                    json!({"data":{"values":{"name":"Acme","other":[]}}})
+                ),
+                (
+                    "PATCH".into(),
+                    false,
+                    json!({"data":{"values":{"tags":["a"]}}})
+                ),
+            ]
+        );
+        // clear then append folds into a replacement: one PUT.
+        let mut c = ChangeSet::<Company>::new();
+        c.clear::<Vec<String>>("tags");
+        c.append::<Vec<String>>("tags", "tags", ["b".to_owned()]);
+        c.clear::<Option<String>>("description");
+        assert_eq!(
+            bodies(&c),
+            vec![(
+                "PUT".into(),
+                true,
+                json!({"data":{"values":{"tags":["b"],"description":[]}}})
+            )]
+        );
+    }
+}

@@ -1,0 +1,147 @@
+//! Per-field change sets against the in-process sandbox: append keeps old values, replace
+//! removes them, clear empties, an untouched field stays, and the fewest requests are sent.
+
+use attio::{Client, Domain, SelectOption, attio_object};
+use attio_sandbox::Sandbox;
+
+#[attio_object(slug = "companies")]
+#[derive(Debug, Clone, PartialEq)]
+struct Company {
+    name: String,
+    description: Option<String>,
+    domains: Vec<Domain>,
+    categories: Vec<SelectOption>,
+    #[attio(read_only)]
+    logo_url: Option<String>,
+}
+
+async fn sandbox() -> (Sandbox, Client) {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let sb = Sandbox::builder()
+        .seed(5)
+        .record_requests(200)
+        .start()
+        .await
+        .unwrap();
+    let client = Client::builder()
+        .api_key(sb.api_key())
+        .base_url(sb.base_url())
+        .build()
+        .unwrap();
+    (sb, client)
+}
+
+fn option(t: &str) -> SelectOption {
+    SelectOption::by_title(t).unwrap()
+}
+
+fn domain(d: &str) -> Domain {
+    d.parse().unwrap()
+}
+
+fn titles(c: &Company) -> Vec<String> {
+    let mut t: Vec<String> = c.categories.iter().map(|o| o.to_string()).collect();
+    t.sort();
+    t
+}
+
+fn domains(c: &Company) -> Vec<String> {
+    let mut t: Vec<String> = c.domains.iter().map(|d| d.to_string()).collect();
+    t.sort();
+    t
+}
+
+fn writes(sb: &Sandbox) -> Vec<String> {
+    sb.recent_requests()
+        .into_iter()
+        .filter(|r| r.method == "PATCH" || r.method == "PUT")
+        .map(|r| r.method)
+        .collect()
+}
+
+async fn acme(client: &Client) -> attio::RecordId {
+    Company {
+        name: "Acme".into(),
+        description: Some("Anvils".into()),
+        domains: vec![domain("acme.com")],
+        categories: vec![option("SaaS")],
+        logo_url: None,
+    }
+    .create(client)
+    .await
+    .unwrap()
+    .id
+    .record_id
+}
+
+#[tokio::test]
+async fn append_and_set_are_one_patch() {
+    let (sb, client) = sandbox().await;
+    let id = acme(&client).await;
+    let changes = Company::changes()
+        .append_categories([option("B2B")])
+        .set_name("Acme Inc");
+    assert_eq!(changes.request_count(), 1);
+    let after = changes.apply(&client, &id).await.unwrap().values;
+    assert_eq!(
+        titles(&after),
+        ["B2B", "SaaS"],
+        "append keeps the old values"
+    );
+    assert_eq!(after.name, "Acme Inc");
+    assert_eq!(after.description.as_deref(), Some("Anvils"), "untouched");
+    assert_eq!(domains(&after), ["acme.com"], "untouched");
+    assert_eq!(writes(&sb), ["PATCH"]);
+    sb.shutdown().await;
+}
+
+#[tokio::test]
+async fn replace_and_clear_are_one_put() {
+    let (sb, client) = sandbox().await;
+    let id = acme(&client).await;
+    let after = Company::changes()
+        .replace_categories([option("Fintech"), option("B2C")])
+        .clear_description()
+        .apply(&client, &id)
+        .await
+        .unwrap()
+        .values;
+    assert_eq!(
+        titles(&after),
+        ["B2C", "Fintech"],
+        "replace removes the old values"
+    );
+    assert_eq!(after.description, None, "clear empties");
+    assert_eq!(after.name, "Acme", "untouched");
+    assert_eq!(domains(&after), ["acme.com"], "untouched");
+    assert_eq!(writes(&sb), ["PUT"]);
+    sb.shutdown().await;
+}
+
+#[tokio::test]
+async fn append_with_a_multiselect_clear_is_put_then_patch() {
+    let (sb, client) = sandbox().await;
+    let id = acme(&client).await;
+    let changes = Company::changes()
+        .clear_categories()
+        .append_domains([domain("acme.io")]);
+    assert_eq!(changes.request_count(), 2);
+    let after = changes.apply(&client, &id).await.unwrap().values;
+    assert!(after.categories.is_empty(), "clear empties a multiselect");
+    assert_eq!(domains(&after), ["acme.com", "acme.io"]);
+    assert_eq!(after.description.as_deref(), Some("Anvils"));
+    assert_eq!(writes(&sb), ["PUT", "PATCH"]);
+    sb.shutdown().await;
+}
+
+#[tokio::test]
+async fn an_empty_change_set_reads_the_record() {
+    let (sb, client) = sandbox().await;
+    let id = acme(&client).await;
+    let changes = Company::changes();
+    assert!(changes.is_empty());
+    let after = changes.apply(&client, &id).await.unwrap().values;
+    assert_eq!(after.name, "Acme");
+    assert!(writes(&sb).is_empty());
+    sb.shutdown().await;
+}
