@@ -9,6 +9,7 @@ use std::time::{Duration, Instant, SystemTime};
 use reqwest::Url;
 use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
+use tracing::Instrument as _;
 
 use crate::error::{ApiError, Error, Result};
 use crate::object::AttioObject;
@@ -249,7 +250,12 @@ impl Client {
             attempt = tracing::field::Empty,
             status = tracing::field::Empty,
         );
-        let _enter = span.enter();
+        // `instrument`, not `span.enter()`: an entered guard held across `.await` would make every
+        // request future `!Send`, so it could not be spawned.
+        self.send_in(request, &span).instrument(span.clone()).await
+    }
+
+    async fn send_in(&self, request: Request, span: &tracing::Span) -> Result<bytes::Bytes> {
         let started = Instant::now();
         let write = request.is_write();
         let mut attempt = 0;

@@ -120,3 +120,17 @@ async fn dropping_a_request_cancels_it_and_the_client_goes_on() {
     let read = client.get_record::<User>(&id).await.unwrap();
     assert_eq!(read.values, user("cancel"));
 }
+
+#[test]
+fn request_futures_are_send_so_they_can_be_spawned() {
+    fn assert_send<T: Send>(_: &T) {}
+    let client = Client::builder().api_key("t").build().unwrap();
+    let id: RecordId = "r".parse().unwrap();
+    let user = user("send");
+    let update = user.update(&client, &id);
+    assert_send(&update);
+    let get = client.get_record::<User>(&id);
+    assert_send(&get);
+    let create = client.create_record(&user);
+    assert_send(&create);
+}
