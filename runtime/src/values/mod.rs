@@ -525,7 +525,8 @@ pub trait AttioField: Sized {
     /// Decodes the field from the array of value objects Attio returns for the attribute.
     #[doc(hidden)]
     fn decode<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let values = d.deserialize_seq(ValueArray::<Self::Value>(PhantomData))?;
+        // `any`, not `seq`: a surprise `null` in place of the array reads as no values.
+        let values = d.deserialize_any(ValueArray::<Self::Value>(PhantomData))?;
         Self::from_values(values).map_err(de::Error::custom)
     }
 
@@ -599,7 +600,7 @@ impl<T: AttioValue> AttioField for T {
     fn from_values(values: Vec<(T, bool)>) -> Result<Self, String> {
         pick_active(values).ok_or_else(|| {
             format!(
-                "the attribute has no value, but the field's type requires one; declare it as Option<{}> if it can be empty",
+                "the attribute has no current value, but the field's type requires one; declare it as Option<{}> if it can be empty",
                 std::any::type_name::<T>()
             )
         })
@@ -655,10 +656,9 @@ impl<T: AttioValue> AttioField for Vec<T> {
     const CARDINALITY: Cardinality = Cardinality::Multiple;
 
     fn from_values(values: Vec<(T, bool)>) -> Result<Self, String> {
-        let any_active = values.iter().any(|(_, active)| *active);
         Ok(values
             .into_iter()
-            .filter(|(_, active)| *active || !any_active)
+            .filter(|(_, active)| *active)
             .map(|(v, _)| v)
             .collect())
     }
@@ -684,10 +684,13 @@ impl<T: WritableValue> WritableField for Vec<T> {
     }
 }
 
-/// The active value (the first with `active_until: null`), or the first value when none is active.
+/// The current value: the first with `active_until: null`. A value that is no longer active is
+/// history, not the attribute's value (record responses carry only current values; the history
+/// endpoint is read with [`Client::value_history`](crate::Client::value_history)).
 fn pick_active<T>(values: Vec<(T, bool)>) -> Option<T> {
-    let index = values.iter().position(|(_, active)| *active).unwrap_or(0);
-    values.into_iter().nth(index).map(|(v, _)| v)
+    values
+        .into_iter()
+        .find_map(|(v, active)| active.then_some(v))
 }
 
 /// A value together with the metadata Attio keeps for it.
@@ -840,5 +843,38 @@ pub(crate) mod test_util {
             .deserialize(&mut d)
             .map(|(v, _)| v)
             .map_err(|e| e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod cardinality_tests {
+    use super::AttioField;
+
+    fn decode<F: AttioField>(json: &str) -> Result<F, serde_json::Error> {
+        F::decode(&mut serde_json::Deserializer::from_str(json))
+    }
+
+    const HISTORIC: &str = r#"{"active_from":"2023-01-01T00:00:00.000000000Z","active_until":"2023-02-01T00:00:00.000000000Z","attribute_type":"text","value":"old"}"#;
+    const CURRENT: &str = r#"{"active_from":"2023-02-01T00:00:00.000000000Z","active_until":null,"attribute_type":"text","value":"new"}"#;
+
+    #[test]
+    fn only_current_values_are_the_attributes_value() {
+        let both = format!("[{HISTORIC},{CURRENT}]");
+        let only_old = format!("[{HISTORIC}]");
+        assert_eq!(decode::<String>(&both).unwrap(), "new");
+        assert_eq!(
+            decode::<Option<String>>(&both).unwrap().as_deref(),
+            Some("new")
+        );
+        assert_eq!(
+            decode::<Vec<String>>(&both).unwrap(),
+            vec!["new".to_owned()]
+        );
+        assert_eq!(decode::<Option<String>>(&only_old).unwrap(), None);
+        assert!(decode::<Vec<String>>(&only_old).unwrap().is_empty());
+        let err = decode::<String>(&only_old).unwrap_err().to_string();
+        assert!(err.contains("no current value"), "{err}");
+        assert_eq!(decode::<Option<String>>("[]").unwrap(), None);
+        assert_eq!(decode::<Option<String>>("null").unwrap(), None);
     }
 }
