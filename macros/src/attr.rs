@@ -13,12 +13,12 @@ use crate::ctxt::Ctxt;
 use crate::symbol::{ATTIO, CRATE, FIELD_OPTIONS, OBJECT_ARGS, READ_ONLY, RENAME, SLUG};
 
 /// One `name` or `name = value` item.
-struct Arg {
-    name: Ident,
-    value: ArgValue,
+pub(crate) struct Arg {
+    pub(crate) name: Ident,
+    pub(crate) value: ArgValue,
 }
 
-enum ArgValue {
+pub(crate) enum ArgValue {
     /// `name`
     None,
     /// `name = <tokens>`
@@ -152,11 +152,11 @@ pub fn is_helper(attr: &Attribute) -> bool {
 
 /// Remembers which options were given, to refuse a second one.
 #[derive(Default)]
-struct Seen(Vec<String>);
+pub(crate) struct Seen(Vec<String>);
 
 impl Seen {
     /// `true` the first time `name` is seen; an error after that.
-    fn first(&mut self, cx: &Ctxt, name: &Ident, place: &str) -> bool {
+    pub(crate) fn first(&mut self, cx: &Ctxt, name: &Ident, place: &str) -> bool {
         let text = name.unraw().to_string();
         if self.0.contains(&text) {
             cx.error_spanned_by(
@@ -175,7 +175,7 @@ impl Seen {
 
 /// Parses `name`, `name = value` items separated by commas. Errors are reported, and parsing
 /// resumes at the next comma.
-fn parse_args(cx: &Ctxt, tokens: TokenStream, known: &[&str]) -> Vec<Arg> {
+pub(crate) fn parse_args(cx: &Ctxt, tokens: TokenStream, known: &[&str]) -> Vec<Arg> {
     let parser = |input: ParseStream<'_>| -> syn::Result<Vec<Arg>> {
         let mut args = Vec::new();
         while !input.is_empty() {
@@ -228,7 +228,7 @@ fn rest_of_item(input: ParseStream<'_>) -> syn::Result<TokenStream> {
 
 /// The string literal an option's value must be; `example` is the right form, e.g.
 /// `slug = "people"`.
-fn string_value(cx: &Ctxt, arg: &Arg, example: &str) -> Option<LitStr> {
+pub(crate) fn string_value(cx: &Ctxt, arg: &Arg, example: &str) -> Option<LitStr> {
     let name = arg.name.unraw();
     match &arg.value {
         ArgValue::None => {
@@ -355,7 +355,7 @@ pub fn suggest_slug(s: &str) -> Option<String> {
 }
 
 /// `; did you mean `slug`?` when `name` is a likely typo of a known option.
-fn did_you_mean(name: &str, known: &[&str]) -> String {
+pub(crate) fn did_you_mean(name: &str, known: &[&str]) -> String {
     known
         .iter()
         .map(|k| (edit_distance(name, k), k))

@@ -13,6 +13,7 @@ mod codegen;
 mod ctxt;
 mod expand;
 mod fallback;
+mod select_enum;
 mod symbol;
 
 use proc_macro::TokenStream;
@@ -112,4 +113,43 @@ use proc_macro::TokenStream;
 #[proc_macro_attribute]
 pub fn attio_object(args: TokenStream, input: TokenStream) -> TokenStream {
     expand::attio_object(args.into(), input.into()).into()
+}
+
+/// Maps a fieldless enum to the options of a `select` attribute, or with `#[attio(status)]` to
+/// the statuses of a `status` attribute: implements `attio::SelectEnum`, and with it the value,
+/// write, filter and filter-operand traits, so the enum is a field type like `attio::SelectOption`.
+///
+/// Each variant is the option whose title is the variant's name, or the title given with
+/// `#[attio(rename = "...")]`. A value is written as `{"option": "<title>"}` (`{"status": ...}`)
+/// and read by its title; a title the enum does not know is a decoding error naming the known
+/// titles, unless one variant is marked `#[attio(other)]`: a unit variant, or one holding a
+/// `String` (the title) or the untyped value (`attio::SelectOption` / `attio::Status`).
+///
+/// ```ignore
+/// #[derive(Debug, Clone, PartialEq, attio::SelectEnum)]
+/// #[attio(status)]
+/// enum Stage {
+///     Lead,
+///     #[attio(rename = "In Progress")]
+///     InProgress,
+///     #[attio(rename = "Won 🎉")]
+///     Won,
+///     Lost,
+///     #[attio(other)]
+///     Other(String),
+/// }
+/// ```
+///
+/// Options on the enum: `status`, and `crate = "..."` (the path to the `attio` crate, as for
+/// `#[attio_object]`). On a variant: `rename = "..."` and `other`.
+///
+/// # Errors
+///
+/// Compile errors, all reported at once: the derive on a struct or union, generic parameters, a
+/// variant with fields that is not the catch-all, two variants with the same title, two
+/// catch-alls, a catch-all with a `rename` or with more than one field, and unknown or repeated
+/// options.
+#[proc_macro_derive(SelectEnum, attributes(attio))]
+pub fn derive_select_enum(input: TokenStream) -> TokenStream {
+    select_enum::derive(input.into()).into()
 }

@@ -15,3 +15,12 @@ pub const ATTIO: &str = "attio";
 pub const OBJECT_ARGS: &[&str] = &[SLUG, CRATE];
 /// The options of `#[attio(...)]` on a field.
 pub const FIELD_OPTIONS: &[&str] = &[RENAME, READ_ONLY];
+
+/// `#[attio(status)]` on a `#[derive(SelectEnum)]` enum: a `status` attribute.
+pub const STATUS: &str = "status";
+/// `#[attio(other)]` on a variant: the catch-all for options the enum does not know.
+pub const OTHER: &str = "other";
+/// The options of `#[attio(...)]` on a `#[derive(SelectEnum)]` enum.
+pub const ENUM_OPTIONS: &[&str] = &[STATUS, CRATE];
+/// The options of `#[attio(...)]` on a variant.
+pub const VARIANT_OPTIONS: &[&str] = &[RENAME, OTHER];

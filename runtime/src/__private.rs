@@ -232,3 +232,67 @@ pub async fn history<T: AttioObject, H: crate::query::AttributeHandle<T>>(
 ) -> Result<Vec<crate::values::WithMeta<H::Value>>> {
     client.value_history(id, attribute).await
 }
+
+// ---------------------------------------------------------------------------------------------
+// `#[derive(SelectEnum)]`
+// ---------------------------------------------------------------------------------------------
+
+pub use crate::record::ValueMeta;
+pub use crate::values::ValueError;
+pub use crate::values::select_enum::{CatchAll, Choice, Variant};
+
+/// The shape a select enum reads: its untyped value's.
+pub type ChoiceShape<E> =
+    <<E as crate::values::SelectEnum>::Choice as crate::values::AttioValue>::Shape;
+
+/// Decodes a select enum by the option's (or status's) title.
+#[inline]
+pub fn enum_from_shape<E: crate::values::SelectEnum>(
+    shape: ChoiceShape<E>,
+    meta: ValueMeta,
+) -> std::result::Result<E, String> {
+    crate::values::select_enum::from_shape(shape, meta)
+}
+
+/// Checks that a select enum's variant can be written.
+#[inline]
+pub fn enum_validate<E: crate::values::SelectEnum>(
+    value: &E,
+) -> std::result::Result<(), ValueError> {
+    crate::values::select_enum::validate(value)
+}
+
+/// Writes a select enum: `{"option": "<title>"}` or `{"status": "<title>"}`.
+#[inline]
+pub fn enum_encode<E: crate::values::SelectEnum, S: Serializer>(
+    value: &E,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    crate::values::select_enum::encode(value, s)
+}
+
+/// A select enum's filter operand: its title.
+#[inline]
+pub fn enum_operand<E: crate::values::SelectEnum>(value: &E) -> String {
+    crate::values::select_enum::operand(value)
+}
+
+/// The filter handle of a select enum's attribute.
+#[inline]
+pub fn enum_handle<O, E: crate::values::SelectEnum>(
+    slug: &'static str,
+) -> crate::query::SelectFilter<O, E> {
+    crate::query::SelectFilter::for_enum(slug)
+}
+
+/// The variant of a unit `#[attio(other)]` variant: it cannot be written.
+#[inline]
+pub fn unit_other<E: crate::values::SelectEnum>(variant: &'static str) -> Variant<E::Choice> {
+    Variant::Other(Err(crate::values::select_enum::unit_other::<E>(variant)))
+}
+
+/// The variant of an `#[attio(other)]` variant holding a value.
+#[inline]
+pub fn held_other<C, F: CatchAll<C>>(held: &F) -> Variant<C> {
+    Variant::Other(held.to_choice())
+}

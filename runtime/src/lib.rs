@@ -53,6 +53,7 @@ pub mod values;
 #[doc(hidden)]
 pub mod __private;
 
+pub use attio_macros::SelectEnum;
 pub use attio_macros::attio_object;
 
 pub use bulk::{Bulk, BulkItem, BulkReport, DEFAULT_BULK_CONCURRENCY, Progress};
@@ -74,3 +75,4 @@ pub use values::{
     Rating, RecordReference, SelectOption, SelectOptionId, Status, StatusId, Timestamp, ValueError,
     WithMeta, WritableField, WritableValue,
 };
+pub use values::{Ref, RefFilter, SelectEnum};

@@ -26,6 +26,11 @@ use crate::values::{AttributeType, Cardinality};
 /// assert_eq!(User::FIELDS[1].slug, "primary_email_address");
 /// assert_eq!(User::FIELDS[1].attribute_type, attio::AttributeType::EmailAddress);
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an Attio object",
+    label = "not an #[attio_object] struct",
+    note = "add #[attio::attio_object(slug = \"...\")] to `{Self}` to describe an Attio object with it; attio::Ref<T> references a record of the object T describes (use attio::RecordReference for a reference whose object is not described by a struct)"
+)]
 pub trait AttioObject: Sized {
     /// The object's `api_slug`, e.g. `"people"`, used in every record path.
     const SLUG: &'static str;

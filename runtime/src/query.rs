@@ -548,6 +548,13 @@ impl<O, V: ChoiceOperand> SelectFilter<O, V> {
     }
 }
 
+impl<O, V> SelectFilter<O, V> {
+    /// The handle of the select or status attribute `slug`, for `#[derive(SelectEnum)]`.
+    pub(crate) fn for_enum(slug: &'static str) -> Self {
+        Self::at(slug, None)
+    }
+}
+
 handle! {
     /// The filter handle of a `record-reference` attribute held as [`RecordReference`]: the
     /// exact record, or a set of record ids.

@@ -58,32 +58,35 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
             #vis const SLUG: &'static str = #slug;
 
             #(#[doc = #update_doc])*
-            #vis async fn update(
-                &self,
-                client: &_attio::Client,
-                id: &_attio::RecordId,
-            ) -> _attio::Result<_attio::Record<Self>> {
-                _attio::__private::update(client, self, id).await
+            #[inline]
+            #vis fn update<'__a>(
+                &'__a self,
+                client: &'__a _attio::Client,
+                id: &'__a _attio::RecordId,
+            ) -> impl ::core::future::Future<Output = _attio::Result<_attio::Record<Self>>> + '__a {
+                _attio::__private::update(client, self, id)
             }
 
             #(#[doc = #overwrite_doc])*
-            #vis async fn overwrite(
-                &self,
-                client: &_attio::Client,
-                id: &_attio::RecordId,
-            ) -> _attio::Result<_attio::Record<Self>> {
-                _attio::__private::overwrite(client, self, id).await
+            #[inline]
+            #vis fn overwrite<'__a>(
+                &'__a self,
+                client: &'__a _attio::Client,
+                id: &'__a _attio::RecordId,
+            ) -> impl ::core::future::Future<Output = _attio::Result<_attio::Record<Self>>> + '__a {
+                _attio::__private::overwrite(client, self, id)
             }
 
             #[doc = #create_doc]
             /// Not idempotent: retried only when the request never reached Attio. Fails with
             /// `ErrorCode::UniquenessConflict` when a unique attribute's value is taken; to create
             /// or update by a unique attribute, use `assert_by`.
-            #vis async fn create(
-                &self,
-                client: &_attio::Client,
-            ) -> _attio::Result<_attio::Record<Self>> {
-                _attio::__private::create(client, self).await
+            #[inline]
+            #vis fn create<'__a>(
+                &'__a self,
+                client: &'__a _attio::Client,
+            ) -> impl ::core::future::Future<Output = _attio::Result<_attio::Record<Self>>> + '__a {
+                _attio::__private::create(client, self)
             }
 
             #[doc = #assert_doc]
@@ -91,55 +94,62 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
             /// `user.assert_by(&client, |f| f.user_id()).await?`; it must be unique in Attio.
             /// Retried on transient failures only when the struct has no multiselect (`Vec<T>`)
             /// field besides the matching one (see `attio::Client::assert_record`).
-            #vis async fn assert_by<__H: _attio::AttributeHandle<Self>>(
-                &self,
-                client: &_attio::Client,
+            #[inline]
+            #vis fn assert_by<'__a, __H: _attio::AttributeHandle<Self> + '__a>(
+                &'__a self,
+                client: &'__a _attio::Client,
                 matching: impl ::core::ops::FnOnce(&#fields) -> __H,
-            ) -> _attio::Result<_attio::Record<Self>> {
-                let matching = matching(&<Self as _attio::Queryable>::fields());
-                _attio::__private::assert_by(client, self, matching).await
+            ) -> impl ::core::future::Future<Output = _attio::Result<_attio::Record<Self>>> + '__a {
+                _attio::__private::assert_by(client, self, matching(&#fields::__NEW))
             }
 
             #[doc = #get_doc]
-            #vis async fn get(
-                client: &_attio::Client,
-                id: &_attio::RecordId,
-            ) -> _attio::Result<_attio::Record<Self>> {
-                _attio::__private::get::<Self>(client, id).await
+            #[inline]
+            #vis fn get<'__a>(
+                client: &'__a _attio::Client,
+                id: &'__a _attio::RecordId,
+            ) -> impl ::core::future::Future<Output = _attio::Result<_attio::Record<Self>>> + '__a {
+                _attio::__private::get::<Self>(client, id)
             }
 
             #[doc = #delete_doc]
-            #vis async fn delete(
-                client: &_attio::Client,
-                id: &_attio::RecordId,
-            ) -> _attio::Result<()> {
-                _attio::__private::delete::<Self>(client, id).await
+            #[inline]
+            #vis fn delete<'__a>(
+                client: &'__a _attio::Client,
+                id: &'__a _attio::RecordId,
+            ) -> impl ::core::future::Future<Output = _attio::Result<()>> + '__a {
+                _attio::__private::delete::<Self>(client, id)
             }
 
             /// Every value one attribute of the record `id` has had, current and past, oldest
             /// first, each with its metadata (`active_from`, `active_until`, `created_by_actor`),
             /// e.g. `User::history(&client, &id, |f| f.user_id()).await?` is a
             /// `Vec<attio::WithMeta<String>>`.
-            #vis async fn history<__H: _attio::AttributeHandle<Self>>(
-                client: &_attio::Client,
-                id: &_attio::RecordId,
+            #[inline]
+            #vis fn history<'__a, __H: _attio::AttributeHandle<Self> + '__a>(
+                client: &'__a _attio::Client,
+                id: &'__a _attio::RecordId,
                 attribute: impl ::core::ops::FnOnce(&#fields) -> __H,
-            ) -> _attio::Result<::std::vec::Vec<_attio::WithMeta<__H::Value>>> {
-                let attribute = attribute(&<Self as _attio::Queryable>::fields());
-                _attio::__private::history::<Self, __H>(client, id, attribute).await
+            ) -> impl ::core::future::Future<
+                Output = _attio::Result<::std::vec::Vec<_attio::WithMeta<__H::Value>>>,
+            > + '__a {
+                _attio::__private::history::<Self, __H>(client, id, attribute(&#fields::__NEW))
             }
 
             #[doc = #query_doc]
+            #[inline]
             #vis fn query() -> _attio::Query<Self> {
                 _attio::Query::new()
             }
 
             #[doc = #fields_doc]
+            #[inline]
             #vis fn fields() -> #fields {
-                <Self as _attio::Queryable>::fields()
+                #fields::__NEW
             }
 
             #[doc = #changes_doc]
+            #[inline]
             #vis fn changes() -> #changes {
                 #changes(_attio::ChangeSet::new())
             }

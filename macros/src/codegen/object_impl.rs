@@ -114,6 +114,7 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
                 ::core::result::Result::Ok(#ident { #(#inits)* })
             }
 
+            #[inline]
             fn validate(&self) -> _attio::Result<()> {
                 #(#validates)*
                 ::core::result::Result::Ok(())

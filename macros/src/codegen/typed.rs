@@ -65,6 +65,7 @@ pub fn impls(object: &Object<'_>) -> TokenStream {
         // an Attio value type is reported once, by the `AttioObject` impl, not again here.
         quote! {
             #[doc = #doc]
+            #[inline]
             #vis fn #member(&self) -> _attio::__private::HandleOf<#ident, #ty>
             where
                 for<'__a> #ty: _attio::AttioField<Value: _attio::Filterable>,
@@ -89,6 +90,7 @@ pub fn impls(object: &Object<'_>) -> TokenStream {
                 let doc = format!(" Sets `{slug}` to `value`, replacing its value.");
                 methods.push(quote! {
                     #[doc = #doc]
+                    #[inline]
                     #vis fn #set(mut self, value: impl ::core::convert::Into<#value>) -> Self
                     where
                         for<'__a> #ty: _attio::AttioField<Value: _attio::WritableValue>,
@@ -107,6 +109,7 @@ pub fn impls(object: &Object<'_>) -> TokenStream {
                 );
                 methods.push(quote! {
                     #[doc = #doc]
+                    #[inline]
                     #vis fn #append(
                         mut self,
                         values: impl ::core::iter::IntoIterator<Item = impl ::core::convert::Into<#value>>,
@@ -118,6 +121,7 @@ pub fn impls(object: &Object<'_>) -> TokenStream {
                         self
                     }
                     #[doc = #rdoc]
+                    #[inline]
                     #vis fn #replace(
                         mut self,
                         values: impl ::core::iter::IntoIterator<Item = impl ::core::convert::Into<#value>>,
@@ -135,6 +139,7 @@ pub fn impls(object: &Object<'_>) -> TokenStream {
             let doc = format!(" Removes every value of `{slug}`.");
             methods.push(quote! {
                 #[doc = #doc]
+                #[inline]
                 #vis fn #clear(mut self) -> Self
                 where
                     for<'__a> #ty: _attio::AttioField,
@@ -150,13 +155,15 @@ pub fn impls(object: &Object<'_>) -> TokenStream {
         #[automatically_derived]
         impl _attio::Queryable for #ident {
             type Fields = #fields;
+            #[inline]
             fn fields() -> #fields {
-                #fields { _private: () }
+                #fields::__NEW
             }
         }
 
         #[allow(dead_code)]
         impl #fields {
+            const __NEW: Self = #fields { _private: () };
             #(#handles)*
         }
 
@@ -166,20 +173,23 @@ pub fn impls(object: &Object<'_>) -> TokenStream {
 
             /// Sends the changes to the record `id`, in the fewest requests (see
             /// `attio::ChangeSet`), and returns the record as it is afterwards.
-            #vis async fn apply(
+            #[inline]
+            #vis fn apply<'__a>(
                 self,
-                client: &_attio::Client,
-                id: &_attio::RecordId,
-            ) -> _attio::Result<_attio::Record<#ident>> {
-                self.0.apply(client, id).await
+                client: &'__a _attio::Client,
+                id: &'__a _attio::RecordId,
+            ) -> impl ::core::future::Future<Output = _attio::Result<_attio::Record<#ident>>> + '__a {
+                self.0.apply(client, id)
             }
 
             /// How many requests `apply` sends: 1, or 2 when appends meet replacements.
+            #[inline]
             #vis fn request_count(&self) -> usize {
                 self.0.request_count()
             }
 
             /// Whether nothing has been changed.
+            #[inline]
             #vis fn is_empty(&self) -> bool {
                 self.0.is_empty()
             }

@@ -108,6 +108,17 @@ impl Currency {
     /// assert_eq!("4.99".parse::<attio::Currency>().unwrap().to_f64(), 4.99);
     /// ```
     pub fn to_f64(&self) -> f64 {
+        // When the mantissa is exactly representable (|m| <= 2^53) and so is 10^scale (scale <= 22;
+        // here at most 4), one correctly rounded division gives the f64 nearest to m / 10^scale,
+        // which is what parsing the decimal text gives.
+        if self.mantissa.unsigned_abs() <= 1 << f64::MANTISSA_DIGITS && self.scale <= 22 {
+            return self.mantissa as f64 / 10f64.powi(self.scale as i32);
+        }
+        self.to_f64_slow()
+    }
+
+    /// [`Currency::to_f64`] by parsing the decimal text: right for any mantissa.
+    fn to_f64_slow(&self) -> f64 {
         // Our own decimal text always parses as an f64.
         self.to_string().parse().unwrap_or(f64::NAN)
     }
@@ -383,6 +394,44 @@ mod tests {
             "1000000000000000000000"
         );
         assert!(Currency::new(1, 5).is_err());
+    }
+
+    #[test]
+    fn fast_to_f64_matches_parsing() {
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        let check = |mantissa: i64, scale: u32| {
+            let c = Currency::new(mantissa, scale).unwrap();
+            assert_eq!(
+                c.to_f64().to_bits(),
+                c.to_f64_slow().to_bits(),
+                "{c} ({mantissa}, {scale})"
+            );
+        };
+        for scale in 0..=MAX_DECIMAL_PLACES {
+            for m in -20_000..=20_000 {
+                check(m, scale);
+            }
+            for edge in [
+                1i64 << 53,
+                (1 << 53) - 1,
+                (1 << 53) + 1,
+                1 << 54,
+                i64::MAX,
+                i64::MIN,
+            ] {
+                check(edge, scale);
+                check(-edge.saturating_add(1), scale);
+            }
+            for _ in 0..200_000 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                // Every magnitude up to 2^54, so both paths are taken.
+                let bits = (x >> 58) as u32;
+                let m = (x & ((1u64 << bits.min(54)) - 1)) as i64;
+                check(if x & (1 << 57) != 0 { -m } else { m }, scale);
+            }
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::Month;
 
+use super::timestamp::write_digits;
 use super::{AttioValue, AttributeType, Key, Value, ValueError, WritableValue};
 use crate::record::ValueMeta;
 
@@ -163,15 +164,24 @@ impl FromStr for Date {
     }
 }
 
+impl Date {
+    /// `YYYY-MM-DD` written into a stack buffer: one `&str` for serializers (which escape each
+    /// fragment of a `collect_str` separately) and for `Display`.
+    fn format(self, buf: &mut [u8; 10]) -> &str {
+        // The year is 1..=9999 (checked on construction), so it is four digits.
+        write_digits(&mut buf[0..4], self.year().unsigned_abs());
+        buf[4] = b'-';
+        write_digits(&mut buf[5..7], u32::from(self.month()));
+        buf[7] = b'-';
+        write_digits(&mut buf[8..10], u32::from(self.day()));
+        // Only ASCII digits and separators were written.
+        std::str::from_utf8(buf).unwrap_or_default()
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{:04}-{:02}-{:02}",
-            self.year(),
-            self.month(),
-            self.day()
-        )
+        f.write_str(self.format(&mut [0; 10]))
     }
 }
 
@@ -183,7 +193,7 @@ impl fmt::Debug for Date {
 
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        s.serialize_str(self.format(&mut [0; 10]))
     }
 }
 
@@ -205,7 +215,7 @@ impl AttioValue for Date {
 
 impl WritableValue for Date {
     fn encode<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        s.serialize_str(self.format(&mut [0; 10]))
     }
 }
 
@@ -244,6 +254,22 @@ mod tests {
         );
         assert!(Date::new(2023, 0, 1).is_err());
         assert!(Date::from_time_date(time::macros::date!(-0001 - 01 - 01)).is_err());
+    }
+
+    #[test]
+    fn fast_format_matches_write() {
+        let mut d = time::Date::from_calendar_date(1, Month::January, 1).unwrap();
+        let end = time::Date::from_calendar_date(9999, Month::December, 31).unwrap();
+        while d < end {
+            let expected = format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day());
+            let ours = Date::from_time_date(d).unwrap();
+            assert_eq!(ours.to_string(), expected);
+            assert_eq!(
+                serde_json::to_string(&ours).unwrap(),
+                format!("\"{expected}\"")
+            );
+            d = d.saturating_add(time::Duration::days(97));
+        }
     }
 
     #[test]

@@ -806,8 +806,10 @@ mod phone_number;
 mod rating;
 mod record_reference;
 mod select;
+pub(crate) mod select_enum;
 mod status;
 mod text;
+mod typed_reference;
 
 pub use actor_reference::ActorReference;
 pub use country_code::CountryCode;
@@ -822,8 +824,10 @@ pub use phone_number::PhoneNumber;
 pub use rating::Rating;
 pub use record_reference::RecordReference;
 pub use select::{SelectOption, SelectOptionId};
+pub use select_enum::SelectEnum;
 pub use status::{Status, StatusId};
 pub use text::MAX_TEXT_BYTES;
+pub use typed_reference::{Ref, RefFilter};
 
 /// Test helpers shared by the value types' unit tests.
 #[cfg(test)]

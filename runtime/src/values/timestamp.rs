@@ -112,20 +112,43 @@ impl FromStr for Timestamp {
     }
 }
 
+impl Timestamp {
+    /// The RFC 3339 form with nine fractional digits, written into a stack buffer: one `&str` for
+    /// serializers (which escape each fragment of a `collect_str` separately) and for `Display`.
+    fn format(self, buf: &mut [u8; 30]) -> &str {
+        let t = self.0;
+        // The year is 1..=9999 (checked on construction), so it is four digits.
+        let year = t.year().unsigned_abs();
+        write_digits(&mut buf[0..4], year);
+        buf[4] = b'-';
+        write_digits(&mut buf[5..7], u32::from(u8::from(t.month())));
+        buf[7] = b'-';
+        write_digits(&mut buf[8..10], u32::from(t.day()));
+        buf[10] = b'T';
+        write_digits(&mut buf[11..13], u32::from(t.hour()));
+        buf[13] = b':';
+        write_digits(&mut buf[14..16], u32::from(t.minute()));
+        buf[16] = b':';
+        write_digits(&mut buf[17..19], u32::from(t.second()));
+        buf[19] = b'.';
+        write_digits(&mut buf[20..29], t.nanosecond());
+        buf[29] = b'Z';
+        // Only ASCII digits and separators were written.
+        std::str::from_utf8(buf).unwrap_or_default()
+    }
+}
+
+/// Writes `n` as exactly `out.len()` decimal digits, zero-padded (higher digits are dropped).
+pub(super) fn write_digits(out: &mut [u8], mut n: u32) {
+    for b in out.iter_mut().rev() {
+        *b = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+}
+
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let t = self.0;
-        write!(
-            f,
-            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:09}Z",
-            t.year(),
-            u8::from(t.month()),
-            t.day(),
-            t.hour(),
-            t.minute(),
-            t.second(),
-            t.nanosecond()
-        )
+        f.write_str(self.format(&mut [0; 30]))
     }
 }
 
@@ -137,7 +160,7 @@ impl fmt::Debug for Timestamp {
 
 impl Serialize for Timestamp {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        s.serialize_str(self.format(&mut [0; 30]))
     }
 }
 
@@ -159,7 +182,7 @@ impl AttioValue for Timestamp {
 
 impl WritableValue for Timestamp {
     fn encode<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        s.serialize_str(self.format(&mut [0; 30]))
     }
 }
 
@@ -180,6 +203,38 @@ mod tests {
             let json = serde_json::to_string(&t).unwrap();
             let back: Timestamp = serde_json::from_str(&json).unwrap();
             assert_eq!(back, t);
+        }
+    }
+
+    #[test]
+    fn fast_format_matches_write() {
+        let mut ns = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..2000 {
+            ns = ns
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            // Anywhere in years 1..=9999.
+            let secs = ((ns >> 11) % 315_537_897_600) as i64 - 62_135_596_800;
+            let t = OffsetDateTime::from_unix_timestamp(secs)
+                .unwrap()
+                .replace_nanosecond((ns % 1_000_000_000) as u32)
+                .unwrap();
+            let expected = format!(
+                "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:09}Z",
+                t.year(),
+                u8::from(t.month()),
+                t.day(),
+                t.hour(),
+                t.minute(),
+                t.second(),
+                t.nanosecond()
+            );
+            let t = Timestamp(t);
+            assert_eq!(t.to_string(), expected);
+            assert_eq!(
+                serde_json::to_string(&t).unwrap(),
+                format!("\"{expected}\"")
+            );
         }
     }
 

@@ -1,0 +1,9 @@
+#[derive(attio::SelectEnum)]
+#[attio(status)]
+enum Stage {
+    Won,
+    #[attio(rename = "Won")]
+    Victory,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+#[derive(attio::SelectEnum)]
+enum Stage<T> {
+    Lead,
+    #[attio(other)]
+    Other(T),
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+#[derive(attio::SelectEnum)]
+struct Stage {
+    title: String,
+}
+
+fn main() {}

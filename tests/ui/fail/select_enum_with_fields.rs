@@ -1,0 +1,7 @@
+#[derive(attio::SelectEnum)]
+enum Stage {
+    Lead,
+    Won { amount: f64 },
+}
+
+fn main() {}
