@@ -48,7 +48,7 @@ pub fn read_field<'de, A: MapAccess<'de>, F: AttioField>(
             "the attribute `{slug}` appears twice"
         )));
     }
-    *slot = Some(map.next_value_seed(FieldSeed::<F>(PhantomData))?);
+    *slot = Some(map.next_value_seed(FieldSeed::<F>(PhantomData, slug))?);
     Ok(())
 }
 
@@ -58,13 +58,17 @@ pub fn skip_value<'de, A: MapAccess<'de>>(map: &mut A) -> std::result::Result<()
     map.next_value::<IgnoredAny>().map(|_| ())
 }
 
-struct FieldSeed<F>(PhantomData<F>);
+struct FieldSeed<F>(PhantomData<F>, &'static str);
 
 impl<'de, F: AttioField> DeserializeSeed<'de> for FieldSeed<F> {
     type Value = F;
     #[inline]
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<F, D::Error> {
-        F::decode(d)
+        let values = F::decode_values(d)?;
+        F::from_values(values).map_err(|message| {
+            crate::json_path::note_failed_attribute(self.1);
+            de::Error::custom(message)
+        })
     }
 }
 
@@ -148,16 +152,11 @@ pub fn decode_data<T: DeserializeOwned>(
     struct Envelope<T> {
         data: T,
     }
+    crate::json_path::reset_failed_attribute();
     match serde_json::from_slice::<Envelope<T>>(body) {
         Ok(envelope) => Ok(envelope.data),
-        Err(fast) => {
-            // Decode again, slowly, only to learn where it failed.
-            let mut de = serde_json::Deserializer::from_slice(body);
-            let (json_path, source) =
-                match serde_path_to_error::deserialize::<_, Envelope<T>>(&mut de) {
-                    Err(e) => (e.path().to_string(), e.into_inner()),
-                    Ok(_) => (".".to_owned(), fast),
-                };
+        Err(source) => {
+            let json_path = crate::json_path::path_of(body, &source);
             Err(DecodeError {
                 method: method.to_owned(),
                 request_path: path.to_owned(),

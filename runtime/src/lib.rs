@@ -39,12 +39,13 @@
 #[cfg_attr(docsrs, doc(cfg(feature = "blocking")))]
 pub mod blocking;
 mod bulk;
-mod changes;
+pub mod changes;
 mod client;
 mod error;
+mod json_path;
 mod object;
 mod ops;
-mod query;
+pub mod query;
 mod record;
 mod request;
 mod retry;
@@ -76,3 +77,8 @@ pub use values::{
     WithMeta, WritableField, WritableValue,
 };
 pub use values::{Ref, RefFilter, SelectEnum};
+
+/// The README's examples, compiled and run as doctests so that it cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

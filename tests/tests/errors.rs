@@ -190,3 +190,37 @@ async fn a_refused_connection_is_a_transport_error() {
     assert!(matches!(err, Error::Transport { .. }), "{err:?}");
     assert!(!format!("{err:?}").contains(TOKEN));
 }
+
+#[test]
+fn decode_paths_point_into_query_pages_and_past_later_attributes() {
+    let record = |user_id: &str| {
+        format!(
+            r#"{{"id":{{"workspace_id":"w","object_id":"o","record_id":"r"}},"created_at":"2022-11-21T13:22:49.061281000Z","values":{{"user_id":{user_id},"extra":[]}}}}"#
+        )
+    };
+    let ok = record(r#"[{"attribute_type":"text","value":"1"}]"#);
+    let page = format!(r#"{{"data":[{ok},{ok},{}]}}"#, record("[]"));
+    let err =
+        attio::__private::decode_data::<Vec<attio::Record<User>>>("POST", "/q", page.as_bytes())
+            .unwrap_err();
+    assert_eq!(err.path(), "data[2].values.user_id");
+
+    let page = format!(
+        r#"{{"data":[{ok},{}]}}"#,
+        record(r#"[{"attribute_type":"text","value":7}]"#)
+    );
+    let err =
+        attio::__private::decode_data::<Vec<attio::Record<User>>>("POST", "/q", page.as_bytes())
+            .unwrap_err();
+    assert_eq!(err.path(), "data[1].values.user_id[0].value");
+
+    let single = format!(r#"{{"data":{}}}"#, record("[]"));
+    let err = attio::__private::decode_data::<attio::Record<User>>("GET", "/r", single.as_bytes())
+        .unwrap_err();
+    assert_eq!(err.path(), "data.values.user_id");
+    // A later, successful decode on the same thread is not confused by the earlier failure.
+    let single = format!(r#"{{"data":{}}}"#, record("[}"));
+    let err = attio::__private::decode_data::<attio::Record<User>>("GET", "/r", single.as_bytes())
+        .unwrap_err();
+    assert_eq!(err.path(), "data.values.user_id");
+}

@@ -525,9 +525,17 @@ pub trait AttioField: Sized {
     /// Decodes the field from the array of value objects Attio returns for the attribute.
     #[doc(hidden)]
     fn decode<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        // `any`, not `seq`: a surprise `null` in place of the array reads as no values.
-        let values = d.deserialize_any(ValueArray::<Self::Value>(PhantomData))?;
+        let values = Self::decode_values(d)?;
         Self::from_values(values).map_err(de::Error::custom)
+    }
+
+    /// Reads the array of value objects, each with whether it is current.
+    #[doc(hidden)]
+    fn decode_values<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<(Self::Value, bool)>, D::Error> {
+        // `any`, not `seq`: a surprise `null` in place of the array reads as no values.
+        d.deserialize_any(ValueArray::<Self::Value>(PhantomData))
     }
 
     /// The field's value when the response does not mention the attribute at all.
