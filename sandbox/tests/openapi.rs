@@ -1,5 +1,5 @@
 //! Every response the sandbox gives validates against its operation's response schema in
-//! Attio's OpenAPI document (`/work/shared/attio/openapi.json`).
+//! Attio's OpenAPI document (`tests/fixtures/openapi.json`, a copy of shared/attio/openapi.json).
 //!
 //! The schema is prepared as little as possible:
 //! - OpenAPI-3.0 `nullable: true` becomes a 3.1 type array (`["string", "null"]`);
@@ -15,15 +15,11 @@ use common::{Env, id};
 use serde_json::{Value, json};
 
 fn openapi() -> Value {
+    // Attio's OpenAPI document, copied into the repository from shared/attio/openapi.json.
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../shared/attio/openapi.json"
+        "/../tests/fixtures/openapi.json"
     );
-    let path = if std::path::Path::new(path).exists() {
-        path
-    } else {
-        "/work/shared/attio/openapi.json"
-    };
     serde_json::from_str(&std::fs::read_to_string(path).expect("openapi.json")).expect("json")
 }
 
