@@ -190,6 +190,19 @@ impl<O: AttioObject> ChangeSet<O> {
         );
     }
 
+    /// Every value's write form, or `None` once one fails (the failure is kept for `apply`).
+    fn validated_all<V: WritableValue>(
+        &mut self,
+        field: &'static str,
+        slug: &'static str,
+        values: impl IntoIterator<Item = V>,
+    ) -> Option<Vec<Value>> {
+        values
+            .into_iter()
+            .map(|v| self.validated(field, slug, &v))
+            .collect()
+    }
+
     /// Adds `values` to the multiselect `slug`. Used by the generated `append_<field>`.
     #[doc(hidden)]
     pub fn append<F: AttioField<Value: WritableValue>>(
@@ -198,13 +211,9 @@ impl<O: AttioObject> ChangeSet<O> {
         slug: &'static str,
         values: impl IntoIterator<Item = F::Value>,
     ) {
-        let mut new = Vec::new();
-        for v in values {
-            match self.validated(field, slug, &v) {
-                Some(json) => new.push(json),
-                None => return,
-            }
-        }
+        let Some(new) = self.validated_all(field, slug, values) else {
+            return;
+        };
         let merged = match self.changes.iter_mut().find(|(s, _)| *s == slug) {
             Some((_, Change::Append(old) | Change::Replace(old))) => {
                 old.extend(new);
@@ -224,13 +233,9 @@ impl<O: AttioObject> ChangeSet<O> {
         slug: &'static str,
         values: impl IntoIterator<Item = F::Value>,
     ) {
-        let mut new = Vec::new();
-        for v in values {
-            match self.validated(field, slug, &v) {
-                Some(json) => new.push(json),
-                None => return,
-            }
-        }
+        let Some(new) = self.validated_all(field, slug, values) else {
+            return;
+        };
         self.put(slug, Change::Replace(new));
     }
 
@@ -316,25 +321,8 @@ impl<O: AttioObject> ChangeSet<O> {
 mod tests {
     use super::*;
 
-    struct Company;
-    impl AttioObject for Company {
-        const SLUG: &'static str = "companies";
-        const FIELDS: &'static [crate::FieldInfo] = &[];
-        fn encode_values<M: serde::ser::SerializeMap>(
-            &self,
-            _: &mut M,
-        ) -> std::result::Result<(), M::Error> {
-            Ok(())
-        }
-        fn decode_values<'de, A: serde::de::MapAccess<'de>>(
-            _: A,
-        ) -> std::result::Result<Self, A::Error> {
-            Ok(Company)
-        }
-        fn validate(&self) -> Result<()> {
-            Ok(())
-        }
-    }
+    #[crate::attio_object(slug = "companies")]
+    struct Company {}
 
     fn bodies(c: &ChangeSet<Company>) -> Vec<(String, bool, Value)> {
         let id: RecordId = "r".parse().unwrap();

@@ -35,6 +35,10 @@
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+// Lets this crate's own tests use `#[attio_object]`, whose code names `::attio`.
+#[cfg(test)]
+extern crate self as attio;
+
 #[cfg(feature = "blocking")]
 #[cfg_attr(docsrs, doc(cfg(feature = "blocking")))]
 pub mod blocking;

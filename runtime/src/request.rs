@@ -178,27 +178,11 @@ mod tests {
 
     #[test]
     fn record_path_places_the_id_verbatim() {
-        struct Users;
-        impl AttioObject for Users {
-            const SLUG: &'static str = "users";
-            const FIELDS: &'static [crate::FieldInfo] = &[];
-            fn encode_values<M: serde::ser::SerializeMap>(
-                &self,
-                _: &mut M,
-            ) -> std::result::Result<(), M::Error> {
-                Ok(())
-            }
-            fn decode_values<'de, A: serde::de::MapAccess<'de>>(
-                _: A,
-            ) -> std::result::Result<Self, A::Error> {
-                Ok(Users)
-            }
-            fn validate(&self) -> Result<()> {
-                Ok(())
-            }
-        }
+        #[crate::attio_object(slug = "users")]
+        struct Users {}
+
         let id: RecordId = "72ef5feaf-4919-4208-b332-1339ab8ba040".parse().unwrap();
-        let req = Request::update(&Users, &id).unwrap();
+        let req = Request::update(&Users {}, &id).unwrap();
         assert_eq!(req.method, Method::PATCH);
         assert_eq!(
             req.path,
