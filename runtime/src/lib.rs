@@ -67,10 +67,10 @@ pub use client::{API_KEY_ENV, BASE_URL_ENV, Client, ClientBuilder, ClientStats, 
 pub use error::{ApiError, DecodeError, Error, ErrorCode, Result};
 pub use object::{AttioObject, FieldInfo};
 pub use query::{
-    ActorFilter, AttributeHandle, CheckboxFilter, ChoiceOperand, DEFAULT_PAGE_SIZE, DomainFilter,
-    EmailFilter, Filter, Filterable, InteractionFilter, LocationFilter, NameFilter, OrderedFilter,
-    PhoneFilter, Query, Queryable, RecordRefFilter, Records, SelectFilter, Sort, TextFilter,
-    TextProperty,
+    ActorFilter, AttributeHandle, CheckboxFilter, ChoiceOperand, CodeProperty, DEFAULT_PAGE_SIZE,
+    DomainFilter, EmailFilter, Filter, Filterable, InteractionFilter, LocationFilter, NameFilter,
+    OrderedFilter, PhoneFilter, Query, Queryable, RecordRefFilter, Records, SelectFilter, Sort,
+    TextFilter, TextProperty,
 };
 pub use record::{Actor, ActorType, InvalidId, Record, RecordId, RecordIdentifier, ValueMeta};
 pub use retry::{RateLimits, RetryPolicy};

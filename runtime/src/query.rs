@@ -671,9 +671,40 @@ properties!(LocationFilter,
     region,
     /// The postcode.
     postcode,
-    /// The ISO 3166 country code.
-    country_code,
 );
+
+impl<O> LocationFilter<O> {
+    /// The ISO 3166 country code, with the only operators Attio allows on it: `$eq` and
+    /// `$starts_with`.
+    ///
+    /// ```
+    /// #[attio::attio_object(slug = "people")]
+    /// struct Person { primary_location: Option<attio::Location> }
+    /// let f = Person::fields().primary_location().country_code().eq("GB");
+    /// assert_eq!(f.to_json().to_string(), r#"{"primary_location":{"country_code":{"$eq":"GB"}}}"#);
+    /// ```
+    pub fn country_code(&self) -> CodeProperty<O> {
+        CodeProperty::at(self.path.slug, Some("country_code"))
+    }
+}
+
+handle! {
+    /// A code inside a composite value (a location's country code): `$eq` and `$starts_with`
+    /// only, as Attio allows.
+    CodeProperty<O> => String
+}
+
+impl<O> CodeProperty<O> {
+    /// `$eq`: the code equals `value`.
+    pub fn eq(&self, value: impl Into<String>) -> Filter<O> {
+        self.path.cond("$eq", Value::String(value.into()))
+    }
+
+    /// `$starts_with`: the code starts with `value`.
+    pub fn starts_with(&self, value: impl Into<String>) -> Filter<O> {
+        self.path.cond("$starts_with", Value::String(value.into()))
+    }
+}
 
 handle! {
     /// The filter handle of an `interaction` attribute: when it happened.
