@@ -336,6 +336,33 @@ impl AttioValue for Currency {
 
 impl WritableValue for Currency {
     fn encode<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // The common case without 128-bit arithmetic (which is done by library calls): a mantissa
+        // that fits an i64. An exact multiple of 10^scale is written as that integer; otherwise,
+        // below 2^53 the mantissa and 10^scale are exact f64s and one correctly rounded division
+        // gives what `to_f64` gives. The divisors are constants, so no hardware division is needed.
+        if let Ok(m) = i64::try_from(self.mantissa) {
+            let (whole, rest, scale) = match self.scale {
+                0 => (m, 0, 1.0),
+                1 => (m / 10, m % 10, 10.0),
+                2 => (m / 100, m % 100, 100.0),
+                3 => (m / 1_000, m % 1_000, 1_000.0),
+                4 => (m / 10_000, m % 10_000, 10_000.0),
+                _ => return self.encode_wide(s),
+            };
+            if rest == 0 {
+                return s.serialize_i64(whole);
+            }
+            if m.unsigned_abs() <= 1 << f64::MANTISSA_DIGITS {
+                return s.serialize_f64(m as f64 / scale);
+            }
+        }
+        self.encode_wide(s)
+    }
+}
+
+impl Currency {
+    /// [`WritableValue::encode`] for any mantissa, in 128-bit arithmetic.
+    fn encode_wide<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let units = self.units();
         if units % 10_000 == 0
             && let Ok(whole) = i64::try_from(units / 10_000)

@@ -6,7 +6,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::Month;
 
-use super::timestamp::write_digits;
+use super::timestamp::write_date;
 use super::{AttioValue, AttributeType, Key, Value, ValueError, WritableValue};
 use crate::record::ValueMeta;
 
@@ -168,12 +168,9 @@ impl Date {
     /// `YYYY-MM-DD` written into a stack buffer: one `&str` for serializers (which escape each
     /// fragment of a `collect_str` separately) and for `Display`.
     fn format(self, buf: &mut [u8; 10]) -> &str {
-        // The year is 1..=9999 (checked on construction), so it is four digits.
-        write_digits(&mut buf[0..4], self.year().unsigned_abs());
-        buf[4] = b'-';
-        write_digits(&mut buf[5..7], u32::from(self.month()));
-        buf[7] = b'-';
-        write_digits(&mut buf[8..10], u32::from(self.day()));
+        // One calendar conversion (`month()` and `day()` would each redo it).
+        let (year, month, day) = self.0.to_calendar_date();
+        write_date(buf, year, u8::from(month), day);
         // Only ASCII digits and separators were written.
         std::str::from_utf8(buf).unwrap_or_default()
     }

@@ -266,10 +266,18 @@ impl fmt::Display for Location {
 
 /// The ten-key object.
 fn write_object<S: Serializer>(l: &Location, s: S) -> Result<S::Ok, S::Error> {
+    // Field by field rather than a loop over `parts()`, so that each key is a constant.
     let mut st = s.serialize_struct("Location", 10)?;
-    for (key, value) in l.parts() {
-        st.serialize_field(key, &value)?;
-    }
+    st.serialize_field("line_1", &l.line_1)?;
+    st.serialize_field("line_2", &l.line_2)?;
+    st.serialize_field("line_3", &l.line_3)?;
+    st.serialize_field("line_4", &l.line_4)?;
+    st.serialize_field("locality", &l.locality)?;
+    st.serialize_field("region", &l.region)?;
+    st.serialize_field("postcode", &l.postcode)?;
+    st.serialize_field("country_code", &l.country_code)?;
+    st.serialize_field("latitude", &l.latitude)?;
+    st.serialize_field("longitude", &l.longitude)?;
     st.end()
 }
 

@@ -116,34 +116,56 @@ impl Timestamp {
     /// The RFC 3339 form with nine fractional digits, written into a stack buffer: one `&str` for
     /// serializers (which escape each fragment of a `collect_str` separately) and for `Display`.
     fn format(self, buf: &mut [u8; 30]) -> &str {
-        let t = self.0;
-        // The year is 1..=9999 (checked on construction), so it is four digits.
-        let year = t.year().unsigned_abs();
-        write_digits(&mut buf[0..4], year);
-        buf[4] = b'-';
-        write_digits(&mut buf[5..7], u32::from(u8::from(t.month())));
-        buf[7] = b'-';
-        write_digits(&mut buf[8..10], u32::from(t.day()));
+        // One calendar conversion and one time split (the separate `year()`, `month()`, `day()`
+        // accessors each redo the conversion from the ordinal day).
+        let (year, month, day) = self.0.to_calendar_date();
+        let (hour, minute, second, nanosecond) = self.0.to_hms_nano();
+        write_date(buf, year, u8::from(month), day);
         buf[10] = b'T';
-        write_digits(&mut buf[11..13], u32::from(t.hour()));
+        buf[11..13].copy_from_slice(&pair(u32::from(hour)));
         buf[13] = b':';
-        write_digits(&mut buf[14..16], u32::from(t.minute()));
+        buf[14..16].copy_from_slice(&pair(u32::from(minute)));
         buf[16] = b':';
-        write_digits(&mut buf[17..19], u32::from(t.second()));
+        buf[17..19].copy_from_slice(&pair(u32::from(second)));
         buf[19] = b'.';
-        write_digits(&mut buf[20..29], t.nanosecond());
+        // Nine digits: one, then four pairs.
+        buf[20] = b'0' + (nanosecond / 100_000_000 % 10) as u8;
+        buf[21..23].copy_from_slice(&pair(nanosecond / 1_000_000));
+        buf[23..25].copy_from_slice(&pair(nanosecond / 10_000));
+        buf[25..27].copy_from_slice(&pair(nanosecond / 100));
+        buf[27..29].copy_from_slice(&pair(nanosecond));
         buf[29] = b'Z';
         // Only ASCII digits and separators were written.
         std::str::from_utf8(buf).unwrap_or_default()
     }
 }
 
-/// Writes `n` as exactly `out.len()` decimal digits, zero-padded (higher digits are dropped).
-pub(super) fn write_digits(out: &mut [u8], mut n: u32) {
-    for b in out.iter_mut().rev() {
-        *b = b'0' + (n % 10) as u8;
-        n /= 10;
-    }
+/// `00`, `01`, … `99`: two digits per table lookup.
+const PAIRS: &[u8; 200] = b"\
+    0001020304050607080910111213141516171819\
+    2021222324252627282930313233343536373839\
+    4041424344454647484950515253545556575859\
+    6061626364656667686970717273747576777879\
+    8081828384858687888990919293949596979899";
+
+/// The last two decimal digits of `n`.
+#[inline]
+fn pair(n: u32) -> [u8; 2] {
+    let i = (n % 100) as usize * 2;
+    [PAIRS[i], PAIRS[i + 1]]
+}
+
+/// Writes `YYYY-MM-DD` into `buf[..10]` (the year is 1..=9999, checked on construction, so it is
+/// four digits).
+#[inline]
+pub(super) fn write_date(buf: &mut [u8], year: i32, month: u8, day: u8) {
+    let year = year.unsigned_abs();
+    buf[0..2].copy_from_slice(&pair(year / 100));
+    buf[2..4].copy_from_slice(&pair(year));
+    buf[4] = b'-';
+    buf[5..7].copy_from_slice(&pair(u32::from(month)));
+    buf[7] = b'-';
+    buf[8..10].copy_from_slice(&pair(u32::from(day)));
 }
 
 impl fmt::Display for Timestamp {
