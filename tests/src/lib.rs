@@ -2,7 +2,8 @@
 //!
 //! [`Stub`] is a recording HTTP server on loopback: it answers every request with a canned
 //! response and keeps what it received, for tests where the exact bytes matter. [`seed`] reads the
-//! request and response out of the seed document, verbatim.
+//! request and response out of the seed document, verbatim. [`sandbox_client`] points a client at
+//! a sandbox.
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -154,6 +155,13 @@ async fn answer(
         );
     }
     response
+}
+
+/// A client builder aimed at `sandbox`, with its API key: add settings, then `.build()`.
+pub fn sandbox_client(sandbox: &attio_sandbox::Sandbox) -> attio::ClientBuilder {
+    attio::Client::builder()
+        .api_key(sandbox.api_key())
+        .base_url(sandbox.base_url())
 }
 
 /// The seed document, "Update a user record", as Attio published it.

@@ -43,9 +43,7 @@ fn seed_users(sb: &Sandbox, n: usize) -> Vec<RecordId> {
 }
 
 fn client(sb: &Sandbox, limits: RateLimits) -> Client {
-    Client::builder()
-        .api_key(sb.api_key())
-        .base_url(sb.base_url())
+    attio_tests::sandbox_client(sb)
         .rate_limits(limits)
         .build()
         .unwrap()

@@ -23,11 +23,7 @@ async fn sandbox() -> (Sandbox, Client) {
         .start()
         .await
         .unwrap();
-    let client = Client::builder()
-        .api_key(sb.api_key())
-        .base_url(sb.base_url())
-        .build()
-        .unwrap();
+    let client = attio_tests::sandbox_client(&sb).build().unwrap();
     (sb, client)
 }
 

@@ -86,9 +86,7 @@ fn inject_faults(sb: &Sandbox) {
 }
 
 fn client(sb: &Sandbox, writes_per_second: u32, opt_in: bool) -> Client {
-    Client::builder()
-        .api_key(sb.api_key())
-        .base_url(sb.base_url())
+    attio_tests::sandbox_client(sb)
         .retry_policy(
             RetryPolicy::default()
                 // Ten attempts: exhausting them takes ten faults in a row (~1e-8 per call).
@@ -274,9 +272,7 @@ async fn nothing_is_lost_under_faults_and_rate_limits() {
     let update_failed: usize = failed_by_cause.values().sum();
 
     // -- 3. Verify ------------------------------------------------------------------------------
-    let reader = Client::builder()
-        .api_key(sb.api_key())
-        .base_url(sb.base_url())
+    let reader = attio_tests::sandbox_client(&sb)
         .retry_policy(RetryPolicy::disabled())
         .rate_limits(RateLimits::unlimited())
         .build()

@@ -115,11 +115,7 @@ impl Env {
             .start()
             .await
             .expect("the sandbox starts");
-        let client = Client::builder()
-            .api_key(sb.api_key())
-            .base_url(sb.base_url())
-            .build()
-            .expect("a client");
+        let client = attio_tests::sandbox_client(&sb).build().expect("a client");
         Env {
             sb,
             client,

@@ -248,9 +248,7 @@ impl Env {
 }
 
 fn client_for(sb: &Sandbox, policy: RetryPolicy) -> Client {
-    Client::builder()
-        .api_key(sb.api_key())
-        .base_url(sb.base_url())
+    attio_tests::sandbox_client(sb)
         .retry_policy(policy.initial_backoff(std::time::Duration::from_millis(5)))
         .build()
         .expect("a client")

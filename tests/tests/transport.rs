@@ -26,14 +26,9 @@ fn the_blocking_client_works_without_an_async_runtime() {
     // The sandbox needs a runtime of its own; the test thread itself has none.
     let rt = tokio::runtime::Runtime::new().unwrap();
     let sandbox = rt.block_on(Sandbox::start()).unwrap();
-    let client = attio::blocking::Client::new(
-        Client::builder()
-            .api_key(sandbox.api_key())
-            .base_url(sandbox.base_url())
-            .build()
-            .unwrap(),
-    )
-    .unwrap();
+    let client =
+        attio::blocking::Client::new(attio_tests::sandbox_client(&sandbox).build().unwrap())
+            .unwrap();
 
     let created = client.create_record(&user("blocking-1")).unwrap();
     let id = created.id.record_id.clone();
@@ -61,9 +56,7 @@ async fn the_blocking_client_refuses_to_stall_an_async_runtime() {
 #[tokio::test]
 async fn a_slow_answer_times_out_as_a_transport_error() {
     let sandbox = Sandbox::start().await.unwrap();
-    let client = Client::builder()
-        .api_key(sandbox.api_key())
-        .base_url(sandbox.base_url())
+    let client = attio_tests::sandbox_client(&sandbox)
         .timeout(Duration::from_millis(300))
         .retry_policy(RetryPolicy::disabled())
         .build()
@@ -83,9 +76,7 @@ async fn a_slow_answer_times_out_as_a_transport_error() {
 #[tokio::test]
 async fn a_timed_out_read_is_retried() {
     let sandbox = Sandbox::start().await.unwrap();
-    let client = Client::builder()
-        .api_key(sandbox.api_key())
-        .base_url(sandbox.base_url())
+    let client = attio_tests::sandbox_client(&sandbox)
         .timeout(Duration::from_millis(300))
         .retry_policy(RetryPolicy::default().initial_backoff(Duration::from_millis(10)))
         .build()
@@ -103,11 +94,7 @@ async fn a_timed_out_read_is_retried() {
 #[tokio::test]
 async fn dropping_a_request_cancels_it_and_the_client_goes_on() {
     let sandbox = Sandbox::start().await.unwrap();
-    let client = Client::builder()
-        .api_key(sandbox.api_key())
-        .base_url(sandbox.base_url())
-        .build()
-        .unwrap();
+    let client = attio_tests::sandbox_client(&sandbox).build().unwrap();
     let created = client.create_record(&user("cancel")).await.unwrap();
     let id = created.id.record_id.clone();
     sandbox.inject_fault(Fault::Delay(Duration::from_secs(5)), 1);

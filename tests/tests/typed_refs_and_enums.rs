@@ -154,9 +154,7 @@ impl Env {
             .start()
             .await
             .expect("the sandbox starts");
-        let client = Client::builder()
-            .api_key(sb.api_key())
-            .base_url(sb.base_url())
+        let client = attio_tests::sandbox_client(&sb)
             .retry_policy(
                 RetryPolicy::default().initial_backoff(std::time::Duration::from_millis(5)),
             )
