@@ -77,10 +77,10 @@ EOF
     if [ -n "$uses" ] && [ "$kind" = attio ]; then
       cat <<EOF
 pub fn encode_$i(v: &Object$i) -> Vec<u8> {
-    serde_json::to_vec(&attio::__private::WriteBody(v)).unwrap()
+    serde_json::to_vec(&attio::wire::ValuesBody(v)).unwrap()
 }
 pub fn decode_$i(b: &[u8]) -> Vec<attio::Record<Object$i>> {
-    attio::__private::decode_data("POST", "/", b).unwrap()
+    attio::wire::decode_page(b).unwrap()
 }
 EOF
     elif [ -n "$uses" ]; then

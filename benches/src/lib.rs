@@ -516,7 +516,7 @@ pub fn user_page(n: usize) -> Vec<u8> {
 
 /// Decodes a page through the typed layer.
 pub fn decode_typed(page: &[u8]) -> Vec<attio::Record<User>> {
-    attio::__private::decode_data("POST", "/v2/objects/users/records/query", page).unwrap()
+    attio::wire::decode_page(page).unwrap()
 }
 
 /// Decodes a page into the hand-written structs.
@@ -532,7 +532,7 @@ pub fn decode_value(page: &[u8]) -> Value {
 /// Encodes a typed object's write body.
 pub fn encode_typed<T: attio::AttioObject>(values: &T, out: &mut Vec<u8>) {
     out.clear();
-    serde_json::to_writer(&mut *out, &attio::__private::WriteBody(values)).unwrap();
+    serde_json::to_writer(&mut *out, &attio::wire::ValuesBody(values)).unwrap();
 }
 
 /// Encodes a hand-written write body.

@@ -27,13 +27,13 @@ use std::future::Future;
 use std::sync::Arc;
 
 use crate::error::{Error, Result};
-use crate::object::AttioObject;
-use crate::record::{Record, RecordId};
+use crate::values::{AttioObject, RecordId};
+use crate::wire::Record;
 
 /// A blocking connection to Attio: the async [`crate::Client`] driven to completion on each call.
 ///
 /// Cheap to clone; clones share the runtime, the rate limits and the counters. Calling it from
-/// inside an async runtime is refused with [`Error::Config`] rather than blocking that runtime's
+/// inside an async runtime is refused with [`Error::InvalidInput`] rather than blocking that runtime's
 /// thread: use the async client there.
 ///
 /// ```
@@ -187,13 +187,13 @@ impl Client {
 
     fn block_on<T>(&self, fut: impl Future<Output = Result<T>>) -> Result<T> {
         if tokio::runtime::Handle::try_current().is_ok() {
-            return Err(Error::Config(
+            return Err(Error::InvalidInput(
                 "the blocking client was called from inside an async runtime, where blocking would stall it; use attio::Client with .await there".into(),
             ));
         }
         match &self.runtime.0 {
             Some(runtime) => runtime.block_on(fut),
-            None => Err(Error::Config(
+            None => Err(Error::Invariant(
                 "the blocking client's runtime has shut down".into(),
             )),
         }

@@ -36,8 +36,8 @@ use futures::stream::{self, Stream, StreamExt};
 
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::object::AttioObject;
-use crate::record::{Record, RecordId};
+use crate::values::{AttioObject, RecordId};
+use crate::wire::Record;
 
 /// The default number of requests a bulk run keeps in flight: one second of Attio's write limit,
 /// enough to keep it full at up to a second of latency per request.

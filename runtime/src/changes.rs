@@ -24,15 +24,13 @@
 
 use std::marker::PhantomData;
 
-use reqwest::Method;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::object::AttioObject;
-use crate::record::{Record, RecordId};
-use crate::request::Request;
-use crate::values::{AttioField, Cardinality, WritableValue, Write};
+use crate::operation::{Operation, records};
+use crate::values::{AttioField, AttioObject, Cardinality, RecordId, WritableValue, Write};
+use crate::wire::Record;
 
 /// What happens to one attribute.
 #[derive(Debug, Clone, PartialEq)]
@@ -97,7 +95,8 @@ impl<O: AttioObject> Default for ChangeSet<O> {
 }
 
 fn encode<V: WritableValue>(v: &V) -> Result<Value> {
-    serde_json::to_value(Write(v)).map_err(Error::Encode)
+    serde_json::to_value(Write(v))
+        .map_err(|e| Error::Invariant(format!("a value's write form is not JSON: {e}")))
 }
 
 impl<O: AttioObject> ChangeSet<O> {
@@ -264,41 +263,25 @@ impl<O: AttioObject> ChangeSet<O> {
         (put, patch)
     }
 
-    /// The requests, in order.
-    fn plan(&self, id: &RecordId) -> Result<Vec<Request>> {
-        let body = |entries: Vec<(&'static str, Value)>| -> Result<Vec<u8>> {
-            let values: Map<String, Value> = entries
-                .into_iter()
-                .map(|(k, v)| (k.to_owned(), v))
-                .collect();
-            serde_json::to_vec(&json!({ "data": { "values": values } })).map_err(Error::Encode)
-        };
+    /// The requests, in order: the `PUT`, then the `PATCH`, or a `GET` when there is nothing to
+    /// change.
+    fn plan(&self, id: &RecordId) -> Vec<Operation<Record<O>>> {
         let (put, patch) = self.split();
         let mut out = Vec::new();
         if !put.is_empty() {
-            out.push(Request::write_values::<O>(
-                Method::PUT,
-                id,
-                body(put)?,
-                true,
-            ));
+            out.push(records::put_entries::<O>(id, &put));
         }
         if !patch.is_empty() {
-            let idempotent = !self
+            let appends = self
                 .changes
                 .iter()
                 .any(|(_, c)| matches!(c, Change::Append(_)));
-            out.push(Request::write_values::<O>(
-                Method::PATCH,
-                id,
-                body(patch)?,
-                idempotent,
-            ));
+            out.push(records::patch_entries::<O>(id, &patch, appends));
         }
         if out.is_empty() {
-            out.push(Request::get::<O>(id));
+            out.push(records::get::<O>(id));
         }
-        Ok(out)
+        out
     }
 
     /// Sends the changes to the record `id` (see the [module docs](self) for which requests), and
@@ -309,11 +292,10 @@ impl<O: AttioObject> ChangeSet<O> {
             return Err(e);
         }
         let mut last = None;
-        for request in self.plan(id)? {
-            last = Some(client.execute::<Record<O>>(request).await?);
+        for op in self.plan(id) {
+            last = Some(client.execute(op).await?);
         }
-        // `plan` always returns at least one request.
-        last.ok_or_else(|| Error::Config("empty change plan".into()))
+        last.ok_or_else(|| Error::Invariant("a change set planned no request".into()))
     }
 }
 
@@ -327,13 +309,12 @@ mod tests {
     fn bodies(c: &ChangeSet<Company>) -> Vec<(String, bool, Value)> {
         let id: RecordId = "r".parse().unwrap();
         c.plan(&id)
-            .unwrap()
             .into_iter()
             .map(|r| {
                 let body = r
                     .body
                     .map_or(Value::Null, |b| serde_json::from_slice(&b).unwrap());
-                (r.method.to_string(), r.idempotent, body)
+                (r.method.as_str().to_owned(), r.idempotent, body)
             })
             .collect()
     }

@@ -1,14 +1,20 @@
-//! The one error type of this crate, by stage.
+//! The one error type of this crate, by stage, and what each error says about the request:
+//! might it have been applied?
 
 use std::fmt;
 
 use crate::values::ValueError;
 
+mod decode;
+
+pub use decode::DecodeError;
+pub(crate) use decode::{FieldHint, Missing};
+
 /// `Result<T, attio::Error>`.
 ///
 /// ```
 /// fn parse(id: &str) -> attio::Result<attio::RecordId> {
-///     id.parse().map_err(|e: attio::InvalidId| attio::Error::Config(e.to_string()))
+///     id.parse().map_err(|e: attio::InvalidId| attio::Error::InvalidInput(e.to_string()))
 /// }
 /// assert!(parse("abc").is_ok());
 /// ```
@@ -16,13 +22,17 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Everything that can go wrong talking to Attio, by the stage it went wrong in.
 ///
-/// Match on the variant for the stage, and on [`ApiError::code`] for what Attio said:
+/// Match on the variant for the stage, on [`ApiError::code`] for what Attio said, and ask
+/// [`Error::outcome`] whether the request might have been applied:
 ///
 /// ```
 /// # async fn run(client: &attio::Client, user: &User, id: &attio::RecordId) {
+/// use attio::Outcome;
+///
 /// match user.update(client, id).await {
 ///     Ok(record) => println!("updated {}", record.id.record_id),
 ///     Err(attio::Error::Api(e)) if e.code == attio::ErrorCode::NotFound => println!("no such user"),
+///     Err(e) if e.outcome() == Outcome::Unknown => eprintln!("{e}: read the record back before retrying"),
 ///     Err(e) => eprintln!("{e}"),
 /// }
 /// # }
@@ -31,13 +41,13 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The client could not be built: a missing API key, a bad base URL.
+    /// The client could not be built: a missing API key, a bad base URL. Nothing was sent.
     #[error("invalid client configuration: {0}")]
     Config(String),
 
     /// A value would be rejected by Attio, so nothing was sent.
     #[error(
-        "the `{field}` field (attribute `{attribute}`) of `{object}` holds a value Attio would reject"
+        "the `{field}` field (attribute `{attribute}`) of `{object}` holds a value Attio would reject: {source}; nothing was sent"
     )]
     InvalidValue {
         /// The object's slug.
@@ -46,14 +56,24 @@ pub enum Error {
         field: &'static str,
         /// The attribute slug.
         attribute: &'static str,
-        /// The rule that was broken.
-        #[source]
+        /// The rule that was broken (also in the message).
         source: ValueError,
     },
 
-    /// The request body could not be encoded.
-    #[error("could not encode the request body")]
-    Encode(#[source] serde_json::Error),
+    /// Input other than a value that Attio would refuse (an attribute slug that cannot be placed in
+    /// a URL, say), so nothing was sent.
+    #[error("{0}; nothing was sent")]
+    InvalidInput(String),
+
+    /// The request body could not be encoded, so nothing was sent.
+    #[error("{request}: could not encode the request body; nothing was sent")]
+    Encode {
+        /// The request that was being built.
+        request: RequestLine,
+        /// What serde_json reported.
+        #[source]
+        source: serde_json::Error,
+    },
 
     /// Attio answered with an error body (`{status_code, type, code, message}`).
     #[error(transparent)]
@@ -61,13 +81,12 @@ pub enum Error {
 
     /// A non-success answer without Attio's error body (a proxy's page, say).
     #[error(
-        "{method} {path} answered HTTP {status} without an Attio error body ({content_type}): {snippet}"
+        "{request} answered HTTP {status} without an Attio error body ({content_type}): {snippet}{}",
+        outcome_note(status_outcome(request, *status))
     )]
     Http {
-        /// The request method.
-        method: String,
-        /// The request path.
-        path: String,
+        /// The request.
+        request: RequestLine,
         /// The HTTP status.
         status: u16,
         /// The response's content type, or `no content type`.
@@ -76,21 +95,255 @@ pub enum Error {
         snippet: String,
     },
 
-    /// The request did not complete: connection refused or reset, timeout, TLS failure.
-    #[error("{method} {path} did not complete")]
+    /// The request did not complete: the connection was refused or dropped, it timed out, TLS
+    /// failed.
+    #[error("{request} did not complete: {kind}{}", outcome_note(transport_outcome(request, *kind)))]
     Transport {
-        /// The request method.
-        method: String,
-        /// The request path.
-        path: String,
+        /// The request.
+        request: RequestLine,
         /// What failed.
+        kind: TransportKind,
+        /// The underlying failure, for diagnosis (its type is not part of this crate's API).
         #[source]
-        source: reqwest::Error,
+        source: Box<dyn std::error::Error + Send + Sync + 'static>,
     },
 
-    /// A success response that does not decode into the expected type.
+    /// A success answer that does not decode into the expected type.
     #[error(transparent)]
     Decode(#[from] DecodeError),
+
+    /// Something this crate promises did not hold; please report it.
+    #[error("internal error in the attio crate: {0}; please report it")]
+    Invariant(String),
+}
+
+/// Whether a failed request might have changed anything in Attio: what to do next depends on it.
+///
+/// | outcome | when | safe to send again? |
+/// |---|---|---|
+/// | [`NotSent`](Outcome::NotSent) | refused before sending (bad input, configuration), or the connection could not be made | yes |
+/// | [`NotApplied`](Outcome::NotApplied) | Attio refused it (a 4xx, a 429), or it was a read, which changes nothing | yes, once the cause is fixed |
+/// | [`Applied`](Outcome::Applied) | Attio applied it, but its answer did not decode | no: read the record back |
+/// | [`Unknown`](Outcome::Unknown) | a write that met a 5xx, a timeout or a dropped connection | only if repeating it is harmless |
+///
+/// ```
+/// let err = attio::Error::InvalidInput("bad slug".into());
+/// assert_eq!(err.outcome(), attio::Outcome::NotSent);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Outcome {
+    /// The request never reached Attio.
+    NotSent,
+    /// The request reached Attio, which did not apply it (or it was a read).
+    NotApplied,
+    /// Attio applied the request; only its answer was lost.
+    Applied,
+    /// The request may or may not have been applied.
+    Unknown,
+}
+
+impl Outcome {
+    /// Words for an error message.
+    fn note(self) -> &'static str {
+        match self {
+            Outcome::NotSent => "; nothing was sent",
+            Outcome::NotApplied => "",
+            Outcome::Applied => {
+                "; the request WAS applied by Attio: read the record back instead of sending it again"
+            }
+            Outcome::Unknown => {
+                "; the request may or may not have been applied: read the record back before sending it again"
+            }
+        }
+    }
+}
+
+fn outcome_note(outcome: Outcome) -> &'static str {
+    outcome.note()
+}
+
+fn status_outcome(request: &RequestLine, status: u16) -> Outcome {
+    if status >= 500 && request.is_write() {
+        Outcome::Unknown
+    } else {
+        Outcome::NotApplied
+    }
+}
+
+fn transport_outcome(request: &RequestLine, kind: TransportKind) -> Outcome {
+    if !kind.was_sent() {
+        Outcome::NotSent
+    } else if request.is_write() {
+        Outcome::Unknown
+    } else {
+        Outcome::NotApplied
+    }
+}
+
+impl Error {
+    /// Whether the request might have been applied; see [`Outcome`].
+    ///
+    /// ```
+    /// # fn report(err: attio::Error) {
+    /// match err.outcome() {
+    ///     attio::Outcome::Applied => println!("it landed; re-read it"),
+    ///     attio::Outcome::Unknown => println!("check before retrying"),
+    ///     _ => println!("nothing changed"),
+    /// }
+    /// # }
+    /// ```
+    pub fn outcome(&self) -> Outcome {
+        match self {
+            Error::Config(_)
+            | Error::InvalidValue { .. }
+            | Error::InvalidInput(_)
+            | Error::Encode { .. }
+            | Error::Invariant(_) => Outcome::NotSent,
+            Error::Api(e) => match &e.request {
+                Some(request) => status_outcome(request, e.status),
+                None if e.status >= 500 => Outcome::Unknown,
+                None => Outcome::NotApplied,
+            },
+            Error::Http {
+                request, status, ..
+            } => status_outcome(request, *status),
+            Error::Transport { request, kind, .. } => transport_outcome(request, *kind),
+            Error::Decode(e) => e.outcome(),
+        }
+    }
+
+    /// The request the error concerns (method and path), when there was one.
+    ///
+    /// ```
+    /// let err = attio::Error::Config("no key".into());
+    /// assert!(err.request().is_none());
+    /// ```
+    pub fn request(&self) -> Option<&RequestLine> {
+        match self {
+            Error::Encode { request, .. }
+            | Error::Http { request, .. }
+            | Error::Transport { request, .. } => Some(request),
+            Error::Api(e) => e.request.as_deref(),
+            Error::Decode(e) => e.request(),
+            _ => None,
+        }
+    }
+
+    /// Attio's error code, for an [`Error::Api`].
+    ///
+    /// ```
+    /// let err = attio::Error::InvalidInput("x".into());
+    /// assert_eq!(err.code(), None);
+    /// ```
+    pub fn code(&self) -> Option<&ErrorCode> {
+        match self {
+            Error::Api(e) => Some(&e.code),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status of Attio's answer, when there was one.
+    ///
+    /// ```
+    /// let err = attio::Error::InvalidInput("x".into());
+    /// assert_eq!(err.status(), None);
+    /// ```
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Api(e) => Some(e.status),
+            Error::Http { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+}
+
+/// The method and path of a request, as errors name it: `PATCH /v2/objects/users/records/…`.
+///
+/// ```
+/// # fn show(err: &attio::Error) {
+/// if let Some(request) = err.request() {
+///     println!("{} {}", request.method(), request.path());
+/// }
+/// # }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct RequestLine {
+    method: &'static str,
+    path: String,
+    write: bool,
+}
+
+impl RequestLine {
+    /// A request line; `write` says whether the request can change anything in Attio.
+    pub(crate) fn new(method: &'static str, path: String, write: bool) -> Self {
+        RequestLine {
+            method,
+            path,
+            write,
+        }
+    }
+
+    /// The HTTP method, e.g. `"PATCH"`.
+    pub fn method(&self) -> &'static str {
+        self.method
+    }
+
+    /// The path under the base URL, e.g. `/v2/objects/users/records/…`.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// Whether the request can change anything in Attio (queries are reads, though POSTed).
+    pub fn is_write(&self) -> bool {
+        self.write
+    }
+}
+
+impl fmt::Display for RequestLine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.method, self.path)
+    }
+}
+
+/// How a request failed to complete, for [`Error::Transport`].
+///
+/// ```
+/// assert_eq!(attio::TransportKind::Connect.to_string(), "could not connect");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TransportKind {
+    /// The connection could not be made (refused, unreachable, DNS, or connecting timed out):
+    /// the request was not sent.
+    Connect,
+    /// The TLS handshake failed (an untrusted certificate, say): the request was not sent.
+    Tls,
+    /// No complete answer arrived in time (see `ClientBuilder::timeout`).
+    Timeout,
+    /// The connection was lost after the request may have been sent.
+    ConnectionDropped,
+    /// Any other failure of the HTTP stack.
+    Other,
+}
+
+impl TransportKind {
+    /// Whether the request may have left the client.
+    fn was_sent(self) -> bool {
+        !matches!(self, TransportKind::Connect | TransportKind::Tls)
+    }
+}
+
+impl fmt::Display for TransportKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TransportKind::Connect => "could not connect",
+            TransportKind::Tls => "the TLS handshake failed",
+            TransportKind::Timeout => "timed out",
+            TransportKind::ConnectionDropped => "the connection was dropped",
+            TransportKind::Other => "the HTTP request failed",
+        })
+    }
 }
 
 /// Attio's error body: every non-2xx answer carries one.
@@ -101,8 +354,7 @@ pub enum Error {
 /// assert_eq!(e.code, attio::ErrorCode::ValueNotFound);
 /// assert_eq!(e.status, 400);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize, thiserror::Error)]
-#[error("Attio answered {status} {code}: {message}")]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
 #[non_exhaustive]
 pub struct ApiError {
     /// The HTTP status, as Attio mirrors it in the body.
@@ -115,7 +367,49 @@ pub struct ApiError {
     pub code: ErrorCode,
     /// Attio's explanation.
     pub message: String,
+    /// The request Attio answered (set by the client).
+    #[serde(skip)]
+    pub(crate) request: Option<Box<RequestLine>>,
 }
+
+impl ApiError {
+    /// The request Attio answered with this error.
+    ///
+    /// ```
+    /// # fn show(e: &attio::ApiError) {
+    /// if let Some(request) = e.request() {
+    ///     eprintln!("{request}: {}", e.message);
+    /// }
+    /// # }
+    /// ```
+    pub fn request(&self) -> Option<&RequestLine> {
+        self.request.as_deref()
+    }
+
+    pub(crate) fn with_request(mut self, request: RequestLine) -> Self {
+        self.request = Some(Box::new(request));
+        self
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(request) = &self.request {
+            write!(f, "{request}: ")?;
+        }
+        write!(
+            f,
+            "Attio answered {} {}: {}",
+            self.status, self.code, self.message
+        )?;
+        if let Some(request) = &self.request {
+            f.write_str(status_outcome(request, self.status).note())?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ApiError {}
 
 macro_rules! error_codes {
     ($($(#[$doc:meta])* $variant:ident = $wire:literal,)*) => {
@@ -214,33 +508,69 @@ impl<'de> serde::Deserialize<'de> for ErrorCode {
     }
 }
 
-/// A response body that did not decode, with the JSON path where it failed.
-///
-/// ```
-/// # #[attio::attio_object(slug = "users")] #[derive(Debug)] struct User { user_id: String }
-/// let body = br#"{"data":{"id":{"workspace_id":"w","object_id":"o","record_id":"r"},"created_at":"2022-11-21T13:22:49.061281000Z","values":{"user_id":[{"value":12}]}}}"#;
-/// let err = attio::__private::decode_data::<attio::Record<User>>("PATCH", "/v2/objects/users/records/r", body).unwrap_err();
-/// assert_eq!(err.path(), "data.values.user_id[0].value");
-/// ```
-#[derive(Debug, thiserror::Error)]
-#[error("the response to {method} {request_path} did not decode at `{json_path}`")]
-pub struct DecodeError {
-    pub(crate) method: String,
-    pub(crate) request_path: String,
-    pub(crate) json_path: String,
-    #[source]
-    pub(crate) source: serde_json::Error,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-impl DecodeError {
-    /// The JSON path that failed, e.g. `data.values.user_id[0].value`.
-    ///
-    /// ```
-    /// # fn report(err: &attio::DecodeError) {
-    /// eprintln!("the response did not decode at {}", err.path());
-    /// # }
-    /// ```
-    pub fn path(&self) -> &str {
-        &self.json_path
+    fn line(method: &'static str, write: bool) -> RequestLine {
+        RequestLine::new(method, "/v2/objects/users/records/r".into(), write)
+    }
+
+    #[test]
+    fn every_outcome_follows_the_stage() {
+        let transport = |kind, write| Error::Transport {
+            request: line(if write { "PATCH" } else { "GET" }, write),
+            kind,
+            source: "boom".into(),
+        };
+        assert_eq!(
+            transport(TransportKind::Connect, true).outcome(),
+            Outcome::NotSent
+        );
+        assert_eq!(
+            transport(TransportKind::Tls, true).outcome(),
+            Outcome::NotSent
+        );
+        assert_eq!(
+            transport(TransportKind::Timeout, true).outcome(),
+            Outcome::Unknown
+        );
+        assert_eq!(
+            transport(TransportKind::ConnectionDropped, false).outcome(),
+            Outcome::NotApplied
+        );
+        let http = |status, write| Error::Http {
+            request: line("POST", write),
+            status,
+            content_type: "text/html".into(),
+            snippet: String::new(),
+        };
+        assert_eq!(http(502, true).outcome(), Outcome::Unknown);
+        assert_eq!(http(502, false).outcome(), Outcome::NotApplied);
+        assert_eq!(http(429, true).outcome(), Outcome::NotApplied);
+        let text = http(502, true).to_string();
+        assert!(
+            text.starts_with("POST /v2/objects/users/records/r answered HTTP 502"),
+            "{text}"
+        );
+        assert!(text.contains("may or may not have been applied"), "{text}");
+    }
+
+    #[test]
+    fn api_errors_name_their_request() {
+        let body = r#"{"status_code":404,"type":"invalid_request_error","code":"not_found","message":"Record not found"}"#;
+        let api: ApiError = serde_json::from_str(body).unwrap();
+        assert_eq!(
+            api.to_string(),
+            "Attio answered 404 not_found: Record not found"
+        );
+        let err = Error::Api(api.with_request(line("PATCH", true)));
+        assert_eq!(
+            err.to_string(),
+            "PATCH /v2/objects/users/records/r: Attio answered 404 not_found: Record not found"
+        );
+        assert_eq!(err.outcome(), Outcome::NotApplied);
+        assert_eq!(err.code(), Some(&ErrorCode::NotFound));
+        assert_eq!(err.request().unwrap().method(), "PATCH");
     }
 }

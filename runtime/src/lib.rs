@@ -39,21 +39,22 @@
 #[cfg(test)]
 extern crate self as attio;
 
+// The layers, along the data's path (see the architecture notes in the repository): each imports
+// only the layers above it in this list, and `error`.
+mod client; // 4. transport, rate limits, retry: one `execute(operation)`
+mod error;
+mod operation; // 3. every request as data: method, path, body, idempotency, decoding
+pub mod values; // 1. attribute value types, ids, metadata, the object model
+pub mod wire; // 2. the codec: write bodies, record and page decoding // the one error type, by stage
+
+// Typed surfaces: they build operations and hand them to the client.
 #[cfg(feature = "blocking")]
 #[cfg_attr(docsrs, doc(cfg(feature = "blocking")))]
 pub mod blocking;
 mod bulk;
 pub mod changes;
-mod client;
-mod error;
-mod json_path;
-mod object;
-mod ops;
 pub mod query;
-mod record;
-mod request;
-mod retry;
-pub mod values;
+mod records;
 
 #[doc(hidden)]
 pub mod __private;
@@ -63,24 +64,28 @@ pub use attio_macros::attio_object;
 
 pub use bulk::{Bulk, BulkItem, BulkReport, DEFAULT_BULK_CONCURRENCY, Progress};
 pub use changes::ChangeSet;
-pub use client::{API_KEY_ENV, BASE_URL_ENV, Client, ClientBuilder, ClientStats, DEFAULT_BASE_URL};
-pub use error::{ApiError, DecodeError, Error, ErrorCode, Result};
-pub use object::{AttioObject, FieldInfo};
+pub use client::{
+    API_KEY_ENV, BASE_URL_ENV, Client, ClientBuilder, ClientStats, DEFAULT_BASE_URL, RateLimits,
+    RetryPolicy,
+};
+pub use error::{
+    ApiError, DecodeError, Error, ErrorCode, Outcome, RequestLine, Result, TransportKind,
+};
 pub use query::{
     ActorFilter, AttributeHandle, CheckboxFilter, ChoiceOperand, CodeProperty, DEFAULT_PAGE_SIZE,
     DomainFilter, EmailFilter, Filter, Filterable, InteractionFilter, LocationFilter, NameFilter,
     OrderedFilter, PhoneFilter, Query, Queryable, RecordRefFilter, Records, SelectFilter, Sort,
     TextFilter, TextProperty,
 };
-pub use record::{Actor, ActorType, InvalidId, Record, RecordId, RecordIdentifier, ValueMeta};
-pub use retry::{RateLimits, RetryPolicy};
 pub use values::{
-    ActorReference, AttioField, AttioValue, AttributeType, Cardinality, CountryCode, Currency,
-    Date, Domain, EmailAddress, Interaction, InteractionType, Location, PersonalName, PhoneNumber,
-    Rating, RecordReference, SelectOption, SelectOptionId, Status, StatusId, Timestamp, ValueError,
-    WithMeta, WritableField, WritableValue,
+    Actor, ActorReference, ActorType, AttioField, AttioObject, AttioValue, AttributeType,
+    Cardinality, CountryCode, Currency, Date, Domain, EmailAddress, FieldInfo, Interaction,
+    InteractionType, InvalidId, Location, PersonalName, PhoneNumber, Rating, RecordId,
+    RecordReference, SelectOption, SelectOptionId, Status, StatusId, Timestamp, ValueError,
+    ValueMeta, WithMeta, WritableField, WritableValue,
 };
 pub use values::{Ref, RefFilter, SelectEnum};
+pub use wire::{Record, RecordIdentifier};
 
 /// The README's examples, compiled and run as doctests so that it cannot drift from the API.
 #[cfg(doctest)]

@@ -41,14 +41,14 @@ use serde_json::{Map, Value, json};
 
 use crate::client::Client;
 use crate::error::Result;
-use crate::object::AttioObject;
-use crate::record::{Record, RecordId};
-use crate::request::Request;
+use crate::operation::records;
 use crate::values::{
     ActorReference, AttioValue, Currency, Date, Domain, EmailAddress, Interaction, Location,
     PersonalName, PhoneNumber, Rating, RecordReference, SelectOption, Status, Timestamp, WithMeta,
     WritableValue, Write,
 };
+use crate::values::{AttioObject, RecordId};
+use crate::wire::Record;
 
 /// Attio's default (and this SDK's) number of records per query page.
 pub const DEFAULT_PAGE_SIZE: usize = 500;
@@ -939,14 +939,8 @@ impl<T: Queryable + Send + 'static> Query<T> {
             let limit = s
                 .remaining
                 .map_or(s.query.page_size, |r| r.min(s.query.page_size));
-            let request = match Request::query::<T>(&s.query.body(limit, s.offset)) {
-                Ok(r) => r,
-                Err(e) => {
-                    s.done = true;
-                    return Some((vec![Err(e)], s));
-                }
-            };
-            match s.client.execute::<Vec<Record<T>>>(request).await {
+            let op = records::query_page::<T>(&s.query.body(limit, s.offset));
+            match s.client.execute(op).await {
                 Ok(page) => {
                     s.done = page.len() < limit;
                     s.offset += page.len();
@@ -992,4 +986,24 @@ impl<T> Stream for Records<T> {
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         self.0.as_mut().poll_next(cx)
     }
+}
+
+/// The filter handle of a field of type `F` on object `O`; used by generated code.
+#[doc(hidden)]
+pub type HandleOf<O, F> = <<F as crate::values::AttioField>::Value as Filterable>::Handle<O>;
+
+/// The handle of the attribute `slug` of a field of type `F`; used by generated code.
+#[doc(hidden)]
+#[inline]
+pub fn handle<O, F: crate::values::AttioField<Value: Filterable>>(
+    slug: &'static str,
+) -> HandleOf<O, F> {
+    <F::Value as Filterable>::handle(slug)
+}
+
+/// The filter handle of a select enum's attribute; used by generated code.
+#[doc(hidden)]
+#[inline]
+pub fn enum_handle<O, E: crate::values::SelectEnum>(slug: &'static str) -> SelectFilter<O, E> {
+    SelectFilter::for_enum(slug)
 }

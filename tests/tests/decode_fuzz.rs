@@ -1,7 +1,7 @@
 //! Arbitrary bytes never panic the response decoder.
 //!
 //! cargo-fuzz needs nightly Rust; this workspace builds on stable, so the decoder is fuzzed with
-//! proptest instead. Every input goes to `attio::__private::decode_data` (what the client runs on
+//! proptest instead. Every input goes to `attio::wire::decode_record` (what the client runs on
 //! every success body) for two targets: `Record<User>` (the seed document's struct) and
 //! `Record<Everything>` (a struct with every value type, in every shape: `T`, `Option<T>`,
 //! `Vec<T>`, `WithMeta<T>`, every integer width, `read_only`). The property is always the same: the
@@ -460,7 +460,7 @@ fn decode_as(everything: Option<bool>, bytes: &[u8]) {
 }
 
 fn check<T: AttioObject + std::fmt::Debug>(bytes: &[u8], sane: fn(&T)) {
-    match attio::__private::decode_data::<Record<T>>("PATCH", "/p", bytes) {
+    match attio::wire::decode_record::<T>(bytes) {
         Ok(record) => {
             // The input was JSON. One leniency is serde_json's, not the decoder's: a string it
             // skips (an undeclared attribute, an unknown key) is not checked for valid UTF-8, so
@@ -490,7 +490,7 @@ fn sane_record<T: AttioObject + std::fmt::Debug>(r: &Record<T>) {
     let _ = format!("{r:?}");
     // The values encode as a write body, and validate, without panicking.
     let _ = r.values.validate();
-    let body = serde_json::to_vec(&attio::__private::WriteBody(&r.values));
+    let body = serde_json::to_vec(&attio::wire::ValuesBody(&r.values));
     if let Ok(body) = body {
         assert!(serde_json::from_slice::<Value>(&body).is_ok());
     }
@@ -609,11 +609,10 @@ fn sane_everything(e: &Everything) {
 #[test]
 fn the_unmutated_inputs_decode() {
     let seed = seed_response();
-    let user = attio::__private::decode_data::<Record<User>>("PATCH", "/p", seed.as_bytes())
-        .expect("the seed decodes");
+    let user = attio::wire::decode_record::<User>(seed.as_bytes()).expect("the seed decodes");
     assert_eq!(user.values.user_id, "123");
     let all = everything_response().to_string();
-    let e = attio::__private::decode_data::<Record<Everything>>("GET", "/p", all.as_bytes())
+    let e = attio::wire::decode_record::<Everything>(all.as_bytes())
         .expect("every read example decodes");
     let v = &e.values;
     assert_eq!(v.small, Some(14));
@@ -639,14 +638,14 @@ fn invalid_utf8_in_skipped_strings_is_accepted() {
     let at = body.windows(2).position(|w| w == b"XX").unwrap();
     body[at] = 0xff;
     assert!(serde_json::from_slice::<Value>(&body).is_err(), "not JSON");
-    let decoded = attio::__private::decode_data::<Record<User>>("GET", "/p", &body);
+    let decoded = attio::wire::decode_record::<User>(&body);
     assert!(decoded.is_ok(), "{decoded:?}");
     // In a string the decoder reads, the same byte is refused.
     let mut read = body.clone();
     let at = read.windows(3).position(|w| w == b"123").unwrap();
     read[at] = 0xff;
     read[body.windows(2).position(|w| w[0] == 0xff).unwrap()] = b'X';
-    assert!(attio::__private::decode_data::<Record<User>>("GET", "/p", &read).is_err());
+    assert!(attio::wire::decode_record::<User>(&read).is_err());
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -113,7 +113,12 @@ async fn unknown_codes_are_kept() {
     .await;
     let Error::Api(api) = err else { panic!() };
     assert_eq!(api.code, ErrorCode::Other("self_merge".into()));
-    assert_eq!(api.to_string(), "Attio answered 400 self_merge: no");
+    let text = api.to_string();
+    assert!(
+        text.starts_with("PATCH /v2/objects/users/records/")
+            && text.ends_with(": Attio answered 400 self_merge: no"),
+        "{text}"
+    );
 }
 
 #[tokio::test]
@@ -166,8 +171,16 @@ async fn an_empty_required_value_says_what_to_do() {
         panic!("{err:?}")
     };
     assert_eq!(e.path(), "data.values.user_id");
-    let source = std::error::Error::source(&e).unwrap().to_string();
-    assert!(source.contains("Option<"), "{source}");
+    let text = e.to_string();
+    assert!(
+        text.contains("no current value") && text.contains("declare it as Option<String>"),
+        "{text}"
+    );
+    assert_eq!(
+        e.outcome(),
+        attio::Outcome::Applied,
+        "the PATCH landed: {text}"
+    );
 }
 
 #[tokio::test]
@@ -200,27 +213,21 @@ fn decode_paths_point_into_query_pages_and_past_later_attributes() {
     };
     let ok = record(r#"[{"attribute_type":"text","value":"1"}]"#);
     let page = format!(r#"{{"data":[{ok},{ok},{}]}}"#, record("[]"));
-    let err =
-        attio::__private::decode_data::<Vec<attio::Record<User>>>("POST", "/q", page.as_bytes())
-            .unwrap_err();
+    let err = attio::wire::decode_page::<User>(page.as_bytes()).unwrap_err();
     assert_eq!(err.path(), "data[2].values.user_id");
 
     let page = format!(
         r#"{{"data":[{ok},{}]}}"#,
         record(r#"[{"attribute_type":"text","value":7}]"#)
     );
-    let err =
-        attio::__private::decode_data::<Vec<attio::Record<User>>>("POST", "/q", page.as_bytes())
-            .unwrap_err();
+    let err = attio::wire::decode_page::<User>(page.as_bytes()).unwrap_err();
     assert_eq!(err.path(), "data[1].values.user_id[0].value");
 
     let single = format!(r#"{{"data":{}}}"#, record("[]"));
-    let err = attio::__private::decode_data::<attio::Record<User>>("GET", "/r", single.as_bytes())
-        .unwrap_err();
+    let err = attio::wire::decode_record::<User>(single.as_bytes()).unwrap_err();
     assert_eq!(err.path(), "data.values.user_id");
     // A later, successful decode on the same thread is not confused by the earlier failure.
     let single = format!(r#"{{"data":{}}}"#, record("[}"));
-    let err = attio::__private::decode_data::<attio::Record<User>>("GET", "/r", single.as_bytes())
-        .unwrap_err();
+    let err = attio::wire::decode_record::<User>(single.as_bytes()).unwrap_err();
     assert_eq!(err.path(), "data.values.user_id");
 }

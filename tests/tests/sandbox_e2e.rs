@@ -931,9 +931,7 @@ async fn values_attio_would_reject_are_refused_before_sending() {
     .unwrap();
     // A phone number read from a response is kept as Attio sent it, unchecked; writing it back
     // checks it.
-    let read: Record<Strict> = attio::__private::decode_data(
-        "GET",
-        "/",
+    let read: Record<Strict> = attio::wire::decode_record(
         json!({"data": {
             "id": {"workspace_id": "w", "object_id": "o", "record_id": "r"},
             "created_at": "2024-01-01T00:00:00.000000000Z",

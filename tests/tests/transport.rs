@@ -48,7 +48,7 @@ async fn the_blocking_client_refuses_to_stall_an_async_runtime() {
     let id: RecordId = "r".parse().unwrap();
     let err = client.get_record::<User>(&id).unwrap_err();
     assert!(
-        matches!(err, Error::Config(ref m) if m.contains("async runtime")),
+        matches!(err, Error::InvalidInput(ref m) if m.contains("async runtime")),
         "{err}"
     );
 }
@@ -67,10 +67,20 @@ async fn a_slow_answer_times_out_as_a_transport_error() {
         .get_record::<User>(&created.id.record_id)
         .await
         .unwrap_err();
-    let Error::Transport { ref source, .. } = err else {
+    let Error::Transport { kind, .. } = err else {
         panic!("{err:?}")
     };
-    assert!(source.is_timeout(), "{source:?}");
+    assert_eq!(kind, attio::TransportKind::Timeout, "{err}");
+    assert_eq!(
+        err.outcome(),
+        attio::Outcome::NotApplied,
+        "a read changes nothing"
+    );
+    let text = err.to_string();
+    assert!(
+        text.starts_with("GET /v2/objects/users/records/") && text.contains("timed out"),
+        "{text}"
+    );
 }
 
 #[tokio::test]

@@ -64,7 +64,7 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
                 client: &'__a _attio::Client,
                 id: &'__a _attio::RecordId,
             ) -> impl ::core::future::Future<Output = _attio::Result<_attio::Record<Self>>> + '__a {
-                _attio::__private::update(client, self, id)
+                _attio::Client::update_record(client, self, id)
             }
 
             #(#[doc = #overwrite_doc])*
@@ -74,7 +74,7 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
                 client: &'__a _attio::Client,
                 id: &'__a _attio::RecordId,
             ) -> impl ::core::future::Future<Output = _attio::Result<_attio::Record<Self>>> + '__a {
-                _attio::__private::overwrite(client, self, id)
+                _attio::Client::overwrite_record(client, self, id)
             }
 
             #[doc = #create_doc]
@@ -86,7 +86,7 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
                 &'__a self,
                 client: &'__a _attio::Client,
             ) -> impl ::core::future::Future<Output = _attio::Result<_attio::Record<Self>>> + '__a {
-                _attio::__private::create(client, self)
+                _attio::Client::create_record(client, self)
             }
 
             #[doc = #assert_doc]
@@ -100,7 +100,7 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
                 client: &'__a _attio::Client,
                 matching: impl ::core::ops::FnOnce(&#fields) -> __H,
             ) -> impl ::core::future::Future<Output = _attio::Result<_attio::Record<Self>>> + '__a {
-                _attio::__private::assert_by(client, self, matching(&#fields::__NEW))
+                _attio::Client::assert_record(client, self, matching(&#fields::__NEW))
             }
 
             #[doc = #get_doc]
@@ -109,7 +109,7 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
                 client: &'__a _attio::Client,
                 id: &'__a _attio::RecordId,
             ) -> impl ::core::future::Future<Output = _attio::Result<_attio::Record<Self>>> + '__a {
-                _attio::__private::get::<Self>(client, id)
+                _attio::Client::get_record::<Self>(client, id)
             }
 
             #[doc = #delete_doc]
@@ -118,7 +118,7 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
                 client: &'__a _attio::Client,
                 id: &'__a _attio::RecordId,
             ) -> impl ::core::future::Future<Output = _attio::Result<()>> + '__a {
-                _attio::__private::delete::<Self>(client, id)
+                _attio::Client::delete_record::<Self>(client, id)
             }
 
             /// Every value one attribute of the record `id` has had, current and past, oldest
@@ -133,7 +133,7 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
             ) -> impl ::core::future::Future<
                 Output = _attio::Result<::std::vec::Vec<_attio::WithMeta<__H::Value>>>,
             > + '__a {
-                _attio::__private::history::<Self, __H>(client, id, attribute(&#fields::__NEW))
+                _attio::Client::value_history::<Self, __H>(client, id, attribute(&#fields::__NEW))
             }
 
             #[doc = #query_doc]

@@ -27,6 +27,7 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
         let name = &field.name;
         let attr = &field.slug;
         let read_only = field.read_only;
+        let rust_type = type_string(ty);
         let span = ty.span();
         let slot = Ident::new(&format!("__f{i}"), Span::call_site());
 
@@ -59,6 +60,7 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
                     #attribute_type,
                     #cardinality,
                     #read_only,
+                    #rust_type,
                 )
             }
         });
@@ -129,4 +131,21 @@ fn first_last_span(ty: &syn::Type) -> (Span, Span) {
     let first = tokens.next().map_or_else(|| ty.span(), |t| t.span());
     let last = tokens.last().map_or(first, |t| t.span());
     (first, last)
+}
+
+/// The type as a user wrote it, without the spaces token printing adds: `Option<f64>`,
+/// `Vec<attio::EmailAddress>`.
+fn type_string(ty: &syn::Type) -> String {
+    let text = ty.to_token_stream().to_string();
+    let mut out = String::with_capacity(text.len());
+    for part in text.split(' ') {
+        let glue = out.ends_with(['<', ':', '&', '(', '['])
+            || part.starts_with(['<', '>', ':', ',', ')', ']'])
+            || out.is_empty();
+        if !glue {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out
 }

@@ -5,8 +5,8 @@ use std::fmt;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::{Actor, ActorType, ValueMeta};
 use super::{AttioValue, AttributeType, EmailAddress, ValueError, WritableValue};
-use crate::record::{Actor, ActorType, ValueMeta};
 
 /// A reference to an actor: Attio's `actor-reference` attribute type (e.g. `deals.owner`).
 ///

@@ -2,8 +2,8 @@
 
 use serde::Serializer;
 
+use super::ValueMeta;
 use super::{AttioValue, AttributeType, Value, WritableValue};
-use crate::record::ValueMeta;
 
 /// `checkbox` is a [`bool`]: read from the `value` key, written as a bare JSON `true`/`false`.
 ///

@@ -7,8 +7,8 @@ use std::str::FromStr;
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::ValueMeta;
 use super::{AttioValue, AttributeType, ValueError, WritableValue};
-use crate::record::ValueMeta;
 
 /// Most decimal places Attio keeps for a currency amount.
 const MAX_DECIMAL_PLACES: u32 = 4;

@@ -6,9 +6,9 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::Month;
 
+use super::ValueMeta;
 use super::timestamp::write_date;
 use super::{AttioValue, AttributeType, Key, Value, ValueError, WritableValue};
-use crate::record::ValueMeta;
 
 /// A calendar date from 0001-01-01 to 9999-12-31: Attio's `date` attribute type.
 ///

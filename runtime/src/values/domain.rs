@@ -5,8 +5,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::ValueMeta;
 use super::{AttioValue, AttributeType, Key, ValueError, WritableValue};
-use crate::record::ValueMeta;
 
 /// The root domain of `host` as this SDK computes it: its last two labels, lowercased.
 pub(crate) fn root_domain_of(host: &str) -> String {

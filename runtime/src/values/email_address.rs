@@ -6,9 +6,9 @@ use std::str::FromStr;
 use email_address::Options;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::ValueMeta;
 use super::domain::root_domain_of;
 use super::{AttioValue, AttributeType, Key, ValueError, WritableValue};
-use crate::record::ValueMeta;
 
 /// An email address: Attio's `email-address` attribute type (`people.email_addresses`,
 /// `users.primary_email_address`).

@@ -5,8 +5,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::{Actor, ValueMeta};
 use super::{AttioValue, AttributeType, Key, Timestamp};
-use crate::record::{Actor, ValueMeta};
 
 /// The kind of an interaction, plus any kind a newer API version may add.
 ///
@@ -196,7 +196,7 @@ impl AttioValue for Interaction {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::ActorType;
+    use crate::values::ActorType;
     use crate::values::test_util::decode;
 
     #[test]

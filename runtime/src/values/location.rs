@@ -5,8 +5,8 @@ use std::fmt;
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::ValueMeta;
 use super::{AttioValue, AttributeType, CountryCode, ValueError, WritableValue};
-use crate::record::ValueMeta;
 
 /// A postal address with optional coordinates: Attio's `location` attribute type.
 ///

@@ -2,8 +2,8 @@
 
 use serde::Serializer;
 
+use super::ValueMeta;
 use super::{AttioValue, AttributeType, Value, ValueError, WritableValue};
-use crate::record::ValueMeta;
 
 /// A JSON number as an integer of type `T`: JSON integers, and floats with no fractional part.
 pub(crate) fn number_to_int<T: TryFrom<i128>>(

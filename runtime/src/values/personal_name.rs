@@ -6,8 +6,8 @@ use std::str::FromStr;
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::ValueMeta;
 use super::{AttioValue, AttributeType, ValueError, WritableValue};
-use crate::record::ValueMeta;
 
 /// A person's name: Attio's `personal-name` attribute type (`people.name`).
 ///

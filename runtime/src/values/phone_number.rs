@@ -6,8 +6,8 @@ use std::str::FromStr;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::ValueMeta;
 use super::{AttioValue, AttributeType, CountryCode, ValueError, WritableValue};
-use crate::record::ValueMeta;
 
 /// A phone number: Attio's `phone-number` attribute type (`people.phone_numbers`).
 ///

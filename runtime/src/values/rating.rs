@@ -5,9 +5,9 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::ValueMeta;
 use super::number::number_to_int;
 use super::{AttioValue, AttributeType, Value, ValueError, WritableValue};
-use crate::record::ValueMeta;
 
 /// A rating: a whole number of stars from 0 to 5, Attio's `rating` attribute type.
 ///

@@ -6,7 +6,7 @@ use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::{AttioValue, AttributeType, ValueError, WritableValue};
-use crate::record::{RecordId, ValueMeta};
+use super::{RecordId, ValueMeta};
 
 /// A reference to a record of another object: Attio's `record-reference` attribute type.
 ///

@@ -5,8 +5,8 @@ use std::fmt;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::ValueMeta;
 use super::{AttioValue, AttributeType, ValueError, WritableValue};
-use crate::record::ValueMeta;
 
 /// The ids that identify a select option, as Attio returns them.
 ///

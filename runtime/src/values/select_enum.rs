@@ -4,8 +4,8 @@
 use serde::Serializer;
 use serde::ser::SerializeMap;
 
+use super::ValueMeta;
 use super::{AttioValue, SelectOption, Status, ValueError, WritableValue};
-use crate::record::ValueMeta;
 
 /// A fieldless enum whose variants are the options of a `select` attribute or the statuses of a
 /// `status` attribute: implemented by `#[derive(attio::SelectEnum)]`.
@@ -194,7 +194,8 @@ impl<C: Choice + Clone> CatchAll<C> for C {
 }
 
 /// Decodes an enum from the option (or status) read from a value object.
-pub(crate) fn from_shape<E: SelectEnum>(
+#[doc(hidden)]
+pub fn from_shape<E: SelectEnum>(
     shape: <E::Choice as AttioValue>::Shape,
     meta: ValueMeta,
 ) -> Result<E, String> {
@@ -228,7 +229,8 @@ fn unknown<E: SelectEnum>(choice: &E::Choice) -> String {
 }
 
 /// Checks that the variant can be written.
-pub(crate) fn validate<E: SelectEnum>(value: &E) -> Result<(), ValueError> {
+#[doc(hidden)]
+pub fn validate<E: SelectEnum>(value: &E) -> Result<(), ValueError> {
     match value.variant() {
         Variant::Named(_) => Ok(()),
         Variant::Other(choice) => choice.and_then(|c| c.validate()),
@@ -236,7 +238,8 @@ pub(crate) fn validate<E: SelectEnum>(value: &E) -> Result<(), ValueError> {
 }
 
 /// `{"option": "<title>"}` / `{"status": "<title>"}`, or the catch-all's value.
-pub(crate) fn encode<E: SelectEnum, S: Serializer>(value: &E, s: S) -> Result<S::Ok, S::Error> {
+#[doc(hidden)]
+pub fn encode<E: SelectEnum, S: Serializer>(value: &E, s: S) -> Result<S::Ok, S::Error> {
     match value.variant() {
         Variant::Named(i) => {
             let mut map = s.serialize_map(Some(1))?;
@@ -249,7 +252,8 @@ pub(crate) fn encode<E: SelectEnum, S: Serializer>(value: &E, s: S) -> Result<S:
 }
 
 /// The filter operand: the title, or the catch-all's id or title.
-pub(crate) fn operand<E: SelectEnum>(value: &E) -> String {
+#[doc(hidden)]
+pub fn operand<E: SelectEnum>(value: &E) -> String {
     match value.variant() {
         Variant::Named(i) => E::TITLES.get(i).copied().unwrap_or_default().to_owned(),
         Variant::Other(Ok(choice)) => choice
@@ -272,3 +276,20 @@ pub(crate) fn unit_other<E: SelectEnum>(variant: &'static str) -> ValueError {
         ),
     )
 }
+
+/// The variant of a unit `#[attio(other)]` variant, which cannot be written; used by generated
+/// code.
+#[doc(hidden)]
+pub fn other_unit<E: SelectEnum>(variant: &'static str) -> Variant<E::Choice> {
+    Variant::Other(Err(unit_other::<E>(variant)))
+}
+
+/// The variant of an `#[attio(other)]` variant holding a value; used by generated code.
+#[doc(hidden)]
+pub fn other_held<C, F: CatchAll<C>>(held: &F) -> Variant<C> {
+    Variant::Other(held.to_choice())
+}
+
+/// The shape a select enum reads: its untyped value's.
+#[doc(hidden)]
+pub type ChoiceShape<E> = <<E as SelectEnum>::Choice as AttioValue>::Shape;

@@ -2,8 +2,8 @@
 
 use serde::Serializer;
 
+use super::ValueMeta;
 use super::{AttioValue, AttributeType, Value, ValueError, WritableValue};
-use crate::record::ValueMeta;
 
 /// The largest text value Attio stores: 10 MB (10 × 1024 × 1024 bytes of UTF-8).
 ///

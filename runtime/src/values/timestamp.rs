@@ -7,8 +7,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::format_description::well_known::Rfc3339;
 use time::{OffsetDateTime, UtcOffset};
 
+use super::ValueMeta;
 use super::{AttioValue, AttributeType, Value, ValueError, WritableValue};
-use crate::record::ValueMeta;
 
 /// An instant in UTC with nanosecond precision: Attio's `timestamp` attribute type, and the type of
 /// every `active_from`, `active_until` and `created_at`.

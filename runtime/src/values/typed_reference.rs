@@ -8,10 +8,9 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::record_reference::RecordReferenceShape;
+use super::{AttioObject, RecordId, ValueMeta};
 use super::{AttioValue, AttributeType, RecordReference, ValueError, WritableValue, Write};
-use crate::object::AttioObject;
 use crate::query::{AttributeHandle, Filter, Filterable, RecordRefFilter, Sort};
-use crate::record::{Record, RecordId, ValueMeta};
 
 /// A reference to a record of the object `T` describes: Attio's `record-reference` attribute
 /// type, with the target object checked at compile time.
@@ -295,13 +294,6 @@ impl<T: AttioObject> From<RecordId> for Ref<T> {
     }
 }
 
-/// The reference to `record`.
-impl<T: AttioObject> From<&Record<T>> for Ref<T> {
-    fn from(record: &Record<T>) -> Self {
-        Ref::new(record.id.record_id.clone())
-    }
-}
-
 /// Fails for a reference to another object.
 impl<T: AttioObject> TryFrom<RecordReference> for Ref<T> {
     type Error = ValueError;
@@ -531,7 +523,7 @@ mod tests {
     struct People;
     impl AttioObject for People {
         const SLUG: &'static str = "people";
-        const FIELDS: &'static [crate::object::FieldInfo] = &[];
+        const FIELDS: &'static [crate::values::FieldInfo] = &[];
         fn encode_values<M: SerializeMap>(&self, _: &mut M) -> Result<(), M::Error> {
             Ok(())
         }

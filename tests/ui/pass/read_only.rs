@@ -30,7 +30,7 @@ fn main() {
     assert_eq!(person.twitter_follower_count, Some(12));
     assert_eq!(person.description, None);
 
-    let body = serde_json::to_value(attio::__private::WriteBody(&person)).unwrap();
+    let body = serde_json::to_value(attio::wire::ValuesBody(&person)).unwrap();
     assert_eq!(body, serde_json::json!({"data": {"values": {}}}));
     person.validate().unwrap();
 }

@@ -16,6 +16,6 @@ fn main() {
     assert!(Person::FIELDS[1].read_only);
     let person = Person { name: None, last_email_interaction: None, first_calendar_interaction: None };
     person.validate().unwrap();
-    let body = serde_json::to_value(attio::__private::WriteBody(&person)).unwrap();
+    let body = serde_json::to_value(attio::wire::ValuesBody(&person)).unwrap();
     assert_eq!(body, serde_json::json!({"data": {"values": {}}}));
 }

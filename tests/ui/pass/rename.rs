@@ -16,6 +16,6 @@ fn main() {
     assert_eq!(slugs, [("title", "name"), ("type", "type"), ("amount", "value")]);
     assert!(Deal::FIELDS[2].read_only);
     let deal = Deal { title: "Big".into(), r#type: Some("new".into()), amount: None };
-    let body = serde_json::to_value(attio::__private::WriteBody(&deal)).unwrap();
+    let body = serde_json::to_value(attio::wire::ValuesBody(&deal)).unwrap();
     assert_eq!(body["data"]["values"], serde_json::json!({"name": "Big", "type": "new"}));
 }

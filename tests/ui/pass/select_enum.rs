@@ -72,7 +72,7 @@ fn main() {
         fallback: None,
         tier: None,
     };
-    let body = serde_json::to_value(attio::__private::WriteBody(&deal)).unwrap();
+    let body = serde_json::to_value(attio::wire::ValuesBody(&deal)).unwrap();
     assert_eq!(
         body["data"]["values"],
         serde_json::json!({"stage": {"status": "In Progress"}, "categories": [{"option": "B2B"}]})

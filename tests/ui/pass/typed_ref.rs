@@ -32,7 +32,7 @@ fn main() {
         associated_people: vec![by_email],
         main: by_id.clone().into(),
     };
-    let body = serde_json::to_value(attio::__private::WriteBody(&deal)).unwrap();
+    let body = serde_json::to_value(attio::wire::ValuesBody(&deal)).unwrap();
     assert_eq!(
         body["data"]["values"]["associated_people"],
         serde_json::json!([{"target_object": "people", "email_addresses": ["a@b.com"]}])

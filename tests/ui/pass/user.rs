@@ -30,7 +30,7 @@ fn main() {
         avatar_url: Some("https://x/a.png".into()),
     };
     user.validate().unwrap();
-    let body = serde_json::to_value(attio::__private::WriteBody(&user)).unwrap();
+    let body = serde_json::to_value(attio::wire::ValuesBody(&user)).unwrap();
     assert_eq!(
         body,
         serde_json::json!({"data": {"values": {"user_id": "u1", "primary_email_address": "a@b.co"}}})

@@ -24,7 +24,7 @@ fn main() {
     .unwrap();
     assert_eq!(record.values.tags, ["a", "b"]);
     assert!(record.values.scores.is_empty());
-    let body = serde_json::to_value(attio::__private::WriteBody(&record.values)).unwrap();
+    let body = serde_json::to_value(attio::wire::ValuesBody(&record.values)).unwrap();
     assert_eq!(
         body["data"]["values"],
         serde_json::json!({"name": "Acme", "tags": ["a", "b"], "scores": []})

@@ -19,7 +19,7 @@ fn main() {
         nickname: None,
         scores: vec![WithMeta::new(1), WithMeta::new(2)],
     };
-    let body = serde_json::to_value(attio::__private::WriteBody(&user)).unwrap();
+    let body = serde_json::to_value(attio::wire::ValuesBody(&user)).unwrap();
     assert_eq!(body["data"]["values"], serde_json::json!({"user_id": "u1", "scores": [1, 2]}));
     assert_eq!(*user.user_id, "u1");
 }

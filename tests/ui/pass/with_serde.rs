@@ -29,7 +29,7 @@ fn main() {
     assert_eq!(serde_json::from_value::<User>(json).unwrap(), user);
 
     // Attio: the attribute slugs.
-    let body = serde_json::to_value(attio::__private::WriteBody(&user)).unwrap();
+    let body = serde_json::to_value(attio::wire::ValuesBody(&user)).unwrap();
     assert_eq!(
         body["data"]["values"],
         serde_json::json!({"user_id": "u1", "primary_email_address": "a@b.co", "is_admin": true})

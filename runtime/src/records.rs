@@ -1,5 +1,5 @@
-//! Record operations beyond `update`: create, get, overwrite (`PUT`), assert (upsert by a unique
-//! attribute), delete, and the value history of one attribute.
+//! Record operations on the [`Client`]: update (`PATCH`), create, get, overwrite (`PUT`), assert
+//! (upsert by a unique attribute), delete, and the value history of one attribute.
 //!
 //! `#[attio_object]` generates thin forwarders to these methods on the struct (`user.create(&client)`,
 //! `User::get(&client, &id)`, ...); they are also callable on the [`Client`] directly.
@@ -17,20 +17,67 @@
 //! To change one attribute at a time (append to one multiselect, replace another, clear a third),
 //! use the generated change set (`User::changes()`, see [`ChangeSet`](crate::ChangeSet)).
 
-use std::fmt;
-use std::marker::PhantomData;
-
-use serde::de::{Deserialize, Deserializer, SeqAccess, Visitor};
-
 use crate::client::Client;
 use crate::error::Result;
-use crate::object::AttioObject;
+use crate::operation;
 use crate::query::AttributeHandle;
-use crate::record::{Record, RecordId};
-use crate::request::Request;
-use crate::values::{AttioValue, ValueObject, WithMeta};
+use crate::values::{AttioObject, RecordId, WithMeta};
+use crate::wire::Record;
 
 impl Client {
+    /// `PATCH /v2/objects/{slug}/records/{record_id}`: writes the struct's values to the record.
+    ///
+    /// Single-value attributes are replaced; values of multiselect attributes (`Vec<T>` fields)
+    /// are **added** to the ones the record already has. Usually called through the `update`
+    /// method `#[attio_object]` generates.
+    ///
+    /// ```no_run
+    /// # #[attio::attio_object(slug = "users")] struct User { user_id: String }
+    /// # async fn run(client: attio::Client) -> attio::Result<()> {
+    /// let id: attio::RecordId = "5e3fb280-007b-495a-a530-9354bde01de1".parse().unwrap();
+    /// let record = client.update_record(&User { user_id: "123".into() }, &id).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn update_record<T: AttioObject>(
+        &self,
+        values: &T,
+        id: &RecordId,
+    ) -> Result<Record<T>> {
+        self.execute(operation::records::update(values, id)?).await
+    }
+
+    /// `POST /v2/objects/{slug}/records`: creates a record with the struct's values.
+    ///
+    /// Fails with [`ErrorCode::UniquenessConflict`](crate::ErrorCode::UniquenessConflict) when a
+    /// unique attribute already has the value on another record. A create is not idempotent, so it
+    /// is retried only where the request never reached Attio (see [`RetryPolicy`](crate::RetryPolicy)).
+    ///
+    /// ```no_run
+    /// # #[attio::attio_object(slug = "users")] struct User { user_id: String, primary_email_address: attio::EmailAddress }
+    /// # async fn run(client: attio::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let user = User { user_id: "123".into(), primary_email_address: "person@company.com".parse()? };
+    /// let record = client.create_record(&user).await?;
+    /// println!("created {}", record.id.record_id);
+    /// # Ok(()) }
+    /// ```
+    pub async fn create_record<T: AttioObject>(&self, values: &T) -> Result<Record<T>> {
+        self.execute(operation::records::create(values)?).await
+    }
+
+    /// `GET /v2/objects/{slug}/records/{record_id}`: reads one record.
+    ///
+    /// ```no_run
+    /// # #[attio::attio_object(slug = "users")] struct User { user_id: String }
+    /// # async fn run(client: attio::Client) -> attio::Result<()> {
+    /// let id: attio::RecordId = "5e3fb280-007b-495a-a530-9354bde01de1".parse().unwrap();
+    /// let record = client.get_record::<User>(&id).await?;
+    /// println!("{}", record.values.user_id);
+    /// # Ok(()) }
+    /// ```
+    pub async fn get_record<T: AttioObject>(&self, id: &RecordId) -> Result<Record<T>> {
+        self.execute(operation::records::get::<T>(id)).await
+    }
+
     /// `PUT /v2/objects/{slug}/records/{record_id}`: makes the record's attributes **equal** to
     /// the struct's values. Unlike [`update_record`](Client::update_record) (`PATCH`), which adds
     /// the values of multiselect (`Vec<T>`) fields to the record's, this replaces them: values not
@@ -51,7 +98,8 @@ impl Client {
         values: &T,
         id: &RecordId,
     ) -> Result<Record<T>> {
-        self.execute(Request::overwrite(values, id)?).await
+        self.execute(operation::records::overwrite(values, id)?)
+            .await
     }
 
     /// `DELETE /v2/objects/{slug}/records/{record_id}`: deletes the record.
@@ -63,7 +111,7 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn delete_record<T: AttioObject>(&self, id: &RecordId) -> Result<()> {
-        self.send(Request::delete::<T>(id)).await.map(|_| ())
+        self.execute(operation::records::delete::<T>(id)).await
     }
 
     /// `PUT /v2/objects/{slug}/records?matching_attribute={attribute}`: creates the record, or
@@ -90,7 +138,7 @@ impl Client {
         values: &T,
         matching: H,
     ) -> Result<Record<T>> {
-        self.execute(Request::assert(values, matching.slug())?)
+        self.execute(operation::records::assert(values, matching.slug())?)
             .await
     }
 
@@ -111,35 +159,10 @@ impl Client {
         id: &RecordId,
         attribute: H,
     ) -> Result<Vec<WithMeta<H::Value>>> {
-        let values: ValueList<WithMeta<H::Value>> = self
-            .execute(Request::history::<T>(id, attribute.slug())?)
-            .await?;
-        Ok(values.0)
-    }
-}
-
-/// An array of value objects, each decoded as `V` (whether active or not).
-struct ValueList<V>(Vec<V>);
-
-impl<'de, V: AttioValue> Deserialize<'de> for ValueList<V> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        struct ListVisitor<V>(PhantomData<V>);
-        impl<'de, V: AttioValue> Visitor<'de> for ListVisitor<V> {
-            type Value = ValueList<V>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "an array of Attio {} value objects", V::ATTRIBUTE_TYPE)
-            }
-            fn visit_seq<A: SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> std::result::Result<Self::Value, A::Error> {
-                let mut out = Vec::new();
-                while let Some((v, _active)) = seq.next_element_seed(ValueObject::<V>::new())? {
-                    out.push(v);
-                }
-                Ok(ValueList(out))
-            }
-        }
-        d.deserialize_seq(ListVisitor(PhantomData))
+        self.execute(operation::records::history::<T, H::Value>(
+            id,
+            attribute.slug(),
+        )?)
+        .await
     }
 }

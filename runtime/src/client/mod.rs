@@ -1,21 +1,29 @@
-//! [`Client`]: executes requests against Attio (or a sandbox) over HTTPS.
+//! [`Client`]: executes operations against Attio (or a sandbox) over HTTPS, under the rate limits,
+//! retrying as the policy allows.
 
 use std::fmt;
 use std::net::IpAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use reqwest::Url;
-use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue};
+use reqwest::header::HeaderValue;
 use secrecy::{ExposeSecret, SecretString};
 use tracing::Instrument as _;
 
-use crate::error::{ApiError, Error, Result};
-use crate::object::AttioObject;
-use crate::record::{Record, RecordId};
-use crate::request::Request;
-use crate::retry::{Decision, Failure, Limiter, RateLimits, RetryPolicy, parse_retry_after};
+use crate::error::{Error, RequestLine, Result};
+use crate::operation::Operation;
+
+mod limits;
+mod retry;
+mod transport;
+
+pub use limits::RateLimits;
+pub use retry::RetryPolicy;
+
+use limits::Limiter;
+use retry::{Decision, Failure};
 
 /// Attio's API, where requests go unless told otherwise.
 ///
@@ -175,117 +183,69 @@ impl Client {
         }
     }
 
-    /// `PATCH /v2/objects/{slug}/records/{record_id}`: writes the struct's values to the record.
-    ///
-    /// Single-value attributes are replaced; values of multiselect attributes (`Vec<T>` fields)
-    /// are **added** to the ones the record already has. Usually called through the `update`
-    /// method `#[attio_object]` generates.
-    ///
-    /// ```no_run
-    /// # #[attio::attio_object(slug = "users")] struct User { user_id: String }
-    /// # async fn run(client: attio::Client) -> attio::Result<()> {
-    /// let id: attio::RecordId = "5e3fb280-007b-495a-a530-9354bde01de1".parse().unwrap();
-    /// let record = client.update_record(&User { user_id: "123".into() }, &id).await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn update_record<T: AttioObject>(
-        &self,
-        values: &T,
-        id: &RecordId,
-    ) -> Result<Record<T>> {
-        let request = Request::update(values, id)?;
-        self.execute(request).await
-    }
-
-    /// `POST /v2/objects/{slug}/records`: creates a record with the struct's values.
-    ///
-    /// Fails with [`ErrorCode::UniquenessConflict`](crate::ErrorCode::UniquenessConflict) when a
-    /// unique attribute already has the value on another record. A create is not idempotent, so it
-    /// is retried only where the request never reached Attio (see [`RetryPolicy`]).
-    ///
-    /// ```no_run
-    /// # #[attio::attio_object(slug = "users")] struct User { user_id: String, primary_email_address: attio::EmailAddress }
-    /// # async fn run(client: attio::Client) -> Result<(), Box<dyn std::error::Error>> {
-    /// let user = User { user_id: "123".into(), primary_email_address: "person@company.com".parse()? };
-    /// let record = client.create_record(&user).await?;
-    /// println!("created {}", record.id.record_id);
-    /// # Ok(()) }
-    /// ```
-    pub async fn create_record<T: AttioObject>(&self, values: &T) -> Result<Record<T>> {
-        self.execute(Request::create(values)?).await
-    }
-
-    /// `GET /v2/objects/{slug}/records/{record_id}`: reads one record.
-    ///
-    /// ```no_run
-    /// # #[attio::attio_object(slug = "users")] struct User { user_id: String }
-    /// # async fn run(client: attio::Client) -> attio::Result<()> {
-    /// let id: attio::RecordId = "5e3fb280-007b-495a-a530-9354bde01de1".parse().unwrap();
-    /// let record = client.get_record::<User>(&id).await?;
-    /// println!("{}", record.values.user_id);
-    /// # Ok(()) }
-    /// ```
-    pub async fn get_record<T: AttioObject>(&self, id: &RecordId) -> Result<Record<T>> {
-        self.execute(Request::get::<T>(id)).await
-    }
-
-    /// Sends `request` and decodes the `data` of a success response as `T`.
-    pub(crate) async fn execute<T: serde::de::DeserializeOwned>(
-        &self,
-        request: Request,
-    ) -> Result<T> {
-        let method = request.method.as_str().to_owned();
-        let path = request.path.clone();
-        let body = self.send(request).await?;
-        Ok(crate::__private::decode_data(&method, &path, &body)?)
-    }
-
-    /// Sends `request` under the rate limits, retrying as the policy allows; a success answer's
-    /// body, or the error of the last attempt.
-    pub(crate) async fn send(&self, request: Request) -> Result<bytes::Bytes> {
+    /// Sends `op` under the rate limits, retrying as the policy allows, and decodes its answer.
+    pub(crate) async fn execute<R>(&self, op: Operation<R>) -> Result<R> {
+        let line = op.line();
         let span = tracing::debug_span!(
             "attio.request",
-            method = %request.method,
-            path = %request.path,
+            method = %line.method(),
+            path = %line.path(),
             attempt = tracing::field::Empty,
             status = tracing::field::Empty,
         );
         // `instrument`, not `span.enter()`: an entered guard held across `.await` would make every
         // request future `!Send`, so it could not be spawned.
-        self.send_in(request, &span).instrument(span.clone()).await
+        let body = self
+            .send(&op, &line, &span)
+            .instrument(span.clone())
+            .await?;
+        (op.decode)(&body).map_err(|e| {
+            self.inner.stats.failures.fetch_add(1, Ordering::Relaxed);
+            Error::Decode(e.with_request(line))
+        })
     }
 
-    async fn send_in(&self, request: Request, span: &tracing::Span) -> Result<bytes::Bytes> {
+    /// Sends `op` until an attempt succeeds or the policy stops: a success answer's body, or the
+    /// error of the last attempt.
+    async fn send<R>(
+        &self,
+        op: &Operation<R>,
+        line: &RequestLine,
+        span: &tracing::Span,
+    ) -> Result<bytes::Bytes> {
+        let inner = &self.inner;
         let started = Instant::now();
-        let write = request.is_write();
         let mut attempt = 0;
         loop {
             attempt += 1;
             span.record("attempt", attempt);
-            self.inner.limiter.acquire(write).await;
-            self.inner.stats.attempts.fetch_add(1, Ordering::Relaxed);
+            inner.limiter.acquire(op.write).await;
+            inner.stats.attempts.fetch_add(1, Ordering::Relaxed);
             let sent = Instant::now();
-            let (error, failure) = match self.send_once(&request).await {
-                Ok(body) => {
-                    span.record("status", 200);
-                    tracing::debug!(
-                        elapsed_ms = sent.elapsed().as_millis() as u64,
-                        "attio request succeeded"
-                    );
-                    return Ok(body);
-                }
-                Err(e) => e,
-            };
-            if let Failure::RateLimited { .. } = failure {
-                self.inner
-                    .stats
-                    .rate_limited
-                    .fetch_add(1, Ordering::Relaxed);
+            let (error, retry_after) =
+                match transport::send_once(&inner.http, &inner.base_url, &inner.auth, op, line)
+                    .await
+                {
+                    Ok(body) => {
+                        span.record("status", 200);
+                        tracing::debug!(
+                            elapsed_ms = sent.elapsed().as_millis() as u64,
+                            "attio request succeeded"
+                        );
+                        return Ok(body);
+                    }
+                    Err(failed) => failed,
+                };
+            if let Some(status) = error.status() {
+                span.record("status", status);
             }
-            match self
-                .inner
+            let failure = Failure::of(&error, retry_after);
+            if let Failure::RateLimited { .. } = failure {
+                inner.stats.rate_limited.fetch_add(1, Ordering::Relaxed);
+            }
+            match inner
                 .retry
-                .decide(&failure, request.idempotent, attempt, started.elapsed())
+                .decide(&failure, op.idempotent, attempt, started.elapsed())
             {
                 Decision::Retry { wait, reason } => {
                     tracing::info!(
@@ -294,103 +254,16 @@ impl Client {
                         wait_ms = wait.as_millis() as u64,
                         "retrying attio request"
                     );
-                    self.inner.stats.retries.fetch_add(1, Ordering::Relaxed);
+                    inner.stats.retries.fetch_add(1, Ordering::Relaxed);
                     tokio::time::sleep(wait).await;
                 }
                 Decision::Stop(why) => {
                     tracing::debug!(attempt, stop = ?why, error = %error, "attio request failed");
-                    self.inner.stats.failures.fetch_add(1, Ordering::Relaxed);
+                    inner.stats.failures.fetch_add(1, Ordering::Relaxed);
                     return Err(error);
                 }
             }
         }
-    }
-
-    /// One attempt: the body of a success answer, or the error and how it bears on retrying.
-    async fn send_once(
-        &self,
-        request: &Request,
-    ) -> std::result::Result<bytes::Bytes, (Error, Failure)> {
-        let url = format!("{}{}", self.inner.base_url, request.path);
-        let mut builder = self
-            .inner
-            .http
-            .request(request.method.clone(), url)
-            .header(AUTHORIZATION, self.inner.auth.clone());
-        if let Some(body) = &request.body {
-            builder = builder
-                .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
-                .body(body.clone());
-        }
-        let transport = |source: reqwest::Error| {
-            let failure = if source.is_connect() {
-                Failure::NotSent
-            } else {
-                Failure::Interrupted
-            };
-            let error = Error::Transport {
-                method: request.method.as_str().to_owned(),
-                path: request.path.clone(),
-                source: source.without_url(),
-            };
-            (error, failure)
-        };
-        let response = builder.send().await.map_err(transport)?;
-        let status = response.status();
-        let headers = response.headers();
-        let content_type = headers
-            .get(CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
-        let retry_after = headers
-            .get(reqwest::header::RETRY_AFTER)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| parse_retry_after(v, SystemTime::now()));
-        let body = response.bytes().await.map_err(transport)?;
-        if status.is_success() {
-            return Ok(body);
-        }
-        let error = error_from_response(
-            request.method.as_str(),
-            &request.path,
-            status.as_u16(),
-            content_type,
-            &body,
-        );
-        let failure = match (status.as_u16(), &error) {
-            (429, _) => Failure::RateLimited { retry_after },
-            (409, Error::Api(api)) if api.code == crate::ErrorCode::ConcurrentWriteConflict => {
-                Failure::Conflict
-            }
-            (500..=599, _) => Failure::Server,
-            _ => Failure::Final,
-        };
-        Err((error, failure))
-    }
-}
-
-/// Attio's error body when the answer carries one, or a description of what came instead.
-fn error_from_response(
-    method: &str,
-    path: &str,
-    status: u16,
-    content_type: Option<String>,
-    body: &[u8],
-) -> Error {
-    if let Ok(api) = serde_json::from_slice::<ApiError>(body) {
-        return Error::Api(api);
-    }
-    let text = String::from_utf8_lossy(body);
-    let mut snippet: String = text.chars().take(200).filter(|c| !c.is_control()).collect();
-    if text.chars().count() > 200 {
-        snippet.push('…');
-    }
-    Error::Http {
-        method: method.to_owned(),
-        path: path.to_owned(),
-        status,
-        content_type: content_type.unwrap_or_else(|| "no content type".to_owned()),
-        snippet,
     }
 }
 
@@ -520,16 +393,11 @@ impl ClientBuilder {
 
         let base_url = check_base_url(self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL))?;
 
-        // reqwest is built without a bundled crypto provider; use ring unless the application
-        // installed one of its own (then this is a no-op).
-        let _ = rustls::crypto::ring::default_provider().install_default();
-        let http = reqwest::Client::builder()
-            .user_agent(HeaderValue::from_static(USER_AGENT_VALUE))
-            .timeout(self.timeout.unwrap_or(Duration::from_secs(60)))
-            .connect_timeout(self.connect_timeout.unwrap_or(Duration::from_secs(10)))
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))?;
+        let http = transport::http_client(
+            USER_AGENT_VALUE,
+            self.timeout.unwrap_or(Duration::from_secs(60)),
+            self.connect_timeout.unwrap_or(Duration::from_secs(10)),
+        )?;
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
@@ -605,32 +473,5 @@ mod tests {
         assert!(check_base_url("ftp://api.attio.com").is_err());
         assert!(check_base_url("https://user:pw@api.attio.com").is_err());
         assert!(check_base_url("not a url").is_err());
-    }
-
-    #[test]
-    fn non_attio_error_bodies_are_described() {
-        let err = error_from_response(
-            "GET",
-            "/v2/objects",
-            502,
-            Some("text/html".into()),
-            b"<html>Bad gateway</html>",
-        );
-        let text = err.to_string();
-        assert!(
-            text.contains("502") && text.contains("text/html") && text.contains("Bad gateway"),
-            "{text}"
-        );
-        let err = error_from_response(
-            "GET",
-            "/v2/objects",
-            404,
-            None,
-            br#"{"status_code":404,"type":"invalid_request_error","code":"not_found","message":"Object not found"}"#,
-        );
-        assert!(
-            matches!(err, Error::Api(ref e) if e.code == crate::ErrorCode::NotFound),
-            "{err:?}"
-        );
     }
 }

@@ -3,7 +3,7 @@
 use serde::de::MapAccess;
 use serde::ser::SerializeMap;
 
-use crate::values::{AttributeType, Cardinality};
+use super::{AttributeType, Cardinality};
 
 /// A Rust struct that describes an Attio object: its slug, its attributes, and how its values
 /// are written and read.
@@ -79,6 +79,8 @@ pub struct FieldInfo {
     pub cardinality: Cardinality,
     /// `#[attio(read_only)]`: decoded, never sent.
     pub read_only: bool,
+    /// The field's Rust type as written, e.g. `Option<f64>`.
+    pub rust_type: &'static str,
 }
 
 impl FieldInfo {
@@ -90,6 +92,7 @@ impl FieldInfo {
         attribute_type: AttributeType,
         cardinality: Cardinality,
         read_only: bool,
+        rust_type: &'static str,
     ) -> Self {
         FieldInfo {
             name,
@@ -97,6 +100,7 @@ impl FieldInfo {
             attribute_type,
             cardinality,
             read_only,
+            rust_type,
         }
     }
 }

@@ -1,0 +1,182 @@
+//! One attempt over HTTP: the reqwest client (with its TLS configuration), the request, and the
+//! answer's classification into a body or an [`Error`]. The only module that names reqwest.
+
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue, RETRY_AFTER};
+
+use super::retry::parse_retry_after;
+use crate::error::{ApiError, Error, RequestLine, Result, TransportKind};
+use crate::operation::{Method, Operation};
+
+/// The HTTP client: reqwest over rustls, with ring as the crypto provider and the platform's
+/// certificate verifier, configured for this client alone. The process-wide rustls provider is
+/// left to the application.
+pub(crate) fn http_client(
+    user_agent: &'static str,
+    timeout: Duration,
+    connect_timeout: Duration,
+) -> Result<reqwest::Client> {
+    use rustls_platform_verifier::BuilderVerifierExt as _;
+
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let mut tls = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .and_then(|b| b.with_platform_verifier())
+        .map_err(|e| Error::Config(format!("could not configure TLS: {e}")))?
+        .with_no_client_auth();
+    tls.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+    reqwest::Client::builder()
+        .tls_backend_preconfigured(tls)
+        .user_agent(HeaderValue::from_static(user_agent))
+        .timeout(timeout)
+        .connect_timeout(connect_timeout)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))
+}
+
+fn method(m: Method) -> reqwest::Method {
+    match m {
+        Method::Get => reqwest::Method::GET,
+        Method::Post => reqwest::Method::POST,
+        Method::Put => reqwest::Method::PUT,
+        Method::Patch => reqwest::Method::PATCH,
+        Method::Delete => reqwest::Method::DELETE,
+    }
+}
+
+/// A failed attempt: the error, and the answer's `Retry-After`, if any.
+pub(crate) type Failed = (Error, Option<Duration>);
+
+/// Sends `op` once: the body of a success answer, or the error.
+pub(crate) async fn send_once<R>(
+    http: &reqwest::Client,
+    base_url: &str,
+    auth: &HeaderValue,
+    op: &Operation<R>,
+    line: &RequestLine,
+) -> std::result::Result<bytes::Bytes, Failed> {
+    let url = format!("{base_url}{}", op.path);
+    let mut builder = http
+        .request(method(op.method), url)
+        .header(AUTHORIZATION, auth.clone());
+    if let Some(body) = &op.body {
+        builder = builder
+            .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
+            .body(body.clone());
+    }
+    let transport = |source: reqwest::Error| {
+        let error = Error::Transport {
+            request: line.clone(),
+            kind: kind_of(&source),
+            source: Box::new(source.without_url()),
+        };
+        (error, None)
+    };
+    let response = builder.send().await.map_err(transport)?;
+    let status = response.status();
+    let headers = response.headers();
+    let content_type = headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let retry_after = headers
+        .get(RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| parse_retry_after(v, SystemTime::now()));
+    let body = response.bytes().await.map_err(transport)?;
+    if status.is_success() {
+        return Ok(body);
+    }
+    let error = error_from_response(line, status.as_u16(), content_type, &body);
+    Err((error, retry_after))
+}
+
+/// What kind of transport failure `e` is.
+fn kind_of(e: &reqwest::Error) -> TransportKind {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(s) = source {
+        if s.downcast_ref::<rustls::Error>().is_some() {
+            return TransportKind::Tls;
+        }
+        source = s.source();
+    }
+    if e.is_connect() {
+        TransportKind::Connect
+    } else if e.is_timeout() {
+        TransportKind::Timeout
+    } else if e.is_request() || e.is_body() || e.is_decode() {
+        TransportKind::ConnectionDropped
+    } else {
+        TransportKind::Other
+    }
+}
+
+/// Attio's error body when the answer carries one, or a description of what came instead.
+pub(crate) fn error_from_response(
+    line: &RequestLine,
+    status: u16,
+    content_type: Option<String>,
+    body: &[u8],
+) -> Error {
+    if let Ok(api) = serde_json::from_slice::<ApiError>(body) {
+        return Error::Api(api.with_request(line.clone()));
+    }
+    let text = String::from_utf8_lossy(body);
+    let mut snippet: String = text.chars().take(200).filter(|c| !c.is_control()).collect();
+    if text.chars().count() > 200 {
+        snippet.push('…');
+    }
+    Error::Http {
+        request: line.clone(),
+        status,
+        content_type: content_type.unwrap_or_else(|| "no content type".to_owned()),
+        snippet,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn non_attio_error_bodies_are_described() {
+        let line = RequestLine::new("GET", "/v2/objects".into(), false);
+        let err = error_from_response(
+            &line,
+            502,
+            Some("text/html".into()),
+            b"<html>Bad gateway</html>",
+        );
+        let text = err.to_string();
+        assert!(
+            text.contains("GET /v2/objects")
+                && text.contains("502")
+                && text.contains("text/html")
+                && text.contains("Bad gateway"),
+            "{text}"
+        );
+        let err = error_from_response(
+            &line,
+            404,
+            None,
+            br#"{"status_code":404,"type":"invalid_request_error","code":"not_found","message":"Object not found"}"#,
+        );
+        assert!(
+            matches!(err, Error::Api(ref e) if e.code == crate::ErrorCode::NotFound),
+            "{err:?}"
+        );
+        assert_eq!(
+            err.to_string(),
+            "GET /v2/objects: Attio answered 404 not_found: Object not found"
+        );
+    }
+
+    #[test]
+    fn building_a_client_leaves_the_process_crypto_provider_alone() {
+        http_client("t", Duration::from_secs(1), Duration::from_secs(1)).unwrap();
+        assert!(rustls::crypto::CryptoProvider::get_default().is_none());
+    }
+}

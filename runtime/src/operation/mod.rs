@@ -1,0 +1,101 @@
+//! Every request to Attio as data: method, path, body, whether it can change anything, whether it
+//! is safe to repeat, and how to decode its answer. Built here, sent by the client
+//! ([`Client::execute`](crate::Client)); no HTTP types.
+//!
+//! This is the one place that decides a request's envelope and whether repeating it is harmless
+//! (which the retry policy then relies on).
+
+use crate::error::{DecodeError, RequestLine};
+
+pub(crate) mod records;
+
+/// An HTTP method Attio's API uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Method {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+impl Method {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+/// One request, described but not sent, whose answer decodes as `R`.
+pub(crate) struct Operation<R> {
+    pub(crate) method: Method,
+    /// The path under the base URL, starting with `/v2/`.
+    pub(crate) path: String,
+    /// A JSON body, when the operation has one.
+    pub(crate) body: Option<Vec<u8>>,
+    /// Whether it can change anything in Attio (counts against the write rate limit).
+    pub(crate) write: bool,
+    /// Whether sending it twice leaves Attio as sending it once.
+    pub(crate) idempotent: bool,
+    /// Decodes a success answer's body.
+    pub(crate) decode: fn(&[u8]) -> Result<R, DecodeError>,
+}
+
+impl<R> Operation<R> {
+    /// A read: `GET`, or a query `POST`. Reads change nothing, so repeating one is harmless.
+    pub(crate) fn read(
+        method: Method,
+        path: String,
+        body: Option<Vec<u8>>,
+        decode: fn(&[u8]) -> Result<R, DecodeError>,
+    ) -> Self {
+        Operation {
+            method,
+            path,
+            body,
+            write: false,
+            idempotent: true,
+            decode,
+        }
+    }
+
+    /// A write, `idempotent` when repeating it cannot change the outcome.
+    pub(crate) fn write(
+        method: Method,
+        path: String,
+        body: Option<Vec<u8>>,
+        idempotent: bool,
+        decode: fn(&[u8]) -> Result<R, DecodeError>,
+    ) -> Self {
+        Operation {
+            method,
+            path,
+            body,
+            write: true,
+            idempotent,
+            decode,
+        }
+    }
+
+    /// The method and path, as errors name them.
+    pub(crate) fn line(&self) -> RequestLine {
+        RequestLine::new(self.method.as_str(), self.path.clone(), self.write)
+    }
+}
+
+impl<R> std::fmt::Debug for Operation<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Operation")
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("body", &self.body.as_deref().map(String::from_utf8_lossy))
+            .field("write", &self.write)
+            .field("idempotent", &self.idempotent)
+            .finish()
+    }
+}

@@ -1,0 +1,232 @@
+//! Record operations: create, get, update (`PATCH`), overwrite (`PUT`), assert, delete, value
+//! history, a query page, and the `PUT`/`PATCH` of a change set.
+//!
+//! # Which record writes are safe to repeat
+//!
+//! | operation | repeatable? | why |
+//! |---|---|---|
+//! | `PUT` (overwrite, a change set's replacements) | yes | it makes attributes *equal* to what is sent |
+//! | `PATCH` writing no multiselect | yes | single values are replaced |
+//! | `PATCH` writing a multiselect | no | Attio *appends* multiselect values: a repeat adds them twice |
+//! | assert (`PUT ?matching_attribute=`) | only with no multiselect besides the matching one | a repeat finds the record the first created; other multiselects might be appended |
+//! | create (`POST`) | no | a repeat creates a second record |
+//! | delete | yes | a repeat finds nothing to delete |
+
+use serde_json::Value;
+
+use super::{Method, Operation};
+use crate::error::{Error, Result};
+use crate::values::{AttioObject, AttioValue, Cardinality, RecordId, WithMeta, check_path_segment};
+use crate::wire::{self, Record};
+
+/// `/v2/objects/{slug}/records/{record_id}`; both parts are checked path segments.
+fn record_path<T: AttioObject>(id: &RecordId) -> String {
+    format!("/v2/objects/{}/records/{}", T::SLUG, id.as_str())
+}
+
+/// Whether `T` has a writable multiselect field (other than `except`), whose values a `PATCH`
+/// appends.
+fn writes_multiselect<T: AttioObject>(except: Option<&str>) -> bool {
+    T::FIELDS
+        .iter()
+        .any(|f| !f.read_only && f.cardinality == Cardinality::Multiple && Some(f.slug) != except)
+}
+
+/// `PATCH /v2/objects/{slug}/records/{record_id}` with the struct's values.
+pub(crate) fn update<T: AttioObject>(values: &T, id: &RecordId) -> Result<Operation<Record<T>>> {
+    Ok(Operation::write(
+        Method::Patch,
+        record_path::<T>(id),
+        Some(wire::encode_values(values)?),
+        !writes_multiselect::<T>(None),
+        wire::decode_record::<T>,
+    ))
+}
+
+/// `POST /v2/objects/{slug}/records` with the struct's values.
+pub(crate) fn create<T: AttioObject>(values: &T) -> Result<Operation<Record<T>>> {
+    Ok(Operation::write(
+        Method::Post,
+        format!("/v2/objects/{}/records", T::SLUG),
+        Some(wire::encode_values(values)?),
+        false,
+        wire::decode_record::<T>,
+    ))
+}
+
+/// `GET /v2/objects/{slug}/records/{record_id}`.
+pub(crate) fn get<T: AttioObject>(id: &RecordId) -> Operation<Record<T>> {
+    Operation::read(
+        Method::Get,
+        record_path::<T>(id),
+        None,
+        wire::decode_record::<T>,
+    )
+}
+
+/// `PUT /v2/objects/{slug}/records/{record_id}` with the struct's values.
+pub(crate) fn overwrite<T: AttioObject>(values: &T, id: &RecordId) -> Result<Operation<Record<T>>> {
+    Ok(Operation::write(
+        Method::Put,
+        record_path::<T>(id),
+        Some(wire::encode_values(values)?),
+        true,
+        wire::decode_record::<T>,
+    ))
+}
+
+/// `DELETE /v2/objects/{slug}/records/{record_id}`.
+pub(crate) fn delete<T: AttioObject>(id: &RecordId) -> Operation<()> {
+    Operation::write(
+        Method::Delete,
+        record_path::<T>(id),
+        None,
+        true,
+        wire::decode_nothing,
+    )
+}
+
+/// `PUT /v2/objects/{slug}/records?matching_attribute={attribute}` with the struct's values.
+///
+/// Attio documents that an assert *overwrites* the multiselects other than the matching one, which
+/// would be repeatable, but that is not verified against the live API; were they appended, a repeat
+/// would add their values twice, so such asserts count as not repeatable.
+pub(crate) fn assert<T: AttioObject>(
+    values: &T,
+    attribute: &'static str,
+) -> Result<Operation<Record<T>>> {
+    check_path_segment(attribute).map_err(|reason| {
+        Error::InvalidInput(format!(
+            "the matching attribute {attribute:?} of an assert on `{}` cannot be sent: {reason}",
+            T::SLUG
+        ))
+    })?;
+    Ok(Operation::write(
+        Method::Put,
+        format!(
+            "/v2/objects/{}/records?matching_attribute={attribute}",
+            T::SLUG
+        ),
+        Some(wire::encode_values(values)?),
+        !writes_multiselect::<T>(Some(attribute)),
+        wire::decode_record::<T>,
+    ))
+}
+
+/// `GET /v2/objects/{slug}/records/{record_id}/attributes/{attribute}/values?show_historic=true`.
+pub(crate) fn history<T: AttioObject, V: AttioValue>(
+    id: &RecordId,
+    attribute: &'static str,
+) -> Result<Operation<Vec<WithMeta<V>>>> {
+    check_path_segment(attribute).map_err(|reason| {
+        Error::InvalidInput(format!(
+            "the attribute slug {attribute:?} of a value history on `{}` cannot be sent: {reason}",
+            T::SLUG
+        ))
+    })?;
+    Ok(Operation::read(
+        Method::Get,
+        format!(
+            "{}/attributes/{attribute}/values?show_historic=true",
+            record_path::<T>(id)
+        ),
+        None,
+        wire::decode_history::<V>,
+    ))
+}
+
+/// `POST /v2/objects/{slug}/records/query` with `body`: a read.
+pub(crate) fn query_page<T: AttioObject>(body: &Value) -> Operation<Vec<Record<T>>> {
+    Operation::read(
+        Method::Post,
+        format!("/v2/objects/{}/records/query", T::SLUG),
+        // Serializing a `serde_json::Value` into a Vec cannot fail.
+        Some(serde_json::to_vec(body).unwrap_or_default()),
+        wire::decode_page::<T>,
+    )
+}
+
+/// A change set's `PUT` of prepared `slug: write form` entries: repeatable.
+pub(crate) fn put_entries<T: AttioObject>(
+    id: &RecordId,
+    entries: &[(&'static str, Value)],
+) -> Operation<Record<T>> {
+    Operation::write(
+        Method::Put,
+        record_path::<T>(id),
+        Some(wire::entries_body(entries)),
+        true,
+        wire::decode_record::<T>,
+    )
+}
+
+/// A change set's `PATCH` of prepared entries; `appends` when one of them adds values to a
+/// multiselect, which makes it not repeatable.
+pub(crate) fn patch_entries<T: AttioObject>(
+    id: &RecordId,
+    entries: &[(&'static str, Value)],
+    appends: bool,
+) -> Operation<Record<T>> {
+    Operation::write(
+        Method::Patch,
+        record_path::<T>(id),
+        Some(wire::entries_body(entries)),
+        !appends,
+        wire::decode_record::<T>,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[crate::attio_object(slug = "users")]
+    struct Users {}
+
+    #[crate::attio_object(slug = "people")]
+    struct People {
+        email_addresses: Vec<String>,
+        name: Option<String>,
+    }
+
+    #[test]
+    fn record_path_places_the_id_verbatim() {
+        let id: RecordId = "72ef5feaf-4919-4208-b332-1339ab8ba040".parse().unwrap();
+        let op = update(&Users {}, &id).unwrap();
+        assert_eq!(op.method, Method::Patch);
+        assert_eq!(
+            op.path,
+            "/v2/objects/users/records/72ef5feaf-4919-4208-b332-1339ab8ba040"
+        );
+        assert_eq!(op.body.as_deref(), Some(&br#"{"data":{"values":{}}}"#[..]));
+        assert!(op.idempotent, "no multiselect fields");
+        assert!(op.write);
+    }
+
+    #[test]
+    fn idempotency_follows_the_table() {
+        let id: RecordId = "r".parse().unwrap();
+        let p = People {
+            email_addresses: vec![],
+            name: None,
+        };
+        assert!(!update(&p, &id).unwrap().idempotent, "PATCH appends");
+        assert!(overwrite(&p, &id).unwrap().idempotent);
+        assert!(!create(&p).unwrap().idempotent);
+        assert!(
+            assert(&p, "email_addresses").unwrap().idempotent,
+            "the only multiselect is the matching one"
+        );
+        assert!(!assert(&p, "name").unwrap().idempotent);
+        assert!(delete::<People>(&id).idempotent);
+        let q = query_page::<People>(&serde_json::json!({}));
+        assert!(!q.write && q.idempotent);
+        assert!(!patch_entries::<People>(&id, &[], true).idempotent);
+        assert!(patch_entries::<People>(&id, &[], false).idempotent);
+        let err = assert(&p, "a/b").unwrap_err().to_string();
+        assert!(
+            err.contains("matching attribute \"a/b\"") && err.contains("nothing was sent"),
+            "{err}"
+        );
+    }
+}

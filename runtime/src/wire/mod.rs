@@ -1,0 +1,225 @@
+//! The codec between Rust structs and Attio's JSON: write bodies, and the decoding of records,
+//! pages and value histories, with the JSON path and the Rust field of a failure. No HTTP.
+//!
+//! The client uses these on every request. They are public for what happens outside it: decoding a
+//! body fetched some other way, a stored answer, a fixture in a test.
+//!
+//! ```
+//! #[attio::attio_object(slug = "users")]
+//! #[derive(Debug, PartialEq)]
+//! struct User { user_id: String }
+//!
+//! let body = attio::wire::encode_values(&User { user_id: "123".into() })?;
+//! assert_eq!(body, br#"{"data":{"values":{"user_id":"123"}}}"#);
+//!
+//! let answer = br#"{"data":{"id":{"workspace_id":"w","object_id":"o","record_id":"r"},
+//!     "created_at":"2022-11-21T13:22:49.061281000Z",
+//!     "values":{"user_id":[{"active_from":"2022-11-21T13:22:49.061281000Z","active_until":null,
+//!         "created_by_actor":{"type":"system","id":null},"attribute_type":"text","value":"123"}]}}}"#;
+//! let record = attio::wire::decode_record::<User>(answer)?;
+//! assert_eq!(record.values, User { user_id: "123".into() });
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use serde::de::DeserializeOwned;
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{DecodeError, Error, Result};
+use crate::values::{AttioObject, AttioValue, WithMeta};
+
+pub(crate) mod fields;
+mod hint;
+mod history;
+mod json_path;
+mod record;
+
+pub use record::{Record, RecordIdentifier};
+
+/// The write body of a record: `{"data": {"values": {...}}}`, every writable field that has
+/// something to send. Serializes straight to the output; nothing is validated (see
+/// [`encode_values`], which validates first).
+///
+/// ```
+/// #[attio::attio_object(slug = "users")]
+/// struct User { user_id: String, nickname: Option<String> }
+///
+/// let body = serde_json::to_string(&attio::wire::ValuesBody(&User { user_id: "1".into(), nickname: None }))?;
+/// assert_eq!(body, r#"{"data":{"values":{"user_id":"1"}}}"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct ValuesBody<'a, T>(pub &'a T);
+
+impl<T: AttioObject> Serialize for ValuesBody<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        Envelope(Values(self.0)).serialize(s)
+    }
+}
+
+/// `{"data": {"values": X}}` around the serialization of `X`.
+struct Envelope<X>(X);
+
+impl<X: Serialize> Serialize for Envelope<X> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        struct Data<'a, X>(&'a X);
+        impl<X: Serialize> Serialize for Data<'_, X> {
+            fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+                let mut data = s.serialize_map(Some(1))?;
+                data.serialize_entry("values", self.0)?;
+                data.end()
+            }
+        }
+        let mut outer = s.serialize_map(Some(1))?;
+        outer.serialize_entry("data", &Data(&self.0))?;
+        outer.end()
+    }
+}
+
+struct Values<'a, T>(&'a T);
+
+impl<T: AttioObject> Serialize for Values<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        self.0.encode_values(&mut map)?;
+        map.end()
+    }
+}
+
+/// Checks `values` against the rules Attio enforces ([`Error::InvalidValue`] names the field) and
+/// encodes its write body, `{"data": {"values": {...}}}`.
+///
+/// ```
+/// #[attio::attio_object(slug = "people")]
+/// struct Person { job_title: Option<String> }
+///
+/// let body = attio::wire::encode_values(&Person { job_title: Some("CTO".into()) })?;
+/// assert_eq!(body, br#"{"data":{"values":{"job_title":"CTO"}}}"#);
+/// # Ok::<(), attio::Error>(())
+/// ```
+pub fn encode_values<T: AttioObject>(values: &T) -> Result<Vec<u8>> {
+    values.validate()?;
+    serde_json::to_vec(&ValuesBody(values)).map_err(|e| Error::Invariant(e.to_string()))
+}
+
+/// `{"data": {"values": {slug: write form, ...}}}` from prepared entries (a change set's).
+pub(crate) fn entries_body(entries: &[(&'static str, serde_json::Value)]) -> Vec<u8> {
+    struct Entries<'a>(&'a [(&'static str, serde_json::Value)]);
+    impl Serialize for Entries<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+            let mut map = s.serialize_map(Some(self.0.len()))?;
+            for (k, v) in self.0 {
+                map.serialize_entry(k, v)?;
+            }
+            map.end()
+        }
+    }
+    // Serializing `serde_json::Value`s into a Vec cannot fail.
+    serde_json::to_vec(&Envelope(Entries(entries))).unwrap_or_default()
+}
+
+/// Decodes `{"data": R}`; on failure, says where. Records decode with more help through
+/// [`decode_record`] and [`decode_page`].
+///
+/// ```
+/// let ids: Vec<String> = attio::wire::decode_data(br#"{"data":["a","b"]}"#)?;
+/// assert_eq!(ids, ["a", "b"]);
+/// let err = attio::wire::decode_data::<Vec<String>>(br#"{"data":["a",2]}"#).unwrap_err();
+/// assert_eq!(err.path(), "data[1]");
+/// # Ok::<(), attio::DecodeError>(())
+/// ```
+pub fn decode_data<R: DeserializeOwned>(body: &[u8]) -> std::result::Result<R, DecodeError> {
+    decode_with(body, None)
+}
+
+/// Decodes one record answer, `{"data": {id, created_at, values}}`, as a `Record<T>`. A failure
+/// names the Rust field and, when the answer says, the type to declare it as.
+///
+/// ```
+/// #[attio::attio_object(slug = "users")]
+/// #[derive(Debug)]
+/// struct User { user_id: String }
+///
+/// let body = br#"{"data":{"id":{"workspace_id":"w","object_id":"o","record_id":"r"},"created_at":"2022-11-21T13:22:49.061281000Z","values":{"user_ld":[]}}}"#;
+/// let err = attio::wire::decode_record::<User>(body).unwrap_err();
+/// assert!(err.to_string().contains("did you mean `user_ld`?"), "{err}");
+/// ```
+pub fn decode_record<T: AttioObject>(body: &[u8]) -> std::result::Result<Record<T>, DecodeError> {
+    decode_with(body, Some(hint::Object::of::<T>()))
+}
+
+/// Decodes a page of records, `{"data": [record, ...]}` (a query's answer).
+///
+/// ```
+/// #[attio::attio_object(slug = "users")]
+/// struct User { user_id: String }
+///
+/// let page = attio::wire::decode_page::<User>(br#"{"data":[]}"#)?;
+/// assert!(page.is_empty());
+/// # Ok::<(), attio::DecodeError>(())
+/// ```
+pub fn decode_page<T: AttioObject>(
+    body: &[u8],
+) -> std::result::Result<Vec<Record<T>>, DecodeError> {
+    decode_with(body, Some(hint::Object::of::<T>()))
+}
+
+/// Decodes a value-history answer: every value object of one attribute, active or not.
+pub(crate) fn decode_history<V: AttioValue>(
+    body: &[u8],
+) -> std::result::Result<Vec<WithMeta<V>>, DecodeError> {
+    decode_with::<history::ValueList<WithMeta<V>>>(body, None).map(|list| list.0)
+}
+
+/// An answer whose body is not needed (a delete's).
+pub(crate) fn decode_nothing(_body: &[u8]) -> std::result::Result<(), DecodeError> {
+    Ok(())
+}
+
+fn decode_with<R: DeserializeOwned>(
+    body: &[u8],
+    object: Option<hint::Object>,
+) -> std::result::Result<R, DecodeError> {
+    #[derive(Deserialize)]
+    struct Data<R> {
+        data: R,
+    }
+    json_path::reset_failed_attribute();
+    match serde_json::from_slice::<Data<R>>(body) {
+        Ok(envelope) => Ok(envelope.data),
+        Err(source) => {
+            let json_path = json_path::path_of(body, &source);
+            let reason = reason_of(&source);
+            let hint = object.and_then(|o| o.hint(body, &json_path));
+            Err(DecodeError::new(json_path, reason, hint))
+        }
+    }
+}
+
+/// serde_json's message without its ` at line 1 column 200` suffix (the JSON path says where).
+fn reason_of(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" at line ") {
+        Some(at) if error.line() > 0 => text[..at].to_owned(),
+        _ => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[crate::attio_object(slug = "users")]
+    #[derive(Debug)]
+    struct User {
+        user_id: String,
+    }
+
+    #[test]
+    fn a_missing_required_attribute_names_the_nearest() {
+        let body = br#"{"data":{"id":{"workspace_id":"w","object_id":"o","record_id":"r"},"created_at":"2022-11-21T13:22:49.061281000Z","values":{"user_ld":[],"name":[]}}}"#;
+        let err = super::decode_record::<User>(body).unwrap_err();
+        assert_eq!(err.path(), "data.values.user_id");
+        let text = err.to_string();
+        assert!(text.contains("did you mean `user_ld`?"), "{text}");
+        assert!(text.contains("the record has: name, user_ld"), "{text}");
+    }
+}

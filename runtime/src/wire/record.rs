@@ -1,0 +1,121 @@
+//! Records as Attio returns them: [`Record<T>`] and its ids, decoded in one pass.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+use crate::values::{AttioObject, Key, RecordId, Ref, Timestamp};
+
+/// The three ids that identify a record: its workspace, its object, and the record itself.
+///
+/// ```
+/// let json = r#"{"workspace_id":"14beef7a-99f7-4534-a87e-70b564330a4c","object_id":"97052eb9-e65e-443f-a297-f2d9a4a7f795","record_id":"bf071e1f-6035-429d-b874-d83ea64ea13b"}"#;
+/// let id: attio::RecordIdentifier = serde_json::from_str(json).unwrap();
+/// assert_eq!(id.record_id.as_str(), "bf071e1f-6035-429d-b874-d83ea64ea13b");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RecordIdentifier {
+    /// The workspace the record belongs to.
+    pub workspace_id: String,
+    /// The object the record belongs to.
+    pub object_id: String,
+    /// The record.
+    pub record_id: RecordId,
+}
+
+/// A record of an object described by `T`, as Attio returns it.
+///
+/// ```
+/// #[attio::attio_object(slug = "users")]
+/// struct User {
+///     user_id: String,
+/// }
+///
+/// fn show(record: &attio::Record<User>) {
+///     println!("{} created {} has user_id {}", record.id.record_id, record.created_at, record.values.user_id);
+/// }
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Record<T> {
+    /// The record's ids.
+    pub id: RecordIdentifier,
+    /// When the record was created.
+    pub created_at: Timestamp,
+    /// The record's page in Attio's web app, when the response includes it.
+    pub web_url: Option<String>,
+    /// The record's attribute values, as the struct declares them.
+    pub values: T,
+}
+
+impl<'de, T: AttioObject> Deserialize<'de> for Record<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct RecordVisitor<T>(PhantomData<T>);
+
+        impl<'de, T: AttioObject> Visitor<'de> for RecordVisitor<T> {
+            type Value = Record<T>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "an Attio `{}` record", T::SLUG)
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut id = None;
+                let mut created_at = None;
+                let mut web_url = None;
+                let mut values = None;
+                while let Some(key) = map.next_key::<Key<'de>>()? {
+                    match key.as_str() {
+                        "id" => id = Some(map.next_value()?),
+                        "created_at" => created_at = Some(map.next_value()?),
+                        "web_url" => web_url = map.next_value()?,
+                        "values" => {
+                            values = Some(map.next_value_seed(ValuesSeed::<T>(PhantomData))?)
+                        }
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Record {
+                    id: id.ok_or_else(|| de::Error::missing_field("id"))?,
+                    created_at: created_at.ok_or_else(|| de::Error::missing_field("created_at"))?,
+                    web_url,
+                    values: values.ok_or_else(|| de::Error::missing_field("values"))?,
+                })
+            }
+        }
+
+        d.deserialize_map(RecordVisitor(PhantomData))
+    }
+}
+
+/// Decodes a record's `values` object as `T`.
+struct ValuesSeed<T>(PhantomData<T>);
+
+impl<'de, T: AttioObject> DeserializeSeed<'de> for ValuesSeed<T> {
+    type Value = T;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de, T: AttioObject> Visitor<'de> for ValuesSeed<T> {
+    type Value = T;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the values of a `{}` record", T::SLUG)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        T::decode_values(map)
+    }
+}
+
+/// The reference to `record`.
+impl<T: AttioObject> From<&Record<T>> for Ref<T> {
+    fn from(record: &Record<T>) -> Self {
+        Ref::new(record.id.record_id.clone())
+    }
+}
