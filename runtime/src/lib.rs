@@ -65,12 +65,12 @@ pub use bulk::{Bulk, BulkItem, BulkReport, DEFAULT_BULK_CONCURRENCY, Progress};
 pub use changes::ChangeSet;
 pub use client::{API_KEY_ENV, BASE_URL_ENV, Client, ClientBuilder, ClientStats, DEFAULT_BASE_URL};
 pub use error::{ApiError, DecodeError, Error, ErrorCode, Result};
-pub use object::{AttioObject, FieldInfo};
+pub use object::{AttioObject, AttributeHandle, FieldInfo};
 pub use query::{
-    ActorFilter, AttributeHandle, CheckboxFilter, ChoiceOperand, CodeProperty, DEFAULT_PAGE_SIZE,
-    DomainFilter, EmailFilter, Filter, Filterable, InteractionFilter, LocationFilter, NameFilter,
-    OrderedFilter, PhoneFilter, Query, Queryable, RecordRefFilter, Records, SelectFilter, Sort,
-    TextFilter, TextProperty,
+    ActorFilter, CheckboxFilter, ChoiceOperand, CodeProperty, DEFAULT_PAGE_SIZE, DomainFilter,
+    EmailFilter, Filter, Filterable, InteractionFilter, LocationFilter, NameFilter, OrderedFilter,
+    OrderedProperty, PhoneFilter, Query, Queryable, RecordRefFilter, Records, RefFilter,
+    SelectFilter, Sort, TextFilter, TextProperty,
 };
 pub use record::{Actor, ActorType, InvalidId, Record, RecordId, RecordIdentifier, ValueMeta};
 pub use retry::{RateLimits, RetryPolicy};
@@ -80,7 +80,7 @@ pub use values::{
     Rating, RecordReference, SelectOption, SelectOptionId, Status, StatusId, Timestamp, ValueError,
     WithMeta, WritableField, WritableValue,
 };
-pub use values::{Ref, RefFilter, SelectEnum};
+pub use values::{Ref, SelectEnum};
 
 /// The README's examples, compiled and run as doctests so that it cannot drift from the API.
 #[cfg(doctest)]

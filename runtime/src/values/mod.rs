@@ -835,7 +835,7 @@ pub use select::{SelectOption, SelectOptionId};
 pub use select_enum::SelectEnum;
 pub use status::{Status, StatusId};
 pub use text::MAX_TEXT_BYTES;
-pub use typed_reference::{Ref, RefFilter};
+pub use typed_reference::Ref;
 
 /// Test helpers shared by the value types' unit tests.
 #[cfg(test)]
