@@ -125,10 +125,10 @@ impl FieldInfo {
 /// assert_eq!(slug_of(Person::fields().email_addresses()), "email_addresses");
 /// ```
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` does not name an attribute of `{O}`",
-    label = "not the handle of an attribute of `{O}`",
+    message = "`{Self}` does not name an attribute",
+    label = "not the handle of an attribute",
     note = "a property of an attribute (`f.email_addresses().email_domain()`, `f.name().last_name()`, `f.last_email_interaction().interacted_at()`, ...) cannot name the attribute: pass the attribute's own handle, e.g. `f.email_addresses()`",
-    note = "the handles of `{O}`'s attributes are the methods of `{O}::fields()` (the `f` of `|f| f.email_addresses()`)"
+    note = "an attribute's handle is a method of its object's `fields()` (the `f` of `|f| f.email_addresses()`)"
 )]
 pub trait AttributeHandle<O> {
     /// The attribute's value type (without `Option`, `Vec` or `WithMeta`).

@@ -3,7 +3,9 @@
 
 use super::handle::{handle, not_empty_op, properties, text_ops};
 use super::{CodeProperty, OrderedProperty};
-use crate::{Domain, EmailAddress, Interaction, Location, PersonalName, PhoneNumber, Timestamp};
+use crate::{
+    Domain, EmailAddress, Filter, Interaction, Location, PersonalName, PhoneNumber, Timestamp,
+};
 
 handle! {
     /// The filter handle of an `email-address` attribute: text operators on the address, and

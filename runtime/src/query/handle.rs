@@ -67,27 +67,28 @@ macro_rules! handle {
 }
 pub(super) use handle;
 
-/// The text operators on a handle whose `path` names a string property.
+/// The text operators on a handle whose `path` names a string property (`Filter` must be in
+/// scope where it is used).
 macro_rules! text_ops {
     ($name:ident<O $(, $p:ident)?>, $what:literal) => {
         impl<O $(, $p)?> $name<O $(, $p)?> {
             #[doc = concat!("`$eq`: the ", $what, " equals `value`.")]
-            pub fn eq(&self, value: impl Into<String>) -> $crate::Filter<O> {
+            pub fn eq(&self, value: impl Into<String>) -> Filter<O> {
                 self.path.cond("$eq", ::serde_json::Value::String(value.into()))
             }
 
             #[doc = concat!("`$contains`: the ", $what, " contains `value` (case-insensitive).")]
-            pub fn contains(&self, value: impl Into<String>) -> $crate::Filter<O> {
+            pub fn contains(&self, value: impl Into<String>) -> Filter<O> {
                 self.path.cond("$contains", ::serde_json::Value::String(value.into()))
             }
 
             #[doc = concat!("`$starts_with`: the ", $what, " starts with `value`.")]
-            pub fn starts_with(&self, value: impl Into<String>) -> $crate::Filter<O> {
+            pub fn starts_with(&self, value: impl Into<String>) -> Filter<O> {
                 self.path.cond("$starts_with", ::serde_json::Value::String(value.into()))
             }
 
             #[doc = concat!("`$ends_with`: the ", $what, " ends with `value`.")]
-            pub fn ends_with(&self, value: impl Into<String>) -> $crate::Filter<O> {
+            pub fn ends_with(&self, value: impl Into<String>) -> Filter<O> {
                 self.path.cond("$ends_with", ::serde_json::Value::String(value.into()))
             }
         }
@@ -95,17 +96,17 @@ macro_rules! text_ops {
 }
 pub(super) use text_ops;
 
-/// `$not_empty` on a handle.
+/// `$not_empty` on a handle (`Filter` must be in scope where it is used).
 macro_rules! not_empty_op {
     ($name:ident<O $(, $p:ident)?>) => {
         impl<O $(, $p)?> $name<O $(, $p)?> {
             /// `$not_empty: true`: the attribute has a value.
-            pub fn is_set(&self) -> $crate::Filter<O> {
+            pub fn is_set(&self) -> Filter<O> {
                 self.path.cond("$not_empty", ::serde_json::Value::Bool(true))
             }
 
             /// `$not_empty: false`: the attribute has no value.
-            pub fn is_empty(&self) -> $crate::Filter<O> {
+            pub fn is_empty(&self) -> Filter<O> {
                 self.path.cond("$not_empty", ::serde_json::Value::Bool(false))
             }
         }
