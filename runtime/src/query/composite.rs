@@ -2,6 +2,7 @@
 //! locations and interactions, with handles for their parts.
 
 use super::handle::{handle, not_empty_op, properties, text_ops};
+use super::unsupported::unsupported_ops;
 use super::{CodeProperty, OrderedProperty};
 use crate::{
     Domain, EmailAddress, Filter, Interaction, Location, PersonalName, PhoneNumber, Timestamp,
@@ -20,6 +21,7 @@ handle! {
     EmailFilter<O> => EmailAddress
 }
 text_ops!(EmailFilter<O>, "email address");
+unsupported_ops!(EmailFilter<O>: EmailOperator => [gt, gte, lt, lte, between, is_in, is_set, is_empty]);
 properties!(EmailFilter,
     /// The domain, `company.com` in `person@company.com`.
     email_domain,
@@ -43,6 +45,7 @@ handle! {
 }
 text_ops!(DomainFilter<O>, "domain");
 not_empty_op!(DomainFilter<O>);
+unsupported_ops!(DomainFilter<O>: DomainOperator => [gt, gte, lt, lte, between, is_in]);
 properties!(DomainFilter,
     /// The root domain, `attio.com` in `app.attio.com`.
     root_domain,
@@ -62,6 +65,7 @@ handle! {
 }
 text_ops!(NameFilter<O>, "full name");
 not_empty_op!(NameFilter<O>);
+unsupported_ops!(NameFilter<O>: NameOperator => [gt, gte, lt, lte, between, is_in]);
 properties!(NameFilter,
     /// The first name.
     first_name,
@@ -84,6 +88,7 @@ handle! {
     PhoneFilter<O> => PhoneNumber
 }
 text_ops!(PhoneFilter<O>, "phone number");
+unsupported_ops!(PhoneFilter<O>: PhoneOperator => [gt, gte, lt, lte, between, is_in, is_set, is_empty]);
 properties!(PhoneFilter,
     /// The country code, e.g. `GB`.
     country_code,
@@ -101,6 +106,7 @@ handle! {
     /// ```
     LocationFilter<O> => Location
 }
+unsupported_ops!(LocationFilter<O>: LocationOperator => [eq, gt, gte, lt, lte, between, contains, starts_with, ends_with, is_in, is_set, is_empty]);
 properties!(LocationFilter,
     /// Address line 1.
     line_1,
@@ -147,6 +153,7 @@ handle! {
     /// ```
     InteractionFilter<O> => Interaction
 }
+unsupported_ops!(InteractionFilter<O>: InteractionOperator => [eq, gt, gte, lt, lte, between, contains, starts_with, ends_with, is_in, is_set, is_empty]);
 
 impl<O> InteractionFilter<O> {
     /// The interaction's time, with the timestamp operators.

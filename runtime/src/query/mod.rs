@@ -39,6 +39,7 @@ mod pager;
 mod reference;
 mod select;
 mod text;
+mod unsupported;
 
 pub use crate::AttributeHandle;
 pub use composite::{

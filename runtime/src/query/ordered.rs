@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use super::filter::operand;
 use super::handle::handle;
+use super::unsupported::unsupported_ops;
 use crate::{Filter, WritableValue};
 
 /// `$eq`, `$gt`, `$gte`, `$lt`, `$lte` and `between` on a handle of values of type `V`.
@@ -60,6 +61,7 @@ handle! {
     OrderedFilter<O, V> => V
 }
 ordered_ops!(OrderedFilter, "value");
+unsupported_ops!(OrderedFilter<O, V>: OrderedOperator => [contains, starts_with, ends_with, is_in, is_set, is_empty]);
 
 handle! {
     /// An ordered property of a composite value, an interaction's time
@@ -86,6 +88,7 @@ handle! {
     OrderedProperty<O, V>
 }
 ordered_ops!(OrderedProperty, "property");
+unsupported_ops!(OrderedProperty<O, V>: OrderedPropertyOperator => [contains, starts_with, ends_with, is_in, is_set, is_empty]);
 
 handle! {
     /// The filter handle of a `checkbox` attribute: `$eq` only.
@@ -98,6 +101,7 @@ handle! {
     /// ```
     CheckboxFilter<O> => bool
 }
+unsupported_ops!(CheckboxFilter<O>: CheckboxOperator => [gt, gte, lt, lte, between, contains, starts_with, ends_with, is_in, is_set, is_empty]);
 
 impl<O> CheckboxFilter<O> {
     /// `$eq`: the checkbox is `value`.

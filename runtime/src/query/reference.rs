@@ -7,6 +7,7 @@ use serde_json::json;
 
 use super::filter::operand;
 use super::handle::{handle, not_empty_op};
+use super::unsupported::unsupported_ops;
 use crate::{
     ActorReference, AttioObject, AttributeHandle, Filter, Filterable, RecordId, RecordReference,
     Ref, Sort,
@@ -27,6 +28,7 @@ handle! {
     RecordRefFilter<O> => RecordReference
 }
 not_empty_op!(RecordRefFilter<O>);
+unsupported_ops!(RecordRefFilter<O>: RecordReferenceOperator => [gt, gte, lt, lte, between, contains, starts_with, ends_with]);
 
 impl<O> RecordRefFilter<O> {
     /// The attribute references `target`.
@@ -70,6 +72,7 @@ handle! {
     /// ```
     ActorFilter<O> => ActorReference
 }
+unsupported_ops!(ActorFilter<O>: ActorOperator => [gt, gte, lt, lte, between, contains, starts_with, ends_with, is_in, is_set, is_empty]);
 
 impl<O> ActorFilter<O> {
     /// The attribute is the actor `actor`.
@@ -117,6 +120,8 @@ impl<O, T> fmt::Debug for RefFilter<O, T> {
             .finish()
     }
 }
+
+unsupported_ops!(RefFilter<O, T>: RecordReferenceOperator => [gt, gte, lt, lte, between, contains, starts_with, ends_with]);
 
 impl<O, T: AttioObject> RefFilter<O, T> {
     /// The attribute's api slug.

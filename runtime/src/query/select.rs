@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 use super::handle::{handle, not_empty_op};
+use super::unsupported::unsupported_ops;
 use crate::{Filter, SelectOption, Status};
 
 /// A value that names a select option or a status: its id when known, else its title.
@@ -52,6 +53,7 @@ handle! {
     SelectFilter<O, V> => V
 }
 not_empty_op!(SelectFilter<O, V>);
+unsupported_ops!(SelectFilter<O, V>: SelectOperator => [gt, gte, lt, lte, between, contains, starts_with, ends_with]);
 
 impl<O, V: ChoiceOperand> SelectFilter<O, V> {
     /// `$eq`: the option (or, for a multiselect, one of the options) is `value`.

@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use super::handle::{handle, text_ops};
+use super::unsupported::unsupported_ops;
 use crate::Filter;
 
 handle! {
@@ -19,6 +20,7 @@ handle! {
     TextFilter<O> => String
 }
 text_ops!(TextFilter<O>, "text");
+unsupported_ops!(TextFilter<O>: TextOperator => [gt, gte, lt, lte, between, is_set, is_empty]);
 
 impl<O> TextFilter<O> {
     /// `$in`: the text is one of `values`.
@@ -55,6 +57,7 @@ handle! {
     TextProperty<O>
 }
 text_ops!(TextProperty<O>, "property");
+unsupported_ops!(TextProperty<O>: TextPropertyOperator => [gt, gte, lt, lte, between, is_in, is_set, is_empty]);
 
 handle! {
     /// A code inside a composite value (a location's country code): `$eq` and `$starts_with`
@@ -71,6 +74,7 @@ handle! {
     /// ```
     CodeProperty<O>
 }
+unsupported_ops!(CodeProperty<O>: CodePropertyOperator => [gt, gte, lt, lte, between, contains, ends_with, is_in, is_set, is_empty]);
 
 impl<O> CodeProperty<O> {
     /// `$eq`: the code equals `value`.
