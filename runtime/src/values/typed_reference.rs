@@ -391,7 +391,7 @@ mod tests {
     struct People;
     impl AttioObject for People {
         const SLUG: &'static str = "people";
-        const FIELDS: &'static [crate::object::FieldInfo] = &[];
+        const FIELDS: &'static [crate::FieldInfo] = &[];
         fn encode_values<M: SerializeMap>(&self, _: &mut M) -> Result<(), M::Error> {
             Ok(())
         }
