@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::values::ValueError;
+use crate::values::{FieldError, Key, ValueError};
 
 mod decode;
 
@@ -178,6 +178,17 @@ fn transport_outcome(request: &RequestLine, kind: TransportKind) -> Outcome {
         Outcome::Unknown
     } else {
         Outcome::NotApplied
+    }
+}
+
+impl From<FieldError> for Error {
+    fn from(e: FieldError) -> Self {
+        Error::InvalidValue {
+            object: e.object,
+            field: e.field,
+            attribute: e.attribute,
+            source: e.source,
+        }
     }
 }
 
@@ -503,7 +514,7 @@ impl serde::Serialize for ErrorCode {
 
 impl<'de> serde::Deserialize<'de> for ErrorCode {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let key = crate::values::Key::deserialize(d)?;
+        let key = Key::deserialize(d)?;
         Ok(key.as_str().parse().unwrap_or_else(|never| match never {}))
     }
 }

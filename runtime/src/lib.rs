@@ -72,19 +72,19 @@ pub use error::{
     ApiError, DecodeError, Error, ErrorCode, Outcome, RequestLine, Result, TransportKind,
 };
 pub use query::{
-    ActorFilter, AttributeHandle, CheckboxFilter, ChoiceOperand, CodeProperty, DEFAULT_PAGE_SIZE,
-    DomainFilter, EmailFilter, Filter, Filterable, InteractionFilter, LocationFilter, NameFilter,
-    OrderedFilter, PhoneFilter, Query, Queryable, RecordRefFilter, Records, SelectFilter, Sort,
-    TextFilter, TextProperty,
+    ActorFilter, CheckboxFilter, ChoiceOperand, CodeProperty, DEFAULT_PAGE_SIZE, DomainFilter,
+    EmailFilter, Filter, Filterable, InteractionFilter, LocationFilter, NameFilter, OrderedFilter,
+    OrderedProperty, PhoneFilter, Query, Queryable, RecordRefFilter, Records, RefFilter,
+    SelectFilter, Sort, TextFilter, TextProperty,
 };
 pub use values::{
     Actor, ActorReference, ActorType, AttioField, AttioObject, AttioValue, AttributeType,
-    Cardinality, CountryCode, Currency, Date, Domain, EmailAddress, FieldInfo, Interaction,
-    InteractionType, InvalidId, Location, PersonalName, PhoneNumber, Rating, RecordId,
+    Cardinality, CountryCode, Currency, Date, Domain, EmailAddress, FieldError, FieldInfo,
+    Interaction, InteractionType, InvalidId, Location, PersonalName, PhoneNumber, Rating, RecordId,
     RecordReference, SelectOption, SelectOptionId, Status, StatusId, Timestamp, ValueError,
     ValueMeta, WithMeta, WritableField, WritableValue,
 };
-pub use values::{Ref, RefFilter, SelectEnum};
+pub use values::{AttributeHandle, Ref, SelectEnum};
 pub use wire::{Record, RecordIdentifier};
 
 /// The README's examples, compiled and run as doctests so that it cannot drift from the API.

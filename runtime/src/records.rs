@@ -20,7 +20,7 @@
 use crate::client::Client;
 use crate::error::Result;
 use crate::operation;
-use crate::query::AttributeHandle;
+use crate::values::AttributeHandle;
 use crate::values::{AttioObject, RecordId, WithMeta};
 use crate::wire::Record;
 

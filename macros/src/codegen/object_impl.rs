@@ -117,7 +117,7 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
             }
 
             #[inline]
-            fn validate(&self) -> _attio::Result<()> {
+            fn validate(&self) -> ::core::result::Result<(), _attio::FieldError> {
                 #(#validates)*
                 ::core::result::Result::Ok(())
             }

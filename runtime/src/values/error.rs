@@ -64,3 +64,60 @@ impl fmt::Display for ValueError {
 }
 
 impl std::error::Error for ValueError {}
+
+/// A field of an `#[attio_object]` struct holds a value Attio would refuse: what
+/// [`AttioObject::validate`](crate::AttioObject::validate) returns. Converts into
+/// [`Error::InvalidValue`](crate::Error::InvalidValue) with `?`.
+///
+/// ```
+/// use attio::AttioObject as _;
+///
+/// #[attio::attio_object(slug = "people")]
+/// struct Person { description: Option<String> }
+///
+/// let person = Person { description: Some("x".repeat(10 * 1024 * 1024 + 1)) };
+/// let err = person.validate().unwrap_err();
+/// assert_eq!(err.field, "description");
+/// assert!(err.to_string().contains("`description`"), "{err}");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FieldError {
+    /// The object's slug.
+    pub object: &'static str,
+    /// The Rust field name.
+    pub field: &'static str,
+    /// The attribute slug.
+    pub attribute: &'static str,
+    /// The rule that was broken.
+    pub source: ValueError,
+}
+
+impl FieldError {
+    /// The error for `field` (attribute `attribute`) of the object `object`.
+    pub fn new(
+        object: &'static str,
+        field: &'static str,
+        attribute: &'static str,
+        source: ValueError,
+    ) -> Self {
+        FieldError {
+            object,
+            field,
+            attribute,
+            source,
+        }
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the `{}` field (attribute `{}`) of `{}` holds a value Attio would reject: {}",
+            self.field, self.attribute, self.object, self.source
+        )
+    }
+}
+
+impl std::error::Error for FieldError {}

@@ -36,13 +36,13 @@ mod timestamp;
 mod value;
 
 pub use attribute_type::AttributeType;
-pub use error::ValueError;
+pub use error::{FieldError, ValueError};
 pub(crate) use field::Write;
 pub use field::{AttioField, Cardinality, ValueOf, WritableField};
 pub(crate) use id::check_path_segment;
 pub use id::{InvalidId, RecordId};
 pub use meta::{Actor, ActorType, ValueMeta, WithMeta};
-pub use object::{AttioObject, FieldInfo};
+pub use object::{AttioObject, AttributeHandle, FieldInfo};
 pub use timestamp::Timestamp;
 pub(crate) use value::read_shape;
 pub use value::{AttioValue, Key, ReadShape, Value, ValueObject, WritableValue};
@@ -83,7 +83,7 @@ pub use select::{SelectOption, SelectOptionId};
 pub use select_enum::SelectEnum;
 pub use status::{Status, StatusId};
 pub use text::MAX_TEXT_BYTES;
-pub use typed_reference::{Ref, RefFilter};
+pub use typed_reference::Ref;
 
 /// Test helpers shared by the value types' unit tests.
 #[cfg(test)]

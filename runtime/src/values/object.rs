@@ -1,9 +1,10 @@
-//! The [`AttioObject`] trait: what `#[attio_object]` implements for a struct.
+//! The [`AttioObject`] trait: what `#[attio_object]` implements for a struct; and
+//! [`AttributeHandle`], what names one of its attributes.
 
 use serde::de::MapAccess;
 use serde::ser::SerializeMap;
 
-use super::{AttributeType, Cardinality};
+use super::{AttioValue, AttributeType, Cardinality, FieldError};
 
 /// A Rust struct that describes an Attio object: its slug, its attributes, and how its values
 /// are written and read.
@@ -48,7 +49,7 @@ pub trait AttioObject: Sized {
 
     /// Checks every writable field against the rules Attio enforces, naming the first field that
     /// breaks one.
-    fn validate(&self) -> Result<(), crate::Error>;
+    fn validate(&self) -> Result<(), FieldError>;
 }
 
 /// What the struct declares about one attribute.
@@ -103,4 +104,40 @@ impl FieldInfo {
             rust_type,
         }
     }
+}
+
+/// A handle naming one attribute of object `O` whose values are of type
+/// [`Value`](AttributeHandle::Value): the handles of a generated `<Struct>Fields` (`O::fields()`).
+///
+/// Used wherever an attribute itself is named: the unique attribute of
+/// [`Ref::by`](crate::Ref::by) and of a generated `assert_by`, and the attribute of a generated
+/// `history`. A handle of a *property* of an attribute (`f.email_addresses().email_domain()`,
+/// `f.name().last_name()`, `f.last_email_interaction().interacted_at()`, ...) filters and sorts
+/// but is not an `AttributeHandle`: it does not name the attribute.
+///
+/// ```
+/// use attio::AttributeHandle;
+///
+/// #[attio::attio_object(slug = "people")]
+/// struct Person {
+///     email_addresses: Vec<attio::EmailAddress>,
+/// }
+///
+/// fn slug_of<H: AttributeHandle<Person>>(handle: H) -> &'static str {
+///     handle.slug()
+/// }
+/// assert_eq!(slug_of(Person::fields().email_addresses()), "email_addresses");
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not name an attribute",
+    label = "not the handle of an attribute",
+    note = "a property of an attribute (`f.email_addresses().email_domain()`, `f.name().last_name()`, `f.last_email_interaction().interacted_at()`, ...) cannot name the attribute: pass the attribute's own handle, e.g. `f.email_addresses()`",
+    note = "an attribute's handle is a method of its object's `fields()` (the `f` of `|f| f.email_addresses()`)"
+)]
+pub trait AttributeHandle<O> {
+    /// The attribute's value type (without `Option`, `Vec` or `WithMeta`).
+    type Value: AttioValue;
+
+    /// The attribute's api slug.
+    fn slug(&self) -> &'static str;
 }

@@ -7,10 +7,12 @@ use std::marker::PhantomData;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::Write;
 use super::record_reference::RecordReferenceShape;
-use super::{AttioObject, RecordId, ValueMeta};
-use super::{AttioValue, AttributeType, RecordReference, ValueError, WritableValue, Write};
-use crate::query::{AttributeHandle, Filter, Filterable, RecordRefFilter, Sort};
+use super::{
+    AttioObject, AttioValue, AttributeHandle, AttributeType, RecordId, RecordReference, ValueError,
+    ValueMeta, WritableValue,
+};
 
 /// A reference to a record of the object `T` describes: Attio's `record-reference` attribute
 /// type, with the target object checked at compile time.
@@ -371,149 +373,6 @@ impl<T: AttioObject> WritableValue for Ref<T> {
     }
 }
 
-/// The filter handle of a `record-reference` attribute held as [`Ref<T>`]: the target object is
-/// `T`'s, so only record ids are given.
-///
-/// ```
-/// use attio::Ref;
-/// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
-/// #[attio::attio_object(slug = "deals")]
-/// struct Deal { associated_company: Option<Ref<Company>> }
-///
-/// let id: attio::RecordId = "99a03ff3-0435-47da-95cc-76b2caeb4dab".parse()?;
-/// let filter = Deal::fields().associated_company().eq(&id);
-/// assert_eq!(
-///     filter.to_json(),
-///     &serde_json::json!({"associated_company": {"target_object": "companies", "target_record_id": {"$eq": "99a03ff3-0435-47da-95cc-76b2caeb4dab"}}})
-/// );
-/// # Ok::<(), attio::InvalidId>(())
-/// ```
-pub struct RefFilter<O, T> {
-    inner: RecordRefFilter<O>,
-    _target: PhantomData<fn() -> T>,
-}
-
-impl<O, T> Clone for RefFilter<O, T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<O, T> Copy for RefFilter<O, T> {}
-
-impl<O, T> fmt::Debug for RefFilter<O, T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("RefFilter")
-            .field("attribute", &self.inner.slug())
-            .field("target", &short_type_name::<T>())
-            .finish()
-    }
-}
-
-impl<O, T: AttioObject> RefFilter<O, T> {
-    /// The attribute's api slug.
-    ///
-    /// ```
-    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
-    /// # #[attio::attio_object(slug = "deals")] struct Deal { associated_company: Option<attio::Ref<Company>> }
-    /// assert_eq!(Deal::fields().associated_company().slug(), "associated_company");
-    /// ```
-    pub fn slug(&self) -> &'static str {
-        self.inner.slug()
-    }
-
-    /// The attribute references the record `id` of `T`.
-    ///
-    /// ```
-    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
-    /// # #[attio::attio_object(slug = "deals")] struct Deal { associated_company: Option<attio::Ref<Company>> }
-    /// let id: attio::RecordId = "x".parse()?;
-    /// let f = Deal::fields().associated_company().eq(&id);
-    /// assert_eq!(f.to_json()["associated_company"]["target_object"], "companies");
-    /// # Ok::<(), attio::InvalidId>(())
-    /// ```
-    pub fn eq(&self, id: &RecordId) -> Filter<O> {
-        self.inner.eq(&RecordReference::new(T::SLUG, id.clone()))
-    }
-
-    /// The attribute references one of the records `ids` of `T`.
-    ///
-    /// ```
-    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
-    /// # #[attio::attio_object(slug = "deals")] struct Deal { associated_company: Option<attio::Ref<Company>> }
-    /// let ids: Vec<attio::RecordId> = vec!["a".parse()?, "b".parse()?];
-    /// let f = Deal::fields().associated_company().is_in(&ids);
-    /// assert_eq!(f.to_json()["associated_company"]["target_record_id"]["$in"], serde_json::json!(["a", "b"]));
-    /// # Ok::<(), attio::InvalidId>(())
-    /// ```
-    pub fn is_in<'a>(&self, ids: impl IntoIterator<Item = &'a RecordId>) -> Filter<O> {
-        self.inner.is_in(T::SLUG, ids)
-    }
-
-    /// `$not_empty: true`: the attribute references a record.
-    ///
-    /// ```
-    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
-    /// # #[attio::attio_object(slug = "deals")] struct Deal { associated_company: Option<attio::Ref<Company>> }
-    /// let f = Deal::fields().associated_company().is_set();
-    /// assert_eq!(f.to_json(), &serde_json::json!({"associated_company": {"$not_empty": true}}));
-    /// ```
-    pub fn is_set(&self) -> Filter<O> {
-        self.inner.is_set()
-    }
-
-    /// `$not_empty: false`: the attribute references no record.
-    ///
-    /// ```
-    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
-    /// # #[attio::attio_object(slug = "deals")] struct Deal { associated_company: Option<attio::Ref<Company>> }
-    /// let f = Deal::fields().associated_company().is_empty();
-    /// assert_eq!(f.to_json(), &serde_json::json!({"associated_company": {"$not_empty": false}}));
-    /// ```
-    pub fn is_empty(&self) -> Filter<O> {
-        self.inner.is_empty()
-    }
-
-    /// Results in ascending order of this attribute.
-    ///
-    /// ```
-    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
-    /// # #[attio::attio_object(slug = "deals")] struct Deal { associated_company: Option<attio::Ref<Company>> }
-    /// assert_eq!(Deal::fields().associated_company().asc().to_json()["direction"], "asc");
-    /// ```
-    pub fn asc(&self) -> Sort<O> {
-        self.inner.asc()
-    }
-
-    /// Results in descending order of this attribute.
-    ///
-    /// ```
-    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
-    /// # #[attio::attio_object(slug = "deals")] struct Deal { associated_company: Option<attio::Ref<Company>> }
-    /// assert_eq!(Deal::fields().associated_company().desc().to_json()["direction"], "desc");
-    /// ```
-    pub fn desc(&self) -> Sort<O> {
-        self.inner.desc()
-    }
-}
-
-impl<O, T: AttioObject> AttributeHandle<O> for RefFilter<O, T> {
-    type Value = Ref<T>;
-    fn slug(&self) -> &'static str {
-        self.inner.slug()
-    }
-}
-
-impl<T: AttioObject> Filterable for Ref<T> {
-    type Handle<O> = RefFilter<O, T>;
-    fn handle<O>(slug: &'static str) -> Self::Handle<O> {
-        RefFilter {
-            inner: <RecordReference as Filterable>::handle(slug),
-            _target: PhantomData,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -530,7 +389,7 @@ mod tests {
         fn decode_values<'de, A: serde::de::MapAccess<'de>>(_: A) -> Result<Self, A::Error> {
             Ok(People)
         }
-        fn validate(&self) -> Result<(), crate::Error> {
+        fn validate(&self) -> Result<(), crate::values::FieldError> {
             Ok(())
         }
     }

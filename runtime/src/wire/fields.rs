@@ -7,8 +7,7 @@ use serde::Serialize;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess};
 use serde::ser::{SerializeMap, Serializer};
 
-use crate::error::{Error, Result};
-use crate::values::{AttioField, WritableField};
+use crate::values::{AttioField, FieldError, WritableField};
 
 use super::json_path;
 
@@ -93,13 +92,10 @@ pub fn validate_field<F: WritableField>(
     field: &'static str,
     attribute: &'static str,
     value: &F,
-) -> Result<()> {
-    value.validate().map_err(|source| Error::InvalidValue {
-        object,
-        field,
-        attribute,
-        source,
-    })
+) -> Result<(), FieldError> {
+    value
+        .validate()
+        .map_err(|source| FieldError::new(object, field, attribute, source))
 }
 
 /// A compile-time check that a field's type can be written (its error names the field's type).
