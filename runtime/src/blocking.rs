@@ -1,6 +1,6 @@
 //! A blocking client, for programs that do not run an async runtime. Enable the `blocking` feature.
 //!
-//! It has the same operations as [`crate::Client`], without `.await`: each call runs the async
+//! It has the same operations as [`crate::client::Client`], without `.await`: each call runs the async
 //! client on a small runtime the blocking client owns, so retries, rate limits and timeouts behave
 //! exactly as they do there.
 //!
@@ -30,7 +30,7 @@ use crate::error::{Error, Result};
 use crate::values::{AttioObject, RecordId};
 use crate::wire::Record;
 
-/// A blocking connection to Attio: the async [`crate::Client`] driven to completion on each call.
+/// A blocking connection to Attio: the async [`crate::client::Client`] driven to completion on each call.
 ///
 /// Cheap to clone; clones share the runtime, the rate limits and the counters. Calling it from
 /// inside an async runtime is refused with [`Error::InvalidInput`] rather than blocking that runtime's
@@ -43,7 +43,7 @@ use crate::wire::Record;
 /// ```
 #[derive(Clone, Debug)]
 pub struct Client {
-    inner: crate::Client,
+    inner: crate::client::Client,
     runtime: Arc<OwnedRuntime>,
 }
 
@@ -69,7 +69,7 @@ impl Client {
     /// assert_eq!(client.base_url(), "https://api.attio.com");
     /// # Ok::<(), attio::Error>(())
     /// ```
-    pub fn new(inner: crate::Client) -> Result<Self> {
+    pub fn new(inner: crate::client::Client) -> Result<Self> {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
@@ -113,7 +113,7 @@ impl Client {
     /// let async_client: &attio::Client = client.as_async();
     /// # Ok::<(), attio::Error>(())
     /// ```
-    pub fn as_async(&self) -> &crate::Client {
+    pub fn as_async(&self) -> &crate::client::Client {
         &self.inner
     }
 
@@ -124,7 +124,7 @@ impl Client {
     /// assert_eq!(client.stats().attempts, 0);
     /// # Ok::<(), attio::Error>(())
     /// ```
-    pub fn stats(&self) -> crate::ClientStats {
+    pub fn stats(&self) -> crate::client::ClientStats {
         self.inner.stats()
     }
 
@@ -179,7 +179,7 @@ impl Client {
     /// ```
     pub fn run<'a, F, Fut, T>(&'a self, op: F) -> Result<T>
     where
-        F: FnOnce(&'a crate::Client) -> Fut,
+        F: FnOnce(&'a crate::client::Client) -> Fut,
         Fut: Future<Output = Result<T>>,
     {
         self.block_on(op(&self.inner))

@@ -61,6 +61,7 @@ async fn a_currency_read_as_a_number_names_the_field_the_type_and_that_the_write
     };
     let err = wrong.update(&client, &id).await.unwrap_err();
     let text = err.to_string();
+    eprintln!("{text}");
     assert!(matches!(err, Error::Decode(_)), "{err:?}");
     for expected in [
         "the response to PATCH /v2/objects/deals/records/",
@@ -100,6 +101,7 @@ async fn a_field_typo_lists_the_attributes_the_record_has_and_the_nearest() {
 
     let err = UserWithTypo::get(&client, &id).await.unwrap_err();
     let text = err.to_string();
+    eprintln!("{text}");
     for expected in [
         "the response to GET /v2/objects/users/records/",
         "the record has no attribute `primary_emial_address`",
@@ -124,6 +126,7 @@ async fn an_api_error_names_its_request_and_that_nothing_was_applied() {
     let missing: RecordId = "00000000-0000-4000-8000-000000000000".parse().unwrap();
     let err = User::get(&client, &missing).await.unwrap_err();
     let text = err.to_string();
+    eprintln!("{text}");
     assert!(
         text.starts_with(
             "GET /v2/objects/users/records/00000000-0000-4000-8000-000000000000: Attio answered 404 not_found"
@@ -166,6 +169,7 @@ async fn a_refused_connection_was_not_sent() {
     );
     assert_eq!(err.outcome(), Outcome::NotSent);
     let text = err.to_string();
+    eprintln!("{text}");
     assert!(
         text.starts_with("POST /v2/objects/users/records did not complete: could not connect"),
         "{text}"

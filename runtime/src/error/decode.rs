@@ -151,11 +151,7 @@ impl fmt::Display for DecodeError {
         if let Some(h) = &self.0.hint {
             match &h.missing {
                 Some(m) => {
-                    write!(
-                        f,
-                        ". The field `{}` of `{}` reads the attribute `{}`, which the record does not have",
-                        h.field, h.object, h.attribute
-                    )?;
+                    write!(f, ". The field `{}` of `{}` reads it", h.field, h.object)?;
                     if let Some(nearest) = &m.nearest {
                         write!(
                             f,

@@ -4,8 +4,9 @@
 use super::handle::{handle, not_empty_op, properties, text_ops};
 use super::unsupported::unsupported_ops;
 use super::{CodeProperty, OrderedProperty};
-use crate::{
-    Domain, EmailAddress, Filter, Interaction, Location, PersonalName, PhoneNumber, Timestamp,
+use crate::query::Filter;
+use crate::values::{
+    Domain, EmailAddress, Interaction, Location, PersonalName, PhoneNumber, Timestamp,
 };
 
 handle! {

@@ -5,7 +5,7 @@ use std::marker::PhantomData;
 
 use serde_json::{Map, Value, json};
 
-use crate::WritableValue;
+use crate::values::WritableValue;
 use crate::values::Write;
 
 /// A condition on records of object `O`: made by a filter handle, combined with `&` (and), `|`

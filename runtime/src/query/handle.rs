@@ -1,14 +1,14 @@
 //! The macros that declare filter handles and their operators, shared by the handle modules.
 
 /// Declares a handle struct: `Path`, `Copy`, `Debug`, `slug()`, `asc()`/`desc()`; with
-/// `=> Value`, also its [`AttributeHandle`](crate::AttributeHandle) impl (a handle of the
+/// `=> Value`, also its [`AttributeHandle`](crate::values::AttributeHandle) impl (a handle of the
 /// attribute itself; a handle of a property of an attribute has none, so it cannot name the
 /// attribute in `Ref::by`, `assert_by` or `history`).
 macro_rules! handle {
     ($(#[$m:meta])* $name:ident<O $(, $p:ident)?> => $value:ty) => {
         handle!($(#[$m])* $name<O $(, $p)?>);
 
-        impl<O $(, $p: $crate::AttioValue)?> $crate::AttributeHandle<O> for $name<O $(, $p)?> {
+        impl<O $(, $p: $crate::values::AttioValue)?> $crate::values::AttributeHandle<O> for $name<O $(, $p)?> {
             type Value = $value;
             fn slug(&self) -> &'static str {
                 self.path.slug
@@ -54,12 +54,12 @@ macro_rules! handle {
             }
 
             /// Results in ascending order of this attribute (or property).
-            pub fn asc(&self) -> $crate::Sort<O> {
+            pub fn asc(&self) -> $crate::query::Sort<O> {
                 $crate::Sort::new(self.path, "asc")
             }
 
             /// Results in descending order of this attribute (or property).
-            pub fn desc(&self) -> $crate::Sort<O> {
+            pub fn desc(&self) -> $crate::query::Sort<O> {
                 $crate::Sort::new(self.path, "desc")
             }
         }
@@ -120,7 +120,7 @@ macro_rules! properties {
         impl<O> $name<O> {
             $(
                 $(#[$m])*
-                pub fn $prop(&self) -> $crate::TextProperty<O> {
+                pub fn $prop(&self) -> $crate::query::TextProperty<O> {
                     $crate::TextProperty::at(self.path.slug, Some(stringify!($prop)))
                 }
             )*

@@ -41,7 +41,7 @@ mod select;
 mod text;
 mod unsupported;
 
-pub use crate::AttributeHandle;
+pub use crate::values::AttributeHandle;
 pub use composite::{
     DomainFilter, EmailFilter, InteractionFilter, LocationFilter, NameFilter, PhoneFilter,
 };
@@ -52,7 +52,7 @@ pub use reference::{ActorFilter, RecordRefFilter, RefFilter};
 pub use select::{ChoiceOperand, SelectFilter};
 pub use text::{CodeProperty, TextFilter, TextProperty};
 
-use crate::{
+use crate::values::{
     ActorReference, AttioObject, AttioValue, Currency, Date, Domain, EmailAddress, Interaction,
     Location, PersonalName, PhoneNumber, Rating, RecordReference, SelectOption, Status, Timestamp,
     WithMeta,
@@ -82,7 +82,7 @@ pub trait Queryable: AttioObject {
 
 /// A value type that can be filtered on: says which filter handle its attributes get.
 ///
-/// Implemented for every Attio value type, for [`Ref<T>`](crate::Ref), and by
+/// Implemented for every Attio value type, for [`Ref<T>`](crate::values::Ref), and by
 /// `#[derive(SelectEnum)]`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no filter handle",
@@ -155,18 +155,20 @@ impl<T: Filterable> Filterable for WithMeta<T> {
 
 /// The filter handle of a field of type `F` on object `O`; used by generated code.
 #[doc(hidden)]
-pub type HandleOf<O, F> = <<F as crate::AttioField>::Value as Filterable>::Handle<O>;
+pub type HandleOf<O, F> = <<F as crate::values::AttioField>::Value as Filterable>::Handle<O>;
 
 /// The handle of the attribute `slug` of a field of type `F`; used by generated code.
 #[doc(hidden)]
 #[inline]
-pub fn handle<O, F: crate::AttioField<Value: Filterable>>(slug: &'static str) -> HandleOf<O, F> {
+pub fn handle<O, F: crate::values::AttioField<Value: Filterable>>(
+    slug: &'static str,
+) -> HandleOf<O, F> {
     <F::Value as Filterable>::handle(slug)
 }
 
 /// The filter handle of a select enum's attribute; used by generated code.
 #[doc(hidden)]
 #[inline]
-pub fn enum_handle<O, E: crate::SelectEnum>(slug: &'static str) -> SelectFilter<O, E> {
+pub fn enum_handle<O, E: crate::values::SelectEnum>(slug: &'static str) -> SelectFilter<O, E> {
     SelectFilter::for_enum(slug)
 }

@@ -6,7 +6,8 @@ use serde_json::{Map, Value};
 use super::filter::operand;
 use super::handle::handle;
 use super::unsupported::unsupported_ops;
-use crate::{Filter, WritableValue};
+use crate::query::Filter;
+use crate::values::WritableValue;
 
 /// `$eq`, `$gt`, `$gte`, `$lt`, `$lte` and `between` on a handle of values of type `V`.
 macro_rules! ordered_ops {
@@ -68,8 +69,8 @@ handle! {
     /// ([`InteractionFilter::interacted_at`](crate::InteractionFilter::interacted_at)): `$eq`,
     /// `$gt`, `$gte`, `$lt`, `$lte`, each taking the property's Rust type `V`.
     ///
-    /// Like [`TextProperty`](crate::TextProperty), it cannot name the attribute where an
-    /// [`AttributeHandle`](crate::AttributeHandle) is needed.
+    /// Like [`TextProperty`](crate::query::TextProperty), it cannot name the attribute where an
+    /// [`AttributeHandle`](crate::values::AttributeHandle) is needed.
     ///
     /// ```
     /// #[attio::attio_object(slug = "people")]

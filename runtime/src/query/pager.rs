@@ -9,8 +9,11 @@ use futures::stream::{self, Stream, StreamExt as _};
 use serde_json::{Map, Value};
 
 use super::Queryable;
+use crate::client::Client;
+use crate::error::Result;
 use crate::operation::records;
-use crate::{Client, Filter, Record, Result, Sort};
+use crate::query::{Filter, Sort};
+use crate::wire::Record;
 
 /// Attio's default (and this SDK's) number of records per query page.
 ///

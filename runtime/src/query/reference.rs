@@ -8,10 +8,8 @@ use serde_json::json;
 use super::filter::operand;
 use super::handle::{handle, not_empty_op};
 use super::unsupported::unsupported_ops;
-use crate::{
-    ActorReference, AttioObject, AttributeHandle, Filter, Filterable, RecordId, RecordReference,
-    Ref, Sort,
-};
+use crate::query::{Filter, Filterable, Sort};
+use crate::values::{ActorReference, AttioObject, AttributeHandle, RecordId, RecordReference, Ref};
 
 handle! {
     /// The filter handle of a `record-reference` attribute held as [`RecordReference`]: the

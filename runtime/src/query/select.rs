@@ -4,7 +4,8 @@ use serde_json::Value;
 
 use super::handle::{handle, not_empty_op};
 use super::unsupported::unsupported_ops;
-use crate::{Filter, SelectOption, Status};
+use crate::query::Filter;
+use crate::values::{SelectOption, Status};
 
 /// A value that names a select option or a status: its id when known, else its title.
 ///

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::handle::{handle, text_ops};
 use super::unsupported::unsupported_ops;
-use crate::Filter;
+use crate::query::Filter;
 
 handle! {
     /// The filter handle of a `text` attribute: `$eq`, `$in`, `$contains`, `$starts_with`,
@@ -45,7 +45,7 @@ handle! {
     /// location's locality, ...): `$eq`, `$contains`, `$starts_with`, `$ends_with`.
     ///
     /// A property is not the attribute: it filters and sorts, but cannot name the attribute where
-    /// an [`AttributeHandle`](crate::AttributeHandle) is needed ([`Ref::by`](crate::Ref::by), a
+    /// an [`AttributeHandle`](crate::values::AttributeHandle) is needed ([`Ref::by`](crate::Ref::by), a
     /// generated `assert_by` or `history`).
     ///
     /// ```
@@ -64,7 +64,7 @@ handle! {
     /// only, as Attio allows.
     ///
     /// Like [`TextProperty`], it cannot name the attribute where an
-    /// [`AttributeHandle`](crate::AttributeHandle) is needed.
+    /// [`AttributeHandle`](crate::values::AttributeHandle) is needed.
     ///
     /// ```
     /// #[attio::attio_object(slug = "people")]

@@ -7,7 +7,7 @@
 //! for the handle: the trait's `#[diagnostic::on_unimplemented]` names the attribute type and
 //! lists the operators it does allow.
 
-use crate::Filter;
+use crate::query::Filter;
 
 /// Declares one never-implemented trait per handle, with the error it explains itself with.
 macro_rules! operator_traits {
@@ -120,7 +120,7 @@ macro_rules! unsupported_ops {
     };
     (@op $trait:ident between) => {
         #[doc(hidden)]
-        pub fn between<A, B>(&self, _from: A, _until: B) -> $crate::Filter<O>
+        pub fn between<A, B>(&self, _from: A, _until: B) -> $crate::query::Filter<O>
         where
             Self: $crate::query::unsupported::$trait,
         {
@@ -129,7 +129,7 @@ macro_rules! unsupported_ops {
     };
     (@op $trait:ident $op:ident) => {
         #[doc(hidden)]
-        pub fn $op<A>(&self, _value: A) -> $crate::Filter<O>
+        pub fn $op<A>(&self, _value: A) -> $crate::query::Filter<O>
         where
             Self: $crate::query::unsupported::$trait,
         {
@@ -138,7 +138,7 @@ macro_rules! unsupported_ops {
     };
     (@nullary $trait:ident $op:ident) => {
         #[doc(hidden)]
-        pub fn $op(&self) -> $crate::Filter<O>
+        pub fn $op(&self) -> $crate::query::Filter<O>
         where
             Self: $crate::query::unsupported::$trait,
         {
