@@ -131,3 +131,45 @@ fn request_futures_are_send_so_they_can_be_spawned() {
     let create = client.create_record(&user);
     assert_send(&create);
 }
+
+#[tokio::test]
+async fn a_failed_tls_handshake_is_a_tls_error_and_nothing_was_sent() {
+    // A server on loopback that answers a TLS ClientHello with plain HTTP.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    tokio::spawn(async move {
+        use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let mut hello = [0u8; 512];
+            let _ = socket.read(&mut hello).await;
+            let _ = socket
+                .write_all(b"HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n")
+                .await;
+        }
+    });
+    let client = Client::builder()
+        .api_key("t")
+        .base_url(format!("https://127.0.0.1:{port}"))
+        .build()
+        .unwrap();
+    let err = client.create_record(&user("tls")).await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Transport {
+                kind: attio::TransportKind::Tls,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(err.outcome(), attio::Outcome::NotSent);
+    assert_eq!(client.stats().retries, 0, "a TLS failure is not retried");
+    let text = err.to_string();
+    assert!(
+        text.starts_with(
+            "POST /v2/objects/users/records did not complete: the TLS handshake failed"
+        ),
+        "{text}"
+    );
+}

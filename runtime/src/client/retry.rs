@@ -12,9 +12,14 @@ use crate::error::{Error, ErrorCode, TransportKind};
 /// |---|---|
 /// | `429 rate_limit_exceeded` | always: Attio did not process the request. Waits until `Retry-After` (an HTTP date, or seconds), or backs off when absent |
 /// | `409 concurrent_write_conflict` | always: Attio documents it as safe to retry |
-/// | the connection was refused (the request never left) | always |
+/// | the connection could not be made (the request never left) | always |
+/// | a TLS failure | never: an untrusted certificate stays untrusted |
 /// | `5xx`, a timeout, a connection dropped mid-request | only when repeating the request cannot change the outcome: reads, queries, `PUT`, `DELETE`, and a `PATCH` of an object with no multiselect fields; a create or a multiselect append only with [`RetryPolicy::retry_non_idempotent`] |
 /// | any other `4xx` | never: the request itself is wrong |
+///
+/// The error that reaches you says, through [`Error::outcome`](crate::Error::outcome), whether
+/// the request might have been applied: a create or append that met a `5xx` or a dropped
+/// connection is [`Outcome::Unknown`](crate::Outcome::Unknown).
 ///
 /// Waits grow exponentially from [`RetryPolicy::initial_backoff`] with full jitter, capped by
 /// [`RetryPolicy::max_backoff`]; no retry starts after [`RetryPolicy::max_attempts`] attempts or

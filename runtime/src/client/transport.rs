@@ -98,10 +98,15 @@ pub(crate) async fn send_once<R>(
 fn kind_of(e: &reqwest::Error) -> TransportKind {
     let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(s) = source {
-        if s.downcast_ref::<rustls::Error>().is_some() {
+        // An `io::Error` hides the error it wraps from `source()`; look inside it too.
+        let inner = s
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+            .map(|inner| inner as &(dyn std::error::Error + 'static));
+        if s.is::<rustls::Error>() || inner.is_some_and(|i| i.is::<rustls::Error>()) {
             return TransportKind::Tls;
         }
-        source = s.source();
+        source = inner.or_else(|| s.source());
     }
     if e.is_connect() {
         TransportKind::Connect
