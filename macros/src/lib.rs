@@ -14,6 +14,8 @@ mod ctxt;
 mod expand;
 mod fallback;
 mod select_enum;
+#[cfg(test)]
+mod snapshot;
 mod symbol;
 
 use proc_macro::TokenStream;
