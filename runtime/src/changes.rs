@@ -32,7 +32,7 @@ use crate::error::{Error, Result};
 use crate::object::AttioObject;
 use crate::record::{Record, RecordId};
 use crate::request::Request;
-use crate::values::{AttioField, Cardinality, WritableValue, Write};
+use crate::values::{AttioField, Cardinality, FromInput, WritableValue, Write, into_value};
 
 /// What happens to one attribute.
 #[derive(Debug, Clone, PartialEq)]
@@ -163,13 +163,13 @@ impl<O: AttioObject> ChangeSet<O> {
     /// Sets the single value of the field `field` (attribute `slug`); for a multiselect field,
     /// replaces its values with this one. Used by the generated `set_<field>`.
     #[doc(hidden)]
-    pub fn set<F: AttioField<Value: WritableValue>>(
+    pub fn set<F: AttioField<Value: WritableValue + FromInput<I>>, I>(
         &mut self,
         field: &'static str,
         slug: &'static str,
-        value: F::Value,
+        value: I,
     ) {
-        if let Some(v) = self.validated(field, slug, &value) {
+        if let Some(v) = self.validated(field, slug, &into_value::<F::Value, I>(value)) {
             let change = if F::CARDINALITY == Cardinality::Multiple {
                 Change::Replace(vec![v])
             } else {
@@ -205,12 +205,13 @@ impl<O: AttioObject> ChangeSet<O> {
 
     /// Adds `values` to the multiselect `slug`. Used by the generated `append_<field>`.
     #[doc(hidden)]
-    pub fn append<F: AttioField<Value: WritableValue>>(
+    pub fn append<F: AttioField<Value: WritableValue + FromInput<I>>, I>(
         &mut self,
         field: &'static str,
         slug: &'static str,
-        values: impl IntoIterator<Item = F::Value>,
+        values: impl IntoIterator<Item = I>,
     ) {
+        let values = values.into_iter().map(into_value::<F::Value, I>);
         let Some(new) = self.validated_all(field, slug, values) else {
             return;
         };
@@ -227,12 +228,13 @@ impl<O: AttioObject> ChangeSet<O> {
 
     /// Makes `values` the multiselect `slug`'s values. Used by the generated `replace_<field>`.
     #[doc(hidden)]
-    pub fn replace<F: AttioField<Value: WritableValue>>(
+    pub fn replace<F: AttioField<Value: WritableValue + FromInput<I>>, I>(
         &mut self,
         field: &'static str,
         slug: &'static str,
-        values: impl IntoIterator<Item = F::Value>,
+        values: impl IntoIterator<Item = I>,
     ) {
+        let values = values.into_iter().map(into_value::<F::Value, I>);
         let Some(new) = self.validated_all(field, slug, values) else {
             return;
         };
@@ -342,8 +344,8 @@ mod tests {
     fn plans_the_fewest_requests() {
         let mut c = ChangeSet::<Company>::new();
         assert_eq!(bodies(&c)[0].0, "GET");
-        c.set::<String>("name", "name", "Acme".into());
-        c.append::<Vec<String>>("tags", "tags", ["a".to_owned()]);
+        c.set::<String, _>("name", "name", "Acme");
+        c.append::<Vec<String>, _>("tags", "tags", ["a".to_owned()]);
         assert_eq!(
             bodies(&c),
             vec![(
@@ -372,7 +374,7 @@ mod tests {
         // clear then append folds into a replacement: one PUT.
         let mut c = ChangeSet::<Company>::new();
         c.clear::<Vec<String>>("tags");
-        c.append::<Vec<String>>("tags", "tags", ["b".to_owned()]);
+        c.append::<Vec<String>, _>("tags", "tags", ["b".to_owned()]);
         c.clear::<Option<String>>("description");
         assert_eq!(
             bodies(&c),

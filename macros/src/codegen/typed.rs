@@ -80,7 +80,6 @@ pub fn impls(object: &Object<'_>) -> TokenStream {
         let ty = f.ty;
         let name = &f.name;
         let slug = &f.slug;
-        let value = quote!(_attio::__private::ValueOf<#ty>);
         let set = format_ident!("set_{}", name, span = f.ident.span());
         let clear = format_ident!("clear_{}", name, span = f.ident.span());
         let append = format_ident!("append_{}", name, span = f.ident.span());
@@ -91,11 +90,11 @@ pub fn impls(object: &Object<'_>) -> TokenStream {
                 methods.push(quote! {
                     #[doc = #doc]
                     #[inline]
-                    #vis fn #set(mut self, value: impl ::core::convert::Into<#value>) -> Self
+                    #vis fn #set<__I>(mut self, value: __I) -> Self
                     where
-                        for<'__a> #ty: _attio::AttioField<Value: _attio::WritableValue>,
+                        for<'__a> #ty: _attio::AttioField<Value: _attio::WritableValue + _attio::values::FromInput<__I>>,
                     {
-                        self.0.set::<#ty>(#name, #slug, value.into());
+                        self.0.set::<#ty, __I>(#name, #slug, value);
                         self
                     }
                 });
@@ -110,26 +109,20 @@ pub fn impls(object: &Object<'_>) -> TokenStream {
                 methods.push(quote! {
                     #[doc = #doc]
                     #[inline]
-                    #vis fn #append(
-                        mut self,
-                        values: impl ::core::iter::IntoIterator<Item = impl ::core::convert::Into<#value>>,
-                    ) -> Self
+                    #vis fn #append<__I>(mut self, values: impl ::core::iter::IntoIterator<Item = __I>) -> Self
                     where
-                        for<'__a> #ty: _attio::AttioField<Value: _attio::WritableValue>,
+                        for<'__a> #ty: _attio::AttioField<Value: _attio::WritableValue + _attio::values::FromInput<__I>>,
                     {
-                        self.0.append::<#ty>(#name, #slug, values.into_iter().map(::core::convert::Into::into));
+                        self.0.append::<#ty, __I>(#name, #slug, values);
                         self
                     }
                     #[doc = #rdoc]
                     #[inline]
-                    #vis fn #replace(
-                        mut self,
-                        values: impl ::core::iter::IntoIterator<Item = impl ::core::convert::Into<#value>>,
-                    ) -> Self
+                    #vis fn #replace<__I>(mut self, values: impl ::core::iter::IntoIterator<Item = __I>) -> Self
                     where
-                        for<'__a> #ty: _attio::AttioField<Value: _attio::WritableValue>,
+                        for<'__a> #ty: _attio::AttioField<Value: _attio::WritableValue + _attio::values::FromInput<__I>>,
                     {
-                        self.0.replace::<#ty>(#name, #slug, values.into_iter().map(::core::convert::Into::into));
+                        self.0.replace::<#ty, __I>(#name, #slug, values);
                         self
                     }
                 });

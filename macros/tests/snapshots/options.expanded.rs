@@ -419,34 +419,28 @@ const _: () = {
     impl DealChanges {
         /// Sets `name` to `value`, replacing its value.
         #[inline]
-        pub(crate) fn set_title(
-            mut self,
-            value: impl ::core::convert::Into<
-                _attio::__private::ValueOf<attio::WithMeta<String>>,
-            >,
-        ) -> Self
+        pub(crate) fn set_title<__I>(mut self, value: __I) -> Self
         where
             for<'__a> attio::WithMeta<
                 String,
-            >: _attio::AttioField<Value: _attio::WritableValue>,
+            >: _attio::AttioField<
+                Value: _attio::WritableValue + _attio::values::FromInput<__I>,
+            >,
         {
-            self.0.set::<attio::WithMeta<String>>("title", "name", value.into());
+            self.0.set::<attio::WithMeta<String>, __I>("title", "name", value);
             self
         }
         /// Sets `value` to `value`, replacing its value.
         #[inline]
-        pub(crate) fn set_value(
-            mut self,
-            value: impl ::core::convert::Into<
-                _attio::__private::ValueOf<Option<attio::Currency>>,
-            >,
-        ) -> Self
+        pub(crate) fn set_value<__I>(mut self, value: __I) -> Self
         where
             for<'__a> Option<
                 attio::Currency,
-            >: _attio::AttioField<Value: _attio::WritableValue>,
+            >: _attio::AttioField<
+                Value: _attio::WritableValue + _attio::values::FromInput<__I>,
+            >,
         {
-            self.0.set::<Option<attio::Currency>>("value", "value", value.into());
+            self.0.set::<Option<attio::Currency>, __I>("value", "value", value);
             self
         }
         /// Removes every value of `value`.
@@ -460,52 +454,42 @@ const _: () = {
         }
         /// Adds `values` to the multiselect `categories`, keeping the values it has (sent with a `PATCH`).
         #[inline]
-        pub(crate) fn append_categories(
+        pub(crate) fn append_categories<__I>(
             mut self,
-            values: impl ::core::iter::IntoIterator<
-                Item = impl ::core::convert::Into<
-                    _attio::__private::ValueOf<Vec<attio::SelectOption>>,
-                >,
-            >,
+            values: impl ::core::iter::IntoIterator<Item = __I>,
         ) -> Self
         where
             for<'__a> Vec<
                 attio::SelectOption,
-            >: _attio::AttioField<Value: _attio::WritableValue>,
+            >: _attio::AttioField<
+                Value: _attio::WritableValue + _attio::values::FromInput<__I>,
+            >,
         {
             self.0
                 .append::<
                     Vec<attio::SelectOption>,
-                >(
-                    "categories",
-                    "categories",
-                    values.into_iter().map(::core::convert::Into::into),
-                );
+                    __I,
+                >("categories", "categories", values);
             self
         }
         /// Makes `values` the multiselect `categories`'s only values, removing the others (sent with a `PUT`).
         #[inline]
-        pub(crate) fn replace_categories(
+        pub(crate) fn replace_categories<__I>(
             mut self,
-            values: impl ::core::iter::IntoIterator<
-                Item = impl ::core::convert::Into<
-                    _attio::__private::ValueOf<Vec<attio::SelectOption>>,
-                >,
-            >,
+            values: impl ::core::iter::IntoIterator<Item = __I>,
         ) -> Self
         where
             for<'__a> Vec<
                 attio::SelectOption,
-            >: _attio::AttioField<Value: _attio::WritableValue>,
+            >: _attio::AttioField<
+                Value: _attio::WritableValue + _attio::values::FromInput<__I>,
+            >,
         {
             self.0
                 .replace::<
                     Vec<attio::SelectOption>,
-                >(
-                    "categories",
-                    "categories",
-                    values.into_iter().map(::core::convert::Into::into),
-                );
+                    __I,
+                >("categories", "categories", values);
             self
         }
         /// Removes every value of `categories`.
@@ -519,21 +503,19 @@ const _: () = {
         }
         /// Sets `associated_company` to `value`, replacing its value.
         #[inline]
-        pub(crate) fn set_associated_company(
-            mut self,
-            value: impl ::core::convert::Into<
-                _attio::__private::ValueOf<Option<attio::Ref<Company>>>,
-            >,
-        ) -> Self
+        pub(crate) fn set_associated_company<__I>(mut self, value: __I) -> Self
         where
             for<'__a> Option<
                 attio::Ref<Company>,
-            >: _attio::AttioField<Value: _attio::WritableValue>,
+            >: _attio::AttioField<
+                Value: _attio::WritableValue + _attio::values::FromInput<__I>,
+            >,
         {
             self.0
                 .set::<
                     Option<attio::Ref<Company>>,
-                >("associated_company", "associated_company", value.into());
+                    __I,
+                >("associated_company", "associated_company", value);
             self
         }
         /// Removes every value of `associated_company`.

@@ -378,50 +378,41 @@ const _: () = {
     impl UserChanges {
         /// Sets `user_id` to `value`, replacing its value.
         #[inline]
-        pub fn set_user_id(
-            mut self,
-            value: impl ::core::convert::Into<_attio::__private::ValueOf<String>>,
-        ) -> Self
+        pub fn set_user_id<__I>(mut self, value: __I) -> Self
         where
-            for<'__a> String: _attio::AttioField<Value: _attio::WritableValue>,
+            for<'__a> String: _attio::AttioField<
+                Value: _attio::WritableValue + _attio::values::FromInput<__I>,
+            >,
         {
-            self.0.set::<String>("user_id", "user_id", value.into());
+            self.0.set::<String, __I>("user_id", "user_id", value);
             self
         }
         /// Sets `primary_email_address` to `value`, replacing its value.
         #[inline]
-        pub fn set_primary_email_address(
-            mut self,
-            value: impl ::core::convert::Into<
-                _attio::__private::ValueOf<attio::EmailAddress>,
-            >,
-        ) -> Self
+        pub fn set_primary_email_address<__I>(mut self, value: __I) -> Self
         where
             for<'__a> attio::EmailAddress: _attio::AttioField<
-                Value: _attio::WritableValue,
+                Value: _attio::WritableValue + _attio::values::FromInput<__I>,
             >,
         {
             self.0
                 .set::<
                     attio::EmailAddress,
-                >("primary_email_address", "primary_email_address", value.into());
+                    __I,
+                >("primary_email_address", "primary_email_address", value);
             self
         }
         /// Sets `person` to `value`, replacing its value.
         #[inline]
-        pub fn set_person(
-            mut self,
-            value: impl ::core::convert::Into<
-                _attio::__private::ValueOf<Option<attio::RecordReference>>,
-            >,
-        ) -> Self
+        pub fn set_person<__I>(mut self, value: __I) -> Self
         where
             for<'__a> Option<
                 attio::RecordReference,
-            >: _attio::AttioField<Value: _attio::WritableValue>,
+            >: _attio::AttioField<
+                Value: _attio::WritableValue + _attio::values::FromInput<__I>,
+            >,
         {
-            self.0
-                .set::<Option<attio::RecordReference>>("person", "person", value.into());
+            self.0.set::<Option<attio::RecordReference>, __I>("person", "person", value);
             self
         }
         /// Removes every value of `person`.
@@ -435,21 +426,19 @@ const _: () = {
         }
         /// Sets `workspace` to `value`, replacing its value.
         #[inline]
-        pub fn set_workspace(
-            mut self,
-            value: impl ::core::convert::Into<
-                _attio::__private::ValueOf<Option<attio::RecordReference>>,
-            >,
-        ) -> Self
+        pub fn set_workspace<__I>(mut self, value: __I) -> Self
         where
             for<'__a> Option<
                 attio::RecordReference,
-            >: _attio::AttioField<Value: _attio::WritableValue>,
+            >: _attio::AttioField<
+                Value: _attio::WritableValue + _attio::values::FromInput<__I>,
+            >,
         {
             self.0
                 .set::<
                     Option<attio::RecordReference>,
-                >("workspace", "workspace", value.into());
+                    __I,
+                >("workspace", "workspace", value);
             self
         }
         /// Removes every value of `workspace`.
