@@ -65,6 +65,7 @@ pub trait AttioObject: Sized {
 /// assert_eq!(field.slug, "email_addresses");
 /// assert_eq!(field.cardinality, Cardinality::Multiple);
 /// assert!(!field.read_only);
+/// assert_eq!(field.rust_type, "Vec<attio::EmailAddress>");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -79,6 +80,8 @@ pub struct FieldInfo {
     pub cardinality: Cardinality,
     /// `#[attio(read_only)]`: decoded, never sent.
     pub read_only: bool,
+    /// The field's Rust type as written, e.g. `Option<f64>`.
+    pub rust_type: &'static str,
 }
 
 impl FieldInfo {
@@ -90,6 +93,7 @@ impl FieldInfo {
         attribute_type: AttributeType,
         cardinality: Cardinality,
         read_only: bool,
+        rust_type: &'static str,
     ) -> Self {
         FieldInfo {
             name,
@@ -97,6 +101,7 @@ impl FieldInfo {
             attribute_type,
             cardinality,
             read_only,
+            rust_type,
         }
     }
 }

@@ -50,6 +50,7 @@ const _: () = {
                     > as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
                     <attio::WithMeta<String> as _attio::AttioField>::CARDINALITY,
                     false,
+                    "attio::WithMeta<String>",
                 )
             },
             {
@@ -62,6 +63,7 @@ const _: () = {
                     > as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
                     <Option<attio::Currency> as _attio::AttioField>::CARDINALITY,
                     false,
+                    "Option<attio::Currency>",
                 )
             },
             {
@@ -74,6 +76,7 @@ const _: () = {
                     > as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
                     <Vec<attio::SelectOption> as _attio::AttioField>::CARDINALITY,
                     false,
+                    "Vec<attio::SelectOption>",
                 )
             },
             {
@@ -86,6 +89,7 @@ const _: () = {
                     > as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
                     <Option<attio::Ref<Company>> as _attio::AttioField>::CARDINALITY,
                     false,
+                    "Option<attio::Ref<Company>>",
                 )
             },
             {
@@ -96,6 +100,7 @@ const _: () = {
                     <<attio::Timestamp as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
                     <attio::Timestamp as _attio::AttioField>::CARDINALITY,
                     true,
+                    "attio::Timestamp",
                 )
             },
         ];

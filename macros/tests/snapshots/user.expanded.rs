@@ -46,6 +46,7 @@ const _: () = {
                     <<String as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
                     <String as _attio::AttioField>::CARDINALITY,
                     false,
+                    "String",
                 )
             },
             {
@@ -56,6 +57,7 @@ const _: () = {
                     <<attio::EmailAddress as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
                     <attio::EmailAddress as _attio::AttioField>::CARDINALITY,
                     false,
+                    "attio::EmailAddress",
                 )
             },
             {
@@ -68,6 +70,7 @@ const _: () = {
                     > as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
                     <Option<attio::RecordReference> as _attio::AttioField>::CARDINALITY,
                     false,
+                    "Option<attio::RecordReference>",
                 )
             },
             {
@@ -80,6 +83,7 @@ const _: () = {
                     > as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
                     <Option<attio::RecordReference> as _attio::AttioField>::CARDINALITY,
                     false,
+                    "Option<attio::RecordReference>",
                 )
             },
         ];
