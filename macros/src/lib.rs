@@ -16,6 +16,7 @@ mod fallback;
 mod select_enum;
 #[cfg(test)]
 mod snapshot;
+mod suggest;
 mod symbol;
 
 use proc_macro::TokenStream;
