@@ -32,7 +32,7 @@ use crate::error::{Error, Result};
 use crate::object::AttioObject;
 use crate::record::{Record, RecordId};
 use crate::request::Request;
-use crate::values::{AttioField, Cardinality, FromInput, WritableValue, Write, into_value};
+use crate::values::{AttioField, Cardinality, FieldInput, WritableValue, Write, field_value};
 
 /// What happens to one attribute.
 #[derive(Debug, Clone, PartialEq)]
@@ -163,13 +163,8 @@ impl<O: AttioObject> ChangeSet<O> {
     /// Sets the single value of the field `field` (attribute `slug`); for a multiselect field,
     /// replaces its values with this one. Used by the generated `set_<field>`.
     #[doc(hidden)]
-    pub fn set<F: AttioField<Value: WritableValue + FromInput<I>>, I>(
-        &mut self,
-        field: &'static str,
-        slug: &'static str,
-        value: I,
-    ) {
-        if let Some(v) = self.validated(field, slug, &into_value::<F::Value, I>(value)) {
+    pub fn set<F: FieldInput<I>, I>(&mut self, field: &'static str, slug: &'static str, value: I) {
+        if let Some(v) = self.validated(field, slug, &field_value::<F, I>(value)) {
             let change = if F::CARDINALITY == Cardinality::Multiple {
                 Change::Replace(vec![v])
             } else {
@@ -205,13 +200,13 @@ impl<O: AttioObject> ChangeSet<O> {
 
     /// Adds `values` to the multiselect `slug`. Used by the generated `append_<field>`.
     #[doc(hidden)]
-    pub fn append<F: AttioField<Value: WritableValue + FromInput<I>>, I>(
+    pub fn append<F: FieldInput<I>, I>(
         &mut self,
         field: &'static str,
         slug: &'static str,
         values: impl IntoIterator<Item = I>,
     ) {
-        let values = values.into_iter().map(into_value::<F::Value, I>);
+        let values = values.into_iter().map(field_value::<F, I>);
         let Some(new) = self.validated_all(field, slug, values) else {
             return;
         };
@@ -228,13 +223,13 @@ impl<O: AttioObject> ChangeSet<O> {
 
     /// Makes `values` the multiselect `slug`'s values. Used by the generated `replace_<field>`.
     #[doc(hidden)]
-    pub fn replace<F: AttioField<Value: WritableValue + FromInput<I>>, I>(
+    pub fn replace<F: FieldInput<I>, I>(
         &mut self,
         field: &'static str,
         slug: &'static str,
         values: impl IntoIterator<Item = I>,
     ) {
-        let values = values.into_iter().map(into_value::<F::Value, I>);
+        let values = values.into_iter().map(field_value::<F, I>);
         let Some(new) = self.validated_all(field, slug, values) else {
             return;
         };

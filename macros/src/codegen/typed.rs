@@ -69,6 +69,10 @@ pub fn impls(object: &Object<'_>) -> TokenStream {
         }
     });
 
+    // The change methods' one bound, `FieldInput<__I>`, mentions the method's own parameter, so it
+    // is checked where the method is called, not where it is defined (a field whose type is not an
+    // Attio value type is reported once, by the `AttioObject` impl); and it is a single plain bound,
+    // which costs the compiler less than the higher-ranked `AttioField<Value: ...>` it stands for.
     let mut methods = Vec::new();
     for f in object.fields.iter().filter(|f| !f.read_only) {
         let ty = f.ty;
@@ -85,7 +89,7 @@ pub fn impls(object: &Object<'_>) -> TokenStream {
                     #[inline]
                     #vis fn #set<__I>(mut self, value: __I) -> Self
                     where
-                        for<'__a> #ty: _attio::AttioField<Value: _attio::WritableValue + _attio::values::FromInput<__I>>,
+                        #ty: _attio::values::FieldInput<__I>,
                     {
                         self.0.set::<#ty, __I>(#name, #slug, value);
                         self
@@ -99,7 +103,7 @@ pub fn impls(object: &Object<'_>) -> TokenStream {
                     #[inline]
                     #vis fn #append<__I>(mut self, values: impl ::core::iter::IntoIterator<Item = __I>) -> Self
                     where
-                        for<'__a> #ty: _attio::AttioField<Value: _attio::WritableValue + _attio::values::FromInput<__I>>,
+                        #ty: _attio::values::FieldInput<__I>,
                     {
                         self.0.append::<#ty, __I>(#name, #slug, values);
                         self
@@ -109,7 +113,7 @@ pub fn impls(object: &Object<'_>) -> TokenStream {
                     #[inline]
                     #vis fn #replace<__I>(mut self, values: impl ::core::iter::IntoIterator<Item = __I>) -> Self
                     where
-                        for<'__a> #ty: _attio::AttioField<Value: _attio::WritableValue + _attio::values::FromInput<__I>>,
+                        #ty: _attio::values::FieldInput<__I>,
                     {
                         self.0.replace::<#ty, __I>(#name, #slug, values);
                         self

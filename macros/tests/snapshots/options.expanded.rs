@@ -409,11 +409,7 @@ const _: () = {
         #[inline]
         pub(crate) fn set_title<__I>(mut self, value: __I) -> Self
         where
-            for<'__a> attio::WithMeta<
-                String,
-            >: _attio::AttioField<
-                Value: _attio::WritableValue + _attio::values::FromInput<__I>,
-            >,
+            attio::WithMeta<String>: _attio::values::FieldInput<__I>,
         {
             self.0.set::<attio::WithMeta<String>, __I>("title", "name", value);
             self
@@ -422,11 +418,7 @@ const _: () = {
         #[inline]
         pub(crate) fn set_value<__I>(mut self, value: __I) -> Self
         where
-            for<'__a> Option<
-                attio::Currency,
-            >: _attio::AttioField<
-                Value: _attio::WritableValue + _attio::values::FromInput<__I>,
-            >,
+            Option<attio::Currency>: _attio::values::FieldInput<__I>,
         {
             self.0.set::<Option<attio::Currency>, __I>("value", "value", value);
             self
@@ -449,11 +441,7 @@ const _: () = {
             values: impl ::core::iter::IntoIterator<Item = __I>,
         ) -> Self
         where
-            for<'__a> Vec<
-                attio::SelectOption,
-            >: _attio::AttioField<
-                Value: _attio::WritableValue + _attio::values::FromInput<__I>,
-            >,
+            Vec<attio::SelectOption>: _attio::values::FieldInput<__I>,
         {
             self.0
                 .append::<
@@ -470,11 +458,7 @@ const _: () = {
             values: impl ::core::iter::IntoIterator<Item = __I>,
         ) -> Self
         where
-            for<'__a> Vec<
-                attio::SelectOption,
-            >: _attio::AttioField<
-                Value: _attio::WritableValue + _attio::values::FromInput<__I>,
-            >,
+            Vec<attio::SelectOption>: _attio::values::FieldInput<__I>,
         {
             self.0
                 .replace::<
@@ -497,11 +481,7 @@ const _: () = {
         #[inline]
         pub(crate) fn set_associated_company<__I>(mut self, value: __I) -> Self
         where
-            for<'__a> Option<
-                attio::Ref<Company>,
-            >: _attio::AttioField<
-                Value: _attio::WritableValue + _attio::values::FromInput<__I>,
-            >,
+            Option<attio::Ref<Company>>: _attio::values::FieldInput<__I>,
         {
             self.0
                 .set::<

@@ -367,9 +367,7 @@ const _: () = {
         #[inline]
         pub fn set_user_id<__I>(mut self, value: __I) -> Self
         where
-            for<'__a> String: _attio::AttioField<
-                Value: _attio::WritableValue + _attio::values::FromInput<__I>,
-            >,
+            String: _attio::values::FieldInput<__I>,
         {
             self.0.set::<String, __I>("user_id", "user_id", value);
             self
@@ -378,9 +376,7 @@ const _: () = {
         #[inline]
         pub fn set_primary_email_address<__I>(mut self, value: __I) -> Self
         where
-            for<'__a> attio::EmailAddress: _attio::AttioField<
-                Value: _attio::WritableValue + _attio::values::FromInput<__I>,
-            >,
+            attio::EmailAddress: _attio::values::FieldInput<__I>,
         {
             self.0
                 .set::<
@@ -393,11 +389,7 @@ const _: () = {
         #[inline]
         pub fn set_person<__I>(mut self, value: __I) -> Self
         where
-            for<'__a> Option<
-                attio::RecordReference,
-            >: _attio::AttioField<
-                Value: _attio::WritableValue + _attio::values::FromInput<__I>,
-            >,
+            Option<attio::RecordReference>: _attio::values::FieldInput<__I>,
         {
             self.0.set::<Option<attio::RecordReference>, __I>("person", "person", value);
             self
@@ -416,11 +408,7 @@ const _: () = {
         #[inline]
         pub fn set_workspace<__I>(mut self, value: __I) -> Self
         where
-            for<'__a> Option<
-                attio::RecordReference,
-            >: _attio::AttioField<
-                Value: _attio::WritableValue + _attio::values::FromInput<__I>,
-            >,
+            Option<attio::RecordReference>: _attio::values::FieldInput<__I>,
         {
             self.0
                 .set::<

@@ -11,9 +11,9 @@
 use std::borrow::Cow;
 
 use super::{
-    ActorReference, Currency, Date, Domain, EmailAddress, Interaction, Location, PersonalName,
-    PhoneNumber, Rating, RecordReference, Ref, SelectEnum, SelectOption, Status, Timestamp,
-    WithMeta,
+    ActorReference, AttioField, Cardinality, Currency, Date, Domain, EmailAddress, Interaction,
+    Location, PersonalName, PhoneNumber, Rating, RecordReference, Ref, SelectEnum, SelectOption,
+    Status, Timestamp, WithMeta, WritableValue,
 };
 use crate::object::AttioObject;
 use crate::record::{Record, RecordId};
@@ -80,10 +80,43 @@ pub trait FromInput<I>: Sized {
     fn from_input(input: I, _: Token) -> Self;
 }
 
-/// The value `input` stands for: what `ChangeSet` calls on what the generated methods pass on.
+/// A field type whose change-set methods accept `I`: its value type can be written, and is made
+/// from `I` (see [`FromInput`]). Implemented for every such field type, it is the one bound of
+/// the generated `set_<field>`, `append_<field>` and `replace_<field>`: a single plain bound is
+/// cheaper for the compiler than the higher-ranked ones it replaces, in every generated method.
+///
+/// It has no supertrait on purpose: a generated method's bound `F: FieldInput<I>` must not imply
+/// `F: AttioField`, or a field whose type is not an Attio value type would be reported again, at
+/// every method, besides the `AttioObject` impl.
+pub trait FieldInput<I> {
+    /// The field's value type.
+    #[doc(hidden)]
+    type Value: WritableValue;
+
+    /// The field's cardinality.
+    #[doc(hidden)]
+    const CARDINALITY: Cardinality;
+
+    /// The value `input` stands for.
+    #[doc(hidden)]
+    fn value(input: I, _: Token) -> Self::Value;
+}
+
+impl<F: AttioField<Value: WritableValue + FromInput<I>>, I> FieldInput<I> for F {
+    type Value = F::Value;
+    const CARDINALITY: Cardinality = <F as AttioField>::CARDINALITY;
+
+    #[inline]
+    fn value(input: I, token: Token) -> F::Value {
+        F::Value::from_input(input, token)
+    }
+}
+
+/// The value of field type `F` that `input` stands for: what `ChangeSet` calls on what the
+/// generated methods pass on.
 #[inline]
-pub(crate) fn into_value<V: FromInput<I>, I>(input: I) -> V {
-    V::from_input(input, Token)
+pub(crate) fn field_value<F: FieldInput<I>, I>(input: I) -> F::Value {
+    F::value(input, Token)
 }
 
 /// Every plain value type accepts itself.
@@ -163,7 +196,7 @@ mod tests {
     use super::*;
 
     fn value<V: FromInput<I>, I>(input: I) -> V {
-        into_value(input)
+        V::from_input(input, Token)
     }
 
     #[test]
