@@ -6,6 +6,7 @@ use syn::{Data, DeriveInput, Fields, GenericArgument, Ident, PathArguments, Type
 
 use crate::attr::{self, ObjectArgs};
 use crate::ctxt::Ctxt;
+use crate::suggest;
 
 /// An `#[attio_object]` struct.
 pub struct Object<'a> {
@@ -127,8 +128,8 @@ impl<'a> Object<'a> {
                 let (slug, slug_span, renamed) = match &args.rename {
                     Some(lit) => (lit.value(), lit.span(), true),
                     None => {
-                        if let Some(problem) = attr::slug_problem(&name) {
-                            let fix = attr::suggest_slug(&name)
+                        if let Some(problem) = suggest::slug_problem(&name) {
+                            let fix = suggest::suggest_slug(&name)
                                 .map(|s| format!("#[attio(rename = \"{s}\")]"))
                                 .unwrap_or_else(|| {
                                     "#[attio(rename = \"primary_email_address\")]".to_owned()

@@ -1,8 +1,11 @@
-//! `#[attio_object(...)]` and `#[attio(...)]` into typed options.
+//! The one grammar of the macros' options: `#[attio_object(...)]`, and `#[attio(...)]` on a
+//! field, on a `#[derive(SelectEnum)]` enum and on its variants.
 //!
-//! Both take the same small grammar, `name` or `name = <tokens>`, separated by commas. It is
-//! parsed by hand rather than with `syn::meta::parser` so that one bad option does not hide the
-//! others: every mistake is reported, and parsing carries on at the next comma.
+//! Every place takes the same small grammar, `name` or `name = <tokens>`, separated by commas,
+//! with the keywords of `symbol`. It is parsed by hand rather than with `syn::meta::parser` so
+//! that one bad option does not hide the others: every mistake is reported, and parsing carries
+//! on at the next comma. [`options`] and [`helper_options`] report unknown, misplaced and repeated
+//! options and hand on the others, in order; [`flag`], [`string_value`] and [`crate_path`] read a value.
 
 use proc_macro2::{TokenStream, TokenTree};
 use syn::ext::IdentExt as _;
@@ -10,12 +13,104 @@ use syn::parse::{ParseStream, Parser as _};
 use syn::{Attribute, Ident, LitStr, Meta, Token};
 
 use crate::ctxt::Ctxt;
-use crate::symbol::{ATTIO, CRATE, FIELD_OPTIONS, OBJECT_ARGS, READ_ONLY, RENAME, SLUG};
+use crate::suggest::{did_you_mean, slug_problem, suggest_slug};
+use crate::symbol::{
+    ATTIO, CRATE, ENUM_OPTIONS, FIELD_OPTIONS, OBJECT_ARGS, OTHER, READ_ONLY, RENAME, SLUG, STATUS,
+    VARIANT_OPTIONS,
+};
+
+/// Where options are written: which options it knows, and how messages name it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Place {
+    /// `#[attio_object(...)]`
+    Object,
+    /// `#[attio(...)]` on a field of an `#[attio_object]` struct.
+    Field,
+    /// `#[attio(...)]` on a `#[derive(SelectEnum)]` enum.
+    Enum,
+    /// `#[attio(...)]` on a variant of a `#[derive(SelectEnum)]` enum.
+    Variant,
+}
+
+impl Place {
+    fn known(self) -> &'static [&'static str] {
+        match self {
+            Place::Object => OBJECT_ARGS,
+            Place::Field => FIELD_OPTIONS,
+            Place::Enum => ENUM_OPTIONS,
+            Place::Variant => VARIANT_OPTIONS,
+        }
+    }
+
+    /// The place, as a repeated option's message names it.
+    fn name(self) -> &'static str {
+        match self {
+            Place::Object => "#[attio_object(...)]",
+            Place::Field => "#[attio(...)] on this field",
+            Place::Enum => "#[attio(...)] on this enum",
+            Place::Variant => "#[attio(...)] on this variant",
+        }
+    }
+
+    /// The right form, for messages.
+    fn example(self) -> &'static str {
+        match self {
+            Place::Object => "#[attio_object(slug = \"people\")]",
+            Place::Field => "#[attio(rename = \"primary_email_address\")] or #[attio(read_only)]",
+            Place::Enum => "#[attio(status)]",
+            Place::Variant => "#[attio(rename = \"Won 🎉\")] or #[attio(other)]",
+        }
+    }
+
+    /// What is wrong with the unknown option `name` here, and what the place takes.
+    fn unknown(self, name: &str) -> String {
+        let hint = match misplaced(self, name) {
+            Some(hint) => format!(" ({hint})"),
+            None => did_you_mean(name, self.known()),
+        };
+        match self {
+            Place::Object => format!(
+                "unknown argument `{name}` for #[attio_object]{hint}; it takes `slug = \"...\"` (the object's api slug, required) and optionally `crate = \"...\"` (the path to the attio crate), e.g. #[attio_object(slug = \"people\")]"
+            ),
+            Place::Field => format!(
+                "unknown field option `{name}`{hint}; #[attio(...)] takes `rename = \"...\"` (the attribute's api slug) and `read_only` (decoded, never sent), e.g. #[attio(rename = \"primary_email_address\")]"
+            ),
+            Place::Enum => format!(
+                "unknown option `{name}` for a #[derive(SelectEnum)] enum{hint}; on the enum, #[attio(...)] takes `status` (the enum is a status attribute's statuses) and `crate = \"...\"` (the path to the attio crate), e.g. #[attio(status)]"
+            ),
+            Place::Variant => format!(
+                "unknown variant option `{name}`{hint}; on a variant, #[attio(...)] takes `rename = \"...\"` (the option's title, when it is not the variant's name) and `other` (the catch-all for options the enum does not know), e.g. #[attio(rename = \"Won 🎉\")]"
+            ),
+        }
+    }
+}
+
+/// Where an option known elsewhere belongs, when it is written in the wrong place.
+fn misplaced(place: Place, name: &str) -> Option<&'static str> {
+    Some(match (place, name) {
+        (Place::Object, RENAME | READ_ONLY) => {
+            "field options go in #[attio(...)] on the field, e.g. #[attio(rename = \"primary_email_address\")]"
+        }
+        (Place::Field, SLUG) => "a field's attribute slug is given with `rename = \"...\"`",
+        (Place::Field, CRATE) => "`crate` goes in #[attio_object(...)]",
+        (Place::Enum, RENAME | OTHER) => "`rename` and `other` go on a variant",
+        (Place::Variant, "title" | "name") => "an option's title is given with `rename = \"...\"`",
+        (Place::Variant, STATUS | CRATE) => "`status` and `crate` go on the enum",
+        _ => return None,
+    })
+}
 
 /// One `name` or `name = value` item.
 pub(crate) struct Arg {
     pub(crate) name: Ident,
     pub(crate) value: ArgValue,
+}
+
+impl Arg {
+    /// The option's name, without `r#`: compare it with the `symbol` constants.
+    pub(crate) fn key(&self) -> String {
+        self.name.unraw().to_string()
+    }
 }
 
 pub(crate) enum ArgValue {
@@ -25,6 +120,76 @@ pub(crate) enum ArgValue {
     Eq(Token![=], TokenStream),
     /// `name <tokens>` without `=`, e.g. `slug("users")`.
     Malformed(TokenStream),
+}
+
+/// Parses the options in `tokens`, written at `place` (the arguments of `#[attio_object(...)]`),
+/// and calls `each` for every known option, the first time it is given, in order (so that errors
+/// come in the order of the source). Returns whether an unknown option was given (it is
+/// reported).
+pub(crate) fn options(
+    cx: &Ctxt,
+    place: Place,
+    tokens: TokenStream,
+    mut each: impl FnMut(&Arg),
+) -> bool {
+    let mut seen = Vec::new();
+    collect(cx, place, tokens, &mut seen, &mut each)
+}
+
+/// Parses every `#[attio(...)]` among `attrs`, written at `place`, as [`options`] does; options
+/// may be split across several attributes, but each is given once.
+pub(crate) fn helper_options(
+    cx: &Ctxt,
+    place: Place,
+    attrs: &[Attribute],
+    mut each: impl FnMut(&Arg),
+) -> bool {
+    let mut seen = Vec::new();
+    let mut unknown = false;
+    for attr in attrs.iter().filter(|a| is_helper(a)) {
+        match &attr.meta {
+            Meta::List(list) if matches!(list.delimiter, syn::MacroDelimiter::Paren(_)) => {
+                unknown |= collect(cx, place, list.tokens.clone(), &mut seen, &mut each);
+            }
+            meta => cx.error_spanned_by(
+                meta,
+                format!(
+                    "expected `#[attio(...)]` with options in parentheses, e.g. {}",
+                    place.example()
+                ),
+            ),
+        }
+    }
+    unknown
+}
+
+fn collect(
+    cx: &Ctxt,
+    place: Place,
+    tokens: TokenStream,
+    seen: &mut Vec<String>,
+    each: &mut impl FnMut(&Arg),
+) -> bool {
+    let mut unknown = false;
+    for arg in parse_args(cx, tokens, place.known()) {
+        let key = arg.key();
+        if !place.known().contains(&key.as_str()) {
+            unknown = true;
+            cx.error_spanned_by(&arg.name, place.unknown(&key));
+        } else if seen.contains(&key) {
+            cx.error_spanned_by(
+                &arg.name,
+                format!(
+                    "duplicate `{key}`: it is already given in {}; give each option once",
+                    place.name()
+                ),
+            );
+        } else {
+            seen.push(key);
+            each(&arg);
+        }
+    }
+    unknown
 }
 
 /// What `#[attio_object(...)]` says.
@@ -50,132 +215,77 @@ pub struct FieldArgs {
 /// Parses the arguments of `#[attio_object(...)]`.
 pub fn object_args(cx: &Ctxt, tokens: TokenStream) -> ObjectArgs {
     let mut out = ObjectArgs::default();
-    let mut seen = Seen::default();
-    for arg in parse_args(cx, tokens, OBJECT_ARGS) {
-        let name = arg.name.unraw().to_string();
-        if name == SLUG {
+    let unknown = options(cx, Place::Object, tokens, |arg| match arg.key().as_str() {
+        SLUG => {
             out.slug_given = true;
-            if seen.first(cx, &arg.name, "#[attio_object(...)]")
-                && let Some(lit) = string_value(cx, &arg, "slug = \"people\"")
-                && check_slug(cx, &lit, "object", "slug")
-            {
-                out.slug = Some(lit);
-            }
-        } else if name == CRATE {
-            if seen.first(cx, &arg.name, "#[attio_object(...)]")
-                && let Some(lit) = string_value(cx, &arg, "crate = \"::attio\"")
-            {
-                match lit.parse_with(syn::Path::parse_mod_style) {
-                    Ok(path) => out.crate_path = Some(path),
-                    Err(_) => cx.error_spanned_by(
-                        &lit,
-                        format!(
-                            "`crate` must be a path to the attio crate, like `crate = \"::attio\"` or `crate = \"my_sdk::attio\"`; `{}` is not a path",
-                            lit.value()
-                        ),
-                    ),
-                }
-            }
-        } else {
-            // The unknown argument may be the slug misspelt: "missing `slug`" would be noise.
-            out.slug_given = true;
-            cx.error_spanned_by(
-                &arg.name,
-                format!(
-                    "unknown argument `{name}` for #[attio_object]{}; it takes `slug = \"...\"` (the object's api slug, required) and optionally `crate = \"...\"` (the path to the attio crate), e.g. #[attio_object(slug = \"people\")]",
-                    did_you_mean(&name, OBJECT_ARGS)
-                ),
-            );
+            out.slug = string_value(cx, arg, "slug = \"people\"")
+                .filter(|lit| check_slug(cx, lit, "object", SLUG));
         }
-    }
+        CRATE => out.crate_path = crate_path(cx, arg),
+        _ => {}
+    });
+    // An unknown argument may be the slug misspelt: "missing `slug`" would be noise.
+    out.slug_given |= unknown;
     out
 }
 
 /// Parses every `#[attio(...)]` attribute of one field.
 pub fn field_args(cx: &Ctxt, attrs: &[Attribute]) -> FieldArgs {
     let mut out = FieldArgs::default();
-    let mut seen = Seen::default();
-    for attr in attrs.iter().filter(|a| is_helper(a)) {
-        let tokens = match &attr.meta {
-            Meta::List(list) if matches!(list.delimiter, syn::MacroDelimiter::Paren(_)) => {
-                list.tokens.clone()
-            }
-            meta => {
-                cx.error_spanned_by(
-                    meta,
-                    "expected `#[attio(...)]` with options in parentheses, e.g. #[attio(rename = \"primary_email_address\")] or #[attio(read_only)]",
-                );
-                continue;
-            }
-        };
-        for arg in parse_args(cx, tokens, FIELD_OPTIONS) {
-            let name = arg.name.unraw().to_string();
-            if name == RENAME {
-                if seen.first(cx, &arg.name, "#[attio(...)] on this field")
-                    && let Some(lit) = string_value(cx, &arg, "rename = \"primary_email_address\"")
-                    && check_slug(cx, &lit, "attribute", "rename")
-                {
-                    out.rename = Some(lit);
-                }
-            } else if name == READ_ONLY {
-                if seen.first(cx, &arg.name, "#[attio(...)] on this field") {
-                    match &arg.value {
-                        ArgValue::None => out.read_only = true,
-                        ArgValue::Eq(eq, tokens) => cx.error_spanned_by(
-                            quote::quote!(#eq #tokens),
-                            "`read_only` takes no value: write #[attio(read_only)]",
-                        ),
-                        ArgValue::Malformed(tokens) => cx.error_spanned_by(
-                            tokens,
-                            "`read_only` takes no value: write #[attio(read_only)]",
-                        ),
-                    }
-                }
-            } else {
-                cx.error_spanned_by(
-                    &arg.name,
-                    format!(
-                        "unknown field option `{name}`{}; #[attio(...)] takes `rename = \"...\"` (the attribute's api slug) and `read_only` (decoded, never sent), e.g. #[attio(rename = \"primary_email_address\")]",
-                        did_you_mean(&name, FIELD_OPTIONS)
-                    ),
-                );
-            }
+    helper_options(cx, Place::Field, attrs, |arg| match arg.key().as_str() {
+        RENAME => {
+            out.rename = string_value(cx, arg, "rename = \"primary_email_address\"")
+                .filter(|lit| check_slug(cx, lit, "attribute", RENAME));
         }
-    }
+        READ_ONLY => out.read_only = flag(cx, arg),
+        _ => {}
+    });
     out
 }
 
-/// `#[attio(...)]`, the helper attribute the macro consumes.
+/// `#[attio(...)]`, the helper attribute the macros consume.
 pub fn is_helper(attr: &Attribute) -> bool {
     attr.path().is_ident(ATTIO)
 }
 
-/// Remembers which options were given, to refuse a second one.
-#[derive(Default)]
-pub(crate) struct Seen(Vec<String>);
+/// A flag option (`read_only`, `status`, `other`): `true` when it has no value, as it must.
+pub(crate) fn flag(cx: &Ctxt, arg: &Arg) -> bool {
+    let name = arg.key();
+    match &arg.value {
+        ArgValue::None => return true,
+        ArgValue::Eq(eq, tokens) => cx.error_spanned_by(
+            quote::quote!(#eq #tokens),
+            format!("`{name}` takes no value: write #[attio({name})]"),
+        ),
+        ArgValue::Malformed(tokens) => cx.error_spanned_by(
+            tokens,
+            format!("`{name}` takes no value: write #[attio({name})]"),
+        ),
+    }
+    false
+}
 
-impl Seen {
-    /// `true` the first time `name` is seen; an error after that.
-    pub(crate) fn first(&mut self, cx: &Ctxt, name: &Ident, place: &str) -> bool {
-        let text = name.unraw().to_string();
-        if self.0.contains(&text) {
+/// `crate = "..."`: the path to the attio crate.
+pub(crate) fn crate_path(cx: &Ctxt, arg: &Arg) -> Option<syn::Path> {
+    let lit = string_value(cx, arg, "crate = \"::attio\"")?;
+    match lit.parse_with(syn::Path::parse_mod_style) {
+        Ok(path) => Some(path),
+        Err(_) => {
             cx.error_spanned_by(
-                name,
+                &lit,
                 format!(
-                    "duplicate `{text}`: it is already given in {place}; give each option once"
+                    "`crate` must be a path to the attio crate, like `crate = \"::attio\"` or `crate = \"my_sdk::attio\"`; `{}` is not a path",
+                    lit.value()
                 ),
             );
-            false
-        } else {
-            self.0.push(text);
-            true
+            None
         }
     }
 }
 
 /// Parses `name`, `name = value` items separated by commas. Errors are reported, and parsing
 /// resumes at the next comma.
-pub(crate) fn parse_args(cx: &Ctxt, tokens: TokenStream, known: &[&str]) -> Vec<Arg> {
+fn parse_args(cx: &Ctxt, tokens: TokenStream, known: &[&str]) -> Vec<Arg> {
     let parser = |input: ParseStream<'_>| -> syn::Result<Vec<Arg>> {
         let mut args = Vec::new();
         while !input.is_empty() {
@@ -312,59 +422,6 @@ fn check_slug(cx: &Ctxt, lit: &LitStr, what: &str, option: &str) -> bool {
     true
 }
 
-/// Why `slug` is not a valid api slug, if it is not.
-pub fn slug_problem(slug: &str) -> Option<String> {
-    if slug.is_empty() {
-        return Some("it is empty".to_owned());
-    }
-    slug.chars()
-        .find(|c| !matches!(c, 'a'..='z' | '0'..='9' | '_'))
-        .map(|c| {
-            if c.is_ascii_uppercase() {
-                format!("it contains the uppercase letter `{c}`")
-            } else if c.is_whitespace() {
-                "it contains whitespace".to_owned()
-            } else {
-                format!("it contains `{c}`")
-            }
-        })
-}
-
-/// A valid slug close to `s`: `Primary Email-Address` -> `primary_email_address`; `camelCase` ->
-/// `camel_case`. `None` when nothing sensible is left.
-pub fn suggest_slug(s: &str) -> Option<String> {
-    let mut out = String::with_capacity(s.len() + 4);
-    let mut prev_lower = false;
-    for c in s.trim().chars() {
-        if c.is_ascii_uppercase() {
-            if prev_lower {
-                out.push('_');
-            }
-            out.push(c.to_ascii_lowercase());
-            prev_lower = false;
-        } else if c.is_ascii_lowercase() || c.is_ascii_digit() {
-            out.push(c);
-            prev_lower = true;
-        } else if !out.ends_with('_') && !out.is_empty() {
-            out.push('_');
-            prev_lower = false;
-        }
-    }
-    let out = out.trim_end_matches('_').to_owned();
-    (!out.is_empty()).then_some(out)
-}
-
-/// `; did you mean `slug`?` when `name` is a likely typo of a known option.
-pub(crate) fn did_you_mean(name: &str, known: &[&str]) -> String {
-    known
-        .iter()
-        .map(|k| (edit_distance(name, k), k))
-        .filter(|(d, k)| *d <= 2.max(k.len() / 3) && *d < k.len())
-        .min()
-        .map(|(_, k)| format!(" (did you mean `{k}`?)"))
-        .unwrap_or_default()
-}
-
 fn list(known: &[&str]) -> String {
     known
         .iter()
@@ -373,66 +430,9 @@ fn list(known: &[&str]) -> String {
         .join(" or ")
 }
 
-/// Levenshtein distance, for short option names.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
-            } else {
-                1 + prev.min(cur).min(row[j])
-            };
-            prev = cur;
-        }
-    }
-    row[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs() {
-        assert_eq!(slug_problem("primary_email_address"), None);
-        assert_eq!(slug_problem("deals2"), None);
-        assert!(slug_problem("").is_some());
-        assert!(
-            slug_problem("Users")
-                .unwrap()
-                .contains("uppercase letter `U`")
-        );
-        assert!(slug_problem("sales leads").unwrap().contains("whitespace"));
-        assert!(slug_problem("sales-leads").unwrap().contains("`-`"));
-    }
-
-    #[test]
-    fn slug_suggestions() {
-        assert_eq!(suggest_slug("Sales Leads").as_deref(), Some("sales_leads"));
-        assert_eq!(suggest_slug("userId").as_deref(), Some("user_id"));
-        assert_eq!(
-            suggest_slug("email-address").as_deref(),
-            Some("email_address")
-        );
-        assert_eq!(suggest_slug("--"), None);
-    }
-
-    #[test]
-    fn typos() {
-        assert_eq!(edit_distance("slg", "slug"), 1);
-        assert_eq!(edit_distance("readonly", "read_only"), 1);
-        assert_eq!(did_you_mean("slg", OBJECT_ARGS), " (did you mean `slug`?)");
-        assert_eq!(
-            did_you_mean("renam", FIELD_OPTIONS),
-            " (did you mean `rename`?)"
-        );
-        assert_eq!(did_you_mean("zzzzzz", FIELD_OPTIONS), "");
-    }
 
     fn object(tokens: TokenStream) -> (ObjectArgs, Result<(), syn::Error>) {
         let cx = Ctxt::new();
@@ -479,5 +479,76 @@ mod tests {
         assert!(cx.check().is_ok());
         assert_eq!(args.rename.unwrap().value(), "created_at");
         assert!(args.read_only);
+    }
+
+    fn messages(place: Place, tokens: TokenStream) -> Vec<String> {
+        let cx = Ctxt::new();
+        options(&cx, place, tokens, |_| {});
+        match cx.check() {
+            Ok(()) => Vec::new(),
+            Err(e) => e.into_iter().map(|e| e.to_string()).collect(),
+        }
+    }
+
+    /// The four places share the grammar, the duplicate check, and the hints for an option
+    /// written in the wrong place.
+    #[test]
+    fn every_place_has_the_same_grammar() {
+        let m = messages(
+            Place::Enum,
+            quote::quote!(status, status, other, crate = "a b"),
+        );
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(
+            m[0].starts_with(
+                "duplicate `status`: it is already given in #[attio(...)] on this enum"
+            )
+        );
+        assert!(m[1].starts_with("unknown option `other` for a #[derive(SelectEnum)] enum (`rename` and `other` go on a variant)"));
+
+        let m = messages(Place::Variant, quote::quote!(title = "3D", status));
+        assert!(
+            m[0].contains("(an option's title is given with `rename = \"...\"`)"),
+            "{m:?}"
+        );
+        assert!(
+            m[1].contains("(`status` and `crate` go on the enum)"),
+            "{m:?}"
+        );
+
+        let m = messages(Place::Object, quote::quote!(slug = "x", read_only));
+        assert!(
+            m[0].contains("field options go in #[attio(...)] on the field"),
+            "{m:?}"
+        );
+        let m = messages(Place::Field, quote::quote!(slug = "x"));
+        assert!(m[0].contains("given with `rename = \"...\"`"), "{m:?}");
+    }
+
+    #[test]
+    fn flags_and_paths() {
+        let cx = Ctxt::new();
+        let mut read = Vec::new();
+        options(
+            &cx,
+            Place::Enum,
+            quote::quote!(status = true, crate = "not a path"),
+            |arg| match arg.key().as_str() {
+                STATUS => read.push(flag(&cx, arg)),
+                _ => read.push(crate_path(&cx, arg).is_some()),
+            },
+        );
+        assert_eq!(read, [false, false]);
+        let m: Vec<String> = cx
+            .check()
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.to_string())
+            .collect();
+        assert_eq!(m[0], "`status` takes no value: write #[attio(status)]");
+        assert!(
+            m[1].starts_with("`crate` must be a path to the attio crate"),
+            "{m:?}"
+        );
     }
 }

@@ -14,11 +14,30 @@ mod ctxt;
 mod expand;
 mod fallback;
 mod select_enum;
+#[cfg(test)]
+mod snapshot;
+mod suggest;
 mod symbol;
 
 use proc_macro::TokenStream;
 
-/// Describes an Attio object as a Rust struct.
+/// Describes an Attio object as a Rust struct, and generates its typed API: the encoding, the
+/// record operations, typed queries and per-attribute change sets.
+///
+/// ```
+/// use attio::{attio_object, EmailAddress, RecordReference};
+///
+/// #[attio_object(slug = "users")]
+/// #[derive(Debug, Clone, PartialEq)]
+/// pub struct User {
+///     pub user_id: String,
+///     pub primary_email_address: EmailAddress,
+///     pub person: Option<RecordReference>,
+///     pub workspace: Option<RecordReference>,
+/// }
+///
+/// assert_eq!(User::SLUG, "users");
+/// ```
 ///
 /// Each named field is one attribute of the object: its name is the attribute's api slug (or
 /// give one with `#[attio(rename = "...")]`) and its type says both the attribute type and the
@@ -31,32 +50,162 @@ use proc_macro::TokenStream;
 /// | `Vec<T>` | a multiselect attribute |
 ///
 /// where `T` is an Attio value type (`String`, `bool`, numbers, `attio::EmailAddress`,
-/// `attio::RecordReference`, ..., see `attio::values`), optionally wrapped in `attio::WithMeta<T>`
-/// to keep the metadata Attio returns with each value.
-///
-/// ```ignore
-/// use attio::{attio_object, EmailAddress, RecordReference};
-///
-/// #[attio_object(slug = "users")]
-/// #[derive(Debug, Clone, PartialEq)]
-/// pub struct User {
-///     pub user_id: String,
-///     #[attio(rename = "primary_email_address")]
-///     pub email: EmailAddress,
-///     pub person: Option<RecordReference>,
-///     #[attio(read_only)]
-///     pub avatar_url: Option<String>,
-/// }
-/// ```
+/// `attio::RecordReference`, `attio::Ref<T>`, an enum with `#[derive(attio::SelectEnum)]`, ...;
+/// see `attio::values`), optionally wrapped in `attio::WithMeta<T>` to keep the metadata Attio
+/// returns with each value.
 ///
 /// The struct is emitted unchanged (minus the `#[attio(...)]` attributes); your own derives,
 /// including serde's `Serialize` and `Deserialize` with their `#[serde(...)]` attributes, are
-/// untouched and independent of the Attio encoding. The macro adds:
+/// untouched and independent of the Attio encoding.
 ///
-/// - an `attio::AttioObject` impl: the slug, the field table (`FIELDS`), and the encoding to and
-///   from Attio's `values` objects;
-/// - `User::SLUG`, the object slug;
-/// - `user.update(&client, &id)`, which `PATCH`es the record with the struct's values.
+/// # What it generates
+///
+/// For a struct `User` (the names follow your struct's), with the struct's visibility:
+///
+/// | Item | What it is |
+/// |---|---|
+/// | `impl attio::AttioObject for User` | the slug, the field table `User::FIELDS` (each field's name, attribute slug, attribute type, cardinality, read-only flag and Rust type), and the encoding to and from Attio's `values` objects |
+/// | `User::SLUG` | the object's api slug, `"users"` |
+/// | `user.update(..)`, `user.overwrite(..)`, `user.create(..)`, `user.assert_by(..)`, `User::get(..)`, `User::delete(..)`, `User::history(..)` | the [record operations](#record-operations) |
+/// | `User::query()`, `User::fields()` and the struct `UserFields` | [typed queries](#queries-and-attribute-handles), and the handles that name attributes |
+/// | `User::changes()` and the struct `UserChanges` | [per-attribute change sets](#change-sets) |
+///
+/// `UserFields` and `UserChanges` are declared next to `User`, in the same module. Everything
+/// generated is documented here, once; in your crate's documentation each generated item carries
+/// a one-line summary that points here.
+///
+/// ## Record operations
+///
+/// Each is a thin forwarder to the public `attio::Client` method named below (whose
+/// documentation has the details), and returns a `Send` future of an `attio::Result`:
+///
+/// | Method | Request | `Client` method | Output |
+/// |---|---|---|---|
+/// | `user.update(&client, &id)` | `PATCH /v2/objects/{slug}/records/{id}` | `update_record` | `Record<User>` |
+/// | `user.overwrite(&client, &id)` | `PUT /v2/objects/{slug}/records/{id}` | `overwrite_record` | `Record<User>` |
+/// | `user.create(&client)` | `POST /v2/objects/{slug}/records` | `create_record` | `Record<User>` |
+/// | `user.assert_by(&client, \|f\| f.user_id())` | `PUT /v2/objects/{slug}/records?matching_attribute=user_id` | `assert_record` | `Record<User>` |
+/// | `User::get(&client, &id)` | `GET /v2/objects/{slug}/records/{id}` | `get_record` | `Record<User>` |
+/// | `User::delete(&client, &id)` | `DELETE /v2/objects/{slug}/records/{id}` | `delete_record` | `()` |
+/// | `User::history(&client, &id, \|f\| f.user_id())` | `GET .../records/{id}/attributes/user_id/values?show_historic=true` | `value_history` | `Vec<WithMeta<String>>` |
+///
+/// - `update` and `overwrite` write every writable field that has something to send: a `None` is
+///   left out (the attribute keeps its value) and `#[attio(read_only)]` fields are never sent.
+///   Both replace single values; they differ on multiselect (`Vec<T>`) fields: `update` *adds* the
+///   `Vec`'s values to the record's, `overwrite` makes them the record's *only* values (an empty
+///   `Vec` clears the attribute). `overwrite` is idempotent, so it is safe to retry.
+/// - `create` is not idempotent: it is retried only when the request never reached Attio, and
+///   fails with `ErrorCode::UniquenessConflict` when a unique attribute's value is taken.
+/// - `assert_by` creates the record, or updates the one whose unique attribute `matching` (named
+///   through its handle) has this struct's value. It is retried on transient failures only when
+///   the struct has no multiselect field besides the matching one.
+/// - `history` returns every value the attribute has had, current and past, oldest first, each
+///   with its metadata (`active_from`, `active_until`, `created_by_actor`).
+///
+/// ```no_run
+/// # use attio::{attio_object, EmailAddress, RecordReference};
+/// # #[attio_object(slug = "users")]
+/// # #[derive(Debug, Clone, PartialEq)]
+/// # pub struct User {
+/// #     pub user_id: String,
+/// #     pub primary_email_address: EmailAddress,
+/// #     pub person: Option<RecordReference>,
+/// #     pub workspace: Option<RecordReference>,
+/// # }
+/// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+/// let client = attio::Client::from_env()?;
+/// let user = User {
+///     user_id: "123".into(),
+///     primary_email_address: "person@company.com".parse()?,
+///     person: None,
+///     workspace: None,
+/// };
+/// let created: attio::Record<User> = user.create(&client).await?;
+/// let id = created.id.record_id;
+/// let _ = user.update(&client, &id).await?;
+/// let _ = user.overwrite(&client, &id).await?;
+/// let _ = user.assert_by(&client, |f| f.user_id()).await?;
+/// let read = User::get(&client, &id).await?;
+/// assert_eq!(read.values.user_id, "123");
+/// for email in User::history(&client, &id, |f| f.primary_email_address()).await? {
+///     println!("{} from {:?}", email.value, email.meta.active_from);
+/// }
+/// User::delete(&client, &id).await?;
+/// # Ok(()) }
+/// ```
+///
+/// ## Queries and attribute handles
+///
+/// `User::fields()` returns `UserFields`, which has one method per field, named as the field,
+/// returning the attribute's handle. The handle's type follows the field's value type
+/// (`attio::TextFilter` for `String`, `attio::OrderedFilter` for numbers, dates and currencies,
+/// `attio::SelectFilter` for selects, statuses and select enums, ...; see `attio::Filterable`),
+/// and offers the operators Attio allows for it. A handle names an attribute wherever one is
+/// named: in filters (combined with `&`, `|` and `!`) and sorts, as the matching attribute of
+/// `assert_by`, and as the attribute of `history`. `User::query()` starts an `attio::Query<User>`,
+/// whose `filter` and `sort` take a closure over the handles:
+///
+/// ```
+/// #[attio::attio_object(slug = "deals")]
+/// struct Deal {
+///     name: String,
+///     value: Option<attio::Currency>,
+///     categories: Vec<attio::SelectOption>,
+/// }
+///
+/// let query = Deal::query()
+///     .filter(|f| f.name().contains("Acme") & !f.categories().is_empty())
+///     .sort(|f| f.value().desc())
+///     .limit(10);
+/// // Sent by `query.collect_all(&client)`, `query.first(&client)` or `query.stream(&client)`.
+/// let acme = Deal::fields().name().contains("Acme");
+/// assert_eq!(acme.to_json().to_string(), r#"{"name":{"$contains":"Acme"}}"#);
+/// assert_eq!(Deal::fields().name().slug(), "name");
+/// ```
+///
+/// ## Change sets
+///
+/// `User::changes()` returns an empty `UserChanges`: a builder, over `attio::ChangeSet<User>`,
+/// that says attribute by attribute what to change. For each writable field `x` it has:
+///
+/// | Method | For fields | Does |
+/// |---|---|---|
+/// | `set_x(value)` | every writable field | sets the value (of a `Vec<T>` field: its only value) |
+/// | `clear_x()` | `Option<T>` and `Vec<T>` | removes every value |
+/// | `append_x(values)` | `Vec<T>` | adds the values, keeping the others |
+/// | `replace_x(values)` | `Vec<T>` | makes these the only values |
+///
+/// and then `apply(&client, &id)`, which sends the changes in the fewest requests (one `PATCH`
+/// or `PUT`, or a `PUT` then a `PATCH` when appends meet replacements; see `attio::ChangeSet`)
+/// and returns the record as it is afterwards, `request_count()`, and `is_empty()`. Attributes
+/// not mentioned are untouched; read-only fields have no methods. A value that breaks Attio's
+/// rules is reported by `apply`, before anything is sent.
+///
+/// `set_x` takes the field's value type, and `append_x` / `replace_x` anything iterable over it;
+/// both also take what converts into it (`&str` for a `String`, a narrower number for a number,
+/// an `attio::RecordId` for an `attio::Ref<T>`, and for a `WithMeta<T>` field what a `T` field
+/// takes: see `attio::values::FromInput`). Where the argument's type is left open, it is the
+/// field's: `["ada@example.com".parse()?]` parses email addresses for an email field.
+///
+/// ```no_run
+/// #[attio::attio_object(slug = "people")]
+/// struct Person {
+///     email_addresses: Vec<attio::EmailAddress>,
+///     job_title: Option<String>,
+///     #[attio(read_only)]
+///     avatar_url: Option<String>,
+/// }
+///
+/// # async fn run(client: attio::Client, id: attio::RecordId) -> Result<(), Box<dyn std::error::Error>> {
+/// let changes = Person::changes()
+///     .append_email_addresses(["ada@example.com".parse()?])
+///     .set_job_title("Engineer");
+/// assert_eq!(changes.request_count(), 1); // one PATCH
+/// let record = changes.apply(&client, &id).await?;
+///
+/// Person::changes().clear_job_title().replace_email_addresses([]).apply(&client, &id).await?;
+/// # Ok(()) }
+/// ```
 ///
 /// # Object arguments: `#[attio_object(...)]`
 ///
@@ -65,35 +214,39 @@ use proc_macro::TokenStream;
 /// - `crate = "..."`: the path to the `attio` crate, when it is not reachable as `::attio` (for
 ///   example when another crate re-exports it):
 ///
-/// ```ignore
+/// ```
 /// mod reexport {
 ///     pub use ::attio;
 /// }
 ///
-/// #[attio_object(slug = "users", crate = "crate::reexport::attio")]
+/// #[attio::attio_object(slug = "users", crate = "crate::reexport::attio")]
 /// struct User {
 ///     user_id: String,
 /// }
+/// # fn main() {}
 /// ```
 ///
 /// # Field options: `#[attio(...)]`
 ///
 /// - `rename = "..."`: the attribute's api slug, when the field's name differs from it:
 ///
-/// ```ignore
-/// #[attio_object(slug = "users")]
+/// ```
+/// #[attio::attio_object(slug = "users")]
 /// struct User {
 ///     #[attio(rename = "primary_email_address")]
 ///     email: attio::EmailAddress,
 /// }
+///
+/// use attio::AttioObject as _;
+/// assert_eq!(User::FIELDS[0].slug, "primary_email_address");
 /// ```
 ///
 /// - `read_only`: the field is decoded from responses but never sent. Required for the types
 ///   Attio does not accept writes of (`attio::Interaction`), and useful for enriched or
 ///   system attributes:
 ///
-/// ```ignore
-/// #[attio_object(slug = "people")]
+/// ```
+/// #[attio::attio_object(slug = "people")]
 /// struct Person {
 ///     name: attio::PersonalName,
 ///     #[attio(read_only)]
@@ -125,7 +278,9 @@ pub fn attio_object(args: TokenStream, input: TokenStream) -> TokenStream {
 /// titles, unless one variant is marked `#[attio(other)]`: a unit variant, or one holding a
 /// `String` (the title) or the untyped value (`attio::SelectOption` / `attio::Status`).
 ///
-/// ```ignore
+/// ```
+/// use attio::SelectEnum as _;
+///
 /// #[derive(Debug, Clone, PartialEq, attio::SelectEnum)]
 /// #[attio(status)]
 /// enum Stage {
@@ -138,6 +293,15 @@ pub fn attio_object(args: TokenStream, input: TokenStream) -> TokenStream {
 ///     #[attio(other)]
 ///     Other(String),
 /// }
+///
+/// #[attio::attio_object(slug = "deals")]
+/// struct Deal {
+///     stage: Stage,
+/// }
+///
+/// assert_eq!(Stage::TITLES, ["Lead", "In Progress", "Won 🎉", "Lost"]);
+/// let won = Deal::fields().stage().eq(Stage::Won);
+/// assert_eq!(won.to_json().to_string(), r#"{"stage":{"$eq":"Won 🎉"}}"#);
 /// ```
 ///
 /// Options on the enum: `status`, and `crate = "..."` (the path to the `attio` crate, as for

@@ -1,19 +1,19 @@
 //! `#[derive(SelectEnum)]`: a fieldless enum as the options of a `select` attribute (or the
 //! statuses of a `status` attribute).
 //!
-//! Same phases as `#[attio_object]`: the `#[attio(...)]` options are parsed with `attr`'s
-//! grammar, every mistake is collected in a `Ctxt`, and code is emitted only from a valid model.
-//! The generated code is the `SelectEnum` impl (the titles and three `match`es) and one-line
+//! Same phases as `#[attio_object]`: the `#[attio(...)]` options are parsed by `attr`, with the
+//! grammar and keywords of `#[attio_object]`; every mistake is collected in a `Ctxt`, and code is
+//! emitted only from a valid model. The generated code is the `SelectEnum` impl (the titles and three `match`es) and one-line
 //! forwarders to `attio::__private`.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::ext::IdentExt as _;
-use syn::{Attribute, Data, DeriveInput, Fields, Ident, LitStr, Meta};
+use syn::{Attribute, Data, DeriveInput, Fields, Ident, LitStr};
 
-use crate::attr::{self, Arg, ArgValue, Seen};
+use crate::attr::{self, Place};
 use crate::ctxt::Ctxt;
-use crate::symbol::{CRATE, ENUM_OPTIONS, OTHER, RENAME, STATUS, VARIANT_OPTIONS};
+use crate::symbol::{CRATE, OTHER, RENAME, STATUS};
 
 const EXAMPLE: &str = "#[derive(attio::SelectEnum)]\nenum Stage { Lead, #[attio(rename = \"Won 🎉\")] Won, #[attio(other)] Other(String) }";
 
@@ -178,86 +178,19 @@ impl<T: quote::ToTokens> TokensString for T {
     }
 }
 
-/// The tokens inside `#[attio(...)]`, or an error for another form.
-fn helper_tokens(cx: &Ctxt, attr: &Attribute, example: &str) -> Option<TokenStream> {
-    match &attr.meta {
-        Meta::List(list) if matches!(list.delimiter, syn::MacroDelimiter::Paren(_)) => {
-            Some(list.tokens.clone())
-        }
-        meta => {
-            cx.error_spanned_by(
-                meta,
-                format!("expected `#[attio(...)]` with options in parentheses, e.g. {example}"),
-            );
-            None
-        }
-    }
-}
-
-/// A flag option (`status`, `other`) must have no value.
-fn flag(cx: &Ctxt, arg: &Arg, example: &str) -> bool {
-    match &arg.value {
-        ArgValue::None => true,
-        ArgValue::Eq(eq, tokens) => {
-            cx.error_spanned_by(
-                quote!(#eq #tokens),
-                format!("`{}` takes no value: write {example}", arg.name),
-            );
-            false
-        }
-        ArgValue::Malformed(tokens) => {
-            cx.error_spanned_by(
-                tokens,
-                format!("`{}` takes no value: write {example}", arg.name),
-            );
-            false
-        }
-    }
-}
-
 /// `#[attio(status, crate = "...")]` on the enum.
 fn enum_args(cx: &Ctxt, attrs: &[Attribute]) -> (bool, TokenStream) {
     let mut status = false;
     let mut krate = quote!(::attio);
-    let mut seen = Seen::default();
-    for a in attrs.iter().filter(|a| attr::is_helper(a)) {
-        let Some(tokens) = helper_tokens(cx, a, "#[attio(status)]") else {
-            continue;
-        };
-        for arg in attr::parse_args(cx, tokens, ENUM_OPTIONS) {
-            let name = arg.name.unraw().to_string();
-            if name == STATUS {
-                if seen.first(cx, &arg.name, "#[attio(...)] on this enum")
-                    && flag(cx, &arg, "#[attio(status)]")
-                {
-                    status = true;
-                }
-            } else if name == CRATE {
-                if seen.first(cx, &arg.name, "#[attio(...)] on this enum")
-                    && let Some(lit) = attr::string_value(cx, &arg, "crate = \"::attio\"")
-                {
-                    match lit.parse_with(syn::Path::parse_mod_style) {
-                        Ok(path) => krate = quote!(#path),
-                        Err(_) => cx.error_spanned_by(
-                            &lit,
-                            format!(
-                                "`crate` must be a path to the attio crate, like `crate = \"::attio\"`; `{}` is not a path",
-                                lit.value()
-                            ),
-                        ),
-                    }
-                }
-            } else {
-                cx.error_spanned_by(
-                    &arg.name,
-                    format!(
-                        "unknown option `{name}` for a #[derive(SelectEnum)] enum{}; on the enum, #[attio(...)] takes `status` (the enum is a status attribute's statuses) and `crate = \"...\"` (the path to the attio crate)",
-                        attr::did_you_mean(&name, ENUM_OPTIONS)
-                    ),
-                );
+    attr::helper_options(cx, Place::Enum, attrs, |arg| match arg.key().as_str() {
+        STATUS => status = attr::flag(cx, arg),
+        CRATE => {
+            if let Some(path) = attr::crate_path(cx, arg) {
+                krate = quote!(#path);
             }
         }
-    }
+        _ => {}
+    });
     (status, krate)
 }
 
@@ -271,43 +204,23 @@ struct VariantArgs {
 
 fn variant_args(cx: &Ctxt, attrs: &[Attribute]) -> VariantArgs {
     let mut out = VariantArgs::default();
-    let mut seen = Seen::default();
-    for a in attrs.iter().filter(|a| attr::is_helper(a)) {
-        let Some(tokens) = helper_tokens(cx, a, "#[attio(rename = \"Won 🎉\")]") else {
-            continue;
-        };
-        for arg in attr::parse_args(cx, tokens, VARIANT_OPTIONS) {
-            let name = arg.name.unraw().to_string();
-            if name == RENAME {
-                if seen.first(cx, &arg.name, "#[attio(...)] on this variant")
-                    && let Some(lit) = attr::string_value(cx, &arg, "rename = \"Won 🎉\"")
-                {
-                    if lit.value().trim().is_empty() {
-                        cx.error_spanned_by(
-                            &lit,
-                            "`rename` is empty: give the option's title as Attio shows it, e.g. `rename = \"In Progress\"`",
-                        );
-                    } else {
-                        out.rename = Some(lit);
-                    }
-                }
-            } else if name == OTHER {
-                if seen.first(cx, &arg.name, "#[attio(...)] on this variant")
-                    && flag(cx, &arg, "#[attio(other)]")
-                {
-                    out.other = Some(arg.name.clone());
-                }
-            } else {
+    attr::helper_options(cx, Place::Variant, attrs, |arg| match arg.key().as_str() {
+        RENAME => {
+            let Some(lit) = attr::string_value(cx, arg, "rename = \"Won 🎉\"") else {
+                return;
+            };
+            if lit.value().trim().is_empty() {
                 cx.error_spanned_by(
-                    &arg.name,
-                    format!(
-                        "unknown variant option `{name}`{}; on a variant, #[attio(...)] takes `rename = \"...\"` (the option's title, when it is not the variant's name) and `other` (the catch-all for options the enum does not know), e.g. #[attio(rename = \"Won 🎉\")]",
-                        attr::did_you_mean(&name, VARIANT_OPTIONS)
-                    ),
+                    &lit,
+                    "`rename` is empty: give the option's title as Attio shows it, e.g. `rename = \"In Progress\"`",
                 );
+            } else {
+                out.rename = Some(lit);
             }
         }
-    }
+        OTHER if attr::flag(cx, arg) => out.other = Some(arg.name.clone()),
+        _ => {}
+    });
     out
 }
 

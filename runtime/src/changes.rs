@@ -29,7 +29,9 @@ use serde_json::{Value, json};
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::operation::{Operation, records};
-use crate::values::{AttioField, AttioObject, Cardinality, RecordId, WritableValue, Write};
+use crate::values::{
+    AttioField, AttioObject, Cardinality, FieldInput, RecordId, WritableValue, Write, field_value,
+};
 use crate::wire::Record;
 
 /// What happens to one attribute.
@@ -162,13 +164,8 @@ impl<O: AttioObject> ChangeSet<O> {
     /// Sets the single value of the field `field` (attribute `slug`); for a multiselect field,
     /// replaces its values with this one. Used by the generated `set_<field>`.
     #[doc(hidden)]
-    pub fn set<F: AttioField<Value: WritableValue>>(
-        &mut self,
-        field: &'static str,
-        slug: &'static str,
-        value: F::Value,
-    ) {
-        if let Some(v) = self.validated(field, slug, &value) {
+    pub fn set<F: FieldInput<I>, I>(&mut self, field: &'static str, slug: &'static str, value: I) {
+        if let Some(v) = self.validated(field, slug, &field_value::<F, I>(value)) {
             let change = if F::CARDINALITY == Cardinality::Multiple {
                 Change::Replace(vec![v])
             } else {
@@ -204,12 +201,13 @@ impl<O: AttioObject> ChangeSet<O> {
 
     /// Adds `values` to the multiselect `slug`. Used by the generated `append_<field>`.
     #[doc(hidden)]
-    pub fn append<F: AttioField<Value: WritableValue>>(
+    pub fn append<F: FieldInput<I>, I>(
         &mut self,
         field: &'static str,
         slug: &'static str,
-        values: impl IntoIterator<Item = F::Value>,
+        values: impl IntoIterator<Item = I>,
     ) {
+        let values = values.into_iter().map(field_value::<F, I>);
         let Some(new) = self.validated_all(field, slug, values) else {
             return;
         };
@@ -226,12 +224,13 @@ impl<O: AttioObject> ChangeSet<O> {
 
     /// Makes `values` the multiselect `slug`'s values. Used by the generated `replace_<field>`.
     #[doc(hidden)]
-    pub fn replace<F: AttioField<Value: WritableValue>>(
+    pub fn replace<F: FieldInput<I>, I>(
         &mut self,
         field: &'static str,
         slug: &'static str,
-        values: impl IntoIterator<Item = F::Value>,
+        values: impl IntoIterator<Item = I>,
     ) {
+        let values = values.into_iter().map(field_value::<F, I>);
         let Some(new) = self.validated_all(field, slug, values) else {
             return;
         };
@@ -323,8 +322,8 @@ mod tests {
     fn plans_the_fewest_requests() {
         let mut c = ChangeSet::<Company>::new();
         assert_eq!(bodies(&c)[0].0, "GET");
-        c.set::<String>("name", "name", "Acme".into());
-        c.append::<Vec<String>>("tags", "tags", ["a".to_owned()]);
+        c.set::<String, _>("name", "name", "Acme");
+        c.append::<Vec<String>, _>("tags", "tags", ["a".to_owned()]);
         assert_eq!(
             bodies(&c),
             vec![(
@@ -353,7 +352,7 @@ mod tests {
         // clear then append folds into a replacement: one PUT.
         let mut c = ChangeSet::<Company>::new();
         c.clear::<Vec<String>>("tags");
-        c.append::<Vec<String>>("tags", "tags", ["b".to_owned()]);
+        c.append::<Vec<String>, _>("tags", "tags", ["b".to_owned()]);
         c.clear::<Option<String>>("description");
         assert_eq!(
             bodies(&c),

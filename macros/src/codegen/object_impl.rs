@@ -3,7 +3,7 @@
 //! Each per-field call is spanned at the field's type, so that a type which is not an Attio value
 //! type gets the trait system's `on_unimplemented` message pointing at that type.
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Delimiter, Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens as _, quote, quote_spanned};
 use syn::spanned::Spanned as _;
 
@@ -27,7 +27,7 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
         let name = &field.name;
         let attr = &field.slug;
         let read_only = field.read_only;
-        let rust_type = type_string(ty);
+        let rust_type = type_name(ty);
         let span = ty.span();
         let slot = Ident::new(&format!("__f{i}"), Span::call_site());
 
@@ -125,6 +125,48 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
     }
 }
 
+/// `ty` as written, in the usual spacing: `Option<f64>`, `Vec<attio::WithMeta<String>>`,
+/// `[u8; 4]`, `&'static str` (not `Option < f64 >`, as tokens print).
+fn type_name(ty: &syn::Type) -> String {
+    fn push(out: &mut String, tokens: TokenStream) {
+        for tt in tokens {
+            match tt {
+                TokenTree::Group(group) => {
+                    let (open, close) = match group.delimiter() {
+                        Delimiter::Parenthesis => ("(", ")"),
+                        Delimiter::Bracket => ("[", "]"),
+                        Delimiter::Brace => ("{", "}"),
+                        Delimiter::None => ("", ""),
+                    };
+                    out.push_str(open);
+                    push(out, group.stream());
+                    out.push_str(close);
+                }
+                TokenTree::Ident(_) | TokenTree::Literal(_) => {
+                    // Words are separated (`dyn Trait`, `&'a str`), except after a lifetime's `'`.
+                    if out.ends_with(|c: char| {
+                        c.is_alphanumeric() || c == '_' || c == ',' || c == ';'
+                    }) {
+                        out.push(' ');
+                    }
+                    out.push_str(&tt.to_string());
+                }
+                TokenTree::Punct(punct) => match punct.as_char() {
+                    '=' | '+' if punct.spacing() == proc_macro2::Spacing::Alone => {
+                        out.push(' ');
+                        out.push(punct.as_char());
+                        out.push(' ');
+                    }
+                    c => out.push(c),
+                },
+            }
+        }
+    }
+    let mut out = String::new();
+    push(&mut out, ty.to_token_stream());
+    out
+}
+
 /// The spans of the first and last tokens of `ty`.
 fn first_last_span(ty: &syn::Type) -> (Span, Span) {
     let mut tokens = ty.to_token_stream().into_iter();
@@ -133,19 +175,31 @@ fn first_last_span(ty: &syn::Type) -> (Span, Span) {
     (first, last)
 }
 
-/// The type as a user wrote it, without the spaces token printing adds: `Option<f64>`,
-/// `Vec<attio::EmailAddress>`.
-fn type_string(ty: &syn::Type) -> String {
-    let text = ty.to_token_stream().to_string();
-    let mut out = String::with_capacity(text.len());
-    for part in text.split(' ') {
-        let glue = out.ends_with(['<', ':', '&', '(', '['])
-            || part.starts_with(['<', '>', ':', ',', ')', ']'])
-            || out.is_empty();
-        if !glue {
-            out.push(' ');
+#[cfg(test)]
+mod tests {
+    use super::type_name;
+
+    #[test]
+    fn type_names_are_spaced_as_written() {
+        for (ty, expected) in [
+            (syn::parse_quote!(String), "String"),
+            (syn::parse_quote!(Option<f64>), "Option<f64>"),
+            (
+                syn::parse_quote!(Vec<attio::EmailAddress>),
+                "Vec<attio::EmailAddress>",
+            ),
+            (
+                syn::parse_quote!(::std::vec::Vec<attio::WithMeta<attio::Ref<Company>>>),
+                "::std::vec::Vec<attio::WithMeta<attio::Ref<Company>>>",
+            ),
+            (syn::parse_quote!(Result<u8,String>), "Result<u8, String>"),
+            (syn::parse_quote!([u8; 4]), "[u8; 4]"),
+            (syn::parse_quote!(&'static str), "&'static str"),
+            (syn::parse_quote!((String, bool)), "(String, bool)"),
+            (syn::parse_quote!(r#Type), "r#Type"),
+        ] {
+            let ty: syn::Type = ty;
+            assert_eq!(type_name(&ty), expected);
         }
-        out.push_str(part);
     }
-    out
 }

@@ -66,6 +66,7 @@ pub trait AttioObject: Sized {
 /// assert_eq!(field.slug, "email_addresses");
 /// assert_eq!(field.cardinality, Cardinality::Multiple);
 /// assert!(!field.read_only);
+/// assert_eq!(field.rust_type, "Vec<attio::EmailAddress>");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]

@@ -22,6 +22,8 @@ fn main() {
     assert_eq!(User::FIELDS[2].attribute_type, attio::AttributeType::RecordReference);
     assert_eq!(User::FIELDS[2].cardinality, attio::Cardinality::Optional);
     assert!(User::FIELDS[3].read_only);
+    assert_eq!(User::FIELDS[1].rust_type, "attio::EmailAddress");
+    assert_eq!(User::FIELDS[2].rust_type, "Option<attio::RecordReference>");
 
     let user = User {
         user_id: "u1".into(),
