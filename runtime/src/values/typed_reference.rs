@@ -10,8 +10,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::Write;
 use super::record_reference::RecordReferenceShape;
 use super::{
-    AttioObject, AttioValue, AttributeHandle, AttributeType, RecordId, RecordReference, ValueError,
-    ValueMeta, WritableValue,
+    AttioObject, AttioValue, AttributeHandle, AttributeType, FromInput, RecordId, RecordReference,
+    Token, ValueError, ValueMeta, WritableValue,
 };
 
 /// A reference to a record of the object `T` describes: Attio's `record-reference` attribute
@@ -99,7 +99,8 @@ impl<T: AttioObject> Ref<T> {
     /// ```
     /// use attio::{Ref, WritableValue as _};
     /// # #[attio::attio_object(slug = "companies")] struct Company { domains: Vec<attio::Domain> }
-    /// let acme = Ref::by(Company::fields().domains(), "acme.com".parse::<attio::Domain>()?);
+    /// // The value's type is the attribute's, so `parse` needs no annotation.
+    /// let acme = Ref::by(Company::fields().domains(), "acme.com".parse()?);
     /// assert!(acme.validate().is_ok());
     /// assert_eq!(acme.matching().unwrap().0, "domains");
     /// assert_eq!(
@@ -108,12 +109,12 @@ impl<T: AttioObject> Ref<T> {
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn by<H>(attribute: H, value: impl Into<H::Value>) -> Self
+    pub fn by<H, I>(attribute: H, value: I) -> Self
     where
         H: AttributeHandle<T>,
-        H::Value: WritableValue,
+        H::Value: WritableValue + FromInput<I>,
     {
-        let value = value.into();
+        let value = <H::Value as FromInput<I>>::from_input(value, Token);
         let invalid = value.validate().err();
         let value = serde_json::to_value(Write(&value)).unwrap_or(serde_json::Value::Null);
         Ref {
