@@ -12,8 +12,8 @@ use super::{AttributeType, ValueError, ValueMeta};
 
 /// A Rust type that can hold one value of an Attio attribute, decoded from a record response.
 ///
-/// Implemented for every type in the table in the [module docs](self). Writing a value needs
-/// [`WritableValue`] as well; read-only types such as [`Interaction`] implement only this trait.
+/// Implemented for every type in the table in the [module docs](crate::values). Writing a value needs
+/// [`WritableValue`] as well; read-only types such as [`Interaction`](super::Interaction) implement only this trait.
 ///
 /// ```
 /// use attio::{AttioValue, AttributeType};
@@ -43,7 +43,7 @@ pub trait AttioValue: Sized {
 
 /// A value type that can be written to Attio.
 ///
-/// Read-only types ([`Interaction`], and values Attio computes) do not implement it; a field of
+/// Read-only types ([`Interaction`](super::Interaction), and values Attio computes) do not implement it; a field of
 /// such a type must be marked `#[attio(read_only)]`.
 ///
 /// ```
