@@ -801,6 +801,7 @@ impl<T: WritableValue> WritableValue for WithMeta<T> {
 
 mod actor_reference;
 mod checkbox;
+mod choice;
 mod country_code;
 mod currency;
 mod date;
