@@ -190,6 +190,7 @@ impl<K: Kind> Core<K> {
     }
 
     /// `{"option": "<id or title>"}`.
+    #[inline]
     pub(crate) fn encode<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         write_form::<K, S, _>(s, &self.operand())
     }
@@ -207,6 +208,7 @@ impl<K: Kind> Core<K> {
 }
 
 /// The write form naming the option by `operand` (its id or title): `{"option": "<operand>"}`.
+#[inline]
 pub(crate) fn write_form<K: Kind, S: Serializer, V: Serialize + ?Sized>(
     s: S,
     operand: &V,
@@ -461,6 +463,7 @@ macro_rules! choice_value {
                 self.0.validate()
             }
 
+            #[inline]
             fn encode<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 self.0.encode(s)
             }

@@ -46,11 +46,33 @@ impl CountryCode {
     /// let us: attio::CountryCode = "US".parse().unwrap();
     /// assert_eq!(us.as_str(), "US");
     /// ```
+    #[inline]
     pub fn as_str(&self) -> &str {
-        // Both bytes are ASCII uppercase letters, checked at construction.
-        std::str::from_utf8(&self.0).unwrap_or("??")
+        // Both bytes are ASCII uppercase letters, checked at construction: the code is a slice of
+        // a text of all 676 such pairs, which costs a bounds check rather than a UTF-8 check.
+        let [a, b] = self.0.map(|c| usize::from(c.wrapping_sub(b'A')));
+        let i = (a * 26 + b) * 2;
+        ALL_CODES.get(i..i + 2).unwrap_or("??")
     }
 }
+
+/// `AAABAC…ZZ`: every pair of ASCII uppercase letters, in order.
+const ALL_CODES: &str = {
+    const BYTES: [u8; 26 * 26 * 2] = {
+        let mut out = [0; 26 * 26 * 2];
+        let mut i = 0;
+        while i < 26 * 26 {
+            out[2 * i] = b'A' + (i / 26) as u8;
+            out[2 * i + 1] = b'A' + (i % 26) as u8;
+            i += 1;
+        }
+        out
+    };
+    match std::str::from_utf8(&BYTES) {
+        Ok(s) => s,
+        Err(_) => panic!("ASCII letters are UTF-8"),
+    }
+};
 
 impl FromStr for CountryCode {
     type Err = ValueError;
@@ -102,6 +124,12 @@ mod tests {
         for bad in ["", "U", "us", "USA", "U1", "ÜS"] {
             let err = bad.parse::<CountryCode>().unwrap_err();
             assert!(err.message().contains("alpha-2"), "{err}");
+        }
+        for a in b'A'..=b'Z' {
+            for b in b'A'..=b'Z' {
+                let code = String::from_utf8(vec![a, b]).unwrap();
+                assert_eq!(code.parse::<CountryCode>().unwrap().as_str(), code);
+            }
         }
         let c: CountryCode = serde_json::from_str("\"FR\"").unwrap();
         assert_eq!(serde_json::to_string(&c).unwrap(), "\"FR\"");

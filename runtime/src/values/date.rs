@@ -6,7 +6,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::Month;
 
-use super::timestamp::write_date;
+use super::digits::{AsciiBuf, write_date};
 use super::{AttioValue, AttributeType, Key, Value, ValueError, WritableValue};
 use crate::record::ValueMeta;
 
@@ -167,18 +167,17 @@ impl FromStr for Date {
 impl Date {
     /// `YYYY-MM-DD` written into a stack buffer: one `&str` for serializers (which escape each
     /// fragment of a `collect_str` separately) and for `Display`.
-    fn format(self, buf: &mut [u8; 10]) -> &str {
+    fn format(self, buf: &mut AsciiBuf<16>) -> &str {
         // One calendar conversion (`month()` and `day()` would each redo it).
         let (year, month, day) = self.0.to_calendar_date();
-        write_date(buf, year, u8::from(month), day);
-        // Only ASCII digits and separators were written.
-        std::str::from_utf8(buf).unwrap_or_default()
+        write_date(&mut buf.0, year, u8::from(month), day);
+        buf.as_str(10)
     }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.format(&mut [0; 10]))
+        f.write_str(self.format(&mut AsciiBuf::new()))
     }
 }
 
@@ -190,7 +189,7 @@ impl fmt::Debug for Date {
 
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.format(&mut [0; 10]))
+        s.serialize_str(self.format(&mut AsciiBuf::new()))
     }
 }
 
@@ -212,7 +211,7 @@ impl AttioValue for Date {
 
 impl WritableValue for Date {
     fn encode<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.format(&mut [0; 10]))
+        s.serialize_str(self.format(&mut AsciiBuf::new()))
     }
 }
 

@@ -805,6 +805,7 @@ mod choice;
 mod country_code;
 mod currency;
 mod date;
+mod digits;
 mod domain;
 mod email_address;
 mod interaction;
