@@ -3,8 +3,10 @@
 use std::fmt;
 use std::str::FromStr;
 
+use ascii::AsciiChar;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::digits::as_str;
 use super::{AttributeType, Key, ValueError};
 
 /// An ISO 3166-1 alpha-2 country code such as `GB` or `US`: two ASCII uppercase letters.
@@ -23,21 +25,25 @@ use super::{AttributeType, Key, ValueError};
 /// # Ok::<(), attio::ValueError>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct CountryCode([u8; 2]);
+pub struct CountryCode([AsciiChar; 2]);
 
 impl CountryCode {
     /// Checks `code` and wraps it; `attribute_type` names the value type in the error.
     pub(crate) fn parse_for(code: &str, attribute_type: AttributeType) -> Result<Self, ValueError> {
-        match code.as_bytes() {
-            [a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => Ok(CountryCode([*a, *b])),
-            _ => Err(ValueError::new(
-                attribute_type,
-                format!(
-                    "`{}` is not an ISO 3166-1 alpha-2 country code; expected two uppercase ASCII letters such as `GB` or `US`",
-                    code.escape_debug()
-                ),
-            )),
+        if let &[hi, lo] = code.as_bytes()
+            && hi.is_ascii_uppercase()
+            && lo.is_ascii_uppercase()
+            && let (Ok(hi), Ok(lo)) = (AsciiChar::from_ascii(hi), AsciiChar::from_ascii(lo))
+        {
+            return Ok(CountryCode([hi, lo]));
         }
+        Err(ValueError::new(
+            attribute_type,
+            format!(
+                "`{}` is not an ISO 3166-1 alpha-2 country code; expected two uppercase ASCII letters such as `GB` or `US`",
+                code.escape_debug()
+            ),
+        ))
     }
 
     /// The code, e.g. `"US"`.
@@ -48,31 +54,9 @@ impl CountryCode {
     /// ```
     #[inline]
     pub fn as_str(&self) -> &str {
-        // Both bytes are ASCII uppercase letters, checked at construction: the code is a slice of
-        // a text of all 676 such pairs, which costs a bounds check rather than a UTF-8 check.
-        let [a, b] = self.0.map(|c| usize::from(c.wrapping_sub(b'A')));
-        let i = (a * 26 + b) * 2;
-        ALL_CODES.get(i..i + 2).unwrap_or("??")
+        as_str(&self.0)
     }
 }
-
-/// `AAABAC…ZZ`: every pair of ASCII uppercase letters, in order.
-const ALL_CODES: &str = {
-    const BYTES: [u8; 26 * 26 * 2] = {
-        let mut out = [0; 26 * 26 * 2];
-        let mut i = 0;
-        while i < 26 * 26 {
-            out[2 * i] = b'A' + (i / 26) as u8;
-            out[2 * i + 1] = b'A' + (i % 26) as u8;
-            i += 1;
-        }
-        out
-    };
-    match std::str::from_utf8(&BYTES) {
-        Ok(s) => s,
-        Err(_) => panic!("ASCII letters are UTF-8"),
-    }
-};
 
 impl FromStr for CountryCode {
     type Err = ValueError;

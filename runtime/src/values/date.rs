@@ -3,10 +3,11 @@
 use std::fmt;
 use std::str::FromStr;
 
+use ascii::AsciiChar;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::Month;
 
-use super::digits::{AsciiBuf, write_date};
+use super::digits::{as_str, write_date};
 use super::{AttioValue, AttributeType, Key, Value, ValueError, WritableValue};
 use crate::record::ValueMeta;
 
@@ -167,17 +168,17 @@ impl FromStr for Date {
 impl Date {
     /// `YYYY-MM-DD` written into a stack buffer: one `&str` for serializers (which escape each
     /// fragment of a `collect_str` separately) and for `Display`.
-    fn format(self, buf: &mut AsciiBuf<16>) -> &str {
+    fn format(self, buf: &mut [AsciiChar; 10]) -> &str {
         // One calendar conversion (`month()` and `day()` would each redo it).
         let (year, month, day) = self.0.to_calendar_date();
-        write_date(&mut buf.0, year, u8::from(month), day);
-        buf.as_str(10)
+        write_date(buf, year, u8::from(month), day);
+        as_str(buf)
     }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.format(&mut AsciiBuf::new()))
+        f.write_str(self.format(&mut [AsciiChar::Null; 10]))
     }
 }
 
@@ -189,7 +190,7 @@ impl fmt::Debug for Date {
 
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.format(&mut AsciiBuf::new()))
+        s.serialize_str(self.format(&mut [AsciiChar::Null; 10]))
     }
 }
 
@@ -211,7 +212,7 @@ impl AttioValue for Date {
 
 impl WritableValue for Date {
     fn encode<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.format(&mut AsciiBuf::new()))
+        s.serialize_str(self.format(&mut [AsciiChar::Null; 10]))
     }
 }
 

@@ -3,11 +3,12 @@
 use std::fmt;
 use std::str::FromStr;
 
+use ascii::AsciiChar;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::format_description::well_known::Rfc3339;
 use time::{OffsetDateTime, UtcOffset};
 
-use super::digits::{AsciiBuf, pair, write_date};
+use super::digits::{as_str, pair, write_date};
 use super::{AttioValue, AttributeType, Value, ValueError, WritableValue};
 use crate::record::ValueMeta;
 
@@ -116,34 +117,33 @@ impl FromStr for Timestamp {
 impl Timestamp {
     /// The RFC 3339 form with nine fractional digits, written into a stack buffer: one `&str` for
     /// serializers (which escape each fragment of a `collect_str` separately) and for `Display`.
-    fn format(self, buf: &mut AsciiBuf<32>) -> &str {
+    fn format(self, buf: &mut [AsciiChar; 30]) -> &str {
         // One calendar conversion and one time split (the separate `year()`, `month()`, `day()`
         // accessors each redo the conversion from the ordinal day).
         let (year, month, day) = self.0.to_calendar_date();
         let (hour, minute, second, nanosecond) = self.0.to_hms_nano();
-        let b = &mut buf.0;
-        write_date(b, year, u8::from(month), day);
-        b[10] = b'T';
-        b[11..13].copy_from_slice(&pair(u32::from(hour)));
-        b[13] = b':';
-        b[14..16].copy_from_slice(&pair(u32::from(minute)));
-        b[16] = b':';
-        b[17..19].copy_from_slice(&pair(u32::from(second)));
-        b[19] = b'.';
+        write_date(buf, year, u8::from(month), day);
+        buf[10] = AsciiChar::T;
+        buf[11..13].copy_from_slice(&pair(u32::from(hour)));
+        buf[13] = AsciiChar::Colon;
+        buf[14..16].copy_from_slice(&pair(u32::from(minute)));
+        buf[16] = AsciiChar::Colon;
+        buf[17..19].copy_from_slice(&pair(u32::from(second)));
+        buf[19] = AsciiChar::Dot;
         // Nine digits: one, then four pairs.
-        b[20] = b'0' + (nanosecond / 100_000_000 % 10) as u8;
-        b[21..23].copy_from_slice(&pair(nanosecond / 1_000_000));
-        b[23..25].copy_from_slice(&pair(nanosecond / 10_000));
-        b[25..27].copy_from_slice(&pair(nanosecond / 100));
-        b[27..29].copy_from_slice(&pair(nanosecond));
-        b[29] = b'Z';
-        buf.as_str(30)
+        buf[20] = pair(nanosecond / 100_000_000)[1];
+        buf[21..23].copy_from_slice(&pair(nanosecond / 1_000_000));
+        buf[23..25].copy_from_slice(&pair(nanosecond / 10_000));
+        buf[25..27].copy_from_slice(&pair(nanosecond / 100));
+        buf[27..29].copy_from_slice(&pair(nanosecond));
+        buf[29] = AsciiChar::Z;
+        as_str(buf)
     }
 }
 
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.format(&mut AsciiBuf::new()))
+        f.write_str(self.format(&mut [AsciiChar::Null; 30]))
     }
 }
 
@@ -155,7 +155,7 @@ impl fmt::Debug for Timestamp {
 
 impl Serialize for Timestamp {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.format(&mut AsciiBuf::new()))
+        s.serialize_str(self.format(&mut [AsciiChar::Null; 30]))
     }
 }
 
@@ -177,7 +177,7 @@ impl AttioValue for Timestamp {
 
 impl WritableValue for Timestamp {
     fn encode<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.format(&mut AsciiBuf::new()))
+        s.serialize_str(self.format(&mut [AsciiChar::Null; 30]))
     }
 }
 
