@@ -6,8 +6,7 @@ pub use serde;
 pub use crate::query::{HandleOf, enum_handle, handle};
 pub use crate::values::select_enum::{
     CatchAll, Choice, ChoiceShape, Variant, encode as enum_encode, from_shape as enum_from_shape,
-    operand as enum_operand, other_held as held_other, other_unit as unit_other,
-    validate as enum_validate,
+    held_other, operand as enum_operand, unit_other, validate as enum_validate,
 };
 pub use crate::values::{
     AttioField, AttioValue, Key, ValueError, ValueMeta, ValueOf, WritableField, WritableValue,

@@ -3,8 +3,10 @@
 use std::fmt;
 use std::str::FromStr;
 
+use ascii::AsciiChar;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::digits::as_str;
 use super::{AttributeType, Key, ValueError};
 
 /// An ISO 3166-1 alpha-2 country code such as `GB` or `US`: two ASCII uppercase letters.
@@ -23,21 +25,25 @@ use super::{AttributeType, Key, ValueError};
 /// # Ok::<(), attio::ValueError>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct CountryCode([u8; 2]);
+pub struct CountryCode([AsciiChar; 2]);
 
 impl CountryCode {
     /// Checks `code` and wraps it; `attribute_type` names the value type in the error.
     pub(crate) fn parse_for(code: &str, attribute_type: AttributeType) -> Result<Self, ValueError> {
-        match code.as_bytes() {
-            [a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => Ok(CountryCode([*a, *b])),
-            _ => Err(ValueError::new(
-                attribute_type,
-                format!(
-                    "`{}` is not an ISO 3166-1 alpha-2 country code; expected two uppercase ASCII letters such as `GB` or `US`",
-                    code.escape_debug()
-                ),
-            )),
+        if let &[hi, lo] = code.as_bytes()
+            && hi.is_ascii_uppercase()
+            && lo.is_ascii_uppercase()
+            && let (Ok(hi), Ok(lo)) = (AsciiChar::from_ascii(hi), AsciiChar::from_ascii(lo))
+        {
+            return Ok(CountryCode([hi, lo]));
         }
+        Err(ValueError::new(
+            attribute_type,
+            format!(
+                "`{}` is not an ISO 3166-1 alpha-2 country code; expected two uppercase ASCII letters such as `GB` or `US`",
+                code.escape_debug()
+            ),
+        ))
     }
 
     /// The code, e.g. `"US"`.
@@ -46,9 +52,9 @@ impl CountryCode {
     /// let us: attio::CountryCode = "US".parse().unwrap();
     /// assert_eq!(us.as_str(), "US");
     /// ```
+    #[inline]
     pub fn as_str(&self) -> &str {
-        // Both bytes are ASCII uppercase letters, checked at construction.
-        std::str::from_utf8(&self.0).unwrap_or("??")
+        as_str(&self.0)
     }
 }
 
@@ -102,6 +108,12 @@ mod tests {
         for bad in ["", "U", "us", "USA", "U1", "ÜS"] {
             let err = bad.parse::<CountryCode>().unwrap_err();
             assert!(err.message().contains("alpha-2"), "{err}");
+        }
+        for a in b'A'..=b'Z' {
+            for b in b'A'..=b'Z' {
+                let code = String::from_utf8(vec![a, b]).unwrap();
+                assert_eq!(code.parse::<CountryCode>().unwrap().as_str(), code);
+            }
         }
         let c: CountryCode = serde_json::from_str("\"FR\"").unwrap();
         assert_eq!(serde_json::to_string(&c).unwrap(), "\"FR\"");

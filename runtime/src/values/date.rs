@@ -3,11 +3,12 @@
 use std::fmt;
 use std::str::FromStr;
 
+use ascii::AsciiChar;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::Month;
 
 use super::ValueMeta;
-use super::timestamp::write_date;
+use super::digits::{as_str, write_date};
 use super::{AttioValue, AttributeType, Key, Value, ValueError, WritableValue};
 
 /// A calendar date from 0001-01-01 to 9999-12-31: Attio's `date` attribute type.
@@ -167,18 +168,17 @@ impl FromStr for Date {
 impl Date {
     /// `YYYY-MM-DD` written into a stack buffer: one `&str` for serializers (which escape each
     /// fragment of a `collect_str` separately) and for `Display`.
-    fn format(self, buf: &mut [u8; 10]) -> &str {
+    fn format(self, buf: &mut [AsciiChar; 10]) -> &str {
         // One calendar conversion (`month()` and `day()` would each redo it).
         let (year, month, day) = self.0.to_calendar_date();
         write_date(buf, year, u8::from(month), day);
-        // Only ASCII digits and separators were written.
-        std::str::from_utf8(buf).unwrap_or_default()
+        as_str(buf)
     }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.format(&mut [0; 10]))
+        f.write_str(self.format(&mut [AsciiChar::Null; 10]))
     }
 }
 
@@ -190,7 +190,7 @@ impl fmt::Debug for Date {
 
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.format(&mut [0; 10]))
+        s.serialize_str(self.format(&mut [AsciiChar::Null; 10]))
     }
 }
 
@@ -212,7 +212,7 @@ impl AttioValue for Date {
 
 impl WritableValue for Date {
     fn encode<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.format(&mut [0; 10]))
+        s.serialize_str(self.format(&mut [AsciiChar::Null; 10]))
     }
 }
 

@@ -49,9 +49,11 @@ pub use value::{AttioValue, Key, ReadShape, Value, ValueObject, WritableValue};
 
 mod actor_reference;
 mod checkbox;
+mod choice;
 mod country_code;
 mod currency;
 mod date;
+mod digits;
 mod domain;
 mod email_address;
 mod input;

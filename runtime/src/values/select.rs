@@ -1,12 +1,10 @@
 //! `select`: one option of a select attribute.
 
-use std::fmt;
-
-use serde::ser::SerializeMap;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use super::ValueMeta;
-use super::{AttioValue, AttributeType, ValueError, WritableValue};
+use super::choice::{Core, Kind, choice_value};
+use super::{AttributeType, ValueError};
 
 /// The ids that identify a select option, as Attio returns them.
 ///
@@ -65,16 +63,27 @@ pub struct SelectOptionId {
 /// assert!(SelectOption::by_title("  ").is_err());
 /// # Ok::<(), attio::ValueError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct SelectOption {
-    option_id: Option<String>,
-    title: Option<String>,
-    id: Option<SelectOptionId>,
-    is_archived: Option<bool>,
-}
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct SelectOption(Core<SelectKind>);
 
-fn select_error(message: &'static str) -> ValueError {
-    ValueError::new(AttributeType::Select, message)
+/// The names of the `select` kind of [`Core`].
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SelectKind;
+
+impl Kind for SelectKind {
+    const ATTRIBUTE_TYPE: AttributeType = AttributeType::Select;
+    const KEY: &'static str = "option";
+    const ID_KEY: &'static str = "option_id";
+    const NOUN: &'static str = "select option";
+    const TYPE_NAME: &'static str = "SelectOption";
+    const SERDE_KEYS: &'static [&'static str] = &["option_id", "title", "is_archived", "id"];
+    type Ids = SelectOptionId;
+    type Extra = ();
+
+    fn id_of(ids: &SelectOptionId) -> &str {
+        &ids.option_id
+    }
 }
 
 impl SelectOption {
@@ -85,18 +94,7 @@ impl SelectOption {
     /// # Ok::<(), attio::ValueError>(())
     /// ```
     pub fn by_title(title: impl Into<String>) -> Result<Self, ValueError> {
-        let title = title.into();
-        if title.trim().is_empty() {
-            return Err(select_error(
-                "a select option title must not be empty; expected the option's title as shown in Attio",
-            ));
-        }
-        Ok(SelectOption {
-            option_id: None,
-            title: Some(title),
-            id: None,
-            is_archived: None,
-        })
+        Core::by_title(title.into()).map(SelectOption)
     }
 
     /// The option with id `option_id`; fails for an empty id.
@@ -107,18 +105,7 @@ impl SelectOption {
     /// # Ok::<(), attio::ValueError>(())
     /// ```
     pub fn by_id(option_id: impl Into<String>) -> Result<Self, ValueError> {
-        let option_id = option_id.into();
-        if option_id.trim().is_empty() {
-            return Err(select_error(
-                "a select option id must not be empty; expected the option's UUID",
-            ));
-        }
-        Ok(SelectOption {
-            option_id: Some(option_id),
-            title: None,
-            id: None,
-            is_archived: None,
-        })
+        Core::by_id(option_id.into()).map(SelectOption)
     }
 
     /// The option's id, when known.
@@ -128,7 +115,7 @@ impl SelectOption {
     /// # Ok::<(), attio::ValueError>(())
     /// ```
     pub fn option_id(&self) -> Option<&str> {
-        self.option_id.as_deref()
+        self.0.id()
     }
 
     /// The option's title, when known.
@@ -138,7 +125,7 @@ impl SelectOption {
     /// # Ok::<(), attio::ValueError>(())
     /// ```
     pub fn title(&self) -> Option<&str> {
-        self.title.as_deref()
+        self.0.title()
     }
 
     /// All the option's ids, for an option read from Attio.
@@ -148,7 +135,7 @@ impl SelectOption {
     /// # Ok::<(), attio::ValueError>(())
     /// ```
     pub fn id(&self) -> Option<&SelectOptionId> {
-        self.id.as_ref()
+        self.0.ids()
     }
 
     /// Whether the option is archived, for an option read from Attio.
@@ -158,7 +145,7 @@ impl SelectOption {
     /// # Ok::<(), attio::ValueError>(())
     /// ```
     pub fn is_archived(&self) -> Option<bool> {
-        self.is_archived
+        self.0.is_archived()
     }
 
     /// Whether `self` and `other` name the same option: the same option id when both have one,
@@ -172,165 +159,16 @@ impl SelectOption {
     /// # Ok::<(), attio::ValueError>(())
     /// ```
     pub fn matches(&self, other: &SelectOption) -> bool {
-        match (&self.option_id, &other.option_id) {
-            (Some(a), Some(b)) => a == b,
-            _ => self.title.is_some() && self.title == other.title,
-        }
+        self.0.matches(&other.0)
     }
 }
 
-/// True when the option's title or option id equals the string.
-impl PartialEq<str> for SelectOption {
-    fn eq(&self, other: &str) -> bool {
-        self.title.as_deref() == Some(other) || self.option_id.as_deref() == Some(other)
-    }
-}
-
-/// True when the option's title or option id equals the string.
-impl PartialEq<&str> for SelectOption {
-    fn eq(&self, other: &&str) -> bool {
-        *self == **other
-    }
-}
-
-/// The title, or the option id when the title is not known.
-impl fmt::Display for SelectOption {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(
-            self.title
-                .as_deref()
-                .or(self.option_id.as_deref())
-                .unwrap_or(""),
-        )
-    }
-}
-
-/// Serde's shape.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Repr {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    option_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    is_archived: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    id: Option<SelectOptionId>,
-}
-
-impl Serialize for SelectOption {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        Repr {
-            option_id: self.option_id.clone(),
-            title: self.title.clone(),
-            is_archived: self.is_archived,
-            id: self.id.clone(),
-        }
-        .serialize(s)
-    }
-}
-
-impl<'de> Deserialize<'de> for SelectOption {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let r = Repr::deserialize(d)?;
-        let option_id = r
-            .option_id
-            .or_else(|| r.id.as_ref().map(|id| id.option_id.clone()));
-        if option_id.is_none() && r.title.is_none() {
-            return Err(serde::de::Error::custom(
-                "a select option needs an `option_id`, an `id` or a `title`",
-            ));
-        }
-        Ok(SelectOption {
-            option_id,
-            title: r.title,
-            id: r.id,
-            is_archived: r.is_archived,
-        })
-    }
-}
-
-/// The `option` key: the full option object, or a bare option id.
-#[doc(hidden)]
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-pub enum OptionRead {
-    /// `{id, title, is_archived}`.
-    Full {
-        /// The ids.
-        id: SelectOptionId,
-        /// The title.
-        #[serde(default)]
-        title: Option<String>,
-        /// Whether it is archived.
-        #[serde(default)]
-        is_archived: Option<bool>,
-    },
-    /// A bare option id.
-    Id(String),
-}
-
-super::read_shape! {
-    /// The keys of a `select` value object.
-    pub struct SelectShape {
-        option: OptionRead,
-    }
-}
-
-impl AttioValue for SelectOption {
-    const ATTRIBUTE_TYPE: AttributeType = AttributeType::Select;
-    type Shape = SelectShape;
-
-    fn from_shape(shape: Self::Shape, _meta: ValueMeta) -> Result<Self, String> {
-        match shape.option {
-            Some(OptionRead::Full {
-                id,
-                title,
-                is_archived,
-            }) => Ok(SelectOption {
-                option_id: Some(id.option_id.clone()),
-                title,
-                id: Some(id),
-                is_archived,
-            }),
-            Some(OptionRead::Id(option_id)) => Ok(SelectOption {
-                option_id: Some(option_id),
-                title: None,
-                id: None,
-                is_archived: None,
-            }),
-            None => Err("a select value object needs a non-null `option` key".into()),
-        }
-    }
-}
-
-impl WritableValue for SelectOption {
-    fn validate(&self) -> Result<(), ValueError> {
-        let id_ok = self
-            .option_id
-            .as_ref()
-            .is_some_and(|i| !i.trim().is_empty());
-        let title_ok = self.title.as_ref().is_some_and(|t| !t.trim().is_empty());
-        if id_ok || title_ok {
-            Ok(())
-        } else {
-            Err(select_error(
-                "a select option needs a non-empty option id or title",
-            ))
-        }
-    }
-
-    fn encode<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(1))?;
-        map.serialize_entry("option", &self.option_id.as_ref().or(self.title.as_ref()))?;
-        map.end()
-    }
-}
+choice_value!(SelectOption, SelectKind);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::values::WritableValue;
     use crate::values::test_util::{decode, encode};
     use serde_json::json;
 

@@ -2,10 +2,10 @@
 //! `#[derive(attio::SelectEnum)]`.
 
 use serde::Serializer;
-use serde::ser::SerializeMap;
 
 use super::ValueMeta;
-use super::{AttioValue, SelectOption, Status, ValueError, WritableValue};
+use super::choice::{self, Core, Kind};
+use super::{AttioValue, ValueError, WritableValue};
 
 /// A fieldless enum whose variants are the options of a `select` attribute or the statuses of a
 /// `status` attribute: implemented by `#[derive(attio::SelectEnum)]`.
@@ -19,7 +19,8 @@ use super::{AttioValue, SelectOption, Status, ValueError, WritableValue};
 /// **Read:** by the option's title. A title the enum does not know is a decoding error naming the
 /// titles it knows, unless one variant is marked `#[attio(other)]`: a unit variant (the title is
 /// dropped, and the variant cannot be written), or a variant holding a `String` (the title) or
-/// the untyped value ([`SelectOption`] or [`Status`]), which is written back as it holds.
+/// the untyped value ([`SelectOption`](crate::SelectOption) or [`Status`](crate::Status)), which
+/// is written back as it holds.
 ///
 /// Options on the enum: `#[attio(status)]` for a `status` attribute (the default is `select`),
 /// and `#[attio(crate = "…")]` when `attio` is not reachable as `::attio`.
@@ -52,8 +53,8 @@ use super::{AttioValue, SelectOption, Status, ValueError, WritableValue};
 /// assert_eq!(open.to_json(), &serde_json::json!({"stage": {"$in": ["Lead", "In Progress"]}}));
 /// ```
 pub trait SelectEnum: Sized {
-    /// The untyped value type: [`SelectOption`] for a `select` attribute, [`Status`] for a
-    /// `status` attribute (`#[attio(status)]`).
+    /// The untyped value type: [`SelectOption`](crate::SelectOption) for a `select` attribute,
+    /// [`Status`](crate::Status) for a `status` attribute (`#[attio(status)]`).
     type Choice: Choice;
 
     /// The titles of the variants, in declaration order (without the `#[attio(other)]` variant).
@@ -117,43 +118,21 @@ pub enum Variant<C> {
     Other(Result<C, ValueError>),
 }
 
-/// [`SelectOption`] or [`Status`]: the untyped value a [`SelectEnum`] stands for.
+/// [`SelectOption`](crate::SelectOption) or [`Status`](crate::Status): the untyped value a
+/// [`SelectEnum`] stands for, a newtype over the shared [`Core`] (implemented by `choice_value!`).
 #[doc(hidden)]
 pub trait Choice: WritableValue {
-    /// `option` or `status`: the key of the write form, and the noun in messages.
-    const KEY: &'static str;
-    /// The title, when known.
-    fn choice_title(&self) -> Option<&str>;
-    /// The id, when known.
-    fn choice_id(&self) -> Option<&str>;
-    /// The value with this title.
-    fn with_title(title: &str) -> Result<Self, ValueError>;
+    /// The names (`option` or `status`, ...).
+    type Kind: Kind;
+    /// The shared core.
+    fn core(&self) -> &Core<Self::Kind>;
+    /// The value around `core`.
+    fn from_core(core: Core<Self::Kind>) -> Self;
 }
 
-impl Choice for SelectOption {
-    const KEY: &'static str = "option";
-    fn choice_title(&self) -> Option<&str> {
-        self.title()
-    }
-    fn choice_id(&self) -> Option<&str> {
-        self.option_id()
-    }
-    fn with_title(title: &str) -> Result<Self, ValueError> {
-        SelectOption::by_title(title)
-    }
-}
-
-impl Choice for Status {
-    const KEY: &'static str = "status";
-    fn choice_title(&self) -> Option<&str> {
-        self.title()
-    }
-    fn choice_id(&self) -> Option<&str> {
-        self.status_id()
-    }
-    fn with_title(title: &str) -> Result<Self, ValueError> {
-        Status::by_title(title)
-    }
+/// `option` or `status`: the key of the write form, and the noun in messages.
+fn key<C: Choice>() -> &'static str {
+    <C::Kind as Kind>::KEY
 }
 
 /// A type the `#[attio(other)]` variant of a [`SelectEnum`] can hold: `String` (the title) or the
@@ -173,14 +152,10 @@ pub trait CatchAll<C>: Sized {
 
 impl<C: Choice> CatchAll<C> for String {
     fn from_choice(choice: C) -> Self {
-        choice
-            .choice_title()
-            .or(choice.choice_id())
-            .unwrap_or_default()
-            .to_owned()
+        choice.core().label().to_owned()
     }
     fn to_choice(&self) -> Result<C, ValueError> {
-        C::with_title(self)
+        Core::by_title(self.clone()).map(C::from_core)
     }
 }
 
@@ -200,7 +175,7 @@ pub fn from_shape<E: SelectEnum>(
     meta: ValueMeta,
 ) -> Result<E, String> {
     let choice = E::Choice::from_shape(shape, meta)?;
-    if let Some(title) = choice.choice_title()
+    if let Some(title) = choice.core().title()
         && let Some(i) = E::TITLES.iter().position(|t| *t == title)
     {
         return Ok(E::from_index(i));
@@ -209,13 +184,13 @@ pub fn from_shape<E: SelectEnum>(
 }
 
 fn unknown<E: SelectEnum>(choice: &E::Choice) -> String {
-    let key = <E::Choice as Choice>::KEY;
+    let key = key::<E::Choice>();
     let known = E::TITLES
         .iter()
         .map(|t| format!("{t:?}"))
         .collect::<Vec<_>>()
         .join(", ");
-    let what = match (choice.choice_title(), choice.choice_id()) {
+    let what = match (choice.core().title(), choice.core().id()) {
         (Some(title), _) => format!("the {key} {title:?} is not one of `{}`'s", E::NAME),
         (None, Some(id)) => format!(
             "the {key} with id `{id}` came without its title, and `{}` maps titles",
@@ -241,11 +216,10 @@ pub fn validate<E: SelectEnum>(value: &E) -> Result<(), ValueError> {
 #[doc(hidden)]
 pub fn encode<E: SelectEnum, S: Serializer>(value: &E, s: S) -> Result<S::Ok, S::Error> {
     match value.variant() {
-        Variant::Named(i) => {
-            let mut map = s.serialize_map(Some(1))?;
-            map.serialize_entry(<E::Choice as Choice>::KEY, E::TITLES.get(i).unwrap_or(&""))?;
-            map.end()
-        }
+        Variant::Named(i) => choice::write_form::<<E::Choice as Choice>::Kind, S, _>(
+            s,
+            E::TITLES.get(i).unwrap_or(&""),
+        ),
         Variant::Other(Ok(choice)) => choice.encode(s),
         Variant::Other(Err(e)) => Err(serde::ser::Error::custom(e)),
     }
@@ -256,23 +230,19 @@ pub fn encode<E: SelectEnum, S: Serializer>(value: &E, s: S) -> Result<S::Ok, S:
 pub fn operand<E: SelectEnum>(value: &E) -> String {
     match value.variant() {
         Variant::Named(i) => E::TITLES.get(i).copied().unwrap_or_default().to_owned(),
-        Variant::Other(Ok(choice)) => choice
-            .choice_id()
-            .or(choice.choice_title())
-            .unwrap_or_default()
-            .to_owned(),
+        Variant::Other(Ok(choice)) => choice.core().operand().unwrap_or_default().to_owned(),
         Variant::Other(Err(_)) => String::new(),
     }
 }
 
 /// The error for writing a unit `#[attio(other)]` variant.
-pub(crate) fn unit_other<E: SelectEnum>(variant: &'static str) -> ValueError {
+pub(crate) fn unit_other_error<E: SelectEnum>(variant: &'static str) -> ValueError {
     ValueError::new(
         <E::Choice as AttioValue>::ATTRIBUTE_TYPE,
         format!(
             "`{}::{variant}` stands for every {} the enum does not know, and has no title to write; write a named variant, or make the catch-all hold the title (`{variant}(String)`)",
             E::NAME,
-            <E::Choice as Choice>::KEY
+            key::<E::Choice>()
         ),
     )
 }
@@ -280,13 +250,13 @@ pub(crate) fn unit_other<E: SelectEnum>(variant: &'static str) -> ValueError {
 /// The variant of a unit `#[attio(other)]` variant, which cannot be written; used by generated
 /// code.
 #[doc(hidden)]
-pub fn other_unit<E: SelectEnum>(variant: &'static str) -> Variant<E::Choice> {
-    Variant::Other(Err(unit_other::<E>(variant)))
+pub fn unit_other<E: SelectEnum>(variant: &'static str) -> Variant<E::Choice> {
+    Variant::Other(Err(unit_other_error::<E>(variant)))
 }
 
 /// The variant of an `#[attio(other)]` variant holding a value; used by generated code.
 #[doc(hidden)]
-pub fn other_held<C, F: CatchAll<C>>(held: &F) -> Variant<C> {
+pub fn held_other<C, F: CatchAll<C>>(held: &F) -> Variant<C> {
     Variant::Other(held.to_choice())
 }
 

@@ -2,11 +2,13 @@
 
 use std::fmt;
 
-use serde::ser::SerializeMap;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::de::MapAccess;
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Serialize};
 
 use super::ValueMeta;
-use super::{AttioValue, AttributeType, ValueError, WritableValue};
+use super::choice::{Core, Extra, Kind, choice_value};
+use super::{AttributeType, ValueError};
 
 /// The ids that identify a status, as Attio returns them.
 ///
@@ -66,32 +68,76 @@ pub struct StatusId {
 /// assert!(Status::by_title("").is_err());
 /// # Ok::<(), attio::ValueError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Status {
-    status_id: Option<String>,
-    title: Option<String>,
-    id: Option<StatusId>,
-    is_archived: Option<bool>,
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Status(Core<StatusKind>);
+
+/// The names of the `status` kind of [`Core`].
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct StatusKind;
+
+impl Kind for StatusKind {
+    const ATTRIBUTE_TYPE: AttributeType = AttributeType::Status;
+    const KEY: &'static str = "status";
+    const ID_KEY: &'static str = "status_id";
+    const NOUN: &'static str = "status";
+    const TYPE_NAME: &'static str = "Status";
+    const SERDE_KEYS: &'static [&'static str] = &[
+        "status_id",
+        "title",
+        "is_archived",
+        "celebration_enabled",
+        "target_time_in_status",
+        "id",
+    ];
+    type Ids = StatusId;
+    type Extra = StatusExtra;
+
+    fn id_of(ids: &StatusId) -> &str {
+        &ids.status_id
+    }
+}
+
+/// The keys only a status has.
+#[doc(hidden)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct StatusExtra {
     celebration_enabled: Option<bool>,
     target_time_in_status: Option<String>,
 }
 
-fn status_error(message: &'static str) -> ValueError {
-    ValueError::new(AttributeType::Status, message)
+impl Extra for StatusExtra {
+    fn read<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+        match key {
+            "celebration_enabled" => self.celebration_enabled = map.next_value()?,
+            "target_time_in_status" => self.target_time_in_status = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    fn count(&self) -> usize {
+        usize::from(self.celebration_enabled.is_some())
+            + usize::from(self.target_time_in_status.is_some())
+    }
+
+    fn serialize_fields<S: SerializeStruct>(&self, st: &mut S) -> Result<(), S::Error> {
+        if let Some(c) = &self.celebration_enabled {
+            st.serialize_field("celebration_enabled", c)?;
+        }
+        if let Some(t) = &self.target_time_in_status {
+            st.serialize_field("target_time_in_status", t)?;
+        }
+        Ok(())
+    }
+
+    fn debug_fields(&self, d: &mut fmt::DebugStruct<'_, '_>) {
+        d.field("celebration_enabled", &self.celebration_enabled)
+            .field("target_time_in_status", &self.target_time_in_status);
+    }
 }
 
 impl Status {
-    fn bare(status_id: Option<String>, title: Option<String>) -> Self {
-        Status {
-            status_id,
-            title,
-            id: None,
-            is_archived: None,
-            celebration_enabled: None,
-            target_time_in_status: None,
-        }
-    }
-
     /// The status titled `title`; fails for an empty or blank title.
     ///
     /// ```
@@ -99,13 +145,7 @@ impl Status {
     /// # Ok::<(), attio::ValueError>(())
     /// ```
     pub fn by_title(title: impl Into<String>) -> Result<Self, ValueError> {
-        let title = title.into();
-        if title.trim().is_empty() {
-            return Err(status_error(
-                "a status title must not be empty; expected the status's title as shown in Attio",
-            ));
-        }
-        Ok(Status::bare(None, Some(title)))
+        Core::by_title(title.into()).map(Status)
     }
 
     /// The status with id `status_id`; fails for an empty id.
@@ -116,13 +156,7 @@ impl Status {
     /// # Ok::<(), attio::ValueError>(())
     /// ```
     pub fn by_id(status_id: impl Into<String>) -> Result<Self, ValueError> {
-        let status_id = status_id.into();
-        if status_id.trim().is_empty() {
-            return Err(status_error(
-                "a status id must not be empty; expected the status's UUID",
-            ));
-        }
-        Ok(Status::bare(Some(status_id), None))
+        Core::by_id(status_id.into()).map(Status)
     }
 
     /// The status's id, when known.
@@ -132,7 +166,7 @@ impl Status {
     /// # Ok::<(), attio::ValueError>(())
     /// ```
     pub fn status_id(&self) -> Option<&str> {
-        self.status_id.as_deref()
+        self.0.id()
     }
 
     /// The status's title, when known.
@@ -142,7 +176,7 @@ impl Status {
     /// # Ok::<(), attio::ValueError>(())
     /// ```
     pub fn title(&self) -> Option<&str> {
-        self.title.as_deref()
+        self.0.title()
     }
 
     /// All the status's ids, for a status read from Attio in full.
@@ -152,7 +186,7 @@ impl Status {
     /// # Ok::<(), attio::ValueError>(())
     /// ```
     pub fn id(&self) -> Option<&StatusId> {
-        self.id.as_ref()
+        self.0.ids()
     }
 
     /// Whether the status is archived, for a status read from Attio in full.
@@ -162,7 +196,7 @@ impl Status {
     /// # Ok::<(), attio::ValueError>(())
     /// ```
     pub fn is_archived(&self) -> Option<bool> {
-        self.is_archived
+        self.0.is_archived()
     }
 
     /// Whether reaching this status is celebrated in Attio's web app, for a status read in full.
@@ -172,7 +206,7 @@ impl Status {
     /// # Ok::<(), attio::ValueError>(())
     /// ```
     pub fn celebration_enabled(&self) -> Option<bool> {
-        self.celebration_enabled
+        self.0.extra().celebration_enabled
     }
 
     /// The target time in this status, an ISO 8601 duration such as `"P0Y0M1DT0H0M0S"`, when Attio
@@ -183,7 +217,7 @@ impl Status {
     /// # Ok::<(), attio::ValueError>(())
     /// ```
     pub fn target_time_in_status(&self) -> Option<&str> {
-        self.target_time_in_status.as_deref()
+        self.0.extra().target_time_in_status.as_deref()
     }
 
     /// Whether `self` and `other` name the same status: the same status id when both have one,
@@ -197,178 +231,16 @@ impl Status {
     /// # Ok::<(), attio::ValueError>(())
     /// ```
     pub fn matches(&self, other: &Status) -> bool {
-        match (&self.status_id, &other.status_id) {
-            (Some(a), Some(b)) => a == b,
-            _ => self.title.is_some() && self.title == other.title,
-        }
+        self.0.matches(&other.0)
     }
 }
 
-/// True when the status's title or status id equals the string.
-impl PartialEq<str> for Status {
-    fn eq(&self, other: &str) -> bool {
-        self.title.as_deref() == Some(other) || self.status_id.as_deref() == Some(other)
-    }
-}
-
-/// True when the status's title or status id equals the string.
-impl PartialEq<&str> for Status {
-    fn eq(&self, other: &&str) -> bool {
-        *self == **other
-    }
-}
-
-/// The title, or the status id when the title is not known.
-impl fmt::Display for Status {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(
-            self.title
-                .as_deref()
-                .or(self.status_id.as_deref())
-                .unwrap_or(""),
-        )
-    }
-}
-
-/// Serde's shape.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Repr {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    status_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    is_archived: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    celebration_enabled: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    target_time_in_status: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    id: Option<StatusId>,
-}
-
-impl Serialize for Status {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        Repr {
-            status_id: self.status_id.clone(),
-            title: self.title.clone(),
-            is_archived: self.is_archived,
-            celebration_enabled: self.celebration_enabled,
-            target_time_in_status: self.target_time_in_status.clone(),
-            id: self.id.clone(),
-        }
-        .serialize(s)
-    }
-}
-
-impl<'de> Deserialize<'de> for Status {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let r = Repr::deserialize(d)?;
-        let status_id = r
-            .status_id
-            .or_else(|| r.id.as_ref().map(|id| id.status_id.clone()));
-        if status_id.is_none() && r.title.is_none() {
-            return Err(serde::de::Error::custom(
-                "a status needs a `status_id`, an `id` or a `title`",
-            ));
-        }
-        Ok(Status {
-            status_id,
-            title: r.title,
-            id: r.id,
-            is_archived: r.is_archived,
-            celebration_enabled: r.celebration_enabled,
-            target_time_in_status: r.target_time_in_status,
-        })
-    }
-}
-
-/// The `status` key: the full status object, or a bare status id.
-#[doc(hidden)]
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-pub enum StatusRead {
-    /// `{id, title, is_archived, celebration_enabled, target_time_in_status}`.
-    Full {
-        /// The ids.
-        id: StatusId,
-        /// The title.
-        #[serde(default)]
-        title: Option<String>,
-        /// Whether it is archived.
-        #[serde(default)]
-        is_archived: Option<bool>,
-        /// Whether it is celebrated.
-        #[serde(default)]
-        celebration_enabled: Option<bool>,
-        /// The target time in status.
-        #[serde(default)]
-        target_time_in_status: Option<String>,
-    },
-    /// A bare status id.
-    Id(String),
-}
-
-super::read_shape! {
-    /// The keys of a `status` value object.
-    pub struct StatusShape {
-        status: StatusRead,
-    }
-}
-
-impl AttioValue for Status {
-    const ATTRIBUTE_TYPE: AttributeType = AttributeType::Status;
-    type Shape = StatusShape;
-
-    fn from_shape(shape: Self::Shape, _meta: ValueMeta) -> Result<Self, String> {
-        match shape.status {
-            Some(StatusRead::Full {
-                id,
-                title,
-                is_archived,
-                celebration_enabled,
-                target_time_in_status,
-            }) => Ok(Status {
-                status_id: Some(id.status_id.clone()),
-                title,
-                id: Some(id),
-                is_archived,
-                celebration_enabled,
-                target_time_in_status,
-            }),
-            Some(StatusRead::Id(status_id)) => Ok(Status::bare(Some(status_id), None)),
-            None => Err("a status value object needs a non-null `status` key".into()),
-        }
-    }
-}
-
-impl WritableValue for Status {
-    fn validate(&self) -> Result<(), ValueError> {
-        let id_ok = self
-            .status_id
-            .as_ref()
-            .is_some_and(|i| !i.trim().is_empty());
-        let title_ok = self.title.as_ref().is_some_and(|t| !t.trim().is_empty());
-        if id_ok || title_ok {
-            Ok(())
-        } else {
-            Err(status_error(
-                "a status needs a non-empty status id or title",
-            ))
-        }
-    }
-
-    fn encode<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(1))?;
-        map.serialize_entry("status", &self.status_id.as_ref().or(self.title.as_ref()))?;
-        map.end()
-    }
-}
+choice_value!(Status, StatusKind);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::values::WritableValue;
     use crate::values::test_util::{decode, encode};
     use serde_json::json;
 

@@ -3,11 +3,13 @@
 use std::fmt;
 use std::str::FromStr;
 
+use ascii::AsciiChar;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::format_description::well_known::Rfc3339;
 use time::{OffsetDateTime, UtcOffset};
 
 use super::ValueMeta;
+use super::digits::{as_str, pair, write_date};
 use super::{AttioValue, AttributeType, Value, ValueError, WritableValue};
 
 /// An instant in UTC with nanosecond precision: Attio's `timestamp` attribute type, and the type of
@@ -115,62 +117,33 @@ impl FromStr for Timestamp {
 impl Timestamp {
     /// The RFC 3339 form with nine fractional digits, written into a stack buffer: one `&str` for
     /// serializers (which escape each fragment of a `collect_str` separately) and for `Display`.
-    fn format(self, buf: &mut [u8; 30]) -> &str {
+    fn format(self, buf: &mut [AsciiChar; 30]) -> &str {
         // One calendar conversion and one time split (the separate `year()`, `month()`, `day()`
         // accessors each redo the conversion from the ordinal day).
         let (year, month, day) = self.0.to_calendar_date();
         let (hour, minute, second, nanosecond) = self.0.to_hms_nano();
         write_date(buf, year, u8::from(month), day);
-        buf[10] = b'T';
+        buf[10] = AsciiChar::T;
         buf[11..13].copy_from_slice(&pair(u32::from(hour)));
-        buf[13] = b':';
+        buf[13] = AsciiChar::Colon;
         buf[14..16].copy_from_slice(&pair(u32::from(minute)));
-        buf[16] = b':';
+        buf[16] = AsciiChar::Colon;
         buf[17..19].copy_from_slice(&pair(u32::from(second)));
-        buf[19] = b'.';
+        buf[19] = AsciiChar::Dot;
         // Nine digits: one, then four pairs.
-        buf[20] = b'0' + (nanosecond / 100_000_000 % 10) as u8;
+        buf[20] = pair(nanosecond / 100_000_000)[1];
         buf[21..23].copy_from_slice(&pair(nanosecond / 1_000_000));
         buf[23..25].copy_from_slice(&pair(nanosecond / 10_000));
         buf[25..27].copy_from_slice(&pair(nanosecond / 100));
         buf[27..29].copy_from_slice(&pair(nanosecond));
-        buf[29] = b'Z';
-        // Only ASCII digits and separators were written.
-        std::str::from_utf8(buf).unwrap_or_default()
+        buf[29] = AsciiChar::Z;
+        as_str(buf)
     }
-}
-
-/// `00`, `01`, … `99`: two digits per table lookup.
-const PAIRS: &[u8; 200] = b"\
-    0001020304050607080910111213141516171819\
-    2021222324252627282930313233343536373839\
-    4041424344454647484950515253545556575859\
-    6061626364656667686970717273747576777879\
-    8081828384858687888990919293949596979899";
-
-/// The last two decimal digits of `n`.
-#[inline]
-fn pair(n: u32) -> [u8; 2] {
-    let i = (n % 100) as usize * 2;
-    [PAIRS[i], PAIRS[i + 1]]
-}
-
-/// Writes `YYYY-MM-DD` into `buf[..10]` (the year is 1..=9999, checked on construction, so it is
-/// four digits).
-#[inline]
-pub(super) fn write_date(buf: &mut [u8], year: i32, month: u8, day: u8) {
-    let year = year.unsigned_abs();
-    buf[0..2].copy_from_slice(&pair(year / 100));
-    buf[2..4].copy_from_slice(&pair(year));
-    buf[4] = b'-';
-    buf[5..7].copy_from_slice(&pair(u32::from(month)));
-    buf[7] = b'-';
-    buf[8..10].copy_from_slice(&pair(u32::from(day)));
 }
 
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.format(&mut [0; 30]))
+        f.write_str(self.format(&mut [AsciiChar::Null; 30]))
     }
 }
 
@@ -182,7 +155,7 @@ impl fmt::Debug for Timestamp {
 
 impl Serialize for Timestamp {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.format(&mut [0; 30]))
+        s.serialize_str(self.format(&mut [AsciiChar::Null; 30]))
     }
 }
 
@@ -204,7 +177,7 @@ impl AttioValue for Timestamp {
 
 impl WritableValue for Timestamp {
     fn encode<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.format(&mut [0; 30]))
+        s.serialize_str(self.format(&mut [AsciiChar::Null; 30]))
     }
 }
 
