@@ -33,6 +33,7 @@ mod hint;
 mod history;
 mod json_path;
 mod record;
+pub(crate) mod webhook;
 
 pub use record::{Record, RecordIdentifier};
 
