@@ -55,6 +55,7 @@ mod bulk;
 pub mod changes;
 pub mod query;
 mod records;
+pub mod webhooks;
 
 #[doc(hidden)]
 pub mod __private;
