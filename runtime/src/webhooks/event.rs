@@ -35,7 +35,7 @@ macro_rules! events {
         ///     }
         /// }
         /// ```
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug, Clone, PartialEq, Eq)]
         #[non_exhaustive]
         pub enum Event {
             $(

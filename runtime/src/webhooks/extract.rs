@@ -38,7 +38,7 @@ use crate::wire::webhook::WebhookSecret;
 /// let secret = WebhookSecret::new(std::env::var("ATTIO_WEBHOOK_SECRET").unwrap_or_default());
 /// let app: Router = Router::new().route("/attio", post(attio_webhook)).with_state(secret);
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VerifiedDelivery(pub Delivery);
 
 impl VerifiedDelivery {
