@@ -31,7 +31,8 @@
 //! ```
 //!
 //! See [`values`] for the Rust type of every Attio attribute type, [`attio_object`] for the
-//! macro's options, and [`Client`] for configuration.
+//! macro's options, [`Client`] for configuration, and [`webhooks`] to verify, type and manage
+//! Attio's webhooks.
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
@@ -55,6 +56,7 @@ mod bulk;
 pub mod changes;
 pub mod query;
 mod records;
+pub mod webhooks;
 
 #[doc(hidden)]
 pub mod __private;

@@ -8,6 +8,7 @@
 use crate::error::{DecodeError, RequestLine};
 
 pub(crate) mod records;
+pub(crate) mod webhooks;
 
 /// An HTTP method Attio's API uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

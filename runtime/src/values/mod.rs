@@ -40,7 +40,10 @@ pub use error::{FieldError, ValueError};
 pub(crate) use field::Write;
 pub use field::{AttioField, Cardinality, ValueOf, WritableField};
 pub(crate) use id::check_path_segment;
-pub use id::{InvalidId, RecordId};
+pub use id::{
+    ActivityId, AttributeId, CallRecordingId, CommentId, EntryId, InvalidId, ListId, MeetingId,
+    NoteId, ObjectId, RecordId, TaskId, ThreadId, WebhookId, WorkspaceId, WorkspaceMemberId,
+};
 pub use meta::{Actor, ActorType, ValueMeta, WithMeta};
 pub use object::{AttioObject, AttributeHandle, FieldInfo};
 pub use timestamp::Timestamp;

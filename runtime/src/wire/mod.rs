@@ -33,6 +33,7 @@ mod hint;
 mod history;
 mod json_path;
 mod record;
+pub(crate) mod webhook;
 
 pub use record::{Record, RecordIdentifier};
 
@@ -194,6 +195,14 @@ fn decode_with<R: DeserializeOwned>(
             Err(DecodeError::new(json_path, reason, hint))
         }
     }
+}
+
+/// Where and why `body` failed to decode, for bodies that are not answers (a webhook delivery):
+/// the JSON path and serde_json's reason.
+pub(crate) fn locate_failure(body: &[u8], error: &serde_json::Error) -> (String, String) {
+    // No record field is involved: forget any the codec noted on this thread.
+    json_path::reset_failed_attribute();
+    (json_path::path_of(body, error), reason_of(error))
 }
 
 /// serde_json's message without its ` at line 1 column 200` suffix (the JSON path says where).

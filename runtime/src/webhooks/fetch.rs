@@ -1,0 +1,157 @@
+//! Re-reading what an event names: events carry ids only, so a handler fetches the record.
+//!
+//! What is checked: the record is read at `/v2/objects/{T::SLUG}/records/{record_id}`, so a
+//! record of another object is not found there (Attio answers 404, as for a record deleted since
+//! the event); and the record read must belong to the object the event names (`object_id`), or
+//! the fetch fails with a decode error at `data.id.object_id`. An event does not say its object's
+//! slug, so whether `T` is the event's object cannot be known before asking.
+
+use super::Event;
+use super::events::{EntryEvent, NoteEvent, RecordEvent, RecordMergedEvent};
+use crate::client::Client;
+use crate::error::{DecodeError, Error, Result};
+use crate::operation;
+use crate::values::{AttioObject, ObjectId, RecordId};
+use crate::wire::Record;
+
+/// `GET /v2/objects/{T::SLUG}/records/{record_id}`, checked to be a record of `object_id`.
+async fn fetch_record<T: AttioObject>(
+    client: &Client,
+    object_id: &ObjectId,
+    record_id: &RecordId,
+) -> Result<Record<T>> {
+    let op = operation::records::get::<T>(record_id);
+    let line = op.line();
+    let record = client.execute(op).await?;
+    if record.id.object_id != object_id.as_str() {
+        return Err(Error::Decode(
+            DecodeError::new(
+                "data.id.object_id".into(),
+                format!(
+                    "the record belongs to object `{}`, but the event names object `{}`: the \
+                     event is not about a `{}` record; fetch it as the struct of its object",
+                    record.id.object_id,
+                    object_id,
+                    T::SLUG
+                ),
+                None,
+            )
+            .with_request(line),
+        ));
+    }
+    Ok(record)
+}
+
+impl RecordEvent {
+    /// Reads the record the event names, as a `T`: `GET /v2/objects/{T::SLUG}/records/{record_id}`.
+    ///
+    /// A record of another object than `T`'s is not found (Attio answers 404), and one whose
+    /// object is not the event's `object_id` fails with a decode error; so does the record of a
+    /// `record.deleted` event, which no longer exists (404).
+    ///
+    /// ```no_run
+    /// # #[attio::attio_object(slug = "deals")] struct Deal { name: String }
+    /// # async fn run(client: attio::Client, event: attio::webhooks::RecordEvent) -> attio::Result<()> {
+    /// let deal: attio::Record<Deal> = event.fetch(&client).await?;
+    /// println!("{} is now {}", deal.id.record_id, deal.values.name);
+    /// # Ok(()) }
+    /// ```
+    pub async fn fetch<T: AttioObject>(&self, client: &Client) -> Result<Record<T>> {
+        fetch_record(client, &self.object_id, &self.record_id).await
+    }
+}
+
+impl RecordMergedEvent {
+    /// Reads the record that remains after the merge, as a `T`.
+    ///
+    /// ```no_run
+    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
+    /// # async fn run(client: attio::Client, event: attio::webhooks::RecordMergedEvent) -> attio::Result<()> {
+    /// let company = event.fetch::<Company>(&client).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn fetch<T: AttioObject>(&self, client: &Client) -> Result<Record<T>> {
+        fetch_record(client, &self.object_id, &self.record_id).await
+    }
+}
+
+impl EntryEvent {
+    /// Reads the record the entry is for (`parent_record_id`), as a `T`.
+    ///
+    /// The entry itself cannot be fetched by this version: typed lists and entries are not there
+    /// yet.
+    ///
+    /// ```no_run
+    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
+    /// # async fn run(client: attio::Client, event: attio::webhooks::EntryEvent) -> attio::Result<()> {
+    /// let company = event.fetch_parent::<Company>(&client).await?;
+    /// # Ok(()) }
+    /// ```
+    // TODO(issue 10, lists and entries): add `EntryEvent::fetch::<E>()` returning the typed entry
+    // (`GET /v2/lists/{list}/entries/{entry_id}`) once entries have a typed surface, and an
+    // `Event::fetch_entry` beside `Event::fetch`.
+    pub async fn fetch_parent<T: AttioObject>(&self, client: &Client) -> Result<Record<T>> {
+        fetch_record(client, &self.parent_object_id, &self.parent_record_id).await
+    }
+}
+
+impl NoteEvent {
+    /// Reads the record the note is on (`parent_record_id`), as a `T`.
+    ///
+    /// ```no_run
+    /// # #[attio::attio_object(slug = "people")] struct Person { job_title: Option<String> }
+    /// # async fn run(client: attio::Client, event: attio::webhooks::NoteEvent) -> attio::Result<()> {
+    /// let person = event.fetch_parent::<Person>(&client).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn fetch_parent<T: AttioObject>(&self, client: &Client) -> Result<Record<T>> {
+        fetch_record(client, &self.parent_object_id, &self.parent_record_id).await
+    }
+}
+
+impl Event {
+    /// Reads the record a `record.created`, `record.updated` or `record.merged` event names, as a
+    /// `T` (see [`RecordEvent::fetch`] for what is checked).
+    ///
+    /// Any other event is refused with [`Error::InvalidInput`] before anything is sent: a
+    /// `record.deleted` event's record no longer exists; a `list-entry.*` event names an entry,
+    /// which this version cannot fetch yet (its parent record can be, with
+    /// [`EntryEvent::fetch_parent`]); other events do not name a record.
+    ///
+    /// ```no_run
+    /// # #[attio::attio_object(slug = "deals")] struct Deal { name: String }
+    /// # async fn run(client: attio::Client, delivery: attio::webhooks::Delivery) -> attio::Result<()> {
+    /// for event in &delivery.events {
+    ///     if event.as_record().is_some() {
+    ///         let deal = event.fetch::<Deal>(&client).await?;
+    ///         println!("{}", deal.values.name);
+    ///     }
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn fetch<T: AttioObject>(&self, client: &Client) -> Result<Record<T>> {
+        match self {
+            Event::RecordCreated(e) | Event::RecordUpdated(e) => e.fetch(client).await,
+            Event::RecordMerged(e) => e.fetch(client).await,
+            Event::RecordDeleted(e) => Err(Error::InvalidInput(format!(
+                "a `record.deleted` event names record {}, which no longer exists, so it cannot \
+                 be fetched as a `{}`",
+                e.record_id,
+                T::SLUG
+            ))),
+            // TODO(issue 10, lists and entries): fetch the typed entry here.
+            Event::ListEntryCreated(_)
+            | Event::ListEntryUpdated(_)
+            | Event::ListEntryDeleted(_) => Err(Error::InvalidInput(format!(
+                "a `{}` event names a list entry, which this version cannot fetch yet; \
+                     fetch the record it is for with `EntryEvent::fetch_parent`",
+                self.event_type(),
+            ))),
+            other => Err(Error::InvalidInput(format!(
+                "a `{}` event does not name a record: only `record.created`, `record.updated` \
+                 and `record.merged` events can be fetched as a record",
+                other.event_type()
+            ))),
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! Webhooks: verify and decode what Attio delivers, re-read what it names, and manage the
+//! subscriptions.
+//!
+//! **Receiving.** Attio POSTs a [`Delivery`] (`webhook_id`, `events[]`, ids only) signed with the
+//! webhook's secret: the hex HMAC-SHA256 of the raw body in `Attio-Signature` (and, identical,
+//! `X-Attio-Signature`). [`verify`] checks the signature on the bytes as received, in constant
+//! time, and decodes every event into an [`Event`]: one variant per [`EventType`], with typed ids
+//! ([`RecordId`](crate::RecordId), [`ObjectId`], [`AttributeId`], …) and the [`Actor`](crate::Actor),
+//! and [`Event::Other`] for types this version does not know. With the `axum` feature,
+//! `VerifiedDelivery` is an extractor that does the same and refuses bad requests with `401` or
+//! `400`.
+//!
+//! Attio delivers **at least once** and does not document an order: deduplicate on
+//! [`Delivery::idempotency_key`], handle every event of `events` (a delivery holds one today),
+//! and re-read the current state ([`Event::fetch`] for a record) rather than trusting the order
+//! of events. `record.updated` names the changed attribute (`attribute_id`): one event per
+//! attribute.
+//!
+//! ```
+//! use attio::webhooks::{verify, Event, WebhookSecret};
+//!
+//! # #[attio::attio_object(slug = "deals")] struct Deal { name: String }
+//! async fn receive(
+//!     client: &attio::Client,
+//!     headers: &http::HeaderMap,
+//!     body: &[u8],
+//!     secret: &WebhookSecret,
+//! ) -> Result<(), Box<dyn std::error::Error>> {
+//!     let delivery = verify(headers, body, secret)?; // 401 or 400 on Err: see WebhookError::status
+//!     for event in &delivery.events {
+//!         match event {
+//!             Event::RecordCreated(e) | Event::RecordUpdated(e) => {
+//!                 let deal = e.fetch::<Deal>(client).await?;
+//!                 println!("{} ({:?} changed)", deal.values.name, e.attribute_id);
+//!             }
+//!             Event::RecordDeleted(e) => println!("{} deleted", e.record_id),
+//!             other => println!("ignored {}", other.event_type()),
+//!         }
+//!     }
+//!     Ok(())
+//! }
+//! ```
+//!
+//! **Managing.** [`Client::create_webhook`](crate::Client::create_webhook) subscribes a target URL
+//! to event types, each with an optional [`Filter`]; its answer, a [`CreatedWebhook`], holds the
+//! [`WebhookSecret`] (only there: store it). `list_webhooks`, `get_webhook`, `update_webhook` and
+//! `delete_webhook` do the rest. A secret never appears in `Debug` output, an error or a log.
+
+mod delivery;
+mod error;
+mod event;
+mod events;
+#[cfg(feature = "axum")]
+mod extract;
+mod fetch;
+mod manage;
+mod payload;
+mod signature;
+
+pub use delivery::{Delivery, verify};
+pub use error::WebhookError;
+pub use event::Event;
+pub use events::{
+    ActivityAttributeEvent, ActivityRecordEvent, CallRecordingEvent, CommentEvent, EntryEvent,
+    ListAttributeEvent, ListEvent, NoteEvent, ObjectAttributeEvent, RecordEvent, RecordMergedEvent,
+    TaskEvent, WorkspaceMemberEvent,
+};
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub use extract::{VerifiedDelivery, WebhookRejection};
+pub use signature::verify_signature;
+
+pub use crate::values::{
+    ActivityId, AttributeId, CallRecordingId, CommentId, EntryId, ListId, MeetingId, NoteId,
+    ObjectId, TaskId, ThreadId, WebhookId, WorkspaceId, WorkspaceMemberId,
+};
+pub use crate::wire::webhook::{
+    Condition, CreatedWebhook, EventType, Filter, FilterOperator, Subscription, Webhook,
+    WebhookIdentifier, WebhookSecret, WebhookStatus, WebhookUpdate,
+};
