@@ -6,9 +6,11 @@ use std::fmt;
 use crate::values::{FieldError, Key, ValueError};
 
 mod decode;
+mod scopes;
 
 pub use decode::DecodeError;
 pub(crate) use decode::{FieldHint, Missing};
+pub use scopes::ScopeError;
 
 /// `Result<T, attio::Error>`.
 ///
@@ -112,6 +114,11 @@ pub enum Error {
     #[error(transparent)]
     Decode(#[from] DecodeError),
 
+    /// The access token is not active, or lacks scopes a job asked for up front
+    /// ([`Client::require_scopes`](crate::Client::require_scopes)). Nothing was sent.
+    #[error(transparent)]
+    Scopes(ScopeError),
+
     /// Something this crate promises did not hold; please report it.
     #[error("internal error in the attio crate: {0}; please report it")]
     Invariant(String),
@@ -210,6 +217,7 @@ impl Error {
             | Error::InvalidValue { .. }
             | Error::InvalidInput(_)
             | Error::Encode { .. }
+            | Error::Scopes(_)
             | Error::Invariant(_) => Outcome::NotSent,
             Error::Api(e) => match &e.request {
                 Some(request) => status_outcome(request, e.status),

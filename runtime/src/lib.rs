@@ -54,7 +54,9 @@ pub mod wire; // 2. the codec: write bodies, record and page decoding // the one
 pub mod blocking;
 mod bulk;
 pub mod changes;
+mod identity;
 pub mod query;
+mod raw;
 mod records;
 pub mod webhooks;
 
@@ -71,23 +73,26 @@ pub use client::{
     RetryPolicy,
 };
 pub use error::{
-    ApiError, DecodeError, Error, ErrorCode, Outcome, RequestLine, Result, TransportKind,
+    ApiError, DecodeError, Error, ErrorCode, Outcome, RequestLine, Result, ScopeError,
+    TransportKind,
 };
+pub use operation::Method;
 pub use query::{
     ActorFilter, CheckboxFilter, ChoiceOperand, CodeProperty, DEFAULT_PAGE_SIZE, DomainFilter,
     EmailFilter, Filter, Filterable, InteractionFilter, LocationFilter, NameFilter, OrderedFilter,
     OrderedProperty, PhoneFilter, Query, Queryable, RecordRefFilter, Records, RefFilter,
     SelectFilter, Sort, TextFilter, TextProperty,
 };
+pub use raw::RawRequest;
 pub use values::{
-    Actor, ActorReference, ActorType, AttioField, AttioObject, AttioValue, AttributeType,
+    Access, Actor, ActorReference, ActorType, AttioField, AttioObject, AttioValue, AttributeType,
     Cardinality, CountryCode, Currency, Date, Domain, EmailAddress, FieldError, FieldInfo,
-    Interaction, InteractionType, InvalidId, Location, PersonalName, PhoneNumber, Rating, RecordId,
-    RecordReference, SelectOption, SelectOptionId, Status, StatusId, Timestamp, ValueError,
-    ValueMeta, WithMeta, WritableField, WritableValue,
+    Interaction, InteractionType, InvalidId, InvalidScope, Location, PersonalName, PhoneNumber,
+    Rating, RecordId, RecordReference, Resource, Scope, Scopes, SelectOption, SelectOptionId,
+    Status, StatusId, Timestamp, ValueError, ValueMeta, WithMeta, WritableField, WritableValue,
 };
 pub use values::{AttributeHandle, Ref, SelectEnum};
-pub use wire::{Record, RecordIdentifier};
+pub use wire::{Identity, Record, RecordIdentifier, TokenWorkspace};
 
 /// The README's examples, compiled and run as doctests so that it cannot drift from the API.
 #[cfg(doctest)]

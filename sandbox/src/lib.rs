@@ -1,7 +1,8 @@
 //! An in-process, Attio-compatible HTTP server for tests and demos.
 //!
 //! The sandbox implements Attio's REST API v2 for objects, attributes, select options, statuses
-//! and records (create, assert, get, update, delete, query, value history) on JSON, on its own:
+//! and records (create, assert, get, update, delete, query, value history), workspace members
+//! and `/v2/self` (whose scopes a test can narrow), on JSON, on its own:
 //! it does not use the `attio` client crate, so it checks the client rather than mirroring it.
 //!
 //! ```no_run
@@ -30,6 +31,7 @@
 mod api;
 mod error;
 mod faults;
+mod identity;
 mod query;
 mod ratelimit;
 mod schema;
@@ -88,6 +90,7 @@ pub struct SandboxBuilder {
     writes_per_second: u32,
     seed: Option<u64>,
     record_requests: usize,
+    scopes: Vec<String>,
 }
 
 impl Default for SandboxBuilder {
@@ -100,6 +103,7 @@ impl Default for SandboxBuilder {
             writes_per_second: 25,
             seed: None,
             record_requests: 100,
+            scopes: identity::all_scopes(),
         }
     }
 }
@@ -147,6 +151,23 @@ impl SandboxBuilder {
         self
     }
 
+    /// The scopes `GET /v2/self` reports for the token, e.g. `["record_permission:read"]`
+    /// (default: every scope, `read-write`). Reported, not enforced: the other endpoints answer
+    /// as they would for a token holding every scope.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> std::io::Result<()> {
+    /// let sandbox = attio_sandbox::Sandbox::builder()
+    ///     .scopes(["record_permission:read-write", "note:read"])
+    ///     .start()
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn scopes<S: Into<String>>(mut self, scopes: impl IntoIterator<Item = S>) -> Self {
+        self.scopes = scopes.into_iter().map(Into::into).collect();
+        self
+    }
+
     /// Binds the listener and starts serving on the current Tokio runtime.
     pub async fn start(self) -> std::io::Result<Sandbox> {
         let listener = server::bind(self.listen).await?;
@@ -169,6 +190,10 @@ impl SandboxBuilder {
                 counts: BTreeMap::new(),
                 recent: VecDeque::new(),
                 recent_capacity: self.record_requests,
+                scopes: self.scopes,
+                issued_at: std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs() as i64),
             }),
         });
         let (tx, rx) = watch::channel(false);
@@ -230,6 +255,11 @@ impl Sandbox {
     /// The workspace id that appears in every id object.
     pub fn workspace_id(&self) -> String {
         lock(&self.shared.store).workspace_id.clone()
+    }
+
+    /// Replaces the scopes `GET /v2/self` reports (see [`SandboxBuilder::scopes`]).
+    pub fn set_scopes<S: Into<String>>(&self, scopes: impl IntoIterator<Item = S>) {
+        lock(&self.shared.control).scopes = scopes.into_iter().map(Into::into).collect();
     }
 
     /// Turns rate limiting on or off.

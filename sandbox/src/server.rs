@@ -21,6 +21,7 @@ use crate::RecordedRequest;
 use crate::api;
 use crate::error::ApiError;
 use crate::faults::{Fault, Faults};
+use crate::identity;
 use crate::ratelimit::RateLimiter;
 use crate::store::Store;
 use crate::util::{percent_decode, query_pairs};
@@ -38,6 +39,10 @@ pub struct Control {
     pub recent: VecDeque<RecordedRequest>,
     /// How many requests `recent` keeps.
     pub recent_capacity: usize,
+    /// The scopes `/v2/self` reports.
+    pub scopes: Vec<String>,
+    /// When the token was issued (the sandbox started), in seconds since 1970.
+    pub issued_at: i64,
 }
 
 /// State shared between the handle and the server tasks.
@@ -213,6 +218,16 @@ fn respond(
             }
         }
     };
+    if method == "GET" && segments == ["v2", "self"] {
+        let (scopes, issued_at) = {
+            let c = lock(&shared.control);
+            (c.scopes.clone(), c.issued_at)
+        };
+        return json_response(
+            200,
+            &identity::answer(&lock(&shared.store), &scopes, issued_at),
+        );
+    }
     let req = api::Request {
         method,
         segments,

@@ -298,6 +298,14 @@ async fn responses_match_the_openapi_schemas() {
         call!("GET", format!("/v2/objects/{o}/records/{rid}"), one, None);
     }
     call!("GET", "/v2/objects/people/records/missing", one, None);
+    let me = call!("GET", "/v2/self", "/v2/self", None);
+    assert_eq!(me["active"], json!(true));
+    assert!(
+        me["scope"]
+            .as_str()
+            .unwrap()
+            .contains("record_permission:read-write")
+    );
     call!(
         "PATCH",
         format!("/v2/objects/people/records/{pid}"),

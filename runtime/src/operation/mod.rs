@@ -7,21 +7,33 @@
 
 use crate::error::{DecodeError, RequestLine};
 
+pub(crate) mod identity;
+pub(crate) mod raw;
 pub(crate) mod records;
 pub(crate) mod webhooks;
 
-/// An HTTP method Attio's API uses.
+/// An HTTP method Attio's API uses (for [`Client::request`](crate::Client::request)).
+///
+/// ```
+/// assert_eq!(attio::Method::Patch.as_str(), "PATCH");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum Method {
+pub enum Method {
+    /// `GET`: a read.
     Get,
+    /// `POST`: a create, or a query.
     Post,
+    /// `PUT`: an overwrite, or an assert.
     Put,
+    /// `PATCH`: an update (multiselect values are appended).
     Patch,
+    /// `DELETE`.
     Delete,
 }
 
 impl Method {
-    pub(crate) fn as_str(self) -> &'static str {
+    /// The method's name, e.g. `"PATCH"`.
+    pub fn as_str(self) -> &'static str {
         match self {
             Method::Get => "GET",
             Method::Post => "POST",

@@ -32,6 +32,7 @@ mod field;
 mod id;
 mod meta;
 pub(crate) mod object;
+mod scope;
 mod timestamp;
 mod value;
 
@@ -46,6 +47,7 @@ pub use id::{
 };
 pub use meta::{Actor, ActorType, ValueMeta, WithMeta};
 pub use object::{AttioObject, AttributeHandle, FieldInfo};
+pub use scope::{Access, InvalidScope, Resource, Scope, Scopes};
 pub use timestamp::Timestamp;
 pub(crate) use value::read_shape;
 pub use value::{AttioValue, Key, ReadShape, Value, ValueObject, WritableValue};

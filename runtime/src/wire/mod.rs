@@ -31,10 +31,12 @@ use crate::values::{AttioObject, AttioValue, WithMeta};
 pub(crate) mod fields;
 mod hint;
 mod history;
+mod identity;
 mod json_path;
 mod record;
 pub(crate) mod webhook;
 
+pub use identity::{Identity, TokenWorkspace};
 pub use record::{Record, RecordIdentifier};
 
 /// The write body of a record: `{"data": {"values": {...}}}`, every writable field that has
@@ -170,6 +172,21 @@ pub(crate) fn decode_history<V: AttioValue>(
     body: &[u8],
 ) -> std::result::Result<Vec<WithMeta<V>>, DecodeError> {
     decode_with::<history::ValueList<WithMeta<V>>>(body, None).map(|list| list.0)
+}
+
+/// Decodes an answer that is not wrapped in `{"data": …}` (`/v2/self`'s, say).
+///
+/// ```
+/// let n: u32 = attio::wire::decode_bare(b"7")?;
+/// assert_eq!(n, 7);
+/// # Ok::<(), attio::DecodeError>(())
+/// ```
+pub fn decode_bare<R: DeserializeOwned>(body: &[u8]) -> std::result::Result<R, DecodeError> {
+    json_path::reset_failed_attribute();
+    serde_json::from_slice::<R>(body).map_err(|source| {
+        let (json_path, reason) = (json_path::path_of(body, &source), reason_of(&source));
+        DecodeError::new(json_path, reason, None)
+    })
 }
 
 /// An answer whose body is not needed (a delete's).
