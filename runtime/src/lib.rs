@@ -55,6 +55,8 @@ pub mod blocking;
 mod bulk;
 pub mod changes;
 mod identity;
+pub mod notes;
+mod pages;
 pub mod query;
 mod raw;
 mod records;
@@ -77,6 +79,7 @@ pub use error::{
     TransportKind,
 };
 pub use operation::Method;
+pub use pages::Listing;
 pub use query::{
     ActorFilter, CheckboxFilter, ChoiceOperand, CodeProperty, DEFAULT_PAGE_SIZE, DomainFilter,
     EmailFilter, Filter, Filterable, InteractionFilter, LocationFilter, NameFilter, OrderedFilter,

@@ -21,14 +21,14 @@ pub struct Request<'a> {
 }
 
 impl Request<'_> {
-    fn param(&self, key: &str) -> Option<&str> {
+    pub(crate) fn param(&self, key: &str) -> Option<&str> {
         self.query
             .iter()
             .find(|(k, _)| k == key)
             .map(|(_, v)| v.as_str())
     }
 
-    fn usize_param(&self, key: &str) -> Result<Option<usize>, ApiError> {
+    pub(crate) fn usize_param(&self, key: &str) -> Result<Option<usize>, ApiError> {
         self.param(key)
             .map(|v| {
                 v.parse().map_err(|_| {
@@ -50,7 +50,7 @@ impl Request<'_> {
         }
     }
 
-    fn data(&self) -> Result<&serde_json::Map<String, Value>, ApiError> {
+    pub(crate) fn data(&self) -> Result<&serde_json::Map<String, Value>, ApiError> {
         self.body
             .get("data")
             .and_then(Value::as_object)
@@ -229,6 +229,10 @@ pub fn dispatch(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError>
                 req.usize_param("offset")?,
             ))))
         }
+        ("GET", ["v2", "notes"]) => crate::notes::list(store, req),
+        ("POST", ["v2", "notes"]) => crate::notes::create(store, req),
+        ("GET", ["v2", "notes", id]) => crate::notes::get(store, id),
+        ("DELETE", ["v2", "notes", id]) => crate::notes::delete(store, id),
         ("GET", ["v2", "workspace_members"]) => Ok(data(
             store
                 .members

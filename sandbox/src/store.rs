@@ -91,6 +91,8 @@ pub struct Store {
     pub objects: Vec<Object>,
     /// Records by object id, in creation order.
     pub records: HashMap<String, Vec<Record>>,
+    /// Notes, in creation order.
+    pub notes: Vec<crate::notes::Note>,
     /// Id generator.
     pub rng: Rng,
     last_ns: i128,
@@ -109,6 +111,7 @@ impl Store {
             members: Vec::new(),
             objects: Vec::new(),
             records: HashMap::new(),
+            notes: Vec::new(),
             rng,
             last_ns: 0,
         };
@@ -722,6 +725,8 @@ impl Store {
         if let Some(rs) = self.records.get_mut(&object.id) {
             rs.retain(|r| r.id != record_id);
         }
+        self.notes
+            .retain(|n| !(n.parent_object == object.api_slug && n.parent_record_id == record_id));
         Ok(())
     }
 }

@@ -298,6 +298,35 @@ async fn responses_match_the_openapi_schemas() {
         call!("GET", format!("/v2/objects/{o}/records/{rid}"), one, None);
     }
     call!("GET", "/v2/objects/people/records/missing", one, None);
+    let note = call!(
+        "POST",
+        "/v2/notes",
+        "/v2/notes",
+        Some(
+            json!({"data": {"parent_object": "people", "parent_record_id": pid, "title": "Call",
+            "format": "markdown", "content": "# Hi\n- **bold**", "created_at": "2023-01-01T00:00:00Z"}})
+        )
+    );
+    let nid = note["data"]["id"]["note_id"].as_str().unwrap().to_owned();
+    call!(
+        "GET",
+        format!("/v2/notes/{nid}"),
+        "/v2/notes/{note_id}",
+        None
+    );
+    call!(
+        "GET",
+        format!("/v2/notes?parent_object=people&parent_record_id={pid}&limit=50"),
+        "/v2/notes",
+        None
+    );
+    call!("GET", "/v2/notes/missing", "/v2/notes/{note_id}", None);
+    call!(
+        "DELETE",
+        format!("/v2/notes/{nid}"),
+        "/v2/notes/{note_id}",
+        None
+    );
     let me = call!("GET", "/v2/self", "/v2/self", None);
     assert_eq!(me["active"], json!(true));
     assert!(

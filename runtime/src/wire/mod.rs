@@ -33,10 +33,13 @@ mod hint;
 mod history;
 mod identity;
 mod json_path;
+pub(crate) mod note;
+mod page;
 mod record;
 pub(crate) mod webhook;
 
 pub use identity::{Identity, TokenWorkspace};
+pub use page::CursorPage;
 pub use record::{Record, RecordIdentifier};
 
 /// The write body of a record: `{"data": {"values": {...}}}`, every writable field that has

@@ -1,0 +1,173 @@
+//! Notes end to end against the sandbox: create (plain text and markdown, on a typed `Ref` or a
+//! `RecordReference`), get, list page after page, delete; and what is refused before sending.
+
+use attio::notes::{NewNote, Note};
+use attio::{Client, Error, Outcome, Record, Ref, attio_object};
+use attio_sandbox::Sandbox;
+use futures::TryStreamExt as _;
+
+#[attio_object(slug = "companies")]
+#[derive(Debug, Clone)]
+struct Company {
+    name: String,
+}
+
+#[attio_object(slug = "people")]
+#[derive(Debug, Clone)]
+struct Person {
+    email_addresses: Vec<attio::EmailAddress>,
+}
+
+async fn setup() -> (Sandbox, Client, Record<Company>) {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = Client::builder()
+        .api_key(sandbox.api_key())
+        .base_url(sandbox.base_url())
+        .build()
+        .unwrap();
+    let acme = Company {
+        name: "Acme".into(),
+    }
+    .create(&client)
+    .await
+    .unwrap();
+    (sandbox, client, acme)
+}
+
+#[tokio::test]
+async fn a_note_is_created_read_listed_and_deleted() {
+    let (_sandbox, client, acme) = setup().await;
+    let parent = Ref::<Company>::new(acme.id.record_id.clone());
+
+    let note = client
+        .create_note(
+            &parent,
+            NewNote::markdown("Call with Acme", "## Next steps\n- send the **quote**"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(note.parent_object, "companies");
+    assert_eq!(note.parent_record_id, acme.id.record_id);
+    assert_eq!(note.content_markdown, "## Next steps\n- send the **quote**");
+    assert_eq!(note.content_plaintext, "Next steps\n- send the quote");
+
+    let again = client.get_note(&note.id.note_id).await.unwrap();
+    assert_eq!(again, note);
+
+    let backdated = client
+        .create_note(
+            &parent.to_record_reference().unwrap(),
+            NewNote::plaintext("Old", "From the CRM we left.")
+                .created_at("2020-05-01T09:00:00Z".parse().unwrap()),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        backdated.created_at.to_string(),
+        "2020-05-01T09:00:00.000000000Z"
+    );
+
+    client.delete_note(&note.id.note_id).await.unwrap();
+    let gone = client.get_note(&note.id.note_id).await.unwrap_err();
+    assert_eq!(gone.status(), Some(404));
+}
+
+#[tokio::test]
+async fn listing_pages_by_itself_and_filters_by_parent() {
+    let (_sandbox, client, acme) = setup().await;
+    let other = Company {
+        name: "Globex".into(),
+    }
+    .create(&client)
+    .await
+    .unwrap();
+    let acme_ref = Ref::<Company>::new(acme.id.record_id.clone());
+    // 120 notes on Acme: three pages of at most 50; 3 on Globex.
+    for i in 0..120 {
+        client
+            .create_note(&acme_ref, NewNote::plaintext(format!("n{i}"), "x"))
+            .await
+            .unwrap();
+    }
+    for i in 0..3 {
+        client
+            .create_note(
+                &Ref::<Company>::new(other.id.record_id.clone()),
+                NewNote::plaintext(format!("g{i}"), "x"),
+            )
+            .await
+            .unwrap();
+    }
+    let acme_notes: Vec<Note> = client.notes().on(&acme_ref).collect_all().await.unwrap();
+    let titles: Vec<String> = acme_notes.iter().map(|n| n.title.clone()).collect();
+    assert_eq!(
+        titles,
+        (0..120).map(|i| format!("n{i}")).collect::<Vec<_>>()
+    );
+
+    let all = client.notes().collect_all().await.unwrap();
+    assert_eq!(all.len(), 123);
+    let first_five: Vec<Note> = client
+        .notes()
+        .limit(5)
+        .stream()
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(first_five.len(), 5);
+
+    // Deleting the record deletes its notes.
+    Company::delete(&client, &acme.id.record_id).await.unwrap();
+    assert!(
+        client
+            .notes()
+            .on(&acme_ref)
+            .collect_all()
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn what_attio_would_refuse_is_refused_before_sending() {
+    let (sandbox, client, _acme) = setup().await;
+    let before = sandbox.total_requests();
+
+    let by_email = Ref::<Person>::by(
+        Person::fields().email_addresses(),
+        "ada@example.com".parse::<attio::EmailAddress>().unwrap(),
+    );
+    let err = client
+        .create_note(&by_email, NewNote::plaintext("t", "c"))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::InvalidInput(_)));
+    assert_eq!(err.outcome(), Outcome::NotSent);
+    assert!(
+        err.to_string().contains("write `Ref::new(record_id)`"),
+        "{err}"
+    );
+
+    let future = NewNote::plaintext("t", "c").created_at("2999-01-01T00:00:00Z".parse().unwrap());
+    let err = client
+        .create_note(&Ref::<Person>::new("p".parse().unwrap()), future)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("between 1970 and now"), "{err}");
+
+    let listed: Result<Vec<Note>, _> = client.notes().on(&by_email).collect_all().await;
+    assert!(matches!(listed, Err(Error::InvalidInput(_))));
+    assert_eq!(sandbox.total_requests(), before, "nothing was sent");
+
+    // A parent that does not exist is Attio's 404, naming the request.
+    let err = client
+        .create_note(
+            &Ref::<Company>::new("00000000-0000-0000-0000-000000000000".parse().unwrap()),
+            NewNote::plaintext("t", "c"),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(404));
+    assert!(err.to_string().contains("POST /v2/notes"), "{err}");
+}
