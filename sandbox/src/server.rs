@@ -1,5 +1,6 @@
 //! Transport: the accept loop, one hyper HTTP/1 connection per task, and the request pipeline
-//! (record → fault → auth → rate limit → dispatch).
+//! (record → fault → auth → rate limit → dispatch → hand the webhook deliveries it queued to the
+//! delivery task).
 
 use std::collections::{BTreeMap, VecDeque};
 use std::net::SocketAddr;
@@ -24,6 +25,7 @@ use crate::faults::{Fault, Faults};
 use crate::ratelimit::RateLimiter;
 use crate::store::Store;
 use crate::util::{percent_decode, query_pairs};
+use crate::webhooks::Deliverer;
 
 /// Runtime controls and observations, separate from the data.
 #[derive(Debug)]
@@ -51,6 +53,8 @@ pub struct Shared {
     pub store: Mutex<Store>,
     /// Controls.
     pub control: Mutex<Control>,
+    /// The webhook delivery task.
+    pub deliverer: Deliverer,
 }
 
 /// Locks a mutex, recovering the data if a previous holder panicked.
@@ -219,7 +223,12 @@ fn respond(
         query: query_pairs(query),
         body,
     };
-    let result = api::dispatch(&mut lock(&shared.store), &req);
+    let (result, outgoing) = {
+        let mut store = lock(&shared.store);
+        let result = api::dispatch(&mut store, &req);
+        (result, std::mem::take(&mut store.outbox))
+    };
+    shared.deliverer.send(outgoing);
     match result {
         Ok(v) => json_response(200, &v),
         Err(e) => error_response(&e, None),
