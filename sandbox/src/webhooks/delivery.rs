@@ -415,22 +415,17 @@ async fn run(
             () = stopped(&mut shutdown) => return,
         };
         let outcome = tokio::select! {
-            outcome = attempt(&out, 1, &retry, &log) => outcome,
+            outcome = attempt(&out, 1, &retry, &log, &on_health) => outcome,
             () = stopped(&mut shutdown) => return,
         };
-        match outcome {
-            Outcome::Delivered => on_health(&out.webhook_id, Health::Delivered),
-            Outcome::Final => {}
-            Outcome::Retry if retry.attempts > 1 => {
-                tokio::spawn(retry_later(
-                    out,
-                    log.clone(),
-                    retry,
-                    retries.clone(),
-                    on_health.clone(),
-                ));
-            }
-            Outcome::Retry => on_health(&out.webhook_id, Health::Exhausted),
+        if outcome == Outcome::Retry && retry.attempts > 1 {
+            tokio::spawn(retry_later(
+                out,
+                log.clone(),
+                retry,
+                retries.clone(),
+                on_health.clone(),
+            ));
         }
     }
 }
@@ -446,26 +441,32 @@ async fn retry_later(
         let outcome = tokio::select! {
             outcome = async {
                 tokio::time::sleep(retry.delay_before(n)).await;
-                attempt(&out, n, &retry, &log).await
+                attempt(&out, n, &retry, &log, &on_health).await
             } => outcome,
             () = stopped(&mut shutdown) => return,
         };
-        match outcome {
-            Outcome::Delivered => return on_health(&out.webhook_id, Health::Delivered),
-            Outcome::Final => return,
-            Outcome::Retry => {}
+        if outcome != Outcome::Retry {
+            return;
         }
     }
-    on_health(&out.webhook_id, Health::Exhausted);
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Outcome {
     Delivered,
     Retry,
     Final,
 }
 
-async fn attempt(out: &Outgoing, n: u32, retry: &WebhookRetry, log: &Log) -> Outcome {
+/// Makes attempt `n` of `out`; reports the webhook's health when the delivery ends (before the
+/// attempt is logged, so a test that saw the attempt sees the status too), then logs it.
+async fn attempt(
+    out: &Outgoing,
+    n: u32,
+    retry: &WebhookRetry,
+    log: &Log,
+    on_health: &OnHealth,
+) -> Outcome {
     let signature = sign(&out.secret, out.body.as_bytes());
     let result = match parse_target(&out.target_url) {
         Ok(t) if t.loopback && !t.https => post(&t, out, &signature, retry.timeout).await,
@@ -481,6 +482,11 @@ async fn attempt(out: &Outgoing, n: u32, retry: &WebhookRetry, log: &Log) -> Out
         AttemptResult::Status(_) | AttemptResult::Failed(_) => Outcome::Retry,
         AttemptResult::NotSent(_) => Outcome::Final,
     };
+    match outcome {
+        Outcome::Delivered => on_health(&out.webhook_id, Health::Delivered),
+        Outcome::Retry if n >= retry.attempts => on_health(&out.webhook_id, Health::Exhausted),
+        _ => {}
+    }
     log.push(DeliveryAttempt {
         webhook_id: out.webhook_id.clone(),
         target_url: out.target_url.clone(),
