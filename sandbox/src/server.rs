@@ -223,12 +223,13 @@ fn respond(
         query: query_pairs(query),
         body,
     };
-    let (result, outgoing) = {
+    let result = {
         let mut store = lock(&shared.store);
         let result = api::dispatch(&mut store, &req);
-        (result, std::mem::take(&mut store.outbox))
+        // Queued under the lock, so deliveries keep the order of the changes across requests.
+        shared.deliverer.send(std::mem::take(&mut store.outbox));
+        result
     };
-    shared.deliverer.send(outgoing);
     match result {
         Ok(v) => json_response(200, &v),
         Err(e) => error_response(&e, None),
