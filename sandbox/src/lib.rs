@@ -431,7 +431,8 @@ impl Sandbox {
 
     /// Creates a record with a caller-chosen id (which need not be a UUID), as a sandbox-only
     /// shortcut for fixtures: `values` takes the same forms as `POST …/records`. Returns the
-    /// record's JSON (the `data` of a GET).
+    /// record's JSON (the `data` of a GET). Like any create, it is delivered as `record.created`
+    /// to the webhooks subscribed to it.
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {

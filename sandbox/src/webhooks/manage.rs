@@ -154,19 +154,17 @@ fn create(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError> {
         .map(|_| format!("{:016x}", store.rng.next_u64()))
         .collect();
     let created_at = format_ns(store.tick());
-    store.webhooks.push(Webhook {
+    let webhook = Webhook {
         id,
         target_url,
         subscriptions,
         status: "active",
         created_at,
         secret,
-    });
-    let Some(w) = store.webhooks.last() else {
-        return Err(ApiError::not_found("The webhook was not stored."));
     };
-    let mut out = render(store, w);
-    out["secret"] = json!(w.secret);
+    let mut out = render(store, &webhook);
+    out["secret"] = json!(webhook.secret);
+    store.webhooks.push(webhook);
     Ok(json!({"data": out}))
 }
 
