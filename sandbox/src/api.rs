@@ -7,6 +7,7 @@ use crate::query;
 use crate::schema::{AttrType, Attribute, SelectOption, Status};
 use crate::store::{Mode, Store};
 use crate::values::{normalise, value_key};
+use crate::webhooks::{self, Event};
 
 /// A parsed request, ready for dispatch.
 pub struct Request<'a> {
@@ -248,6 +249,7 @@ pub fn dispatch(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError>
             .ok_or_else(|| {
                 ApiError::not_found(format!("Workspace member with ID \"{id}\" not found."))
             }),
+        (_, ["v2", "webhooks", ..]) => webhooks::route(store, req),
         _ => Err(ApiError::not_found(format!(
             "No route for {} /{}.",
             req.method,
@@ -432,8 +434,12 @@ fn create_attribute(store: &mut Store, req: &Request<'_>, o: &str) -> Result<Val
     } else {
         None
     };
+    let event = Event::new("object-attribute.created")
+        .id("object_id", &store.objects[oi].id)
+        .id("attribute_id", &attr.id);
     let obj = &mut store.objects[oi];
     obj.attributes.push(attr);
+    store.emit(event);
     let obj = &store.objects[oi];
     let attr = obj
         .attributes

@@ -27,6 +27,28 @@
 //! - writing a value equal to the active one keeps the active value (no history entry).
 //! - Two-way relationships (e.g. `users.person` ↔ `people.associated_users`,
 //!   `people.company` ↔ `companies.team`) are kept in step on both sides.
+//!
+//! **Webhooks.** `POST /v2/webhooks` and the rest manage webhooks as Attio does, except that a
+//! loopback target (`127.0.0.1`, `::1`, `localhost`) may be `http://`. A change to a record
+//! (`record.created`, `record.updated` once per changed attribute with its `attribute_id`,
+//! `record.deleted`) or a new attribute (`object-attribute.created`) is delivered to every
+//! webhook subscribed to it whose filter it passes: a POST of `{"webhook_id", "events": [...]}`
+//! signed with the webhook's secret (hex HMAC-SHA256 of the body in `Attio-Signature` and
+//! `X-Attio-Signature`), with an `Idempotency-Key` that stays the same across retries. Only
+//! `http://` loopback targets are sent to (others are recorded, not sent); a failed delivery is
+//! retried with exponential backoff ([`SandboxBuilder::webhook_retry`]). A test waits with
+//! [`Sandbox::wait_for_delivered`] and inspects [`Sandbox::webhook_deliveries`]:
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+//! let sandbox = attio_sandbox::Sandbox::start().await?;
+//! // POST /v2/webhooks {"data": {"target_url": "http://127.0.0.1:PORT/attio",
+//! //   "subscriptions": [{"event_type": "record.created", "filter": null}]}}, then create a record…
+//! let delivered = sandbox.wait_for_delivered(1, std::time::Duration::from_secs(10)).await?;
+//! assert_eq!(delivered[0].events()[0]["event_type"], "record.created");
+//! # Ok(())
+//! # }
+//! ```
 
 mod api;
 mod error;
@@ -40,10 +62,12 @@ mod server;
 mod store;
 mod util;
 mod values;
+mod webhooks;
 
 use std::collections::{BTreeMap, VecDeque};
 use std::net::{Ipv4Addr, SocketAddr};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, Weak};
+use std::time::Duration;
 
 use serde_json::Value;
 use tokio::sync::watch;
@@ -51,10 +75,12 @@ use tokio::task::JoinHandle;
 
 pub use error::ApiError;
 pub use faults::Fault;
+pub use webhooks::{AttemptResult, DeliveryAttempt, DeliveryTimeout, WebhookRetry};
 
 use ratelimit::RateLimiter;
 use server::{Control, Shared, lock};
 use store::{Mode, Store};
+use webhooks::{Deliverer, Health};
 
 /// A request the sandbox received (see [`Sandbox::recent_requests`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,6 +118,7 @@ pub struct SandboxBuilder {
     seed: Option<u64>,
     record_requests: usize,
     scopes: Vec<String>,
+    webhook_retry: WebhookRetry,
 }
 
 impl Default for SandboxBuilder {
@@ -105,6 +132,7 @@ impl Default for SandboxBuilder {
             seed: None,
             record_requests: 100,
             scopes: identity::all_scopes(),
+            webhook_retry: WebhookRetry::default(),
         }
     }
 }
@@ -169,6 +197,26 @@ impl SandboxBuilder {
         self
     }
 
+    /// How failed webhook deliveries are retried (default [`WebhookRetry::default`]: 5 attempts,
+    /// retries after 1 s, 2 s, 4 s and 8 s).
+    ///
+    /// ```no_run
+    /// # async fn demo() -> std::io::Result<()> {
+    /// use std::time::Duration;
+    /// use attio_sandbox::{Sandbox, WebhookRetry};
+    ///
+    /// let sandbox = Sandbox::builder()
+    ///     .webhook_retry(WebhookRetry::default().first_delay(Duration::from_millis(50)).attempts(3))
+    ///     .start()
+    ///     .await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn webhook_retry(mut self, retry: WebhookRetry) -> Self {
+        self.webhook_retry = retry;
+        self
+    }
+
     /// Binds the listener and starts serving on the current Tokio runtime.
     pub async fn start(self) -> std::io::Result<Sandbox> {
         let listener = server::bind(self.listen).await?;
@@ -177,7 +225,10 @@ impl SandboxBuilder {
         let api_key = self
             .api_key
             .unwrap_or_else(|| format!("sandbox_{}", store.rng.uuid().replace('-', "")));
-        let shared = Arc::new(Shared {
+        let (tx, rx) = watch::channel(false);
+        let retry = self.webhook_retry;
+        let shared = Arc::new_cyclic(|me: &Weak<Shared>| Shared {
+            deliverer: Deliverer::start(retry, rx.clone(), on_health(me.clone())),
             api_key,
             seed: self.seed,
             store: Mutex::new(store),
@@ -197,7 +248,6 @@ impl SandboxBuilder {
                     .map_or(0, |d| d.as_secs() as i64),
             }),
         });
-        let (tx, rx) = watch::channel(false);
         let task = tokio::spawn(server::serve(listener, shared.clone(), rx));
         Ok(Sandbox {
             shared,
@@ -206,6 +256,23 @@ impl SandboxBuilder {
             task: Some(task),
         })
     }
+}
+
+/// Sets a webhook's status as its deliveries succeed (`active`) or run out of attempts
+/// (`degraded`).
+fn on_health(shared: Weak<Shared>) -> webhooks::OnHealthFn {
+    Arc::new(move |webhook_id: &str, health: Health| {
+        let Some(shared) = shared.upgrade() else {
+            return;
+        };
+        let mut store = lock(&shared.store);
+        if let Some(w) = store.webhooks.iter_mut().find(|w| w.id == webhook_id) {
+            w.status = match health {
+                Health::Delivered => "active",
+                Health::Exhausted => "degraded",
+            };
+        }
+    })
 }
 
 /// A running sandbox. Dropping it (or [`Sandbox::shutdown`]) stops the server.
@@ -318,19 +385,85 @@ impl Sandbox {
         lock(&self.shared.control).recent.iter().cloned().collect()
     }
 
-    /// Resets the data to a fresh workspace (standard objects only, no records), and clears
-    /// faults, counters and recorded requests. Rate-limit settings are kept.
+    /// Resets the data to a fresh workspace (standard objects only, no records, no webhooks),
+    /// and clears faults, counters, recorded requests and webhook delivery attempts. Rate-limit
+    /// settings are kept.
     pub fn reset(&self) {
         *lock(&self.shared.store) = Store::new(self.shared.seed);
         let mut c = lock(&self.shared.control);
         c.faults.clear();
         c.counts.clear();
         c.recent.clear();
+        self.shared.deliverer.clear();
+    }
+
+    /// Every webhook delivery attempt so far, oldest first: retries are separate attempts of the
+    /// same delivery (the same `idempotency_key`, a higher `attempt`).
+    ///
+    /// ```no_run
+    /// # fn demo(sandbox: attio_sandbox::Sandbox) {
+    /// for a in sandbox.webhook_deliveries() {
+    ///     println!("{} attempt {}: {:?}", a.idempotency_key, a.attempt, a.result);
+    /// }
+    /// # }
+    /// ```
+    pub fn webhook_deliveries(&self) -> Vec<DeliveryAttempt> {
+        self.shared.deliverer.attempts()
+    }
+
+    /// Waits until `done` holds for the delivery attempts made so far (it is called again after
+    /// each attempt), for at most `timeout`; returns the attempts, or on timeout an error that
+    /// holds them.
+    ///
+    /// ```no_run
+    /// # async fn demo(sandbox: attio_sandbox::Sandbox) -> Result<(), attio_sandbox::DeliveryTimeout> {
+    /// use std::time::Duration;
+    /// // Wait for a retry: some delivery's second attempt.
+    /// let attempts = sandbox
+    ///     .wait_for_deliveries(Duration::from_secs(10), |a| a.iter().any(|a| a.attempt == 2))
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn wait_for_deliveries(
+        &self,
+        timeout: Duration,
+        done: impl Fn(&[DeliveryAttempt]) -> bool,
+    ) -> Result<Vec<DeliveryAttempt>, DeliveryTimeout> {
+        self.shared.deliverer.wait(timeout, done).await
+    }
+
+    /// Waits until `n` deliveries (distinct idempotency keys) have been delivered (answered with
+    /// a 2xx), for at most `timeout`; returns the successful attempts in the order they arrived.
+    ///
+    /// ```no_run
+    /// # async fn demo(sandbox: attio_sandbox::Sandbox) -> Result<(), Box<dyn std::error::Error>> {
+    /// let delivered = sandbox.wait_for_delivered(1, std::time::Duration::from_secs(10)).await?;
+    /// println!("{}", delivered[0].body);
+    /// # Ok(()) }
+    /// ```
+    pub async fn wait_for_delivered(
+        &self,
+        n: usize,
+        timeout: Duration,
+    ) -> Result<Vec<DeliveryAttempt>, DeliveryTimeout> {
+        let delivered = |a: &[DeliveryAttempt]| {
+            let mut keys: Vec<&str> = a
+                .iter()
+                .filter(|a| a.delivered())
+                .map(|a| a.idempotency_key.as_str())
+                .collect();
+            keys.sort_unstable();
+            keys.dedup();
+            keys.len() >= n
+        };
+        let attempts = self.wait_for_deliveries(timeout, delivered).await?;
+        Ok(attempts.into_iter().filter(|a| a.delivered()).collect())
     }
 
     /// Creates a record with a caller-chosen id (which need not be a UUID), as a sandbox-only
     /// shortcut for fixtures: `values` takes the same forms as `POST …/records`. Returns the
-    /// record's JSON (the `data` of a GET).
+    /// record's JSON (the `data` of a GET). Like any create, it is delivered as `record.created`
+    /// to the webhooks subscribed to it.
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
@@ -356,7 +489,11 @@ impl Sandbox {
                 "A record with ID \"{record_id}\" already exists."
             )));
         }
-        store.write(oi, record_id, true, &values, Mode::Create)?;
+        let written = store.write(oi, record_id, true, &values, Mode::Create);
+        self.shared
+            .deliverer
+            .send(std::mem::take(&mut store.outbox));
+        written?;
         let record = store.record(oi, record_id)?;
         Ok(store.render_record(oi, record))
     }

@@ -3,7 +3,8 @@
 //! Semantics chosen where Attio's documentation is silent: a markdown note's plain text drops the
 //! markup (heading and list markers stay as written lines, `**`, `__`, `~~`, `==` and link
 //! targets go); a plain-text note's markdown is its text. Deleting a record deletes its notes.
-//! `limit` defaults to 10 and may be at most 50, as Attio documents.
+//! `limit` defaults to 10 and may be at most 50, as Attio documents. Creating and deleting a note
+//! delivers `note.created` and `note.deleted` to subscribed webhooks.
 
 use serde_json::{Map, Value, json};
 
@@ -11,6 +12,7 @@ use crate::api::Request;
 use crate::error::ApiError;
 use crate::store::Store;
 use crate::util::{format_ns, parse_timestamp};
+use crate::webhooks::Event;
 
 /// A stored note.
 #[derive(Debug, Clone)]
@@ -95,6 +97,18 @@ fn link_text(s: &str) -> Option<(&str, &str)> {
     Some((&inner[..close], &after[end + 1..]))
 }
 
+/// A `note.*` webhook event: the note's id, and the object id and record it is on.
+fn note_event(event_type: &str, store: &Store, note: &Note) -> Event {
+    let object_id = store
+        .object_index(&note.parent_object)
+        .map(|oi| store.objects[oi].id.clone())
+        .unwrap_or_default();
+    Event::new(event_type)
+        .id("note_id", &note.id)
+        .field("parent_object_id", object_id)
+        .field("parent_record_id", note.parent_record_id.clone())
+}
+
 /// `GET /v2/notes`.
 pub fn list(store: &Store, req: &Request<'_>) -> Result<Value, ApiError> {
     let limit = req.usize_param("limit")?.unwrap_or(10);
@@ -173,7 +187,9 @@ pub fn create(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError> {
         created_at,
     };
     let answer = json!({"data": render(store, &note)});
+    let event = note_event("note.created", store, &note);
     store.notes.push(note);
+    store.emit(event);
     Ok(answer)
 }
 
@@ -194,7 +210,9 @@ pub fn delete(store: &mut Store, id: &str) -> Result<Value, ApiError> {
         .iter()
         .position(|n| n.id == id)
         .ok_or_else(|| not_found(id))?;
-    store.notes.remove(at);
+    let note = store.notes.remove(at);
+    let event = note_event("note.deleted", store, &note);
+    store.emit(event);
     Ok(json!({}))
 }
 

@@ -1,5 +1,6 @@
 //! Transport: the accept loop, one hyper HTTP/1 connection per task, and the request pipeline
-//! (record → fault → auth → rate limit → dispatch).
+//! (record → fault → auth → rate limit → dispatch → hand the webhook deliveries it queued to the
+//! delivery task).
 
 use std::collections::{BTreeMap, VecDeque};
 use std::net::SocketAddr;
@@ -25,6 +26,7 @@ use crate::identity;
 use crate::ratelimit::RateLimiter;
 use crate::store::Store;
 use crate::util::{percent_decode, query_pairs};
+use crate::webhooks::Deliverer;
 
 /// Runtime controls and observations, separate from the data.
 #[derive(Debug)]
@@ -56,6 +58,8 @@ pub struct Shared {
     pub store: Mutex<Store>,
     /// Controls.
     pub control: Mutex<Control>,
+    /// The webhook delivery task.
+    pub deliverer: Deliverer,
 }
 
 /// Locks a mutex, recovering the data if a previous holder panicked.
@@ -234,7 +238,13 @@ fn respond(
         query: query_pairs(query),
         body,
     };
-    let result = api::dispatch(&mut lock(&shared.store), &req);
+    let result = {
+        let mut store = lock(&shared.store);
+        let result = api::dispatch(&mut store, &req);
+        // Queued under the lock, so deliveries keep the order of the changes across requests.
+        shared.deliverer.send(std::mem::take(&mut store.outbox));
+        result
+    };
     match result {
         Ok(v) => json_response(200, &v),
         Err(e) => error_response(&e, None),

@@ -9,6 +9,7 @@ use crate::error::ApiError;
 use crate::schema::{AttrType, Attribute, Object, standard_objects, system_attributes};
 use crate::util::{Rng, format_ns};
 use crate::values::{Body, normalise, value_key};
+use crate::webhooks::{Event, Outgoing, Webhook};
 
 /// A workspace member (the only actors that can be written to actor-reference attributes).
 #[derive(Debug, Clone)]
@@ -95,6 +96,10 @@ pub struct Store {
     pub notes: Vec<crate::notes::Note>,
     /// Id generator.
     pub rng: Rng,
+    /// Webhooks, in creation order.
+    pub webhooks: Vec<Webhook>,
+    /// Deliveries queued by [`Store::emit`], drained by the server after each request.
+    pub outbox: Vec<Outgoing>,
     last_ns: i128,
 }
 
@@ -113,6 +118,8 @@ impl Store {
             records: HashMap::new(),
             notes: Vec::new(),
             rng,
+            webhooks: Vec::new(),
+            outbox: Vec::new(),
             last_ns: 0,
         };
         let now = store.now_string();
@@ -602,6 +609,7 @@ impl Store {
                 .push(record);
         }
         let mut changes = Vec::new();
+        let mut changed_attrs = Vec::new();
         let Some(record) = self.record_mut(oi, record_id) else {
             return Err(ApiError::not_found(format!(
                 "Record with ID \"{record_id}\" not found."
@@ -611,6 +619,9 @@ impl Store {
             let attr = &object.attributes[plan.ai];
             let slot = record.values.entry(attr.id.clone()).or_default();
             let before: Vec<String> = targets(&slot.active);
+            if !plan.removed.is_empty() || plan.keep_or_new.iter().any(Result::is_err) {
+                changed_attrs.push(attr.id.clone());
+            }
             let mut removed: Vec<StoredValue> = plan
                 .removed
                 .iter()
@@ -634,6 +645,16 @@ impl Store {
                 .collect();
             if attr.relationship.is_some() {
                 changes.push((plan.ai, before, targets(&slot.active)));
+            }
+        }
+        if create {
+            self.emit(Event::record("record.created", &object.id, record_id));
+        } else {
+            for attr_id in changed_attrs {
+                self.emit(
+                    Event::record("record.updated", &object.id, record_id)
+                        .id("attribute_id", &attr_id),
+                );
             }
         }
         for (ai, before, after) in changes {
@@ -667,12 +688,16 @@ impl Store {
         let other_multi = self.objects[other_oi].attributes[other_ai].is_multiselect;
         let other_attr_id = self.objects[other_oi].attributes[other_ai].id.clone();
         let actor = self.api_actor();
+        // Records whose side changed, for `record.updated`: (object index, record, attribute).
+        let mut touched: Vec<(usize, String, String)> = Vec::new();
         for target in before.iter().filter(|t| !after.contains(t)) {
             if let Some(rec) = self.record_mut(other_oi, target) {
                 let slot = rec.values.entry(other_attr_id.clone()).or_default();
-                deactivate_where(slot, now, |v| {
+                if deactivate_where(slot, now, |v| {
                     v.body.get("target_record_id") == Some(&json!(record_id))
-                });
+                }) {
+                    touched.push((other_oi, target.clone(), other_attr_id.clone()));
+                }
             }
         }
         for target in after.iter().filter(|t| !before.contains(t)) {
@@ -696,17 +721,26 @@ impl Store {
                         body: body.as_object().cloned().unwrap_or_default(),
                     },
                 );
+                touched.push((other_oi, target.clone(), other_attr_id.clone()));
             }
             // The record that used to hold the single-valued side no longer points here.
             let here_attr_id = self.objects[oi].attributes[ai].id.clone();
             for old in displaced {
                 if let Some(rec) = self.record_mut(oi, &old) {
                     let slot = rec.values.entry(here_attr_id.clone()).or_default();
-                    deactivate_where(slot, now, |v| {
+                    if deactivate_where(slot, now, |v| {
                         v.body.get("target_record_id") == Some(&json!(target))
-                    });
+                    }) {
+                        touched.push((oi, old.clone(), here_attr_id.clone()));
+                    }
                 }
             }
+        }
+        for (oi, record, attr) in touched {
+            let object_id = self.objects[oi].id.clone();
+            self.emit(
+                Event::record("record.updated", &object_id, &record).id("attribute_id", &attr),
+            );
         }
     }
 
@@ -727,6 +761,7 @@ impl Store {
         }
         self.notes
             .retain(|n| !(n.parent_object == object.api_slug && n.parent_record_id == record_id));
+        self.emit(Event::record("record.deleted", &object.id, record_id));
         Ok(())
     }
 }
@@ -743,12 +778,15 @@ fn targets(values: &[StoredValue]) -> Vec<String> {
         .collect()
 }
 
-fn deactivate_where(slot: &mut AttrValues, now: i128, pred: impl Fn(&StoredValue) -> bool) {
+/// Deactivates the active values `pred` selects; whether there were any.
+fn deactivate_where(slot: &mut AttrValues, now: i128, pred: impl Fn(&StoredValue) -> bool) -> bool {
     let (gone, kept): (Vec<StoredValue>, Vec<StoredValue>) =
         slot.active.drain(..).partition(|v| pred(v));
     slot.active = kept;
+    let any = !gone.is_empty();
     slot.historic.extend(gone.into_iter().map(|mut v| {
         v.active_until = Some(now);
         v
     }));
+    any
 }

@@ -171,3 +171,47 @@ async fn what_attio_would_refuse_is_refused_before_sending() {
     assert_eq!(err.status(), Some(404));
     assert!(err.to_string().contains("POST /v2/notes"), "{err}");
 }
+
+#[tokio::test]
+async fn creating_and_deleting_a_note_is_delivered_to_webhooks() {
+    use attio::webhooks::{Delivery, Event, EventType, Subscription};
+    let (sandbox, client, acme) = setup().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let target = format!("http://{}/hook", listener.local_addr().unwrap());
+    let router = axum::Router::new().route("/hook", axum::routing::post(|| async { "ok" }));
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    client
+        .create_webhook(
+            &target,
+            &[
+                Subscription::new(EventType::NoteCreated),
+                Subscription::new(EventType::NoteDeleted),
+            ],
+        )
+        .await
+        .unwrap();
+
+    let parent = Ref::<Company>::new(acme.id.record_id.clone());
+    let note = client
+        .create_note(&parent, NewNote::plaintext("t", "c"))
+        .await
+        .unwrap();
+    client.delete_note(&note.id.note_id).await.unwrap();
+
+    let delivered = sandbox
+        .wait_for_delivered(2, std::time::Duration::from_secs(20))
+        .await
+        .unwrap();
+    let events: Vec<Event> = delivered
+        .iter()
+        .flat_map(|a| Delivery::decode(a.body.as_bytes()).unwrap().events)
+        .collect();
+    let [Event::NoteCreated(created), Event::NoteDeleted(deleted)] = &events[..] else {
+        panic!("expected note.created then note.deleted, got {events:?}")
+    };
+    for e in [created, deleted] {
+        assert_eq!(e.note_id, note.id.note_id);
+        assert_eq!(e.parent_record_id, acme.id.record_id);
+        assert_eq!(e.parent_object_id.as_str(), acme.id.object_id);
+    }
+}

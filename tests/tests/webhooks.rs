@@ -3,8 +3,8 @@
 //! (method, path, body), fetching the record an event names, and the axum extractor, alone and
 //! end to end (create → deliver to a loopback receiver → verify → fetch).
 //!
-//! The sandbox does not deliver webhooks yet; here a test plays Attio's part with signatures
-//! precomputed by Python.
+//! Here a test plays Attio's part with signatures precomputed by Python; `webhooks_e2e.rs` has the
+//! sandbox deliver them.
 
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};

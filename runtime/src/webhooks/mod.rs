@@ -11,7 +11,7 @@
 //! `400`.
 //!
 //! Attio delivers **at least once** and does not document an order: deduplicate on
-//! [`Delivery::idempotency_key`], handle every event of `events` (a delivery holds one today),
+//! [`Delivery::idempotency_key`] ([`SeenKeys`] remembers the recent ones), handle every event of `events` (a delivery holds one today),
 //! and re-read the current state ([`Event::fetch`] for a record) rather than trusting the order
 //! of events. `record.updated` names the changed attribute (`attribute_id`): one event per
 //! attribute.
@@ -46,6 +46,7 @@
 //! [`WebhookSecret`] (only there: store it). `list_webhooks`, `get_webhook`, `update_webhook` and
 //! `delete_webhook` do the rest. A secret never appears in `Debug` output, an error or a log.
 
+mod dedup;
 mod delivery;
 mod error;
 mod event;
@@ -57,6 +58,7 @@ mod manage;
 mod payload;
 mod signature;
 
+pub use dedup::SeenKeys;
 pub use delivery::{Delivery, verify};
 pub use error::WebhookError;
 pub use event::Event;

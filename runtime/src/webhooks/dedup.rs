@@ -1,0 +1,210 @@
+//! [`SeenKeys`]: the `Idempotency-Key`s of the deliveries handled lately, so a delivery Attio
+//! sends again is handled once.
+
+use std::collections::{HashSet, VecDeque};
+use std::fmt;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use super::Delivery;
+
+/// The idempotency keys of the last `capacity` deliveries handled: Attio delivers **at least
+/// once**, and a delivery it sends again has the same [`Delivery::idempotency_key`].
+///
+/// [`first_time`](SeenKeys::first_time) records a delivery's key and says whether it is new;
+/// when handling it fails (and you answer with an error so that Attio retries), call
+/// [`forget`](SeenKeys::forget), or the retry would be skipped as a repeat. When full, the oldest
+/// key is forgotten first. Cloning is cheap and clones share the keys, so it can sit in an axum
+/// state. It lives in memory: several instances of a receiver, or a restart, need a shared store
+/// (a unique column in a database) instead.
+///
+/// ```
+/// use attio::webhooks::{Delivery, SeenKeys};
+///
+/// # fn handle(_: &Delivery) -> Result<(), ()> { Ok(()) }
+/// fn receive(seen: &SeenKeys, delivery: &Delivery) -> http::StatusCode {
+///     if !seen.first_time(delivery) {
+///         return http::StatusCode::OK; // delivered again: already handled
+///     }
+///     match handle(delivery) {
+///         Ok(()) => http::StatusCode::OK,
+///         Err(()) => {
+///             seen.forget(delivery); // let Attio's retry be handled
+///             http::StatusCode::SERVICE_UNAVAILABLE
+///         }
+///     }
+/// }
+///
+/// let seen = SeenKeys::new(10_000);
+/// let body = br#"{"webhook_id":"23e42eaf-323a-41da-b5bb-fd67eebda553","events":[]}"#;
+/// let mut delivery = Delivery::decode(body)?;
+/// delivery.idempotency_key = Some("5d0b7b87-1b0c-4f5d-9d4e-0d1e2f3a4b5c".into());
+/// assert_eq!(receive(&seen, &delivery), http::StatusCode::OK);
+/// assert!(!seen.first_time(&delivery)); // the second time, it is a repeat
+/// # Ok::<(), attio::webhooks::WebhookError>(())
+/// ```
+#[derive(Clone)]
+pub struct SeenKeys {
+    inner: Arc<Mutex<Inner>>,
+}
+
+struct Inner {
+    capacity: usize,
+    order: VecDeque<String>,
+    keys: HashSet<String>,
+}
+
+impl SeenKeys {
+    /// Remembers up to `capacity` keys (at least 1).
+    ///
+    /// ```
+    /// let seen = attio::webhooks::SeenKeys::new(1_000);
+    /// assert!(seen.is_empty());
+    /// ```
+    pub fn new(capacity: usize) -> Self {
+        SeenKeys {
+            inner: Arc::new(Mutex::new(Inner {
+                capacity: capacity.max(1),
+                order: VecDeque::new(),
+                keys: HashSet::new(),
+            })),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Records the delivery's key; `true` if it was not seen before (handle the delivery),
+    /// `false` for a repeat. A delivery without an `Idempotency-Key` is always new.
+    ///
+    /// ```
+    /// let seen = attio::webhooks::SeenKeys::new(2);
+    /// assert!(seen.first_time_key("a"));
+    /// assert!(!seen.first_time_key("a"));
+    /// ```
+    pub fn first_time(&self, delivery: &Delivery) -> bool {
+        match &delivery.idempotency_key {
+            Some(key) => self.first_time_key(key),
+            None => true,
+        }
+    }
+
+    /// [`first_time`](SeenKeys::first_time) for a key itself.
+    ///
+    /// ```
+    /// let seen = attio::webhooks::SeenKeys::new(2);
+    /// for key in ["a", "b", "c"] {
+    ///     assert!(seen.first_time_key(key));
+    /// }
+    /// assert!(seen.first_time_key("a"), "the oldest key was forgotten to make room");
+    /// assert!(!seen.first_time_key("c"));
+    /// ```
+    pub fn first_time_key(&self, key: &str) -> bool {
+        let mut inner = self.lock();
+        if inner.keys.contains(key) {
+            return false;
+        }
+        if inner.order.len() >= inner.capacity
+            && let Some(oldest) = inner.order.pop_front()
+        {
+            inner.keys.remove(&oldest);
+        }
+        inner.order.push_back(key.to_owned());
+        inner.keys.insert(key.to_owned());
+        true
+    }
+
+    /// Forgets the delivery's key, so that the next delivery with it is handled: call it when
+    /// handling failed and Attio is to retry.
+    ///
+    /// ```
+    /// let seen = attio::webhooks::SeenKeys::new(2);
+    /// seen.first_time_key("a");
+    /// seen.forget_key("a");
+    /// assert!(seen.first_time_key("a"));
+    /// ```
+    pub fn forget(&self, delivery: &Delivery) {
+        if let Some(key) = &delivery.idempotency_key {
+            self.forget_key(key);
+        }
+    }
+
+    /// [`forget`](SeenKeys::forget) for a key itself.
+    ///
+    /// ```
+    /// let seen = attio::webhooks::SeenKeys::new(2);
+    /// seen.forget_key("never seen"); // nothing to do
+    /// assert!(seen.is_empty());
+    /// ```
+    pub fn forget_key(&self, key: &str) {
+        let mut inner = self.lock();
+        if inner.keys.remove(key) {
+            inner.order.retain(|k| k != key);
+        }
+    }
+
+    /// How many keys are remembered.
+    ///
+    /// ```
+    /// let seen = attio::webhooks::SeenKeys::new(10);
+    /// seen.first_time_key("a");
+    /// assert_eq!(seen.len(), 1);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.lock().order.len()
+    }
+
+    /// Whether no key is remembered.
+    ///
+    /// ```
+    /// assert!(attio::webhooks::SeenKeys::new(10).is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl fmt::Debug for SeenKeys {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inner = self.lock();
+        f.debug_struct("SeenKeys")
+            .field("capacity", &inner.capacity)
+            .field("len", &inner.order.len())
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounded_oldest_first_and_shared_by_clones() {
+        let seen = SeenKeys::new(3);
+        let other = seen.clone();
+        for k in ["a", "b", "c"] {
+            assert!(seen.first_time_key(k));
+        }
+        assert!(!other.first_time_key("b"));
+        assert!(other.first_time_key("d")); // "a" goes
+        assert_eq!(seen.len(), 3);
+        assert!(seen.first_time_key("a")); // "b" goes
+        assert!(seen.first_time_key("b"));
+        assert!(!seen.first_time_key("d"));
+        seen.forget_key("d");
+        assert_eq!(seen.len(), 2);
+        assert!(seen.first_time_key("d"));
+        assert_eq!(format!("{seen:?}"), "SeenKeys { capacity: 3, len: 3 }");
+        assert_eq!(SeenKeys::new(0).lock().capacity, 1);
+    }
+
+    #[test]
+    fn a_delivery_without_a_key_is_always_new() {
+        let body = br#"{"webhook_id":"h","events":[]}"#;
+        let delivery = Delivery::decode(body).unwrap();
+        let seen = SeenKeys::new(3);
+        assert!(seen.first_time(&delivery));
+        assert!(seen.first_time(&delivery));
+        assert!(seen.is_empty());
+    }
+}
