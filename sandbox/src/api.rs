@@ -234,6 +234,11 @@ pub fn dispatch(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError>
         ("POST", ["v2", "notes"]) => crate::notes::create(store, req),
         ("GET", ["v2", "notes", id]) => crate::notes::get(store, id),
         ("DELETE", ["v2", "notes", id]) => crate::notes::delete(store, id),
+        ("GET", ["v2", "tasks"]) => crate::tasks::list(store, req),
+        ("POST", ["v2", "tasks"]) => crate::tasks::create(store, req),
+        ("GET", ["v2", "tasks", id]) => crate::tasks::get(store, id),
+        ("PATCH", ["v2", "tasks", id]) => crate::tasks::update(store, req, id),
+        ("DELETE", ["v2", "tasks", id]) => crate::tasks::delete(store, id),
         ("GET", ["v2", "workspace_members"]) => Ok(data(
             store
                 .members

@@ -94,6 +94,8 @@ pub struct Store {
     pub records: HashMap<String, Vec<Record>>,
     /// Notes, in creation order.
     pub notes: Vec<crate::notes::Note>,
+    /// Tasks, in creation order.
+    pub tasks: Vec<crate::tasks::Task>,
     /// Id generator.
     pub rng: Rng,
     /// Webhooks, in creation order.
@@ -117,6 +119,7 @@ impl Store {
             objects: Vec::new(),
             records: HashMap::new(),
             notes: Vec::new(),
+            tasks: Vec::new(),
             rng,
             webhooks: Vec::new(),
             outbox: Vec::new(),
@@ -761,6 +764,10 @@ impl Store {
         }
         self.notes
             .retain(|n| !(n.parent_object == object.api_slug && n.parent_record_id == record_id));
+        for task in &mut self.tasks {
+            task.links
+                .retain(|(o, r)| !(*o == object.id && r == record_id));
+        }
         self.emit(Event::record("record.deleted", &object.id, record_id));
         Ok(())
     }

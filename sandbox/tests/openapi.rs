@@ -327,6 +327,45 @@ async fn responses_match_the_openapi_schemas() {
         "/v2/notes/{note_id}",
         None
     );
+    let task = call!(
+        "POST",
+        "/v2/tasks",
+        "/v2/tasks",
+        Some(
+            json!({"data": {"content": "Follow up", "format": "plaintext",
+            "deadline_at": "2030-01-01T15:00:00Z", "is_completed": false,
+            "linked_records": [{"target_object": "people", "target_record_id": pid}],
+            "assignees": [{"workspace_member_email_address": "alice@attio.com"}]}})
+        )
+    );
+    let tid = task["data"]["id"]["task_id"].as_str().unwrap().to_owned();
+    call!(
+        "GET",
+        format!("/v2/tasks/{tid}"),
+        "/v2/tasks/{task_id}",
+        None
+    );
+    call!(
+        "PATCH",
+        format!("/v2/tasks/{tid}"),
+        "/v2/tasks/{task_id}",
+        Some(json!({"data": {"is_completed": true, "deadline_at": null}}))
+    );
+    call!(
+        "GET",
+        format!(
+            "/v2/tasks?linked_object=people&linked_record_id={pid}&is_completed=true&sort=created_at:desc"
+        ),
+        "/v2/tasks",
+        None
+    );
+    call!("GET", "/v2/tasks/missing", "/v2/tasks/{task_id}", None);
+    call!(
+        "DELETE",
+        format!("/v2/tasks/{tid}"),
+        "/v2/tasks/{task_id}",
+        None
+    );
     let me = call!("GET", "/v2/self", "/v2/self", None);
     assert_eq!(me["active"], json!(true));
     assert!(
