@@ -78,7 +78,7 @@ async fn a_task_is_created_updated_listed_and_deleted() {
         .collect_all()
         .await
         .unwrap();
-    assert_eq!(linked, [done.clone()]);
+    assert_eq!(linked, std::slice::from_ref(&done));
     assert!(
         client
             .tasks()
