@@ -60,6 +60,7 @@ mod pages;
 pub mod query;
 mod raw;
 mod records;
+pub mod search;
 pub mod tasks;
 pub mod webhooks;
 

@@ -67,7 +67,11 @@ impl Request<'_> {
 
 /// Whether a request counts as a write for rate limiting (queries count as reads).
 pub fn is_write(method: &str, segments: &[String]) -> bool {
-    !(method == "GET" || (method == "POST" && segments.last().is_some_and(|s| s == "query")))
+    !(method == "GET"
+        || (method == "POST"
+            && segments
+                .last()
+                .is_some_and(|s| s == "query" || s == "search")))
 }
 
 fn data(v: Value) -> Value {
@@ -161,6 +165,7 @@ pub fn dispatch(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError>
                 kind @ ("options" | "statuses"),
             ],
         ) => create_choice(store, req, o, a, *kind == "statuses"),
+        ("POST", ["v2", "objects", "records", "search"]) => crate::search::search(store, req),
         ("POST", ["v2", "objects", o, "records", "query"]) => {
             let oi = store.object_index(o)?;
             let obj = &store.objects[oi];

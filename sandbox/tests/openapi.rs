@@ -366,6 +366,15 @@ async fn responses_match_the_openapi_schemas() {
         "/v2/tasks/{task_id}",
         None
     );
+    let hits = call!(
+        "POST",
+        "/v2/objects/records/search",
+        "/v2/objects/records/search",
+        Some(
+            json!({"query": "", "objects": ["people", "companies", "deals"], "request_as": {"type": "workspace"}, "limit": 25})
+        )
+    );
+    assert!(!hits["data"].as_array().unwrap().is_empty());
     let me = call!("GET", "/v2/self", "/v2/self", None);
     assert_eq!(me["active"], json!(true));
     assert!(

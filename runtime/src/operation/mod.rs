@@ -11,6 +11,7 @@ pub(crate) mod identity;
 pub(crate) mod notes;
 pub(crate) mod raw;
 pub(crate) mod records;
+pub(crate) mod search;
 pub(crate) mod tasks;
 pub(crate) mod webhooks;
 

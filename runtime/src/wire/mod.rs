@@ -36,6 +36,7 @@ mod json_path;
 pub(crate) mod note;
 mod page;
 mod record;
+pub(crate) mod search;
 pub(crate) mod task;
 pub(crate) mod webhook;
 
