@@ -55,6 +55,7 @@ pub mod blocking;
 mod bulk;
 pub mod changes;
 mod identity;
+pub mod members;
 pub mod notes;
 mod pages;
 pub mod query;

@@ -8,6 +8,7 @@
 use crate::error::{DecodeError, RequestLine};
 
 pub(crate) mod identity;
+pub(crate) mod members;
 pub(crate) mod notes;
 pub(crate) mod raw;
 pub(crate) mod records;

@@ -33,6 +33,7 @@ mod hint;
 mod history;
 mod identity;
 mod json_path;
+pub(crate) mod member;
 pub(crate) mod note;
 mod page;
 mod record;
