@@ -54,6 +54,7 @@ pub mod wire; // 2. the codec: write bodies, record and page decoding // the one
 pub mod blocking;
 mod bulk;
 pub mod changes;
+pub mod comments;
 mod identity;
 pub mod members;
 pub mod notes;

@@ -1,7 +1,7 @@
 //! An in-process, Attio-compatible HTTP server for tests and demos.
 //!
 //! The sandbox implements Attio's REST API v2 for objects, attributes, select options, statuses
-//! and records (create, assert, get, update, delete, query, value history, search), notes, tasks, workspace members
+//! and records (create, assert, get, update, delete, query, value history, search), notes, tasks, comments and threads, workspace members
 //! and `/v2/self` (whose scopes a test can narrow), on JSON, on its own:
 //! it does not use the `attio` client crate, so it checks the client rather than mirroring it.
 //!
@@ -51,6 +51,7 @@
 //! ```
 
 mod api;
+mod comments;
 mod error;
 mod faults;
 mod identity;

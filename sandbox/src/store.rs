@@ -96,6 +96,8 @@ pub struct Store {
     pub notes: Vec<crate::notes::Note>,
     /// Tasks, in creation order.
     pub tasks: Vec<crate::tasks::Task>,
+    /// Threads and comments.
+    pub comments: crate::comments::Comments,
     /// Id generator.
     pub rng: Rng,
     /// Webhooks, in creation order.
@@ -120,6 +122,7 @@ impl Store {
             records: HashMap::new(),
             notes: Vec::new(),
             tasks: Vec::new(),
+            comments: Default::default(),
             rng,
             webhooks: Vec::new(),
             outbox: Vec::new(),
@@ -764,6 +767,7 @@ impl Store {
         }
         self.notes
             .retain(|n| !(n.parent_object == object.api_slug && n.parent_record_id == record_id));
+        self.comments.remove_record(&object.id, record_id);
         for task in &mut self.tasks {
             task.links
                 .retain(|(o, r)| !(*o == object.id && r == record_id));

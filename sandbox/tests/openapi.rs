@@ -375,6 +375,59 @@ async fn responses_match_the_openapi_schemas() {
         )
     );
     assert!(!hits["data"].as_array().unwrap().is_empty());
+    let first = call!(
+        "POST",
+        "/v2/comments",
+        "/v2/comments",
+        Some(
+            json!({"data": {"format": "plaintext", "content": "Close it",
+            "author": {"type": "workspace-member", "id": "50cf242c-7fa3-4cad-87d0-75b1af71c57b"},
+            "record": {"object": "people", "record_id": pid}}})
+        )
+    );
+    let thread = first["data"]["thread_id"].as_str().unwrap().to_owned();
+    let reply = call!(
+        "POST",
+        "/v2/comments",
+        "/v2/comments",
+        Some(json!({"data": {"format": "plaintext", "content": "Done",
+            "author": {"type": "workspace-member", "id": "50cf242c-7fa3-4cad-87d0-75b1af71c57b"},
+            "thread_id": thread}}))
+    );
+    let cid = reply["data"]["id"]["comment_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    call!(
+        "GET",
+        format!("/v2/comments/{cid}"),
+        "/v2/comments/{comment_id}",
+        None
+    );
+    call!(
+        "GET",
+        format!("/v2/threads/{thread}"),
+        "/v2/threads/{thread_id}",
+        None
+    );
+    call!(
+        "GET",
+        format!("/v2/threads?object=people&record_id={pid}"),
+        "/v2/threads",
+        None
+    );
+    call!(
+        "DELETE",
+        format!("/v2/comments/{cid}"),
+        "/v2/comments/{comment_id}",
+        None
+    );
+    call!(
+        "GET",
+        "/v2/comments/missing",
+        "/v2/comments/{comment_id}",
+        None
+    );
     let me = call!("GET", "/v2/self", "/v2/self", None);
     assert_eq!(me["active"], json!(true));
     assert!(

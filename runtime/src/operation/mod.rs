@@ -7,6 +7,7 @@
 
 use crate::error::{DecodeError, RequestLine};
 
+pub(crate) mod comments;
 pub(crate) mod identity;
 pub(crate) mod members;
 pub(crate) mod notes;

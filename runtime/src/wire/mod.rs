@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{DecodeError, Error, Result};
 use crate::values::{AttioObject, AttioValue, WithMeta};
 
+pub(crate) mod comment;
 pub(crate) mod fields;
 mod hint;
 mod history;
