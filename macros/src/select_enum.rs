@@ -329,8 +329,8 @@ fn emit(model: &Model<'_>) -> TokenStream {
             impl _attio::Filterable for #ident {
                 type Handle<O> = _attio::SelectFilter<O, Self>;
                 #[inline]
-                fn handle<O>(slug: &'static str) -> Self::Handle<O> {
-                    _attio::__private::enum_handle(slug)
+                fn handle<O>(at: _attio::__private::At) -> Self::Handle<O> {
+                    _attio::__private::enum_handle(at)
                 }
             }
 

@@ -54,6 +54,8 @@ pub mod wire; // 2. the codec: write bodies, record and page decoding // the one
 pub mod blocking;
 mod bulk;
 pub mod changes;
+mod entries;
+mod lists;
 pub mod query;
 mod records;
 pub mod webhooks;
@@ -62,6 +64,7 @@ pub mod webhooks;
 pub mod __private;
 
 pub use attio_macros::SelectEnum;
+pub use attio_macros::attio_list;
 pub use attio_macros::attio_object;
 
 pub use bulk::{Bulk, BulkItem, BulkReport, DEFAULT_BULK_CONCURRENCY, Progress};
@@ -76,18 +79,21 @@ pub use error::{
 pub use query::{
     ActorFilter, CheckboxFilter, ChoiceOperand, CodeProperty, DEFAULT_PAGE_SIZE, DomainFilter,
     EmailFilter, Filter, Filterable, InteractionFilter, LocationFilter, NameFilter, OrderedFilter,
-    OrderedProperty, PhoneFilter, Query, Queryable, RecordRefFilter, Records, RefFilter,
+    OrderedProperty, Parent, PhoneFilter, Query, Queryable, RecordRefFilter, Records, RefFilter,
     SelectFilter, Sort, TextFilter, TextProperty,
 };
 pub use values::{
-    Actor, ActorReference, ActorType, AttioField, AttioObject, AttioValue, AttributeType,
-    Cardinality, CountryCode, Currency, Date, Domain, EmailAddress, FieldError, FieldInfo,
-    Interaction, InteractionType, InvalidId, Location, PersonalName, PhoneNumber, Rating, RecordId,
-    RecordReference, SelectOption, SelectOptionId, Status, StatusId, Timestamp, ValueError,
-    ValueMeta, WithMeta, WritableField, WritableValue,
+    Actor, ActorReference, ActorType, AttioField, AttioList, AttioObject, AttioValue,
+    AttributeType, Cardinality, CountryCode, Currency, Date, Domain, EmailAddress, EntryId,
+    FieldError, FieldInfo, Interaction, InteractionType, InvalidId, ListId, ListParent, Location,
+    PersonalName, PhoneNumber, Rating, RecordId, RecordReference, SelectOption, SelectOptionId,
+    Status, StatusId, Timestamp, ValueError, ValueMeta, WithMeta, WritableField, WritableValue,
 };
 pub use values::{AttributeHandle, Ref, SelectEnum};
-pub use wire::{Record, RecordIdentifier};
+pub use wire::{
+    Entry, EntryIdentifier, List, ListAccess, ListIdentifier, ListUpdate, MemberAccess, NewList,
+    Record, RecordEntry, RecordIdentifier,
+};
 
 /// The README's examples, compiled and run as doctests so that it cannot drift from the API.
 #[cfg(doctest)]
