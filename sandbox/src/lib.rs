@@ -30,6 +30,7 @@
 mod api;
 mod error;
 mod faults;
+mod lists;
 mod query;
 mod ratelimit;
 mod schema;
