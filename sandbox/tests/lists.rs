@@ -246,3 +246,504 @@ async fn entries_hold_only_list_attributes_and_follow_append_and_overwrite() {
     let (s, err) = env.call("GET", &path, None).await;
     assert_eq!((s, err["code"].as_str()), (404, Some("not_found")));
 }
+
+#[tokio::test]
+async fn assert_by_parent_creates_overwrites_and_refuses_two_entries() {
+    let env = pipeline().await;
+    let acme = company(&env, "Acme", "acme.com").await;
+    let put = |values: Value| json!({"data": {"parent_record_id": acme, "parent_object": "companies", "entry_values": values}});
+    // No entry yet: created.
+    let e = env
+        .ok(
+            "PUT",
+            "/v2/lists/sales/entries",
+            Some(put(json!({"stage": "Lead", "tags": ["Hot", "Cold"]}))),
+        )
+        .await;
+    let eid = entry_id(&e);
+    // One entry: updated in place, multiselects overwritten.
+    let e = env
+        .ok(
+            "PUT",
+            "/v2/lists/sales/entries",
+            Some(put(json!({"tags": ["Warm"]}))),
+        )
+        .await;
+    assert_eq!(entry_id(&e), eid);
+    assert_eq!(titles(&e, "tags", "option"), ["Warm"]);
+    assert_eq!(titles(&e, "stage", "status"), ["Lead"]);
+    // Several entries per parent are allowed through POST …
+    let second = add(&env, &acme, json!({"stage": "Lost"})).await;
+    assert_ne!(entry_id(&second), eid);
+    // … and then assert by parent is ambiguous.
+    let (s, err) = env
+        .call(
+            "PUT",
+            "/v2/lists/sales/entries",
+            Some(put(json!({"stage": "Won 🎉"}))),
+        )
+        .await;
+    assert_eq!(
+        (s, err["code"].as_str()),
+        (400, Some("multiple_match_results")),
+        "{err}"
+    );
+    assert_eq!(err["type"], "invalid_request_error");
+    // Nothing was written.
+    let e = env
+        .ok("GET", &format!("/v2/lists/sales/entries/{eid}"), None)
+        .await;
+    assert_eq!(titles(&e, "stage", "status"), ["Lead"]);
+}
+
+#[tokio::test]
+async fn queries_filter_and_sort_through_the_parent_record() {
+    let env = pipeline().await;
+    let mut ids = Vec::new();
+    for (name, domain, stage, priority) in [
+        ("Acme", "acme.com", "Lead", 3),
+        ("Acme Labs", "acmelabs.io", "In Progress", 1),
+        ("Globex", "globex.com", "Lead", 2),
+        ("Initech", "initech.com", "Won 🎉", 5),
+    ] {
+        let c = company(&env, name, domain).await;
+        let e = add(&env, &c, json!({"stage": stage, "priority": priority})).await;
+        ids.push((name, c, entry_id(&e)));
+    }
+    let query = |body: Value| {
+        let env = &env;
+        async move {
+            let found = env
+                .ok("POST", "/v2/lists/sales/entries/query", Some(body))
+                .await;
+            found
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(entry_id)
+                .collect::<Vec<_>>()
+        }
+    };
+    let eid = |name: &str| ids.iter().find(|(n, _, _)| *n == name).unwrap().2.clone();
+    let name_path = json!([["sales", "parent_record"], ["companies", "name"]]);
+
+    // List attribute filter (shorthand on a status title).
+    assert_eq!(
+        query(json!({"filter": {"stage": "Lead"}})).await,
+        [eid("Acme"), eid("Globex")]
+    );
+    // Parent attribute through path.
+    assert_eq!(
+        query(
+            json!({"filter": {"path": name_path, "constraints": {"value": {"$contains": "acme"}}}})
+        )
+        .await,
+        [eid("Acme"), eid("Acme Labs")]
+    );
+    // Path by domain property, by record_id, and combined with a list attribute.
+    assert_eq!(
+        query(
+            json!({"filter": {"path": [["sales", "parent_record"], ["companies", "domains"]],
+            "constraints": {"root_domain": "globex.com"}}})
+        )
+        .await,
+        [eid("Globex")]
+    );
+    let initech = ids[3].1.clone();
+    assert_eq!(
+        query(
+            json!({"filter": {"path": [["sales", "parent_record"], ["companies", "record_id"]],
+            "constraints": {"value": initech}}})
+        )
+        .await,
+        [eid("Initech")]
+    );
+    assert_eq!(
+        query(json!({"filter": {"$and": [
+            {"stage": {"$in": ["Lead", "In Progress"]}},
+            {"path": name_path, "constraints": {"value": {"$starts_with": "Acme"}}}
+        ]}}))
+        .await,
+        [eid("Acme"), eid("Acme Labs")]
+    );
+    // Sorts: by a list attribute, and by the parent's name through path.
+    assert_eq!(
+        query(json!({"sorts": [{"direction": "desc", "attribute": "priority"}]})).await,
+        [eid("Initech"), eid("Acme"), eid("Globex"), eid("Acme Labs")]
+    );
+    assert_eq!(
+        query(
+            json!({"sorts": [{"direction": "desc", "path": name_path}], "limit": 2, "offset": 1})
+        )
+        .await,
+        [eid("Globex"), eid("Acme Labs")]
+    );
+    // A bad path is a filter_error.
+    for bad in [
+        json!({"filter": {"path": [["people", "parent_record"], ["companies", "name"]], "constraints": {"value": "x"}}}),
+        json!({"filter": {"path": [["sales", "parent_record"], ["people", "name"]], "constraints": {"value": "x"}}}),
+        json!({"filter": {"path": [["sales", "priority"], ["companies", "name"]], "constraints": {"value": "x"}}}),
+        json!({"filter": {"path": name_path}}),
+        json!({"filter": {"name": "Acme"}}),
+    ] {
+        let (s, err) = env
+            .call("POST", "/v2/lists/sales/entries/query", Some(bad.clone()))
+            .await;
+        assert_eq!(
+            (s, err["code"].as_str()),
+            (400, Some("filter_error")),
+            "{bad}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn record_paths_follow_record_references() {
+    let env = Env::new().await;
+    let acme = company(&env, "Acme", "acme.com").await;
+    let ada = env
+        .create(
+            "people",
+            json!({"email_addresses": ["ada@acme.com"], "company": [{"target_object": "companies", "target_record_id": acme}]}),
+        )
+        .await;
+    env.create("people", json!({"email_addresses": ["bob@x.com"]}))
+        .await;
+    let found = env
+        .ok(
+            "POST",
+            "/v2/objects/people/records/query",
+            Some(
+                json!({"filter": {"path": [["people", "company"], ["companies", "name"]],
+                "constraints": {"value": "Acme"}}}),
+            ),
+        )
+        .await;
+    assert_eq!(found.as_array().unwrap().len(), 1);
+    assert_eq!(found[0]["id"], ada["id"]);
+}
+
+#[tokio::test]
+async fn record_entries_short_form_and_deletion_cascade() {
+    let env = pipeline().await;
+    env.ok(
+        "POST",
+        "/v2/lists",
+        Some(json!({"data": {"name": "Partners", "api_slug": "partners", "parent_object": "companies",
+            "workspace_access": null,
+            "workspace_member_access": [{"workspace_member_id": "50cf242c-7fa3-4cad-87d0-75b1af71c57b", "level": "full-access"}]}})),
+    )
+    .await;
+    let acme = company(&env, "Acme", "acme.com").await;
+    let other = company(&env, "Other", "other.com").await;
+    let e1 = add(&env, &acme, json!({})).await;
+    let e2 = env
+        .ok(
+            "POST",
+            "/v2/lists/partners/entries",
+            Some(json!({"data": {"parent_record_id": acme, "parent_object": "companies", "entry_values": {}}})),
+        )
+        .await;
+    let kept = add(&env, &other, json!({})).await;
+    let path = format!("/v2/objects/companies/records/{acme}/entries");
+    let short = env.ok("GET", &path, None).await;
+    assert_eq!(
+        short,
+        json!([
+            {"list_id": e1["id"]["list_id"], "list_api_slug": "sales", "entry_id": e1["id"]["entry_id"], "created_at": e1["created_at"]},
+            {"list_id": e2["id"]["list_id"], "list_api_slug": "partners", "entry_id": e2["id"]["entry_id"], "created_at": e2["created_at"]},
+        ])
+    );
+    let page = env
+        .ok("GET", &format!("{path}?limit=1&offset=1"), None)
+        .await;
+    assert_eq!(page, json!([short[1]]));
+    let (s, _) = env.call("GET", &format!("{path}?limit=1001"), None).await;
+    assert_eq!(s, 400);
+
+    // Deleting the record deletes its entries, and only its entries.
+    env.ok(
+        "DELETE",
+        &format!("/v2/objects/companies/records/{acme}"),
+        None,
+    )
+    .await;
+    for (list, e) in [("sales", &e1), ("partners", &e2)] {
+        let (s, _) = env
+            .call(
+                "GET",
+                &format!("/v2/lists/{list}/entries/{}", entry_id(e)),
+                None,
+            )
+            .await;
+        assert_eq!(s, 404);
+    }
+    let left = env
+        .ok("POST", "/v2/lists/sales/entries/query", Some(json!({})))
+        .await;
+    assert_eq!(left, json!([kept]));
+    let (s, _) = env.call("GET", &path, None).await;
+    assert_eq!(s, 404);
+}
+
+#[tokio::test]
+async fn errors_use_attio_codes() {
+    let env = pipeline().await;
+    let acme = company(&env, "Acme", "acme.com").await;
+    let person = id(&env
+        .create("people", json!({"email_addresses": ["ada@x.com"]}))
+        .await);
+    let create = |object: &str, record: &str, values: Value| json!({"data": {"parent_record_id": record, "parent_object": object, "entry_values": values}});
+    let cases: Vec<(&str, String, Option<Value>, u16, &str)> = vec![
+        // Unknown list.
+        ("GET", "/v2/lists/nope".into(), None, 404, "not_found"),
+        (
+            "POST",
+            "/v2/lists/nope/entries".into(),
+            Some(create("companies", &acme, json!({}))),
+            404,
+            "not_found",
+        ),
+        (
+            "GET",
+            "/v2/lists/nope/attributes".into(),
+            None,
+            404,
+            "not_found",
+        ),
+        // Parent record missing, parent object unknown or not the list's.
+        (
+            "POST",
+            "/v2/lists/sales/entries".into(),
+            Some(create(
+                "companies",
+                "4a5b6c7d-0000-4000-8000-000000000000",
+                json!({}),
+            )),
+            400,
+            "value_not_found",
+        ),
+        (
+            "POST",
+            "/v2/lists/sales/entries".into(),
+            Some(create("nope", &acme, json!({}))),
+            400,
+            "value_not_found",
+        ),
+        (
+            "POST",
+            "/v2/lists/sales/entries".into(),
+            Some(create("people", &person, json!({}))),
+            400,
+            "validation_type",
+        ),
+        // A parent attribute is not a list attribute.
+        (
+            "POST",
+            "/v2/lists/sales/entries".into(),
+            Some(create("companies", &acme, json!({"name": "Acme"}))),
+            400,
+            "value_not_found",
+        ),
+        // Unknown status title, unknown option.
+        (
+            "POST",
+            "/v2/lists/sales/entries".into(),
+            Some(create("companies", &acme, json!({"stage": "Nope"}))),
+            400,
+            "value_not_found",
+        ),
+        (
+            "POST",
+            "/v2/lists/sales/entries".into(),
+            Some(create("companies", &acme, json!({"tags": ["Nope"]}))),
+            400,
+            "value_not_found",
+        ),
+        // Status attributes only on lists.
+        (
+            "POST",
+            "/v2/objects/companies/attributes".into(),
+            Some(
+                json!({"data": {"title": "Stage", "description": null, "api_slug": "stage", "type": "status",
+                "is_required": false, "is_unique": false, "is_multiselect": false, "config": {}}}),
+            ),
+            400,
+            "validation_type",
+        ),
+        // Statuses on a non-status list attribute.
+        (
+            "POST",
+            "/v2/lists/sales/attributes/tags/statuses".into(),
+            Some(json!({"data": {"title": "X"}})),
+            400,
+            "validation_type",
+        ),
+        (
+            "POST",
+            "/v2/lists/sales/attributes/stage/statuses".into(),
+            Some(json!({"data": {"title": "Lead"}})),
+            409,
+            "slug_conflict",
+        ),
+        (
+            "POST",
+            "/v2/lists/sales/attributes".into(),
+            Some(
+                json!({"data": {"title": "Stage", "description": null, "api_slug": "stage", "type": "status",
+                "is_required": false, "is_unique": false, "is_multiselect": false, "config": {}}}),
+            ),
+            409,
+            "slug_conflict",
+        ),
+        // Lists: duplicate slug, unknown parent, unknown member, no full access.
+        (
+            "POST",
+            "/v2/lists".into(),
+            Some(
+                json!({"data": {"name": "S", "api_slug": "sales", "parent_object": "people",
+                "workspace_access": "full-access", "workspace_member_access": []}}),
+            ),
+            409,
+            "slug_conflict",
+        ),
+        (
+            "POST",
+            "/v2/lists".into(),
+            Some(
+                json!({"data": {"name": "S", "api_slug": "s2", "parent_object": "nope",
+                "workspace_access": "full-access", "workspace_member_access": []}}),
+            ),
+            404,
+            "not_found",
+        ),
+        (
+            "POST",
+            "/v2/lists".into(),
+            Some(
+                json!({"data": {"name": "S", "api_slug": "s3", "parent_object": "people",
+                "workspace_access": null, "workspace_member_access": [{"workspace_member_id": "4a5b6c7d-0000-4000-8000-000000000000", "level": "full-access"}]}}),
+            ),
+            400,
+            "value_not_found",
+        ),
+        (
+            "POST",
+            "/v2/lists".into(),
+            Some(
+                json!({"data": {"name": "S", "api_slug": "s4", "parent_object": "people",
+                "workspace_access": "read-only", "workspace_member_access": []}}),
+            ),
+            400,
+            "validation_type",
+        ),
+        (
+            "POST",
+            "/v2/lists".into(),
+            Some(json!({"data": {"name": "S", "api_slug": "s5", "parent_object": "people"}})),
+            400,
+            "validation_type",
+        ),
+    ];
+    for (method, path, body, status, code) in cases {
+        let (s, err) = env.call(method, &path, body.clone()).await;
+        assert_eq!(
+            (s, err["code"].as_str()),
+            (status, Some(code)),
+            "{method} {path} {body:?}: {err}"
+        );
+    }
+    // Entry errors: unknown entry, changing the parent, empty PATCH, unknown attribute history.
+    let e = add(&env, &acme, json!({"stage": "Lead"})).await;
+    let path = format!("/v2/lists/sales/entries/{}", entry_id(&e));
+    for (method, path, body, status, code) in [
+        (
+            "GET",
+            "/v2/lists/sales/entries/4a5b6c7d-0000-4000-8000-000000000000".to_owned(),
+            None,
+            404,
+            "not_found",
+        ),
+        (
+            "PATCH",
+            path.clone(),
+            Some(json!({"data": {"parent_record_id": acme, "entry_values": {}}})),
+            400,
+            "immutable_value",
+        ),
+        (
+            "PATCH",
+            path.clone(),
+            Some(json!({"data": {"entry_values": {}}})),
+            400,
+            "validation_type",
+        ),
+        (
+            "PUT",
+            path.clone(),
+            Some(json!({"data": {"entry_values": {"tags": "Hot"}}})),
+            400,
+            "validation_type",
+        ),
+        (
+            "GET",
+            format!("{path}/attributes/nope/values"),
+            None,
+            404,
+            "not_found",
+        ),
+        (
+            "DELETE",
+            "/v2/lists/sales/entries/4a5b6c7d-0000-4000-8000-000000000000".to_owned(),
+            None,
+            404,
+            "not_found",
+        ),
+    ] {
+        let (s, err) = env.call(method, &path, body.clone()).await;
+        assert_eq!(
+            (s, err["code"].as_str()),
+            (status, Some(code)),
+            "{method} {path} {body:?}: {err}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn list_attributes_can_be_required_and_unique() {
+    let env = pipeline().await;
+    env.ok(
+        "POST",
+        "/v2/lists/sales/attributes",
+        Some(json!({"data": {"title": "Code", "description": null, "api_slug": "code", "type": "text",
+            "is_required": true, "is_unique": true, "is_multiselect": false, "config": {}}})),
+    )
+    .await;
+    let acme = company(&env, "Acme", "acme.com").await;
+    let body = |values: Value| json!({"data": {"parent_record_id": acme, "parent_object": "companies", "entry_values": values}});
+    let (s, err) = env
+        .call("POST", "/v2/lists/sales/entries", Some(body(json!({}))))
+        .await;
+    assert_eq!((s, err["code"].as_str()), (400, Some("missing_value")));
+    env.ok(
+        "POST",
+        "/v2/lists/sales/entries",
+        Some(body(json!({"code": "A-1"}))),
+    )
+    .await;
+    let (s, err) = env
+        .call(
+            "POST",
+            "/v2/lists/sales/entries",
+            Some(body(json!({"code": "A-1"}))),
+        )
+        .await;
+    assert_eq!(
+        (s, err["code"].as_str()),
+        (400, Some("uniqueness_conflict"))
+    );
+    assert!(
+        err["message"].as_str().unwrap().starts_with("An entry"),
+        "{err}"
+    );
+}
