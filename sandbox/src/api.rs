@@ -1,10 +1,12 @@
 //! Routing and the endpoint handlers, on JSON. Transport lives in `server.rs`.
 
+mod choices;
+
 use serde_json::{Value, json};
 
 use crate::error::ApiError;
 use crate::query;
-use crate::schema::{AttrType, Attribute, SelectOption, Status};
+use crate::schema::{AttrType, Attribute};
 use crate::store::{Mode, Store, Target};
 use crate::values::{normalise, value_key};
 
@@ -132,23 +134,7 @@ pub fn dispatch(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError>
             ],
         ) => {
             let (t, ai) = attribute(store, target, o, a)?;
-            let obj = store.schema(t);
-            let attr = &obj.attributes[ai];
-            let archived = req.bool_param("show_archived")?;
-            let items: Vec<Value> = if *kind == "options" {
-                attr.options
-                    .iter()
-                    .filter(|x| archived || !x.is_archived)
-                    .map(|x| attr.option_json(&store.workspace_id, &obj.id, x))
-                    .collect()
-            } else {
-                attr.statuses
-                    .iter()
-                    .filter(|x| archived || !x.is_archived)
-                    .map(|x| attr.status_json(&store.workspace_id, &obj.id, x))
-                    .collect()
-            };
-            Ok(data(Value::Array(items)))
+            choices::list(store, req, t, ai, *kind == "statuses")
         }
         (
             "POST",
@@ -162,7 +148,22 @@ pub fn dispatch(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError>
             ],
         ) => {
             let (t, ai) = attribute(store, target, o, a)?;
-            create_choice(store, req, t, ai, *kind == "statuses")
+            choices::create(store, req, t, ai, *kind == "statuses")
+        }
+        (
+            "PATCH",
+            [
+                "v2",
+                target @ ("objects" | "lists"),
+                o,
+                "attributes",
+                a,
+                kind @ ("options" | "statuses"),
+                key,
+            ],
+        ) => {
+            let (t, ai) = attribute(store, target, o, a)?;
+            choices::update(store, req, t, ai, key, *kind == "statuses")
         }
         ("POST", ["v2", "objects", o, "records", "query"]) => {
             let oi = store.object_index(o)?;
@@ -301,7 +302,10 @@ pub(crate) fn value_history(
     ))))
 }
 
-fn str_field<'a>(d: &'a serde_json::Map<String, Value>, key: &str) -> Result<&'a str, ApiError> {
+pub(crate) fn str_field<'a>(
+    d: &'a serde_json::Map<String, Value>,
+    key: &str,
+) -> Result<&'a str, ApiError> {
     d.get(key)
         .and_then(Value::as_str)
         .ok_or_else(|| ApiError::validation(format!("data.{key} must be a string.")))
@@ -454,83 +458,6 @@ fn create_attribute(store: &mut Store, req: &Request<'_>, t: Target) -> Result<V
         .last()
         .map(|a| a.to_json(&store.workspace_id, &obj.id, &store.objects));
     Ok(data(attr.unwrap_or(Value::Null)))
-}
-
-fn create_choice(
-    store: &mut Store,
-    req: &Request<'_>,
-    t: Target,
-    ai: usize,
-    status: bool,
-) -> Result<Value, ApiError> {
-    let d = req.data()?;
-    let title = str_field(d, "title")?.to_owned();
-    if title.is_empty() {
-        return Err(ApiError::validation("title must not be empty."));
-    }
-    let id = store.rng.uuid();
-    let ws = store.workspace_id.clone();
-    let obj = store.schema_mut(t);
-    let object_id = obj.id.clone();
-    let attr = &mut obj.attributes[ai];
-    if status {
-        if attr.ty != AttrType::Status {
-            return Err(ApiError::validation(
-                "This attribute is not a status attribute.",
-            ));
-        }
-        if attr.statuses.iter().any(|s| s.title == title) {
-            return Err(ApiError::slug_conflict(format!(
-                "There is already another status with the title \"{title}\"."
-            )));
-        }
-        let target = match d.get("target_time_in_status") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) if s.starts_with('P') => Some(s.clone()),
-            Some(_) => {
-                return Err(ApiError::validation(
-                    "target_time_in_status must be an ISO 8601 duration or null.",
-                ));
-            }
-        };
-        let celebration = d
-            .get("celebration_enabled")
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
-        attr.statuses.push(Status {
-            id,
-            title,
-            is_archived: false,
-            celebration_enabled: celebration,
-            target_time_in_status: target,
-        });
-        let s = attr
-            .statuses
-            .last()
-            .map(|s| attr.status_json(&ws, &object_id, s));
-        Ok(data(s.unwrap_or(Value::Null)))
-    } else {
-        if attr.ty != AttrType::Select {
-            return Err(ApiError::validation(
-                "This attribute is not a select attribute.",
-            ));
-        }
-        if attr.options.iter().any(|s| s.title == title) {
-            return Err(ApiError::slug_conflict(format!(
-                "There is already another select option with the title \"{title}\"."
-            )));
-        }
-        attr.options.push(SelectOption {
-            id,
-            title,
-            is_archived: false,
-        });
-        let s = attr
-            .options
-            .last()
-            .map(|s| attr.option_json(&ws, &object_id, s));
-        Ok(data(s.unwrap_or(Value::Null)))
-    }
 }
 
 fn assert_record(store: &mut Store, req: &Request<'_>, o: &str) -> Result<Value, ApiError> {

@@ -1,111 +1,12 @@
 //! Lists and entries over HTTP: lists, list attributes (statuses, selects), entries (create,
-//! assert by parent, get, PATCH appends, PUT overwrites, delete, history), queries with `path`,
-//! the record → entries short form, cascades and errors.
+//! assert by parent, get, PATCH appends, PUT overwrites, delete, history) and errors. Queries,
+//! the record → entries short form and the deletion cascade are in `list_queries.rs`.
 
 mod common;
 
-use common::{Env, id};
+use common::id;
+use common::lists::{add, company, entry_id, evals, pipeline, titles};
 use serde_json::{Value, json};
-
-/// The active values of an entry attribute with the common fields removed.
-fn evals(entry: &Value, slug: &str) -> Vec<Value> {
-    entry["entry_values"][slug]
-        .as_array()
-        .unwrap_or_else(|| panic!("no entry values for {slug}: {entry}"))
-        .iter()
-        .map(|v| {
-            let mut v = v.clone();
-            if let Some(m) = v.as_object_mut() {
-                for k in [
-                    "active_from",
-                    "active_until",
-                    "created_by_actor",
-                    "attribute_type",
-                ] {
-                    m.remove(k);
-                }
-            }
-            v
-        })
-        .collect()
-}
-
-fn entry_id(entry: &Value) -> String {
-    entry["id"]["entry_id"]
-        .as_str()
-        .expect("entry id")
-        .to_owned()
-}
-
-fn titles(entry: &Value, slug: &str, key: &str) -> Vec<String> {
-    evals(entry, slug)
-        .iter()
-        .map(|v| v[key]["title"].as_str().unwrap_or_default().to_owned())
-        .collect()
-}
-
-/// A `sales` list over companies with a `stage` status (Lead, In Progress, Won 🎉, Lost), a
-/// multiselect `tags` select (Hot, Cold, Warm), a `priority` number and an `owner` actor.
-async fn pipeline() -> Env {
-    let env = Env::new().await;
-    env.ok(
-        "POST",
-        "/v2/lists",
-        Some(
-            json!({"data": {"name": "Sales", "api_slug": "sales", "parent_object": "companies",
-            "workspace_access": "full-access", "workspace_member_access": []}}),
-        ),
-    )
-    .await;
-    for (slug, ty, multi) in [
-        ("stage", "status", false),
-        ("tags", "select", true),
-        ("priority", "number", false),
-        ("owner", "actor-reference", false),
-    ] {
-        env.ok(
-            "POST",
-            "/v2/lists/sales/attributes",
-            Some(
-                json!({"data": {"title": slug, "description": null, "api_slug": slug, "type": ty,
-                "is_required": false, "is_unique": false, "is_multiselect": multi, "config": {}}}),
-            ),
-        )
-        .await;
-    }
-    for title in ["Lead", "In Progress", "Won 🎉", "Lost"] {
-        env.ok(
-            "POST",
-            "/v2/lists/sales/attributes/stage/statuses",
-            Some(json!({"data": {"title": title}})),
-        )
-        .await;
-    }
-    for title in ["Hot", "Cold", "Warm"] {
-        env.ok(
-            "POST",
-            "/v2/lists/sales/attributes/tags/options",
-            Some(json!({"data": {"title": title}})),
-        )
-        .await;
-    }
-    env
-}
-
-async fn company(env: &Env, name: &str, domain: &str) -> String {
-    id(&env
-        .create("companies", json!({"name": name, "domains": [domain]}))
-        .await)
-}
-
-async fn add(env: &Env, parent: &str, values: Value) -> Value {
-    env.ok(
-        "POST",
-        "/v2/lists/sales/entries",
-        Some(json!({"data": {"parent_record_id": parent, "parent_object": "companies", "entry_values": values}})),
-    )
-    .await
-}
 
 #[tokio::test]
 async fn lists_are_created_read_and_updated() {
@@ -294,196 +195,6 @@ async fn assert_by_parent_creates_overwrites_and_refuses_two_entries() {
         .ok("GET", &format!("/v2/lists/sales/entries/{eid}"), None)
         .await;
     assert_eq!(titles(&e, "stage", "status"), ["Lead"]);
-}
-
-#[tokio::test]
-async fn queries_filter_and_sort_through_the_parent_record() {
-    let env = pipeline().await;
-    let mut ids = Vec::new();
-    for (name, domain, stage, priority) in [
-        ("Acme", "acme.com", "Lead", 3),
-        ("Acme Labs", "acmelabs.io", "In Progress", 1),
-        ("Globex", "globex.com", "Lead", 2),
-        ("Initech", "initech.com", "Won 🎉", 5),
-    ] {
-        let c = company(&env, name, domain).await;
-        let e = add(&env, &c, json!({"stage": stage, "priority": priority})).await;
-        ids.push((name, c, entry_id(&e)));
-    }
-    let query = |body: Value| {
-        let env = &env;
-        async move {
-            let found = env
-                .ok("POST", "/v2/lists/sales/entries/query", Some(body))
-                .await;
-            found
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(entry_id)
-                .collect::<Vec<_>>()
-        }
-    };
-    let eid = |name: &str| ids.iter().find(|(n, _, _)| *n == name).unwrap().2.clone();
-    let name_path = json!([["sales", "parent_record"], ["companies", "name"]]);
-
-    // List attribute filter (shorthand on a status title).
-    assert_eq!(
-        query(json!({"filter": {"stage": "Lead"}})).await,
-        [eid("Acme"), eid("Globex")]
-    );
-    // Parent attribute through path.
-    assert_eq!(
-        query(
-            json!({"filter": {"path": name_path, "constraints": {"value": {"$contains": "acme"}}}})
-        )
-        .await,
-        [eid("Acme"), eid("Acme Labs")]
-    );
-    // Path by domain property, by record_id, and combined with a list attribute.
-    assert_eq!(
-        query(
-            json!({"filter": {"path": [["sales", "parent_record"], ["companies", "domains"]],
-            "constraints": {"root_domain": "globex.com"}}})
-        )
-        .await,
-        [eid("Globex")]
-    );
-    let initech = ids[3].1.clone();
-    assert_eq!(
-        query(
-            json!({"filter": {"path": [["sales", "parent_record"], ["companies", "record_id"]],
-            "constraints": {"value": initech}}})
-        )
-        .await,
-        [eid("Initech")]
-    );
-    assert_eq!(
-        query(json!({"filter": {"$and": [
-            {"stage": {"$in": ["Lead", "In Progress"]}},
-            {"path": name_path, "constraints": {"value": {"$starts_with": "Acme"}}}
-        ]}}))
-        .await,
-        [eid("Acme"), eid("Acme Labs")]
-    );
-    // Sorts: by a list attribute, and by the parent's name through path.
-    assert_eq!(
-        query(json!({"sorts": [{"direction": "desc", "attribute": "priority"}]})).await,
-        [eid("Initech"), eid("Acme"), eid("Globex"), eid("Acme Labs")]
-    );
-    assert_eq!(
-        query(
-            json!({"sorts": [{"direction": "desc", "path": name_path}], "limit": 2, "offset": 1})
-        )
-        .await,
-        [eid("Globex"), eid("Acme Labs")]
-    );
-    // A bad path is a filter_error.
-    for bad in [
-        json!({"filter": {"path": [["people", "parent_record"], ["companies", "name"]], "constraints": {"value": "x"}}}),
-        json!({"filter": {"path": [["sales", "parent_record"], ["people", "name"]], "constraints": {"value": "x"}}}),
-        json!({"filter": {"path": [["sales", "priority"], ["companies", "name"]], "constraints": {"value": "x"}}}),
-        json!({"filter": {"path": name_path}}),
-        json!({"filter": {"name": "Acme"}}),
-    ] {
-        let (s, err) = env
-            .call("POST", "/v2/lists/sales/entries/query", Some(bad.clone()))
-            .await;
-        assert_eq!(
-            (s, err["code"].as_str()),
-            (400, Some("filter_error")),
-            "{bad}"
-        );
-    }
-}
-
-#[tokio::test]
-async fn record_paths_follow_record_references() {
-    let env = Env::new().await;
-    let acme = company(&env, "Acme", "acme.com").await;
-    let ada = env
-        .create(
-            "people",
-            json!({"email_addresses": ["ada@acme.com"], "company": [{"target_object": "companies", "target_record_id": acme}]}),
-        )
-        .await;
-    env.create("people", json!({"email_addresses": ["bob@x.com"]}))
-        .await;
-    let found = env
-        .ok(
-            "POST",
-            "/v2/objects/people/records/query",
-            Some(
-                json!({"filter": {"path": [["people", "company"], ["companies", "name"]],
-                "constraints": {"value": "Acme"}}}),
-            ),
-        )
-        .await;
-    assert_eq!(found.as_array().unwrap().len(), 1);
-    assert_eq!(found[0]["id"], ada["id"]);
-}
-
-#[tokio::test]
-async fn record_entries_short_form_and_deletion_cascade() {
-    let env = pipeline().await;
-    env.ok(
-        "POST",
-        "/v2/lists",
-        Some(json!({"data": {"name": "Partners", "api_slug": "partners", "parent_object": "companies",
-            "workspace_access": null,
-            "workspace_member_access": [{"workspace_member_id": "50cf242c-7fa3-4cad-87d0-75b1af71c57b", "level": "full-access"}]}})),
-    )
-    .await;
-    let acme = company(&env, "Acme", "acme.com").await;
-    let other = company(&env, "Other", "other.com").await;
-    let e1 = add(&env, &acme, json!({})).await;
-    let e2 = env
-        .ok(
-            "POST",
-            "/v2/lists/partners/entries",
-            Some(json!({"data": {"parent_record_id": acme, "parent_object": "companies", "entry_values": {}}})),
-        )
-        .await;
-    let kept = add(&env, &other, json!({})).await;
-    let path = format!("/v2/objects/companies/records/{acme}/entries");
-    let short = env.ok("GET", &path, None).await;
-    assert_eq!(
-        short,
-        json!([
-            {"list_id": e1["id"]["list_id"], "list_api_slug": "sales", "entry_id": e1["id"]["entry_id"], "created_at": e1["created_at"]},
-            {"list_id": e2["id"]["list_id"], "list_api_slug": "partners", "entry_id": e2["id"]["entry_id"], "created_at": e2["created_at"]},
-        ])
-    );
-    let page = env
-        .ok("GET", &format!("{path}?limit=1&offset=1"), None)
-        .await;
-    assert_eq!(page, json!([short[1]]));
-    let (s, _) = env.call("GET", &format!("{path}?limit=1001"), None).await;
-    assert_eq!(s, 400);
-
-    // Deleting the record deletes its entries, and only its entries.
-    env.ok(
-        "DELETE",
-        &format!("/v2/objects/companies/records/{acme}"),
-        None,
-    )
-    .await;
-    for (list, e) in [("sales", &e1), ("partners", &e2)] {
-        let (s, _) = env
-            .call(
-                "GET",
-                &format!("/v2/lists/{list}/entries/{}", entry_id(e)),
-                None,
-            )
-            .await;
-        assert_eq!(s, 404);
-    }
-    let left = env
-        .ok("POST", "/v2/lists/sales/entries/query", Some(json!({})))
-        .await;
-    assert_eq!(left, json!([kept]));
-    let (s, _) = env.call("GET", &path, None).await;
-    assert_eq!(s, 404);
 }
 
 #[tokio::test]
@@ -746,4 +457,91 @@ async fn list_attributes_can_be_required_and_unique() {
         err["message"].as_str().unwrap().starts_with("An entry"),
         "{err}"
     );
+}
+
+#[tokio::test]
+async fn statuses_and_options_are_renamed_and_archived() {
+    let env = pipeline().await;
+    let acme = company(&env, "Acme", "acme.com").await;
+    let e = add(&env, &acme, json!({"stage": "Lead", "tags": ["Hot"]})).await;
+    let path = format!("/v2/lists/sales/entries/{}", entry_id(&e));
+    let status_id = e["entry_values"]["stage"][0]["status"]["id"]["status_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // Rename a status by id: the entry reads back with the new title; filters use it.
+    let s = env
+        .ok(
+            "PATCH",
+            &format!("/v2/lists/sales/attributes/stage/statuses/{status_id}"),
+            Some(json!({"data": {"title": "Prospect", "target_time_in_status": "P7D"}})),
+        )
+        .await;
+    assert_eq!(s["title"], "Prospect");
+    assert_eq!(s["target_time_in_status"], "P7D");
+    let got = env.ok("GET", &path, None).await;
+    assert_eq!(titles(&got, "stage", "status"), ["Prospect"]);
+    let found = env
+        .ok(
+            "POST",
+            "/v2/lists/sales/entries/query",
+            Some(json!({"filter": {"stage": "Prospect"}})),
+        )
+        .await;
+    assert_eq!(found.as_array().unwrap().len(), 1);
+    // Archive an option by title: hidden unless show_archived, and no longer writable.
+    env.ok(
+        "PATCH",
+        "/v2/lists/sales/attributes/tags/options/Cold",
+        Some(json!({"data": {"is_archived": true}})),
+    )
+    .await;
+    let opts = env
+        .ok("GET", "/v2/lists/sales/attributes/tags/options", None)
+        .await;
+    assert_eq!(opts.as_array().unwrap().len(), 2);
+    let opts = env
+        .ok(
+            "GET",
+            "/v2/lists/sales/attributes/tags/options?show_archived=true",
+            None,
+        )
+        .await;
+    assert_eq!(opts.as_array().unwrap().len(), 3);
+    let (s, err) = env
+        .call(
+            "PATCH",
+            &path,
+            Some(json!({"data": {"entry_values": {"tags": ["Cold"]}}})),
+        )
+        .await;
+    assert_eq!((s, err["code"].as_str()), (400, Some("value_not_found")));
+    // Errors: a taken title, an unknown option.
+    for (path, body, status, code) in [
+        (
+            "/v2/lists/sales/attributes/stage/statuses/Lost",
+            json!({"data": {"title": "Prospect"}}),
+            409,
+            "slug_conflict",
+        ),
+        (
+            "/v2/lists/sales/attributes/tags/options/Nope",
+            json!({"data": {"title": "X"}}),
+            400,
+            "value_not_found",
+        ),
+        (
+            "/v2/lists/sales/attributes/nope/options/Hot",
+            json!({"data": {"title": "X"}}),
+            404,
+            "not_found",
+        ),
+    ] {
+        let (s, err) = env.call("PATCH", path, Some(body)).await;
+        assert_eq!(
+            (s, err["code"].as_str()),
+            (status, Some(code)),
+            "{path}: {err}"
+        );
+    }
 }

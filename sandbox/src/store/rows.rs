@@ -140,3 +140,21 @@ impl Store {
             .collect()
     }
 }
+
+impl Store {
+    /// Replaces the embedded option or status (`field` = `"option"` or `"status"`) in every
+    /// stored value of `attr_id` (active and historic) that has the same id as `json`, so a
+    /// renamed option or status reads back with its new title.
+    pub fn refresh_choice(&mut self, t: Target, attr_id: &str, field: &str, json: &Value) {
+        for row in self.rows_mut(t) {
+            let Some(slot) = row.values.get_mut(attr_id) else {
+                continue;
+            };
+            for v in slot.active.iter_mut().chain(slot.historic.iter_mut()) {
+                if v.body.get(field).map(|x| &x["id"]) == Some(&json["id"]) {
+                    v.body.insert(field.to_owned(), json.clone());
+                }
+            }
+        }
+    }
+}

@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod lists;
+pub mod openapi;
+
 use attio_sandbox::Sandbox;
 use serde_json::{Value, json};
 
