@@ -467,7 +467,7 @@ impl Store {
                 actor: actor.clone(),
                 body: body.as_object().cloned().unwrap_or_default(),
             };
-            for attr in &object.attributes {
+            for attr in object.attributes.iter().filter(|a| a.is_system) {
                 let v = match attr.api_slug.as_str() {
                     "record_id" => system(json!({"value": record_id})),
                     "created_at" => system(json!({"value": format_ns(now)})),
