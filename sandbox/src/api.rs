@@ -302,6 +302,17 @@ pub(crate) fn value_history(
     ))))
 }
 
+/// 400 `validation_type` if `d` has a key not in `allowed`.
+pub(crate) fn only_fields(
+    d: &serde_json::Map<String, Value>,
+    allowed: &[&str],
+) -> Result<(), ApiError> {
+    match d.keys().find(|k| !allowed.contains(&k.as_str())) {
+        Some(k) => Err(ApiError::validation(format!("Unknown field data.{k}."))),
+        None => Ok(()),
+    }
+}
+
 pub(crate) fn str_field<'a>(
     d: &'a serde_json::Map<String, Value>,
     key: &str,
@@ -329,9 +340,7 @@ fn patch_object(store: &mut Store, req: &Request<'_>, o: &str) -> Result<Value, 
     let oi = store.object_index(o)?;
     let d = req.data()?;
     if d.is_empty() {
-        return Err(ApiError::validation(
-            "You passed an empty payload. Please ensure you are updating at least one property in your request.",
-        ));
+        return Err(ApiError::empty_payload());
     }
     if let Some(slug) = d.get("api_slug").and_then(Value::as_str)
         && store
@@ -510,10 +519,7 @@ fn assert_record(store: &mut Store, req: &Request<'_>, o: &str) -> Result<Value,
             store.write(oi, &id, false, values, Mode::Assert(ai))?;
             render(store, oi, &id)
         }
-        _ => Err(ApiError::new(
-            400,
-            "invalid_request_error",
-            "multiple_match_results",
+        _ => Err(ApiError::multiple_matches(
             "Multiple records match the given matching attribute values.",
         )),
     }

@@ -346,9 +346,7 @@ impl Store {
         let record_id = row_id;
         let inputs = self.normalise_all(t, values)?;
         if matches!(mode, Mode::Append | Mode::Overwrite) && inputs.is_empty() {
-            return Err(ApiError::validation(
-                "You passed an empty payload. Please ensure you are updating at least one property in your request.",
-            ));
+            return Err(ApiError::empty_payload());
         }
         let object = self.schema(t);
         let empty = Record {

@@ -98,14 +98,14 @@ async fn queries_filter_and_sort_through_the_parent_record() {
         json!({"filter": {"path": name_path}}),
         json!({"filter": {"name": "Acme"}}),
     ] {
-        let (s, err) = env
-            .call("POST", "/v2/lists/sales/entries/query", Some(bad.clone()))
-            .await;
-        assert_eq!(
-            (s, err["code"].as_str()),
-            (400, Some("filter_error")),
-            "{bad}"
-        );
+        env.expect_error(
+            "POST",
+            "/v2/lists/sales/entries/query",
+            Some(bad.clone()),
+            400,
+            "filter_error",
+        )
+        .await;
     }
 }
 

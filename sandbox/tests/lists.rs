@@ -144,8 +144,7 @@ async fn entries_hold_only_list_attributes_and_follow_append_and_overwrite() {
 
     // Delete.
     assert_eq!(env.call("DELETE", &path, None).await, (200, json!({})));
-    let (s, err) = env.call("GET", &path, None).await;
-    assert_eq!((s, err["code"].as_str()), (404, Some("not_found")));
+    env.expect_error("GET", &path, None, 404, "not_found").await;
 }
 
 #[tokio::test]
@@ -177,18 +176,15 @@ async fn assert_by_parent_creates_overwrites_and_refuses_two_entries() {
     let second = add(&env, &acme, json!({"stage": "Lost"})).await;
     assert_ne!(entry_id(&second), eid);
     // … and then assert by parent is ambiguous.
-    let (s, err) = env
-        .call(
+    let err = env
+        .expect_error(
             "PUT",
             "/v2/lists/sales/entries",
             Some(put(json!({"stage": "Won 🎉"}))),
+            400,
+            "multiple_match_results",
         )
         .await;
-    assert_eq!(
-        (s, err["code"].as_str()),
-        (400, Some("multiple_match_results")),
-        "{err}"
-    );
     assert_eq!(err["type"], "invalid_request_error");
     // Nothing was written.
     let e = env
@@ -357,12 +353,7 @@ async fn errors_use_attio_codes() {
         ),
     ];
     for (method, path, body, status, code) in cases {
-        let (s, err) = env.call(method, &path, body.clone()).await;
-        assert_eq!(
-            (s, err["code"].as_str()),
-            (status, Some(code)),
-            "{method} {path} {body:?}: {err}"
-        );
+        env.expect_error(method, &path, body, status, code).await;
     }
     // Entry errors: unknown entry, changing the parent, empty PATCH, unknown attribute history.
     let e = add(&env, &acme, json!({"stage": "Lead"})).await;
@@ -411,12 +402,7 @@ async fn errors_use_attio_codes() {
             "not_found",
         ),
     ] {
-        let (s, err) = env.call(method, &path, body.clone()).await;
-        assert_eq!(
-            (s, err["code"].as_str()),
-            (status, Some(code)),
-            "{method} {path} {body:?}: {err}"
-        );
+        env.expect_error(method, &path, body, status, code).await;
     }
 }
 
@@ -432,27 +418,29 @@ async fn list_attributes_can_be_required_and_unique() {
     .await;
     let acme = company(&env, "Acme", "acme.com").await;
     let body = |values: Value| json!({"data": {"parent_record_id": acme, "parent_object": "companies", "entry_values": values}});
-    let (s, err) = env
-        .call("POST", "/v2/lists/sales/entries", Some(body(json!({}))))
-        .await;
-    assert_eq!((s, err["code"].as_str()), (400, Some("missing_value")));
+    env.expect_error(
+        "POST",
+        "/v2/lists/sales/entries",
+        Some(body(json!({}))),
+        400,
+        "missing_value",
+    )
+    .await;
     env.ok(
         "POST",
         "/v2/lists/sales/entries",
         Some(body(json!({"code": "A-1"}))),
     )
     .await;
-    let (s, err) = env
-        .call(
+    let err = env
+        .expect_error(
             "POST",
             "/v2/lists/sales/entries",
             Some(body(json!({"code": "A-1"}))),
+            400,
+            "uniqueness_conflict",
         )
         .await;
-    assert_eq!(
-        (s, err["code"].as_str()),
-        (400, Some("uniqueness_conflict"))
-    );
     assert!(
         err["message"].as_str().unwrap().starts_with("An entry"),
         "{err}"
@@ -508,14 +496,14 @@ async fn statuses_and_options_are_renamed_and_archived() {
         )
         .await;
     assert_eq!(opts.as_array().unwrap().len(), 3);
-    let (s, err) = env
-        .call(
-            "PATCH",
-            &path,
-            Some(json!({"data": {"entry_values": {"tags": ["Cold"]}}})),
-        )
-        .await;
-    assert_eq!((s, err["code"].as_str()), (400, Some("value_not_found")));
+    env.expect_error(
+        "PATCH",
+        &path,
+        Some(json!({"data": {"entry_values": {"tags": ["Cold"]}}})),
+        400,
+        "value_not_found",
+    )
+    .await;
     // Errors: a taken title, an unknown option.
     for (path, body, status, code) in [
         (
@@ -537,11 +525,7 @@ async fn statuses_and_options_are_renamed_and_archived() {
             "not_found",
         ),
     ] {
-        let (s, err) = env.call("PATCH", path, Some(body)).await;
-        assert_eq!(
-            (s, err["code"].as_str()),
-            (status, Some(code)),
-            "{path}: {err}"
-        );
+        env.expect_error("PATCH", path, Some(body), status, code)
+            .await;
     }
 }

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{Request, data, str_field};
+use super::{Request, data, only_fields, str_field};
 use crate::error::ApiError;
 use crate::schema::{AttrType, Attribute, SelectOption, Status};
 use crate::store::{Store, Target};
@@ -150,9 +150,7 @@ pub(super) fn update(
     } else {
         &["title", "is_archived"]
     };
-    if let Some(k) = d.keys().find(|k| !allowed.contains(&k.as_str())) {
-        return Err(ApiError::validation(format!("Unknown field data.{k}.")));
-    }
+    only_fields(d, allowed)?;
     let title = match d.get("title") {
         None => None,
         Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),

@@ -1,9 +1,9 @@
 //! HTTP handlers for `/v2/lists…` and `GET /v2/objects/{object}/records/{record_id}/entries`.
 //! List attributes, options and statuses are served by the shared handlers in `crate::api`.
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
-use crate::api::{Request, data, page, value_history};
+use crate::api::{Request, data, only_fields, page, str_field, value_history};
 use crate::error::ApiError;
 use crate::query;
 use crate::store::{Mode, Parent, Store, Target};
@@ -87,12 +87,6 @@ fn render_entry(store: &Store, li: usize, id: &str) -> Result<Value, ApiError> {
     Ok(data(store.render_entry(li, row)))
 }
 
-fn string_field<'a>(d: &'a Map<String, Value>, key: &str) -> Result<&'a str, ApiError> {
-    d.get(key)
-        .and_then(Value::as_str)
-        .ok_or_else(|| ApiError::validation(format!("data.{key} must be a string.")))
-}
-
 /// The parent and `entry_values` of a create or assert body
 /// `{"data": {"parent_record_id", "parent_object", "entry_values"}}`.
 fn parent_and_values<'r>(
@@ -101,16 +95,9 @@ fn parent_and_values<'r>(
     req: &'r Request<'_>,
 ) -> Result<(Parent, &'r Value), ApiError> {
     let d = req.data()?;
-    if let Some(key) = d.keys().find(|k| {
-        !matches!(
-            k.as_str(),
-            "parent_record_id" | "parent_object" | "entry_values"
-        )
-    }) {
-        return Err(ApiError::validation(format!("Unknown field data.{key}.")));
-    }
-    let object = string_field(d, "parent_object")?;
-    let record = string_field(d, "parent_record_id")?;
+    only_fields(d, &["parent_record_id", "parent_object", "entry_values"])?;
+    let object = str_field(d, "parent_object")?;
+    let record = str_field(d, "parent_record_id")?;
     let values = d
         .get("entry_values")
         .ok_or_else(|| ApiError::validation("The request body must contain data.entry_values."))?;
@@ -121,20 +108,12 @@ fn parent_and_values<'r>(
 /// cannot be changed (400 `immutable_value`).
 fn update_values<'r>(req: &'r Request<'_>) -> Result<&'r Value, ApiError> {
     let d = req.data()?;
-    for key in d.keys() {
-        match key.as_str() {
-            "entry_values" => {}
-            "parent_record_id" | "parent_object" => {
-                return Err(ApiError::new(
-                    400,
-                    "invalid_request_error",
-                    "immutable_value",
-                    "The parent record for a list entry cannot be updated once created.",
-                ));
-            }
-            other => return Err(ApiError::validation(format!("Unknown field data.{other}."))),
-        }
+    if d.contains_key("parent_record_id") || d.contains_key("parent_object") {
+        return Err(ApiError::immutable(
+            "The parent record for a list entry cannot be updated once created.",
+        ));
     }
+    only_fields(d, &["entry_values"])?;
     d.get("entry_values")
         .ok_or_else(|| ApiError::validation("The request body must contain data.entry_values."))
 }
@@ -156,10 +135,7 @@ fn assert_by_parent(store: &mut Store, req: &Request<'_>, l: &str) -> Result<Val
             id.clone()
         }
         _ => {
-            return Err(ApiError::new(
-                400,
-                "invalid_request_error",
-                "multiple_match_results",
+            return Err(ApiError::multiple_matches(
                 "Multiple entries were found for the given parent record. Please remove duplicates or use the update or create entry endpoints instead.",
             ));
         }

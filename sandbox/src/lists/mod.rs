@@ -10,6 +10,7 @@ pub mod entries;
 
 use serde_json::{Map, Value, json};
 
+use crate::api::{only_fields, str_field};
 use crate::error::ApiError;
 use crate::schema::{Object, system_attributes};
 use crate::store::Store;
@@ -60,12 +61,6 @@ impl List {
             "created_at": self.schema.created_at,
         })
     }
-}
-
-fn string<'a>(d: &'a Map<String, Value>, key: &str) -> Result<&'a str, ApiError> {
-    d.get(key)
-        .and_then(Value::as_str)
-        .ok_or_else(|| ApiError::validation(format!("data.{key} must be a string.")))
 }
 
 impl Store {
@@ -155,24 +150,22 @@ impl Store {
     /// `POST /v2/lists`: creates a list over one parent object, with the system attributes
     /// `created_at` and `created_by`. Returns its index.
     pub fn create_list(&mut self, d: &Map<String, Value>) -> Result<usize, ApiError> {
-        for key in d.keys() {
-            if !matches!(
-                key.as_str(),
-                "name"
-                    | "api_slug"
-                    | "parent_object"
-                    | "workspace_access"
-                    | "workspace_member_access"
-            ) {
-                return Err(ApiError::validation(format!("Unknown field data.{key}.")));
-            }
-        }
-        let name = string(d, "name")?;
+        only_fields(
+            d,
+            &[
+                "name",
+                "api_slug",
+                "parent_object",
+                "workspace_access",
+                "workspace_member_access",
+            ],
+        )?;
+        let name = str_field(d, "name")?;
         if name.trim().is_empty() {
             return Err(ApiError::validation("name must not be empty."));
         }
-        let slug = string(d, "api_slug")?;
-        let parent = string(d, "parent_object")?;
+        let slug = str_field(d, "api_slug")?;
+        let parent = str_field(d, "parent_object")?;
         let (Some(access), Some(members)) =
             (d.get("workspace_access"), d.get("workspace_member_access"))
         else {
@@ -214,18 +207,22 @@ impl Store {
     /// `PATCH /v2/lists/{list}`: name, api_slug and access; the parent object cannot change.
     pub fn update_list(&mut self, li: usize, d: &Map<String, Value>) -> Result<(), ApiError> {
         if d.is_empty() {
-            return Err(ApiError::validation(
-                "You passed an empty payload. Please ensure you are updating at least one property in your request.",
-            ));
+            return Err(ApiError::empty_payload());
         }
         if d.contains_key("parent_object") {
-            return Err(ApiError::new(
-                400,
-                "invalid_request_error",
-                "immutable_value",
+            return Err(ApiError::immutable(
                 "The parent object of a list cannot be changed.",
             ));
         }
+        only_fields(
+            d,
+            &[
+                "name",
+                "api_slug",
+                "workspace_access",
+                "workspace_member_access",
+            ],
+        )?;
         let mut list = self.lists[li].clone();
         for (key, v) in d {
             match key.as_str() {
@@ -247,9 +244,7 @@ impl Store {
                 }
                 "workspace_access" => list.workspace_access = Self::workspace_access(v)?,
                 "workspace_member_access" => list.member_access = self.member_access(v)?,
-                other => {
-                    return Err(ApiError::validation(format!("Unknown field data.{other}.")));
-                }
+                _ => {}
             }
         }
         Self::check_full_access(&list.workspace_access, &list.member_access)?;

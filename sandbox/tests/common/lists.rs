@@ -2,29 +2,11 @@
 
 use serde_json::{Value, json};
 
-use super::{Env, id};
+use super::{Env, id, stripped};
 
 /// The active values of an entry attribute with the common fields removed.
 pub fn evals(entry: &Value, slug: &str) -> Vec<Value> {
-    entry["entry_values"][slug]
-        .as_array()
-        .unwrap_or_else(|| panic!("no entry values for {slug}: {entry}"))
-        .iter()
-        .map(|v| {
-            let mut v = v.clone();
-            if let Some(m) = v.as_object_mut() {
-                for k in [
-                    "active_from",
-                    "active_until",
-                    "created_by_actor",
-                    "attribute_type",
-                ] {
-                    m.remove(k);
-                }
-            }
-            v
-        })
-        .collect()
+    stripped(&entry["entry_values"][slug], slug)
 }
 
 pub fn entry_id(entry: &Value) -> String {
