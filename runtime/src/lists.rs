@@ -5,7 +5,7 @@
 use crate::client::Client;
 use crate::error::Result;
 use crate::operation::lists;
-use crate::values::AttioList;
+use crate::values::{AttioList, AttioValue, AttributeHandle, Cardinality};
 use crate::wire::{List, ListUpdate, NewList};
 
 impl Client {
@@ -84,5 +84,61 @@ impl Client {
     /// ```
     pub async fn create_list_of<T: AttioList>(&self, name: &str) -> Result<List> {
         self.create_list(&NewList::of::<T>(name)).await
+    }
+
+    /// `POST /v2/lists/{list}/attributes`: creates the attribute of the list `T` that the handle
+    /// names, of the type and cardinality its field declares, titled `title` in Attio's web app.
+    /// A currency attribute defaults to USD. Record-reference attributes need the objects they may
+    /// reference, which a field does not say: create those in Attio's web app.
+    ///
+    /// ```no_run
+    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
+    /// # #[attio::attio_list(slug = "sales_pipeline", parent = Company)] struct SalesEntry { stage: Option<attio::Status> }
+    /// # async fn run(client: attio::Client) -> attio::Result<()> {
+    /// client.create_list_attribute(SalesEntry::fields().stage(), "Stage").await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn create_list_attribute<T: AttioList, H: AttributeHandle<T>>(
+        &self,
+        attribute: H,
+        title: &str,
+    ) -> Result<()> {
+        let slug = attribute.slug();
+        let multiselect = T::FIELDS
+            .iter()
+            .any(|f| f.slug == slug && f.cardinality == Cardinality::Multiple);
+        let op = lists::create_attribute::<T>(
+            slug,
+            title,
+            &<H::Value as AttioValue>::ATTRIBUTE_TYPE,
+            multiselect,
+        )?;
+        self.execute(op).await
+    }
+
+    /// Creates a status (of a status attribute; `POST …/attributes/{attribute}/statuses`) or a
+    /// select option (`…/options`) titled `title` on the attribute of the list `T` that the handle
+    /// names. With a `#[derive(SelectEnum)]` field, create every title of `E::TITLES`.
+    ///
+    /// ```no_run
+    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
+    /// # #[attio::attio_list(slug = "sales_pipeline", parent = Company)] struct SalesEntry { stage: Option<attio::Status> }
+    /// # async fn run(client: attio::Client) -> attio::Result<()> {
+    /// for title in ["Lead", "Won", "Lost"] {
+    ///     client.create_list_choice(SalesEntry::fields().stage(), title).await?;
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn create_list_choice<T: AttioList, H: AttributeHandle<T>>(
+        &self,
+        attribute: H,
+        title: &str,
+    ) -> Result<()> {
+        let op = lists::create_choice::<T>(
+            attribute.slug(),
+            &<H::Value as AttioValue>::ATTRIBUTE_TYPE,
+            title,
+        )?;
+        self.execute(op).await
     }
 }

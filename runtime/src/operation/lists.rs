@@ -10,13 +10,14 @@
 //! for one record), a delete is. An assert by parent overwrites multiselects and finds the entry
 //! the first one created, so it is.
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use super::records::{history_path, writes_multiselect};
 use super::{Method, Operation};
 use crate::error::{Error, Result};
 use crate::values::{
-    AttioList, AttioObject, AttioValue, EntryId, RecordId, WithMeta, check_path_segment,
+    AttioList, AttioObject, AttioValue, AttributeType, EntryId, RecordId, WithMeta,
+    check_path_segment,
 };
 use crate::wire::{self, Entry, List, ListUpdate, NewList, RecordEntry};
 
@@ -220,6 +221,74 @@ pub(crate) fn update_list(list: &str, update: &ListUpdate) -> Result<Operation<L
         Some(data_body(update)?),
         true,
         wire::decode_data,
+    ))
+}
+
+/// `POST /v2/lists/{list}/attributes`: a list attribute of `attribute_type` (with Attio's
+/// required fields; a currency attribute defaults to USD). Not repeatable (`slug_conflict`).
+pub(crate) fn create_attribute<T: AttioObject>(
+    slug: &'static str,
+    title: &str,
+    attribute_type: &AttributeType,
+    multiselect: bool,
+) -> Result<Operation<()>> {
+    check_path_segment(slug).map_err(|reason| {
+        Error::InvalidInput(format!(
+            "the attribute slug {slug:?} cannot be sent: {reason}"
+        ))
+    })?;
+    let config = match attribute_type {
+        AttributeType::Currency => {
+            json!({"currency": {"default_currency_code": "USD", "display_type": "symbol"}})
+        }
+        _ => json!({}),
+    };
+    Ok(Operation::write(
+        Method::Post,
+        format!("/v2/lists/{}/attributes", T::SLUG),
+        Some(data_body(&json!({
+            "title": title,
+            "description": null,
+            "api_slug": slug,
+            "type": attribute_type.as_str(),
+            "is_required": false,
+            "is_unique": false,
+            "is_multiselect": multiselect,
+            "config": config,
+        }))?),
+        false,
+        wire::decode_nothing,
+    ))
+}
+
+/// `POST /v2/lists/{list}/attributes/{attribute}/statuses` (for a status attribute) or
+/// `…/options` (for a select): a new status or option titled `title`. Not repeatable.
+pub(crate) fn create_choice<T: AttioObject>(
+    slug: &'static str,
+    attribute_type: &AttributeType,
+    title: &str,
+) -> Result<Operation<()>> {
+    let kind = match attribute_type {
+        AttributeType::Status => "statuses",
+        AttributeType::Select => "options",
+        other => {
+            return Err(Error::InvalidInput(format!(
+                "the attribute `{slug}` of the list `{}` is of type {other}, which has no options or statuses: create them on a select or status attribute",
+                T::SLUG
+            )));
+        }
+    };
+    check_path_segment(slug).map_err(|reason| {
+        Error::InvalidInput(format!(
+            "the attribute slug {slug:?} cannot be sent: {reason}"
+        ))
+    })?;
+    Ok(Operation::write(
+        Method::Post,
+        format!("/v2/lists/{}/attributes/{slug}/{kind}", T::SLUG),
+        Some(data_body(&json!({ "title": title }))?),
+        false,
+        wire::decode_nothing,
     ))
 }
 
