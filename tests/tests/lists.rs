@@ -334,3 +334,42 @@ async fn deleting_the_parent_deletes_its_entries_and_a_missing_parent_is_refused
     assert_eq!(err.code(), Some(&ErrorCode::ValueNotFound));
     sandbox.shutdown().await;
 }
+
+#[tokio::test]
+async fn bulk_adds_and_updates_entries() {
+    let (sandbox, client) = setup().await;
+    let mut parents = Vec::new();
+    for name in ["A", "B", "C"] {
+        parents.push(company(&client, name).await);
+    }
+    let report = client
+        .bulk()
+        .add_entries_all(parents.iter().cloned().map(|p| (p, lead())), |_| {})
+        .await;
+    let added = report.into_records().expect("every add succeeds");
+    assert_eq!(added.len(), 3);
+    for (entry, parent) in added.iter().zip(&parents) {
+        assert_eq!(
+            &entry.parent_record_id, parent,
+            "results come in input order"
+        );
+    }
+    let won = added.iter().map(|e| {
+        (
+            e.id.entry_id.clone(),
+            SalesEntry {
+                stage: Stage::Won,
+                ..lead()
+            },
+        )
+    });
+    let report = client.bulk().update_entries_all(won, |_| {}).await;
+    assert_eq!(report.progress.succeeded, 3);
+    let won = SalesEntry::query()
+        .filter(|f| f.stage().eq(Stage::Won))
+        .collect_all(&client)
+        .await
+        .expect("query");
+    assert_eq!(won.len(), 3);
+    sandbox.shutdown().await;
+}
