@@ -78,9 +78,9 @@ pub use error::{
 };
 pub use query::{
     ActorFilter, CheckboxFilter, ChoiceOperand, CodeProperty, DEFAULT_PAGE_SIZE, DomainFilter,
-    EmailFilter, Filter, Filterable, InteractionFilter, LocationFilter, NameFilter, OrderedFilter,
-    OrderedProperty, Parent, PhoneFilter, Query, Queryable, RecordRefFilter, Records, RefFilter,
-    SelectFilter, Sort, TextFilter, TextProperty,
+    EmailFilter, Filter, Filterable, InteractionFilter, IntoFilter, IntoSort, LocationFilter,
+    NameFilter, OrderedFilter, OrderedProperty, Parent, PhoneFilter, Query, Queryable,
+    RecordRefFilter, Records, RefFilter, SelectFilter, Sort, TextFilter, TextProperty,
 };
 pub use values::{
     Actor, ActorReference, ActorType, AttioField, AttioList, AttioObject, AttioValue,

@@ -5,6 +5,7 @@ use std::marker::PhantomData;
 
 use serde_json::{Map, Value, json};
 
+use super::IntoFilter;
 use crate::values::{AttributeType, WritableValue, Write};
 
 /// A condition on records of object `O`: made by a filter handle, combined with `&` (and), `|`
@@ -58,8 +59,8 @@ impl<O> Filter<O> {
     /// let both = f.user_id().contains("a").and(f.user_id().contains("b"));
     /// assert_eq!(both.to_json()["$and"].as_array().unwrap().len(), 2);
     /// ```
-    pub fn and(self, other: impl Into<Filter<O>>) -> Self {
-        self.combine("$and", other.into())
+    pub fn and(self, other: impl IntoFilter<O>) -> Self {
+        self.combine("$and", other.into_filter())
     }
 
     /// Either condition: `{"$or": [self, other]}` (flattened when `self` is already an `$or`).
@@ -70,8 +71,8 @@ impl<O> Filter<O> {
     /// let either = f.user_id().eq("1").or(f.user_id().eq("2")).or(f.user_id().eq("3"));
     /// assert_eq!(either.to_json()["$or"].as_array().unwrap().len(), 3);
     /// ```
-    pub fn or(self, other: impl Into<Filter<O>>) -> Self {
-        self.combine("$or", other.into())
+    pub fn or(self, other: impl IntoFilter<O>) -> Self {
+        self.combine("$or", other.into_filter())
     }
 
     /// Every condition of `filters` (`$and`); an empty list matches every record.
@@ -130,7 +131,7 @@ impl<O> Filter<O> {
 
 /// `a & b`; `b` may also be a condition on the parent record of a list's entries (see
 /// [`Parent`](crate::query::Parent)).
-impl<O, R: Into<Filter<O>>> std::ops::BitAnd<R> for Filter<O> {
+impl<O, R: IntoFilter<O>> std::ops::BitAnd<R> for Filter<O> {
     type Output = Filter<O>;
     fn bitand(self, rhs: R) -> Self {
         self.and(rhs)
@@ -138,7 +139,7 @@ impl<O, R: Into<Filter<O>>> std::ops::BitAnd<R> for Filter<O> {
 }
 
 /// `a | b`; `b` may also be a condition on the parent record of a list's entries.
-impl<O, R: Into<Filter<O>>> std::ops::BitOr<R> for Filter<O> {
+impl<O, R: IntoFilter<O>> std::ops::BitOr<R> for Filter<O> {
     type Output = Filter<O>;
     fn bitor(self, rhs: R) -> Self {
         self.or(rhs)

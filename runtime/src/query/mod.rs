@@ -49,7 +49,7 @@ pub use composite::{
 pub use filter::{At, Filter, ParentScope, Sort};
 pub use ordered::{CheckboxFilter, OrderedFilter, OrderedProperty};
 pub use pager::{DEFAULT_PAGE_SIZE, Query, Records};
-pub use parent::{Parent, parent_fields};
+pub use parent::{IntoFilter, IntoSort, Parent, parent_fields};
 pub use reference::{ActorFilter, RecordRefFilter, RefFilter};
 pub use select::{ChoiceOperand, SelectFilter};
 pub use text::{CodeProperty, TextFilter, TextProperty};

@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 use super::Queryable;
 use crate::client::Client;
 use crate::error::Result;
-use crate::query::{Filter, Sort};
+use crate::query::{Filter, IntoFilter, IntoSort, Sort};
 
 /// Attio's default (and this SDK's) number of records per query page.
 ///
@@ -91,8 +91,8 @@ impl<T: Queryable> Query<T> {
     }
 
     /// Keeps the records that match; called again, the conditions are ANDed.
-    pub fn filter<F: Into<Filter<T>>>(mut self, f: impl FnOnce(&T::Fields) -> F) -> Self {
-        let new = f(&T::fields()).into();
+    pub fn filter<F: IntoFilter<T>>(mut self, f: impl FnOnce(&T::Fields) -> F) -> Self {
+        let new = f(&T::fields()).into_filter();
         self.filter = Some(match self.filter.take() {
             Some(old) => old.and(new),
             None => new,
@@ -101,8 +101,8 @@ impl<T: Queryable> Query<T> {
     }
 
     /// Orders the records; called again, the new sort breaks ties of the earlier ones.
-    pub fn sort<S: Into<Sort<T>>>(mut self, f: impl FnOnce(&T::Fields) -> S) -> Self {
-        self.sorts.push(f(&T::fields()).into());
+    pub fn sort<S: IntoSort<T>>(mut self, f: impl FnOnce(&T::Fields) -> S) -> Self {
+        self.sorts.push(f(&T::fields()).into_sort());
         self
     }
 

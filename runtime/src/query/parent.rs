@@ -32,24 +32,61 @@ use crate::values::{AttioList, AttioObject};
 /// ```
 pub struct Parent<E>(PhantomData<fn() -> E>);
 
+/// What a query on `O` accepts as a condition (a `Filter<O>`, or for a list's entries also a
+/// condition on their parent records): the argument of [`Query::filter`](super::Query::filter),
+/// `&`, `|`, [`Filter::and`] and [`Filter::or`].
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a condition on `{O}`",
+    label = "a condition on another object or list",
+    note = "a query on `{O}` is filtered through its own handles, the `f` of `|f| f.name().eq(...)`; for a list's entries, the parent record's attributes are `f.parent().name()`"
+)]
+pub trait IntoFilter<O> {
+    /// The condition, as one on `O`.
+    fn into_filter(self) -> Filter<O>;
+}
+
+impl<O> IntoFilter<O> for Filter<O> {
+    fn into_filter(self) -> Filter<O> {
+        self
+    }
+}
+
 /// A condition on the parent record is a condition on the entry.
-impl<E> From<Filter<Parent<E>>> for Filter<E> {
-    fn from(f: Filter<Parent<E>>) -> Self {
-        Filter::from_json(f.into_json())
+impl<E> IntoFilter<E> for Filter<Parent<E>> {
+    fn into_filter(self) -> Filter<E> {
+        Filter::from_json(self.into_json())
     }
 }
 
 /// A condition on the entry, combined with one on its parent (`parent & entry`).
-impl<E> From<Filter<E>> for Filter<Parent<E>> {
-    fn from(f: Filter<E>) -> Self {
-        Filter::from_json(f.into_json())
+impl<E> IntoFilter<Parent<E>> for Filter<E> {
+    fn into_filter(self) -> Filter<Parent<E>> {
+        Filter::from_json(self.into_json())
+    }
+}
+
+/// What a query on `O` accepts as an order (a `Sort<O>`, or for a list's entries also an order
+/// of their parent records): the argument of [`Query::sort`](super::Query::sort).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an order of `{O}`",
+    label = "an order of another object or list",
+    note = "a query on `{O}` is sorted through its own handles, the `f` of `|f| f.name().asc()`; for a list's entries, by the parent record's attributes with `f.parent().name().asc()`"
+)]
+pub trait IntoSort<O> {
+    /// The order, as one of `O`.
+    fn into_sort(self) -> Sort<O>;
+}
+
+impl<O> IntoSort<O> for Sort<O> {
+    fn into_sort(self) -> Sort<O> {
+        self
     }
 }
 
 /// An order of the parent records is an order of the entries.
-impl<E> From<Sort<Parent<E>>> for Sort<E> {
-    fn from(s: Sort<Parent<E>>) -> Self {
-        Sort::from_json(s.into_json())
+impl<E> IntoSort<E> for Sort<Parent<E>> {
+    fn into_sort(self) -> Sort<E> {
+        Sort::from_json(self.into_json())
     }
 }
 
