@@ -111,7 +111,10 @@ impl<'a> Object<'a> {
         for a in input.attrs.iter().filter(|a| attr::is_helper(a)) {
             cx.error_spanned_by(
                 a,
-                format!("#[attio(...)] goes on fields; the struct's options go in the macro's own arguments, e.g. {example}"),
+                match kind {
+                    Kind::Object => "#[attio(...)] goes on fields; the object's options go in #[attio_object(...)], e.g. #[attio_object(slug = \"people\")]",
+                    Kind::List { .. } => "#[attio(...)] goes on fields; the list's options go in #[attio_list(...)], e.g. #[attio_list(slug = \"sales_pipeline\", parent = Company)]",
+                },
             );
         }
         let named = match &input.data {

@@ -326,6 +326,9 @@ fn emit(model: &Model<'_>) -> TokenStream {
             }
 
             #[automatically_derived]
+            impl _attio::values::ListValue for #ident {}
+
+            #[automatically_derived]
             impl _attio::Filterable for #ident {
                 type Handle<O> = _attio::SelectFilter<O, Self>;
                 #[inline]

@@ -77,6 +77,8 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    impl _attio::values::ListValue for Category {}
+    #[automatically_derived]
     impl _attio::Filterable for Category {
         type Handle<O> = _attio::SelectFilter<O, Self>;
         #[inline]

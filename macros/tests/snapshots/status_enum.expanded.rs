@@ -77,6 +77,8 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    impl _attio::values::ListValue for Stage {}
+    #[automatically_derived]
     impl _attio::Filterable for Stage {
         type Handle<O> = _attio::SelectFilter<O, Self>;
         #[inline]

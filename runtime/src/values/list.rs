@@ -44,7 +44,8 @@ pub trait ListParent: AttioObject {}
 
 /// A value type a list's attribute can hold: every Attio value type but
 /// [`PersonalName`](crate::PersonalName) and [`Interaction`](crate::Interaction), which only
-/// objects' records have. `#[attio_list]` requires it of each field's value type.
+/// objects' records have, and every `#[derive(SelectEnum)]` enum (the derive implements it).
+/// `#[attio_list]` requires it of each field's value type.
 #[diagnostic::on_unimplemented(
     message = "a list's entries cannot hold `{Self}` values: lists have no attributes of this type",
     label = "not a type of list attribute",
@@ -87,4 +88,3 @@ list_values!(
 
 impl<T: ListValue> ListValue for super::WithMeta<T> {}
 impl<T: AttioObject> ListValue for super::Ref<T> where super::Ref<T>: AttioValue {}
-impl<E: super::SelectEnum + AttioValue> ListValue for E {}
