@@ -31,8 +31,8 @@
 //! ```
 //!
 //! See [`values`] for the Rust type of every Attio attribute type, [`attio_object`] for the
-//! macro's options, [`Client`] for configuration, and [`webhooks`] to verify, type and manage
-//! Attio's webhooks.
+//! macro's options, [`attio_list`] for lists and their entries (a sales pipeline as a struct),
+//! [`Client`] for configuration, and [`webhooks`] to verify, type and manage Attio's webhooks.
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 

@@ -373,3 +373,32 @@ async fn bulk_adds_and_updates_entries() {
     assert_eq!(won.len(), 3);
     sandbox.shutdown().await;
 }
+
+#[test]
+fn parent_and_entry_conditions_combine_in_either_order() {
+    let parent_first = SalesEntry::query()
+        .filter(|f| f.parent().name().eq("Acme") | f.stage().eq(Stage::Lost))
+        .sort(|f| f.parent().name().asc())
+        .to_json();
+    assert_eq!(
+        parent_first["filter"],
+        serde_json::json!({"$or": [
+            {"path": [["sales_pipeline", "parent_record"], ["companies", "name"]],
+             "constraints": {"value": {"$eq": "Acme"}}},
+            {"stage": {"$eq": "Lost"}},
+        ]})
+    );
+    assert_eq!(
+        parent_first["sorts"][0],
+        serde_json::json!({"direction": "asc",
+            "path": [["sales_pipeline", "parent_record"], ["companies", "name"]]})
+    );
+    let entry_first = SalesEntry::query()
+        .filter(|f| !f.stage().eq(Stage::Lost) & f.parent().domains().root_domain().eq("acme.com"))
+        .to_json();
+    assert_eq!(
+        entry_first["filter"]["$and"][1],
+        serde_json::json!({"path": [["sales_pipeline", "parent_record"], ["companies", "domains"]],
+            "constraints": {"root_domain": {"$eq": "acme.com"}}})
+    );
+}
