@@ -402,3 +402,26 @@ fn parent_and_entry_conditions_combine_in_either_order() {
             "constraints": {"root_domain": {"$eq": "acme.com"}}})
     );
 }
+
+#[test]
+fn the_blocking_client_adds_gets_and_updates_entries() {
+    // The sandbox (and the setup) need a runtime of their own; the test thread itself has none.
+    let rt = tokio::runtime::Runtime::new().expect("a runtime");
+    let (sandbox, async_client) = rt.block_on(setup());
+    let acme = rt.block_on(company(&async_client, "Acme"));
+    let client = attio::blocking::Client::new(async_client).expect("a blocking client");
+    let entry = client.add_entry(&lead(), &acme).expect("added");
+    let won = SalesEntry {
+        stage: Stage::Won,
+        ..lead()
+    };
+    let updated = client
+        .update_entry(&won, &entry.id.entry_id)
+        .expect("updated");
+    assert_eq!(updated.values.stage, Stage::Won);
+    let read = client
+        .get_entry::<SalesEntry>(&entry.id.entry_id)
+        .expect("read");
+    assert_eq!(read.values, updated.values);
+    rt.block_on(sandbox.shutdown());
+}
