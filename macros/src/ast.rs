@@ -8,8 +8,36 @@ use crate::attr::{self, ObjectArgs};
 use crate::ctxt::Ctxt;
 use crate::suggest;
 
-/// An `#[attio_object]` struct.
+/// What the struct describes: an object's records, or a list's entries.
+pub enum Kind {
+    /// `#[attio_object]`
+    Object,
+    /// `#[attio_list(parent = ...)]`: the entries of a list whose parent records are of the
+    /// object `parent` describes.
+    List { parent: Box<syn::Type> },
+}
+
+impl Kind {
+    /// The macro, as messages name it.
+    pub fn macro_name(&self) -> &'static str {
+        match self {
+            Kind::Object => "#[attio_object]",
+            Kind::List { .. } => "#[attio_list]",
+        }
+    }
+
+    /// The macro's right form, for messages.
+    pub fn example(&self) -> &'static str {
+        match self {
+            Kind::Object => "#[attio_object(slug = \"people\")]",
+            Kind::List { .. } => "#[attio_list(slug = \"sales_pipeline\", parent = Company)]",
+        }
+    }
+}
+
+/// An `#[attio_object]` or `#[attio_list]` struct.
 pub struct Object<'a> {
+    pub kind: Kind,
     pub ident: &'a Ident,
     pub vis: &'a syn::Visibility,
     /// The object's api slug.
@@ -48,13 +76,24 @@ pub enum Shape {
 impl<'a> Object<'a> {
     /// The model of `input`, reporting every problem into `cx`. `None` when the item is not a
     /// struct with named fields (or the slug is missing), so no model can be built.
-    pub fn from_input(cx: &Ctxt, input: &'a DeriveInput, args: ObjectArgs) -> Option<Self> {
+    pub fn from_input(
+        cx: &Ctxt,
+        input: &'a DeriveInput,
+        args: ObjectArgs,
+        kind: Kind,
+    ) -> Option<Self> {
         let ident = &input.ident;
+        let m = kind.macro_name();
+        let example = kind.example();
         if args.slug.is_none() && !args.slug_given {
+            let what = match kind {
+                Kind::Object => "object",
+                Kind::List { .. } => "list",
+            };
             cx.error_at(
                 Span::call_site(),
                 format!(
-                    "missing `slug`: #[attio_object] needs the api slug of the Attio object `{ident}` describes, e.g. #[attio_object(slug = \"people\")]"
+                    "missing `slug`: {m} needs the api slug of the Attio {what} `{ident}` describes, e.g. {example}"
                 ),
             );
         }
@@ -63,7 +102,7 @@ impl<'a> Object<'a> {
             cx.error_spanned_by(
                 quote::quote!(#generics),
                 format!(
-                    "#[attio_object] does not support generic structs: `{ident}` has generic parameters; declare a concrete struct whose fields are Attio value types, e.g. `struct {ident} {{ name: String }}`"
+                    "{m} does not support generic structs: `{ident}` has generic parameters; declare a concrete struct whose fields are Attio value types, e.g. `struct {ident} {{ name: String }}`"
                 ),
             );
         }
@@ -72,7 +111,10 @@ impl<'a> Object<'a> {
         for a in input.attrs.iter().filter(|a| attr::is_helper(a)) {
             cx.error_spanned_by(
                 a,
-                "#[attio(...)] goes on fields; the object's options go in #[attio_object(...)], e.g. #[attio_object(slug = \"people\")]",
+                match kind {
+                    Kind::Object => "#[attio(...)] goes on fields; the object's options go in #[attio_object(...)], e.g. #[attio_object(slug = \"people\")]",
+                    Kind::List { .. } => "#[attio(...)] goes on fields; the list's options go in #[attio_list(...)], e.g. #[attio_list(slug = \"sales_pipeline\", parent = Company)]",
+                },
             );
         }
         let named = match &input.data {
@@ -82,7 +124,7 @@ impl<'a> Object<'a> {
                     cx.error_spanned_by(
                         unnamed,
                         format!(
-                            "#[attio_object] needs a struct with named fields, one per Attio attribute; `{ident}` is a tuple struct, whose fields have no names to use as attribute slugs; write e.g. `struct {ident} {{ name: String }}`"
+                            "{m} needs a struct with named fields, one per Attio attribute; `{ident}` is a tuple struct, whose fields have no names to use as attribute slugs; write e.g. `struct {ident} {{ name: String }}`"
                         ),
                     );
                     None
@@ -91,7 +133,7 @@ impl<'a> Object<'a> {
                     cx.error_spanned_by(
                         ident,
                         format!(
-                            "#[attio_object] needs a struct with named fields, one per Attio attribute; `{ident}` is a unit struct; write e.g. `struct {ident} {{ name: String }}`"
+                            "{m} needs a struct with named fields, one per Attio attribute; `{ident}` is a unit struct; write e.g. `struct {ident} {{ name: String }}`"
                         ),
                     );
                     None
@@ -101,7 +143,7 @@ impl<'a> Object<'a> {
                 cx.error_spanned_by(
                     data.enum_token,
                     format!(
-                        "#[attio_object] applies to structs, not enums: an Attio record is a set of named attributes; write e.g. `struct {ident} {{ name: String }}`"
+                        "{m} applies to structs, not enums: an Attio record is a set of named attributes; write e.g. `struct {ident} {{ name: String }}`"
                     ),
                 );
                 None
@@ -110,7 +152,7 @@ impl<'a> Object<'a> {
                 cx.error_spanned_by(
                     data.union_token,
                     format!(
-                        "#[attio_object] applies to structs, not unions: an Attio record is a set of named attributes; write e.g. `struct {ident} {{ name: String }}`"
+                        "{m} applies to structs, not unions: an Attio record is a set of named attributes; write e.g. `struct {ident} {{ name: String }}`"
                     ),
                 );
                 None
@@ -162,6 +204,7 @@ impl<'a> Object<'a> {
             .collect();
 
         Some(Object {
+            kind,
             ident,
             vis: &input.vis,
             // A missing or invalid slug is already reported; the fields are still checked.

@@ -15,8 +15,8 @@ use syn::{Attribute, Ident, LitStr, Meta, Token};
 use crate::ctxt::Ctxt;
 use crate::suggest::{did_you_mean, slug_problem, suggest_slug};
 use crate::symbol::{
-    ATTIO, CRATE, ENUM_OPTIONS, FIELD_OPTIONS, OBJECT_ARGS, OTHER, READ_ONLY, RENAME, SLUG, STATUS,
-    VARIANT_OPTIONS,
+    ATTIO, CRATE, ENUM_OPTIONS, FIELD_OPTIONS, LIST_ARGS, OBJECT_ARGS, OTHER, PARENT, READ_ONLY,
+    RENAME, SLUG, STATUS, VARIANT_OPTIONS,
 };
 
 /// Where options are written: which options it knows, and how messages name it.
@@ -24,6 +24,8 @@ use crate::symbol::{
 pub(crate) enum Place {
     /// `#[attio_object(...)]`
     Object,
+    /// `#[attio_list(...)]`
+    List,
     /// `#[attio(...)]` on a field of an `#[attio_object]` struct.
     Field,
     /// `#[attio(...)]` on a `#[derive(SelectEnum)]` enum.
@@ -36,6 +38,7 @@ impl Place {
     fn known(self) -> &'static [&'static str] {
         match self {
             Place::Object => OBJECT_ARGS,
+            Place::List => LIST_ARGS,
             Place::Field => FIELD_OPTIONS,
             Place::Enum => ENUM_OPTIONS,
             Place::Variant => VARIANT_OPTIONS,
@@ -46,6 +49,7 @@ impl Place {
     fn name(self) -> &'static str {
         match self {
             Place::Object => "#[attio_object(...)]",
+            Place::List => "#[attio_list(...)]",
             Place::Field => "#[attio(...)] on this field",
             Place::Enum => "#[attio(...)] on this enum",
             Place::Variant => "#[attio(...)] on this variant",
@@ -56,6 +60,7 @@ impl Place {
     fn example(self) -> &'static str {
         match self {
             Place::Object => "#[attio_object(slug = \"people\")]",
+            Place::List => "#[attio_list(slug = \"sales_pipeline\", parent = Company)]",
             Place::Field => "#[attio(rename = \"primary_email_address\")] or #[attio(read_only)]",
             Place::Enum => "#[attio(status)]",
             Place::Variant => "#[attio(rename = \"Won 🎉\")] or #[attio(other)]",
@@ -71,6 +76,9 @@ impl Place {
         match self {
             Place::Object => format!(
                 "unknown argument `{name}` for #[attio_object]{hint}; it takes `slug = \"...\"` (the object's api slug, required) and optionally `crate = \"...\"` (the path to the attio crate), e.g. #[attio_object(slug = \"people\")]"
+            ),
+            Place::List => format!(
+                "unknown argument `{name}` for #[attio_list]{hint}; it takes `slug = \"...\"` (the list's api slug, required), `parent = Type` (the #[attio_object] struct of the entries' parent records, required) and optionally `crate = \"...\"` (the path to the attio crate), e.g. #[attio_list(slug = \"sales_pipeline\", parent = Company)]"
             ),
             Place::Field => format!(
                 "unknown field option `{name}`{hint}; #[attio(...)] takes `rename = \"...\"` (the attribute's api slug) and `read_only` (decoded, never sent), e.g. #[attio(rename = \"primary_email_address\")]"
@@ -88,7 +96,13 @@ impl Place {
 /// Where an option known elsewhere belongs, when it is written in the wrong place.
 fn misplaced(place: Place, name: &str) -> Option<&'static str> {
     Some(match (place, name) {
-        (Place::Object, RENAME | READ_ONLY) => {
+        (Place::Object, PARENT) => {
+            "`parent` is an argument of #[attio_list], for a struct that describes a list's entries"
+        }
+        (Place::List, "object" | "parent_object") => {
+            "the parent object is given as the Rust struct that describes it: `parent = Company`"
+        }
+        (Place::Object | Place::List, RENAME | READ_ONLY) => {
             "field options go in #[attio(...)] on the field, e.g. #[attio(rename = \"primary_email_address\")]"
         }
         (Place::Field, SLUG) => "a field's attribute slug is given with `rename = \"...\"`",
@@ -201,6 +215,10 @@ pub struct ObjectArgs {
     pub slug_given: bool,
     /// `crate = "..."`, parsed as a path.
     pub crate_path: Option<syn::Path>,
+    /// `parent = Type` (of `#[attio_list]`), parsed as a type.
+    pub parent: Option<syn::Type>,
+    /// Whether `parent` was given at all (valid or not), or an unknown argument that may be it.
+    pub parent_given: bool,
 }
 
 /// What the `#[attio(...)]` attributes of one field say.
@@ -212,21 +230,68 @@ pub struct FieldArgs {
     pub read_only: bool,
 }
 
-/// Parses the arguments of `#[attio_object(...)]`.
-pub fn object_args(cx: &Ctxt, tokens: TokenStream) -> ObjectArgs {
+/// Parses the arguments of `#[attio_object(...)]` (`place` is `Object`) or `#[attio_list(...)]`
+/// (`List`).
+pub fn object_args(cx: &Ctxt, place: Place, tokens: TokenStream) -> ObjectArgs {
     let mut out = ObjectArgs::default();
-    let unknown = options(cx, Place::Object, tokens, |arg| match arg.key().as_str() {
+    let (what, example) = match place {
+        Place::List => ("list", "slug = \"sales_pipeline\""),
+        _ => ("object", "slug = \"people\""),
+    };
+    let unknown = options(cx, place, tokens, |arg| match arg.key().as_str() {
         SLUG => {
             out.slug_given = true;
-            out.slug = string_value(cx, arg, "slug = \"people\"")
-                .filter(|lit| check_slug(cx, lit, "object", SLUG));
+            out.slug = string_value(cx, arg, example).filter(|lit| check_slug(cx, lit, what, SLUG));
+        }
+        PARENT => {
+            out.parent_given = true;
+            out.parent = parent_type(cx, arg);
         }
         CRATE => out.crate_path = crate_path(cx, arg),
         _ => {}
     });
-    // An unknown argument may be the slug misspelt: "missing `slug`" would be noise.
+    // An unknown argument may be the slug (or the parent) misspelt: "missing `slug`" would be
+    // noise.
     out.slug_given |= unknown;
+    out.parent_given |= unknown;
     out
+}
+
+/// `parent = Company`: the struct of the list's parent object, as a type.
+fn parent_type(cx: &Ctxt, arg: &Arg) -> Option<syn::Type> {
+    let example = "write `parent = Company`, naming the #[attio_object] struct of the object whose records the entries belong to";
+    let tokens = match &arg.value {
+        ArgValue::Eq(_, tokens) if !tokens.is_empty() => tokens,
+        ArgValue::Eq(eq, _) => {
+            cx.error_spanned_by(eq, format!("expected a type after `parent =`: {example}"));
+            return None;
+        }
+        ArgValue::None => {
+            cx.error_spanned_by(&arg.name, format!("`parent` needs a value: {example}"));
+            return None;
+        }
+        ArgValue::Malformed(tokens) => {
+            cx.error_spanned_by(tokens, format!("expected `=` after `parent`: {example}"));
+            return None;
+        }
+    };
+    if let Ok(lit) = syn::parse2::<LitStr>(tokens.clone()) {
+        cx.error_spanned_by(
+            &lit,
+            format!(
+                "`parent` names the Rust struct that describes the parent object, not its slug: write `parent = Company` (for the struct declared with #[attio_object(slug = \"{}\")])",
+                lit.value()
+            ),
+        );
+        return None;
+    }
+    match syn::parse2::<syn::Type>(tokens.clone()) {
+        Ok(ty) => Some(ty),
+        Err(_) => {
+            cx.error_spanned_by(tokens, format!("`parent` takes a type: {example}"));
+            None
+        }
+    }
 }
 
 /// Parses every `#[attio(...)]` attribute of one field.
@@ -390,14 +455,14 @@ fn is_word(s: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
-/// Checks an api slug: lowercase ASCII letters, digits and underscores. `what` is `object` or
-/// `attribute`, `option` the option that gave it.
+/// Checks an api slug: lowercase ASCII letters, digits and underscores. `what` is `object`,
+/// `list` or `attribute`, `option` the option that gave it.
 fn check_slug(cx: &Ctxt, lit: &LitStr, what: &str, option: &str) -> bool {
     let value = lit.value();
-    let example = if what == "object" {
-        "slug = \"people\""
-    } else {
-        "rename = \"primary_email_address\""
+    let example = match what {
+        "object" => "slug = \"people\"",
+        "list" => "slug = \"sales_pipeline\"",
+        _ => "rename = \"primary_email_address\"",
     };
     if value.is_empty() {
         cx.error_spanned_by(
@@ -436,7 +501,7 @@ mod tests {
 
     fn object(tokens: TokenStream) -> (ObjectArgs, Result<(), syn::Error>) {
         let cx = Ctxt::new();
-        let args = object_args(&cx, tokens);
+        let args = object_args(&cx, Place::Object, tokens);
         (args, cx.check())
     }
 

@@ -6,6 +6,22 @@ use crate::ctxt::Ctxt;
 /// Reports every rule the object as a whole breaks.
 pub fn check(cx: &Ctxt, object: &Object<'_>) {
     duplicate_slugs(cx, object);
+    if let crate::ast::Kind::List { .. } = object.kind {
+        reserved_list_names(cx, object);
+    }
+}
+
+/// A list's handles have `parent()`, the handles of the parent record: no field may take the name.
+fn reserved_list_names(cx: &Ctxt, object: &Object<'_>) {
+    for field in object.fields.iter().filter(|f| f.name == "parent") {
+        cx.error_spanned_by(
+            field.ident,
+            format!(
+                "a field of an #[attio_list] struct cannot be named `parent`: `{}::fields().parent()` is the handle of the entries' parent records; give the field another name and keep the attribute's slug with #[attio(rename = \"parent\")], e.g. `#[attio(rename = \"parent\")] parent_attribute: ...`",
+                object.ident
+            ),
+        );
+    }
 }
 
 /// Two fields must not map to the same attribute: the second is reported, naming the first.

@@ -4,27 +4,59 @@ use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::DeriveInput;
 
-use crate::ast::Object;
+use crate::ast::{Kind, Object};
+use crate::attr::Place;
 use crate::ctxt::Ctxt;
 use crate::{attr, check, codegen, fallback};
 
 /// `#[attio_object(args)] input`.
 pub fn attio_object(args: TokenStream, input: TokenStream) -> TokenStream {
+    expand(Place::Object, args, input)
+}
+
+/// `#[attio_list(args)] input`.
+pub fn attio_list(args: TokenStream, input: TokenStream) -> TokenStream {
+    expand(Place::List, args, input)
+}
+
+fn expand(place: Place, args: TokenStream, input: TokenStream) -> TokenStream {
     let mut item: DeriveInput = match syn::parse2(input.clone()) {
         Ok(item) => item,
         Err(_) => {
-            let error = syn::Error::new(
-                Span::call_site(),
-                "#[attio_object] applies to a struct with named fields, one per Attio attribute, e.g.\n#[attio_object(slug = \"people\")]\nstruct Person { name: attio::PersonalName }",
-            )
-            .into_compile_error();
+            let message = match place {
+                Place::List => {
+                    "#[attio_list] applies to a struct with named fields, one per attribute of the list, e.g.\n#[attio_list(slug = \"sales_pipeline\", parent = Company)]\nstruct SalesEntry { stage: attio::Status }"
+                }
+                _ => {
+                    "#[attio_object] applies to a struct with named fields, one per Attio attribute, e.g.\n#[attio_object(slug = \"people\")]\nstruct Person { name: attio::PersonalName }"
+                }
+            };
+            let error = syn::Error::new(Span::call_site(), message).into_compile_error();
             return quote!(#input #error);
         }
     };
 
     let cx = Ctxt::new();
-    let args = attr::object_args(&cx, args);
-    let generated = Object::from_input(&cx, &item, args).map(|object| {
+    let mut args = attr::object_args(&cx, place, args);
+    let kind = match place {
+        Place::List => {
+            if args.parent.is_none() && !args.parent_given {
+                cx.error_at(
+                    Span::call_site(),
+                    format!(
+                        "missing `parent`: #[attio_list] needs the #[attio_object] struct of the object whose records the entries of `{}` belong to, e.g. #[attio_list(slug = \"sales_pipeline\", parent = Company)]",
+                        item.ident
+                    ),
+                );
+            }
+            // Without a (valid) parent, an error is reported and nothing is generated.
+            Kind::List {
+                parent: Box::new(args.parent.take().unwrap_or_else(|| syn::parse_quote!(()))),
+            }
+        }
+        _ => Kind::Object,
+    };
+    let generated = Object::from_input(&cx, &item, args, kind).map(|object| {
         check::check(&cx, &object);
         codegen::expand(&object)
     });
@@ -39,7 +71,7 @@ pub fn attio_object(args: TokenStream, input: TokenStream) -> TokenStream {
             item,
             syn::Error::new(
                 Span::call_site(),
-                "#[attio_object] could not read this struct",
+                "the attio macro could not read this struct",
             ),
         ),
     }

@@ -268,6 +268,12 @@ pub fn attio_object(args: TokenStream, input: TokenStream) -> TokenStream {
     expand::attio_object(args.into(), input.into()).into()
 }
 
+#[doc = include_str!("attio_list.md")]
+#[proc_macro_attribute]
+pub fn attio_list(args: TokenStream, input: TokenStream) -> TokenStream {
+    expand::attio_list(args.into(), input.into()).into()
+}
+
 /// Maps a fieldless enum to the options of a `select` attribute, or with `#[attio(status)]` to
 /// the statuses of a `status` attribute: implements `attio::SelectEnum`, and with it the value,
 /// write, filter and filter-operand traits, so the enum is a field type like `attio::SelectOption`.

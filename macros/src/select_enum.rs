@@ -326,11 +326,14 @@ fn emit(model: &Model<'_>) -> TokenStream {
             }
 
             #[automatically_derived]
+            impl _attio::values::ListValue for #ident {}
+
+            #[automatically_derived]
             impl _attio::Filterable for #ident {
                 type Handle<O> = _attio::SelectFilter<O, Self>;
                 #[inline]
-                fn handle<O>(slug: &'static str) -> Self::Handle<O> {
-                    _attio::__private::enum_handle(slug)
+                fn handle<O>(at: _attio::__private::At) -> Self::Handle<O> {
+                    _attio::__private::enum_handle(at)
                 }
             }
 

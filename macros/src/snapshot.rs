@@ -154,3 +154,18 @@ fn snapshot_status_enum() {
         },
     );
 }
+
+/// The sales pipeline: a list over companies.
+#[test]
+fn snapshot_list() {
+    let args = quote!(slug = "sales_pipeline", parent = Company);
+    let input = quote! {
+        pub struct SalesEntry {
+            pub stage: Stage,
+            pub owner: Option<attio::ActorReference>,
+            pub tags: Vec<attio::SelectOption>,
+        }
+    };
+    let shown = quote!(#[attio_list(#args)] #input);
+    snapshot("list", &shown, crate::expand::attio_list(args, input));
+}

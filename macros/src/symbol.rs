@@ -2,6 +2,8 @@
 
 /// `#[attio_object(slug = "...")]`: the object's api slug.
 pub const SLUG: &str = "slug";
+/// `#[attio_list(parent = Company)]`: the struct of the list's parent object.
+pub const PARENT: &str = "parent";
 /// `#[attio_object(crate = "...")]`: the path to the `attio` crate.
 pub const CRATE: &str = "crate";
 /// `#[attio(rename = "...")]`: the attribute's api slug, when it differs from the field name.
@@ -13,6 +15,8 @@ pub const ATTIO: &str = "attio";
 
 /// The arguments of `#[attio_object(...)]`.
 pub const OBJECT_ARGS: &[&str] = &[SLUG, CRATE];
+/// The arguments of `#[attio_list(...)]`.
+pub const LIST_ARGS: &[&str] = &[SLUG, PARENT, CRATE];
 /// The options of `#[attio(...)]` on a field.
 pub const FIELD_OPTIONS: &[&str] = &[RENAME, READ_ONLY];
 

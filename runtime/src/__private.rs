@@ -2,8 +2,12 @@
 //! re-exports, and nothing else. Not a public API: no stability promises.
 
 pub use serde;
+pub use serde_json;
 
-pub use crate::query::{HandleOf, enum_handle, handle};
+pub use crate::operation::Operation;
+pub use crate::operation::lists::query_page as entry_page;
+pub use crate::operation::records::query_page as record_page;
+pub use crate::query::{At, HandleOf, Parent, ParentScope, enum_handle, handle, parent_fields};
 pub use crate::values::select_enum::{
     CatchAll, Choice, ChoiceShape, Variant, encode as enum_encode, from_shape as enum_from_shape,
     held_other, operand as enum_operand, unit_other, validate as enum_validate,
@@ -12,6 +16,6 @@ pub use crate::values::{
     AttioField, AttioValue, Key, ValueError, ValueMeta, ValueOf, WritableField, WritableValue,
 };
 pub use crate::wire::fields::{
-    assert_readable, assert_writable, encode_field, finish_field, read_field, skip_value,
-    validate_field,
+    assert_list_field, assert_readable, assert_writable, encode_field, finish_field, read_field,
+    skip_value, validate_field,
 };

@@ -27,8 +27,8 @@ use std::future::Future;
 use std::sync::Arc;
 
 use crate::error::{Error, Result};
-use crate::values::{AttioObject, RecordId};
-use crate::wire::Record;
+use crate::values::{AttioList, AttioObject, EntryId, RecordId};
+use crate::wire::{Entry, Record};
 
 /// A blocking connection to Attio: the async [`crate::client::Client`] driven to completion on each call.
 ///
@@ -166,6 +166,48 @@ impl Client {
     /// ```
     pub fn get_record<T: AttioObject>(&self, id: &RecordId) -> Result<Record<T>> {
         self.block_on(self.inner.get_record(id))
+    }
+
+    /// `POST /v2/lists/{list}/entries`, as [`crate::Client::add_entry`]: adds the record `parent`
+    /// to the list.
+    ///
+    /// ```
+    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
+    /// # #[attio::attio_list(slug = "sales_pipeline", parent = Company)] struct SalesEntry { stage: Option<attio::Status> }
+    /// # fn run(client: attio::blocking::Client, acme: attio::RecordId) -> attio::Result<()> {
+    /// let entry = client.add_entry(&SalesEntry { stage: None }, &acme)?;
+    /// println!("added as {}", entry.id.entry_id);
+    /// # Ok(()) }
+    /// ```
+    pub fn add_entry<T: AttioList>(&self, values: &T, parent: &RecordId) -> Result<Entry<T>> {
+        self.block_on(self.inner.add_entry(values, parent))
+    }
+
+    /// `GET /v2/lists/{list}/entries/{entry_id}`, as [`crate::Client::get_entry`].
+    ///
+    /// ```
+    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
+    /// # #[attio::attio_list(slug = "sales_pipeline", parent = Company)] struct SalesEntry { stage: Option<attio::Status> }
+    /// # fn run(client: attio::blocking::Client, id: attio::EntryId) -> attio::Result<()> {
+    /// let entry = client.get_entry::<SalesEntry>(&id)?;
+    /// # Ok(()) }
+    /// ```
+    pub fn get_entry<T: AttioList>(&self, id: &EntryId) -> Result<Entry<T>> {
+        self.block_on(self.inner.get_entry(id))
+    }
+
+    /// `PATCH /v2/lists/{list}/entries/{entry_id}`, as [`crate::Client::update_entry`]: single
+    /// values are replaced, multiselect values appended.
+    ///
+    /// ```
+    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
+    /// # #[attio::attio_list(slug = "sales_pipeline", parent = Company)] struct SalesEntry { stage: Option<attio::Status> }
+    /// # fn run(client: attio::blocking::Client, id: attio::EntryId) -> attio::Result<()> {
+    /// let entry = client.update_entry(&SalesEntry { stage: None }, &id)?;
+    /// # Ok(()) }
+    /// ```
+    pub fn update_entry<T: AttioList>(&self, values: &T, id: &EntryId) -> Result<Entry<T>> {
+        self.block_on(self.inner.update_entry(values, id))
     }
 
     /// Runs any operation of the async client to completion, for operations this type does not

@@ -36,8 +36,8 @@ use futures::stream::{self, Stream, StreamExt};
 
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::values::{AttioObject, RecordId};
-use crate::wire::Record;
+use crate::values::{AttioList, AttioObject, EntryId, RecordId};
+use crate::wire::{Entry, Record};
 
 /// The default number of requests a bulk run keeps in flight: one second of Attio's write limit,
 /// enough to keep it full at up to a second of latency per request.
@@ -210,6 +210,84 @@ impl Bulk {
         F: FnMut(&Progress),
     {
         BulkReport::collect(self.create(items), on_progress).await
+    }
+
+    /// Adds every `(parent, values)` item to the list `T` describes (`POST
+    /// /v2/lists/{list}/entries`), yielding each item's outcome as it completes. Like
+    /// [`create`](Bulk::create), not retried once it reached Attio.
+    ///
+    /// ```no_run
+    /// use futures::StreamExt;
+    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
+    /// # #[attio::attio_list(slug = "sales_pipeline", parent = Company)] struct SalesEntry { stage: Option<attio::Status> }
+    /// # async fn run(client: attio::Client, companies: Vec<attio::RecordId>) {
+    /// let leads = companies.into_iter().map(|id| (id, SalesEntry { stage: None }));
+    /// let added: Vec<_> = client.bulk().add_entries(leads).collect().await;
+    /// # }
+    /// ```
+    pub fn add_entries<T, I>(&self, items: I) -> impl Stream<Item = BulkItem<Entry<T>>> + use<T, I>
+    where
+        T: AttioList,
+        I: IntoIterator<Item = (RecordId, T)>,
+    {
+        let client = self.client.clone();
+        self.run(items, move |(parent, values): (RecordId, T)| {
+            let client = client.clone();
+            async move { client.add_entry(&values, &parent).await }
+        })
+    }
+
+    /// Updates every `(entry_id, values)` entry of the list `T` describes (`PATCH
+    /// /v2/lists/{list}/entries/{entry_id}`; multiselect values are appended), yielding each
+    /// item's outcome as it completes.
+    ///
+    /// ```no_run
+    /// use futures::StreamExt;
+    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
+    /// # #[attio::attio_list(slug = "sales_pipeline", parent = Company)] struct SalesEntry { stage: Option<attio::Status> }
+    /// # async fn run(client: attio::Client, items: Vec<(attio::EntryId, SalesEntry)>) {
+    /// let updated: Vec<_> = client.bulk().update_entries(items).collect().await;
+    /// # }
+    /// ```
+    pub fn update_entries<T, I>(
+        &self,
+        items: I,
+    ) -> impl Stream<Item = BulkItem<Entry<T>>> + use<T, I>
+    where
+        T: AttioList,
+        I: IntoIterator<Item = (EntryId, T)>,
+    {
+        let client = self.client.clone();
+        self.run(items, move |(id, values): (EntryId, T)| {
+            let client = client.clone();
+            async move { client.update_entry(&values, &id).await }
+        })
+    }
+
+    /// [`add_entries`](Bulk::add_entries), calling `on_progress` after each item, with every
+    /// result in the order of `items`.
+    pub async fn add_entries_all<T, I, F>(&self, items: I, on_progress: F) -> BulkReport<Entry<T>>
+    where
+        T: AttioList,
+        I: IntoIterator<Item = (RecordId, T)>,
+        F: FnMut(&Progress),
+    {
+        BulkReport::collect(self.add_entries(items), on_progress).await
+    }
+
+    /// [`update_entries`](Bulk::update_entries), calling `on_progress` after each item, with
+    /// every result in the order of `items`.
+    pub async fn update_entries_all<T, I, F>(
+        &self,
+        items: I,
+        on_progress: F,
+    ) -> BulkReport<Entry<T>>
+    where
+        T: AttioList,
+        I: IntoIterator<Item = (EntryId, T)>,
+        F: FnMut(&Progress),
+    {
+        BulkReport::collect(self.update_entries(items), on_progress).await
     }
 
     /// Runs `op` on every item with up to `concurrency` in flight, counting as results come in.

@@ -28,11 +28,12 @@ use serde_json::{Value, json};
 
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::operation::{Operation, records};
+use crate::operation::{Operation, lists, records};
 use crate::values::{
-    AttioField, AttioObject, Cardinality, FieldInput, RecordId, WritableValue, Write, field_value,
+    AttioField, AttioList, AttioObject, Cardinality, EntryId, FieldInput, RecordId, WritableValue,
+    Write, field_value,
 };
-use crate::wire::Record;
+use crate::wire::{Entry, Record};
 
 /// What happens to one attribute.
 #[derive(Debug, Clone, PartialEq)]
@@ -263,38 +264,79 @@ impl<O: AttioObject> ChangeSet<O> {
     }
 
     /// The requests, in order: the `PUT`, then the `PATCH`, or a `GET` when there is nothing to
-    /// change.
-    fn plan(&self, id: &RecordId) -> Vec<Operation<Record<O>>> {
-        let (put, patch) = self.split();
+    /// change; the three kinds of request are made by `put`, `patch` and `get` (a record's or an
+    /// entry's).
+    fn plan_with<R>(
+        &self,
+        put: impl FnOnce(&Entries) -> Operation<R>,
+        patch: impl FnOnce(&Entries, bool) -> Operation<R>,
+        get: impl FnOnce() -> Operation<R>,
+    ) -> Vec<Operation<R>> {
+        let (put_entries, patch_entries) = self.split();
         let mut out = Vec::new();
-        if !put.is_empty() {
-            out.push(records::put_entries::<O>(id, &put));
+        if !put_entries.is_empty() {
+            out.push(put(&put_entries));
         }
-        if !patch.is_empty() {
+        if !patch_entries.is_empty() {
             let appends = self
                 .changes
                 .iter()
                 .any(|(_, c)| matches!(c, Change::Append(_)));
-            out.push(records::patch_entries::<O>(id, &patch, appends));
+            out.push(patch(&patch_entries, appends));
         }
         if out.is_empty() {
-            out.push(records::get::<O>(id));
+            out.push(get());
         }
         out
+    }
+
+    /// The requests for the record `id`.
+    fn plan(&self, id: &RecordId) -> Vec<Operation<Record<O>>> {
+        self.plan_with(
+            |put| records::put_entries::<O>(id, put),
+            |patch, appends| records::patch_entries::<O>(id, patch, appends),
+            || records::get::<O>(id),
+        )
+    }
+
+    /// Sends the planned requests in order; the last answer is the result.
+    async fn send<R>(self, client: &Client, plan: Vec<Operation<R>>) -> Result<R> {
+        if let Some(e) = self.error {
+            return Err(e);
+        }
+        let mut last = None;
+        for op in plan {
+            last = Some(client.execute(op).await?);
+        }
+        last.ok_or_else(|| Error::Invariant("a change set planned no request".into()))
     }
 
     /// Sends the changes to the record `id` (see the [module docs](self) for which requests), and
     /// returns the record as it is afterwards. A value that breaks Attio's rules is reported
     /// before anything is sent.
     pub async fn apply(self, client: &Client, id: &RecordId) -> Result<Record<O>> {
-        if let Some(e) = self.error {
-            return Err(e);
-        }
-        let mut last = None;
-        for op in self.plan(id) {
-            last = Some(client.execute(op).await?);
-        }
-        last.ok_or_else(|| Error::Invariant("a change set planned no request".into()))
+        let plan = self.plan(id);
+        self.send(client, plan).await
+    }
+}
+
+impl<E: AttioList> ChangeSet<E> {
+    /// The requests for the entry `id`.
+    fn plan_entry(&self, id: &EntryId) -> Vec<Operation<Entry<E>>> {
+        self.plan_with(
+            |put| lists::put_values::<E>(id, put),
+            |patch, appends| lists::patch_values::<E>(id, patch, appends),
+            || lists::get::<E>(id),
+        )
+    }
+
+    /// Sends the changes to the entry `id` of the list `E` (the same requests as
+    /// [`apply`](ChangeSet::apply) sends to a record, on `/v2/lists/{list}/entries/{entry_id}`),
+    /// and returns the entry as it is afterwards. Used by the `apply` of a list's generated change
+    /// set (`SalesEntry::changes()`).
+    pub async fn apply_to_entry(self, client: &Client, id: &EntryId) -> Result<Entry<E>> {
+        let plan = self.plan_entry(id);
+        self.send(client, plan).await
     }
 }
 

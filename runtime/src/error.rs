@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::values::{FieldError, Key, ValueError};
+use crate::values::{FieldError, Key, RecordId, ValueError};
 
 mod decode;
 mod scopes;
@@ -108,6 +108,22 @@ pub enum Error {
         /// The underlying failure, for diagnosis (its type is not part of this crate's API).
         #[source]
         source: Box<dyn std::error::Error + Send + Sync + 'static>,
+    },
+
+    /// An assert by parent (`PUT /v2/lists/{list}/entries`) found several entries of the record
+    /// in the list (Attio's 400 `multiple_match_results`), so it could not tell which to change,
+    /// and changed nothing.
+    #[error(
+        "the list `{list}` has several entries for the record {parent_record_id}, so the assert by parent could not tell which to change and changed nothing (Attio's `multiple_match_results`); update one of them by its entry id instead (`entries_of` finds them), or delete the extra ones"
+    )]
+    MultipleEntries {
+        /// The list's slug.
+        list: &'static str,
+        /// The parent record that has several entries.
+        parent_record_id: RecordId,
+        /// Attio's answer (its request is the `PUT`).
+        #[source]
+        source: Box<ApiError>,
     },
 
     /// A success answer that does not decode into the expected type.
@@ -228,6 +244,7 @@ impl Error {
                 request, status, ..
             } => status_outcome(request, *status),
             Error::Transport { request, kind, .. } => transport_outcome(request, *kind),
+            Error::MultipleEntries { .. } => Outcome::NotApplied,
             Error::Decode(e) => e.outcome(),
         }
     }
@@ -244,6 +261,7 @@ impl Error {
             | Error::Http { request, .. }
             | Error::Transport { request, .. } => Some(request),
             Error::Api(e) => e.request.as_deref(),
+            Error::MultipleEntries { source, .. } => source.request.as_deref(),
             Error::Decode(e) => e.request(),
             _ => None,
         }
@@ -258,6 +276,7 @@ impl Error {
     pub fn code(&self) -> Option<&ErrorCode> {
         match self {
             Error::Api(e) => Some(&e.code),
+            Error::MultipleEntries { source, .. } => Some(&source.code),
             _ => None,
         }
     }
@@ -271,6 +290,7 @@ impl Error {
     pub fn status(&self) -> Option<u16> {
         match self {
             Error::Api(e) => Some(e.status),
+            Error::MultipleEntries { source, .. } => Some(source.status),
             Error::Http { status, .. } => Some(*status),
             _ => None,
         }

@@ -31,8 +31,8 @@
 //! ```
 //!
 //! See [`values`] for the Rust type of every Attio attribute type, [`attio_object`] for the
-//! macro's options, [`Client`] for configuration, and [`webhooks`] to verify, type and manage
-//! Attio's webhooks.
+//! macro's options, [`attio_list`] for lists and their entries (a sales pipeline as a struct),
+//! [`Client`] for configuration, and [`webhooks`] to verify, type and manage Attio's webhooks.
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
@@ -55,7 +55,9 @@ pub mod blocking;
 mod bulk;
 pub mod changes;
 pub mod comments;
+mod entries;
 mod identity;
+mod lists;
 pub mod members;
 pub mod notes;
 mod pages;
@@ -70,6 +72,7 @@ pub mod webhooks;
 pub mod __private;
 
 pub use attio_macros::SelectEnum;
+pub use attio_macros::attio_list;
 pub use attio_macros::attio_object;
 
 pub use bulk::{Bulk, BulkItem, BulkReport, DEFAULT_BULK_CONCURRENCY, Progress};
@@ -86,20 +89,24 @@ pub use operation::Method;
 pub use pages::Listing;
 pub use query::{
     ActorFilter, CheckboxFilter, ChoiceOperand, CodeProperty, DEFAULT_PAGE_SIZE, DomainFilter,
-    EmailFilter, Filter, Filterable, InteractionFilter, LocationFilter, NameFilter, OrderedFilter,
-    OrderedProperty, PhoneFilter, Query, Queryable, RecordRefFilter, Records, RefFilter,
-    SelectFilter, Sort, TextFilter, TextProperty,
+    EmailFilter, Filter, Filterable, InteractionFilter, IntoFilter, IntoSort, LocationFilter,
+    NameFilter, OrderedFilter, OrderedProperty, Parent, PhoneFilter, Query, Queryable,
+    RecordRefFilter, Records, RefFilter, SelectFilter, Sort, TextFilter, TextProperty,
 };
 pub use raw::RawRequest;
 pub use values::{
-    Access, Actor, ActorReference, ActorType, AttioField, AttioObject, AttioValue, AttributeType,
-    Cardinality, CountryCode, Currency, Date, Domain, EmailAddress, FieldError, FieldInfo,
-    Interaction, InteractionType, InvalidId, InvalidScope, Location, PersonalName, PhoneNumber,
-    Rating, RecordId, RecordReference, Resource, Scope, Scopes, SelectOption, SelectOptionId,
-    Status, StatusId, Timestamp, ValueError, ValueMeta, WithMeta, WritableField, WritableValue,
+    Access, Actor, ActorReference, ActorType, AttioField, AttioList, AttioObject, AttioValue,
+    AttributeType, Cardinality, CountryCode, Currency, Date, Domain, EmailAddress, EntryId,
+    FieldError, FieldInfo, Interaction, InteractionType, InvalidId, InvalidScope, ListId,
+    ListParent, Location, PersonalName, PhoneNumber, Rating, RecordId, RecordReference, Resource,
+    Scope, Scopes, SelectOption, SelectOptionId, Status, StatusId, Timestamp, ValueError,
+    ValueMeta, WithMeta, WritableField, WritableValue,
 };
 pub use values::{AttributeHandle, Ref, SelectEnum};
-pub use wire::{Identity, Record, RecordIdentifier, TokenWorkspace};
+pub use wire::{
+    Entry, EntryIdentifier, Identity, List, ListAccess, ListIdentifier, ListUpdate, MemberAccess,
+    NewList, Record, RecordEntry, RecordIdentifier, TokenWorkspace,
+};
 
 /// The README's examples, compiled and run as doctests so that it cannot drift from the API.
 #[cfg(doctest)]

@@ -19,7 +19,8 @@ fn layer_of(module: &str) -> Option<u8> {
         "wire" => 3,
         "operation" => 4,
         "client" => 5,
-        "query" | "changes" | "bulk" | "records" | "blocking" | "webhooks" => 6,
+        "query" | "changes" | "bulk" | "records" | "entries" | "lists" | "blocking"
+        | "webhooks" => 6,
         "__private" => 7,
         _ => return None,
     })

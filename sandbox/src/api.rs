@@ -1,11 +1,13 @@
 //! Routing and the endpoint handlers, on JSON. Transport lives in `server.rs`.
 
+mod choices;
+
 use serde_json::{Value, json};
 
 use crate::error::ApiError;
 use crate::query;
-use crate::schema::{AttrType, Attribute, SelectOption, Status};
-use crate::store::{Mode, Store};
+use crate::schema::{AttrType, Attribute};
+use crate::store::{Mode, Store, Target};
 use crate::values::{normalise, value_key};
 use crate::webhooks::{self, Event};
 
@@ -41,7 +43,7 @@ impl Request<'_> {
             .transpose()
     }
 
-    fn bool_param(&self, key: &str) -> Result<bool, ApiError> {
+    pub(crate) fn bool_param(&self, key: &str) -> Result<bool, ApiError> {
         match self.param(key) {
             None | Some("false") => Ok(false),
             Some("true") => Ok(true),
@@ -74,11 +76,11 @@ pub fn is_write(method: &str, segments: &[String]) -> bool {
                 .is_some_and(|s| s == "query" || s == "search")))
 }
 
-fn data(v: Value) -> Value {
+pub(crate) fn data(v: Value) -> Value {
     json!({"data": v})
 }
 
-fn page<T>(items: Vec<T>, limit: Option<usize>, offset: Option<usize>) -> Vec<T> {
+pub(crate) fn page<T>(items: Vec<T>, limit: Option<usize>, offset: Option<usize>) -> Vec<T> {
     items
         .into_iter()
         .skip(offset.unwrap_or(0))
@@ -100,9 +102,8 @@ pub fn dispatch(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError>
             Ok(data(store.objects[oi].to_json(&store.workspace_id)))
         }
         ("PATCH", ["v2", "objects", o]) => patch_object(store, req, o),
-        ("GET", ["v2", "objects", o, "attributes"]) => {
-            let oi = store.object_index(o)?;
-            let obj = &store.objects[oi];
+        ("GET", ["v2", kind @ ("objects" | "lists"), o, "attributes"]) => {
+            let obj = store.schema(store.target(kind, o)?);
             let all: Vec<Value> = obj
                 .attributes
                 .iter()
@@ -114,10 +115,12 @@ pub fn dispatch(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError>
                 req.usize_param("offset")?,
             ))))
         }
-        ("POST", ["v2", "objects", o, "attributes"]) => create_attribute(store, req, o),
-        ("GET", ["v2", "objects", o, "attributes", a]) => {
-            let (oi, ai) = attribute(store, o, a)?;
-            let obj = &store.objects[oi];
+        ("POST", ["v2", kind @ ("objects" | "lists"), o, "attributes"]) => {
+            create_attribute(store, req, store.target(kind, o)?)
+        }
+        ("GET", ["v2", kind @ ("objects" | "lists"), o, "attributes", a]) => {
+            let (t, ai) = attribute(store, kind, o, a)?;
+            let obj = store.schema(t);
             Ok(data(obj.attributes[ai].to_json(
                 &store.workspace_id,
                 &obj.id,
@@ -128,49 +131,49 @@ pub fn dispatch(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError>
             "GET",
             [
                 "v2",
-                "objects",
+                target @ ("objects" | "lists"),
                 o,
                 "attributes",
                 a,
                 kind @ ("options" | "statuses"),
             ],
         ) => {
-            let (oi, ai) = attribute(store, o, a)?;
-            let obj = &store.objects[oi];
-            let attr = &obj.attributes[ai];
-            let archived = req.bool_param("show_archived")?;
-            let items: Vec<Value> = if *kind == "options" {
-                attr.options
-                    .iter()
-                    .filter(|x| archived || !x.is_archived)
-                    .map(|x| attr.option_json(&store.workspace_id, &obj.id, x))
-                    .collect()
-            } else {
-                attr.statuses
-                    .iter()
-                    .filter(|x| archived || !x.is_archived)
-                    .map(|x| attr.status_json(&store.workspace_id, &obj.id, x))
-                    .collect()
-            };
-            Ok(data(Value::Array(items)))
+            let (t, ai) = attribute(store, target, o, a)?;
+            choices::list(store, req, t, ai, *kind == "statuses")
         }
         (
             "POST",
             [
                 "v2",
-                "objects",
+                target @ ("objects" | "lists"),
                 o,
                 "attributes",
                 a,
                 kind @ ("options" | "statuses"),
             ],
-        ) => create_choice(store, req, o, a, *kind == "statuses"),
+        ) => {
+            let (t, ai) = attribute(store, target, o, a)?;
+            choices::create(store, req, t, ai, *kind == "statuses")
+        }
+        (
+            "PATCH",
+            [
+                "v2",
+                target @ ("objects" | "lists"),
+                o,
+                "attributes",
+                a,
+                kind @ ("options" | "statuses"),
+                key,
+            ],
+        ) => {
+            let (t, ai) = attribute(store, target, o, a)?;
+            choices::update(store, req, t, ai, key, *kind == "statuses")
+        }
         ("POST", ["v2", "objects", "records", "search"]) => crate::search::search(store, req),
         ("POST", ["v2", "objects", o, "records", "query"]) => {
             let oi = store.object_index(o)?;
-            let obj = &store.objects[oi];
-            let records = store.records.get(&obj.id).map(Vec::as_slice).unwrap_or(&[]);
-            let found = query::run(obj, records, &req.body)?;
+            let found = query::run(store, Target::Object(oi), &req.body)?;
             Ok(data(
                 found
                     .into_iter()
@@ -207,33 +210,7 @@ pub fn dispatch(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError>
         }
         ("GET", ["v2", "objects", o, "records", id, "attributes", a, "values"]) => {
             let oi = store.object_index(o)?;
-            let record = store.record(oi, id)?;
-            let obj = &store.objects[oi];
-            let attr = obj.attribute(a).ok_or_else(|| {
-                ApiError::not_found(format!("Attribute with slug/ID \"{a}\" not found."))
-            })?;
-            let historic = req.bool_param("show_historic")?;
-            if historic && attr.ty == AttrType::Interaction {
-                return Err(ApiError::validation(
-                    "Cannot set show_historic param to true when querying a COMINT attribute.",
-                ));
-            }
-            let mut values: Vec<_> = record.active(&attr.id).to_vec();
-            if historic {
-                if let Some(slot) = record.values.get(&attr.id) {
-                    values.extend(slot.historic.iter().cloned());
-                }
-                values.sort_by_key(|v| v.active_from);
-            }
-            let rendered = values
-                .iter()
-                .map(|v| Store::render_value(attr.ty, v))
-                .collect();
-            Ok(data(Value::Array(page(
-                rendered,
-                req.usize_param("limit")?,
-                req.usize_param("offset")?,
-            ))))
+            value_history(store, req, Target::Object(oi), id, a)
         }
         ("GET", ["v2", "notes"]) => crate::notes::list(store, req),
         ("POST", ["v2", "notes"]) => crate::notes::create(store, req),
@@ -249,6 +226,10 @@ pub fn dispatch(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError>
         ("GET", ["v2", "tasks", id]) => crate::tasks::get(store, id),
         ("PATCH", ["v2", "tasks", id]) => crate::tasks::update(store, req, id),
         ("DELETE", ["v2", "tasks", id]) => crate::tasks::delete(store, id),
+        ("GET", ["v2", "objects", o, "records", id, "entries"]) => {
+            crate::lists::api::record_entries(store, req, o, id)
+        }
+        (_, ["v2", "lists", ..]) => crate::lists::api::dispatch(store, req, &segs),
         ("GET", ["v2", "workspace_members"]) => Ok(data(
             store
                 .members
@@ -290,15 +271,73 @@ fn render(store: &Store, oi: usize, id: &str) -> Result<Value, ApiError> {
     Ok(data(store.render_record(oi, record)))
 }
 
-fn attribute(store: &Store, o: &str, a: &str) -> Result<(usize, usize), ApiError> {
-    let oi = store.object_index(o)?;
-    let ai = store.objects[oi]
+/// An attribute of an object (`kind` = `"objects"`) or a list (`"lists"`), by slug or id.
+fn attribute(store: &Store, kind: &str, o: &str, a: &str) -> Result<(Target, usize), ApiError> {
+    let t = store.target(kind, o)?;
+    let ai = store
+        .schema(t)
         .attribute_index(a)
-        .ok_or_else(|| ApiError::not_found(format!("Attribute with slug/ID \"{a}\" not found.")))?;
-    Ok((oi, ai))
+        .ok_or_else(|| attribute_not_found(a))?;
+    Ok((t, ai))
 }
 
-fn str_field<'a>(d: &'a serde_json::Map<String, Value>, key: &str) -> Result<&'a str, ApiError> {
+fn attribute_not_found(a: &str) -> ApiError {
+    ApiError::not_found(format!("Attribute with slug/ID \"{a}\" not found."))
+}
+
+/// `GET …/{records|entries}/{id}/attributes/{attribute}/values`: the active values, or with
+/// `show_historic=true` every value oldest first; `limit`/`offset` page them.
+pub(crate) fn value_history(
+    store: &Store,
+    req: &Request<'_>,
+    t: Target,
+    row_id: &str,
+    a: &str,
+) -> Result<Value, ApiError> {
+    let row = store.row(t, row_id)?;
+    let attr = store
+        .schema(t)
+        .attribute(a)
+        .ok_or_else(|| attribute_not_found(a))?;
+    let historic = req.bool_param("show_historic")?;
+    if historic && attr.ty == AttrType::Interaction {
+        return Err(ApiError::validation(
+            "Cannot set show_historic param to true when querying a COMINT attribute.",
+        ));
+    }
+    let mut values: Vec<_> = row.active(&attr.id).to_vec();
+    if historic {
+        if let Some(slot) = row.values.get(&attr.id) {
+            values.extend(slot.historic.iter().cloned());
+        }
+        values.sort_by_key(|v| v.active_from);
+    }
+    let rendered = values
+        .iter()
+        .map(|v| Store::render_value(attr.ty, v))
+        .collect();
+    Ok(data(Value::Array(page(
+        rendered,
+        req.usize_param("limit")?,
+        req.usize_param("offset")?,
+    ))))
+}
+
+/// 400 `validation_type` if `d` has a key not in `allowed`.
+pub(crate) fn only_fields(
+    d: &serde_json::Map<String, Value>,
+    allowed: &[&str],
+) -> Result<(), ApiError> {
+    match d.keys().find(|k| !allowed.contains(&k.as_str())) {
+        Some(k) => Err(ApiError::validation(format!("Unknown field data.{k}."))),
+        None => Ok(()),
+    }
+}
+
+pub(crate) fn str_field<'a>(
+    d: &'a serde_json::Map<String, Value>,
+    key: &str,
+) -> Result<&'a str, ApiError> {
     d.get(key)
         .and_then(Value::as_str)
         .ok_or_else(|| ApiError::validation(format!("data.{key} must be a string.")))
@@ -322,9 +361,7 @@ fn patch_object(store: &mut Store, req: &Request<'_>, o: &str) -> Result<Value, 
     let oi = store.object_index(o)?;
     let d = req.data()?;
     if d.is_empty() {
-        return Err(ApiError::validation(
-            "You passed an empty payload. Please ensure you are updating at least one property in your request.",
-        ));
+        return Err(ApiError::empty_payload());
     }
     if let Some(slug) = d.get("api_slug").and_then(Value::as_str)
         && store
@@ -353,38 +390,33 @@ fn patch_object(store: &mut Store, req: &Request<'_>, o: &str) -> Result<Value, 
     Ok(data(store.objects[oi].to_json(&store.workspace_id)))
 }
 
-fn create_attribute(store: &mut Store, req: &Request<'_>, o: &str) -> Result<Value, ApiError> {
-    let oi = store.object_index(o)?;
+fn create_attribute(store: &mut Store, req: &Request<'_>, t: Target) -> Result<Value, ApiError> {
     let d = req.data()?;
     let title = str_field(d, "title")?;
     let slug = str_field(d, "api_slug")?;
     let ty_name = str_field(d, "type")?;
     let ty = AttrType::parse(ty_name)
         .ok_or_else(|| ApiError::validation(format!("Unknown attribute type \"{ty_name}\".")))?;
+    // Status attributes can be created only on lists.
     if matches!(
         ty,
-        AttrType::EmailAddress
-            | AttrType::Domain
-            | AttrType::PersonalName
-            | AttrType::Interaction
-            | AttrType::Status
-    ) {
+        AttrType::EmailAddress | AttrType::Domain | AttrType::PersonalName | AttrType::Interaction
+    ) || (ty == AttrType::Status && matches!(t, Target::Object(_)))
+    {
         return Err(ApiError::validation(format!(
-            "Attributes of type {ty_name} cannot be created on objects through the API."
+            "Attributes of type {ty_name} cannot be created on {}s through the API.",
+            t.noun()
         )));
     }
     let flag = |k: &str| d.get(k).and_then(Value::as_bool).unwrap_or(false);
-    if slug.is_empty()
-        || !slug
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-    {
+    if !crate::util::is_snake_case(slug) {
         return Err(ApiError::validation("api_slug must be snake_case ASCII."));
     }
-    if store.objects[oi].attribute(slug).is_some() {
-        return Err(ApiError::slug_conflict(
-            "An attribute with the same API slug already exists on this object. Please choose a different API slug.",
-        ));
+    if store.schema(t).attribute(slug).is_some() {
+        return Err(ApiError::slug_conflict(format!(
+            "An attribute with the same API slug already exists on this {}. Please choose a different API slug.",
+            t.noun()
+        )));
     }
     let multiselect_ok = matches!(
         ty,
@@ -449,96 +481,20 @@ fn create_attribute(store: &mut Store, req: &Request<'_>, o: &str) -> Result<Val
     } else {
         None
     };
-    let event = Event::new("object-attribute.created")
-        .id("object_id", &store.objects[oi].id)
-        .id("attribute_id", &attr.id);
-    let obj = &mut store.objects[oi];
-    obj.attributes.push(attr);
+    let owner = store.schema(t).id.clone();
+    let event = match t {
+        Target::Object(_) => Event::new("object-attribute.created").id("object_id", &owner),
+        Target::List(_) => Event::new("list-attribute.created").id("list_id", &owner),
+    }
+    .id("attribute_id", &attr.id);
+    store.schema_mut(t).attributes.push(attr);
     store.emit(event);
-    let obj = &store.objects[oi];
+    let obj = store.schema(t);
     let attr = obj
         .attributes
         .last()
         .map(|a| a.to_json(&store.workspace_id, &obj.id, &store.objects));
     Ok(data(attr.unwrap_or(Value::Null)))
-}
-
-fn create_choice(
-    store: &mut Store,
-    req: &Request<'_>,
-    o: &str,
-    a: &str,
-    status: bool,
-) -> Result<Value, ApiError> {
-    let (oi, ai) = attribute(store, o, a)?;
-    let d = req.data()?;
-    let title = str_field(d, "title")?.to_owned();
-    if title.is_empty() {
-        return Err(ApiError::validation("title must not be empty."));
-    }
-    let id = store.rng.uuid();
-    let ws = store.workspace_id.clone();
-    let obj = &mut store.objects[oi];
-    let object_id = obj.id.clone();
-    let attr = &mut obj.attributes[ai];
-    if status {
-        if attr.ty != AttrType::Status {
-            return Err(ApiError::validation(
-                "This attribute is not a status attribute.",
-            ));
-        }
-        if attr.statuses.iter().any(|s| s.title == title) {
-            return Err(ApiError::slug_conflict(format!(
-                "There is already another status with the title \"{title}\"."
-            )));
-        }
-        let target = match d.get("target_time_in_status") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) if s.starts_with('P') => Some(s.clone()),
-            Some(_) => {
-                return Err(ApiError::validation(
-                    "target_time_in_status must be an ISO 8601 duration or null.",
-                ));
-            }
-        };
-        let celebration = d
-            .get("celebration_enabled")
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
-        attr.statuses.push(Status {
-            id,
-            title,
-            is_archived: false,
-            celebration_enabled: celebration,
-            target_time_in_status: target,
-        });
-        let s = attr
-            .statuses
-            .last()
-            .map(|s| attr.status_json(&ws, &object_id, s));
-        Ok(data(s.unwrap_or(Value::Null)))
-    } else {
-        if attr.ty != AttrType::Select {
-            return Err(ApiError::validation(
-                "This attribute is not a select attribute.",
-            ));
-        }
-        if attr.options.iter().any(|s| s.title == title) {
-            return Err(ApiError::slug_conflict(format!(
-                "There is already another select option with the title \"{title}\"."
-            )));
-        }
-        attr.options.push(SelectOption {
-            id,
-            title,
-            is_archived: false,
-        });
-        let s = attr
-            .options
-            .last()
-            .map(|s| attr.option_json(&ws, &object_id, s));
-        Ok(data(s.unwrap_or(Value::Null)))
-    }
 }
 
 fn assert_record(store: &mut Store, req: &Request<'_>, o: &str) -> Result<Value, ApiError> {
@@ -574,7 +530,7 @@ fn assert_record(store: &mut Store, req: &Request<'_>, o: &str) -> Result<Value,
     let mut found: Vec<String> = Vec::new();
     for item in items {
         let body = normalise(store, attr, item)?;
-        for r in store.find_by_value(oi, attr, &value_key(attr.ty, &body)) {
+        for r in store.find_by_value(Target::Object(oi), attr, &value_key(attr.ty, &body)) {
             if !found.contains(&r.id) {
                 found.push(r.id.clone());
             }
@@ -591,10 +547,7 @@ fn assert_record(store: &mut Store, req: &Request<'_>, o: &str) -> Result<Value,
             store.write(oi, &id, false, values, Mode::Assert(ai))?;
             render(store, oi, &id)
         }
-        _ => Err(ApiError::new(
-            400,
-            "invalid_request_error",
-            "multiple_match_results",
+        _ => Err(ApiError::multiple_matches(
             "Multiple records match the given matching attribute values.",
         )),
     }

@@ -4,14 +4,14 @@
 //! A comment on a record or an entry starts a thread; a comment with `thread_id` replies in it.
 //! Semantics chosen where Attio's documentation is silent: deleting a thread's first comment
 //! deletes the thread and its replies; deleting a record deletes its threads; `limit` defaults
-//! to 10 and may be at most 50. Posting and deleting deliver `comment.created` and
+//! to 10 and may be at most 50; deleting an entry keeps its threads (they stay on its parent). Posting and deleting deliver `comment.created` and
 //! `comment.deleted` to subscribed webhooks.
 
 use serde_json::{Map, Value, json};
 
 use crate::api::Request;
 use crate::error::ApiError;
-use crate::store::Store;
+use crate::store::{Store, Target};
 use crate::util::{format_ns, parse_timestamp};
 use crate::webhooks::Event;
 
@@ -126,10 +126,18 @@ fn record_on(store: &Store, object: &str, record_id: &str) -> Result<On, ApiErro
 }
 
 fn entry_on(store: &Store, list: &str, entry_id: &str) -> Result<On, ApiError> {
-    let _ = (store, entry_id);
-    Err(ApiError::not_found(format!(
-        "List with slug/ID \"{list}\" not found."
-    )))
+    let li = store.list_index(list)?;
+    let entry = store.row(Target::List(li), entry_id)?;
+    let parent = entry.parent.clone().ok_or_else(|| {
+        ApiError::not_found(format!(
+            "Entry with ID \"{entry_id}\" has no parent record."
+        ))
+    })?;
+    Ok(On {
+        object_id: parent.object_id,
+        record_id: parent.record_id,
+        entry: Some((store.lists[li].schema.id.clone(), entry_id.to_owned())),
+    })
 }
 
 fn string<'a>(m: &'a Map<String, Value>, key: &str, at: &str) -> Result<&'a str, ApiError> {

@@ -57,6 +57,29 @@ impl ApiError {
         Self::new(400, "invalid_request_error", "filter_error", message)
     }
 
+    /// 400 `validation_type` for a PATCH that changes nothing, with Attio's message.
+    pub fn empty_payload() -> Self {
+        Self::validation(
+            "You passed an empty payload. Please ensure you are updating at least one property in your request.",
+        )
+    }
+
+    /// 400 `immutable_value`: a change to something fixed at creation (an entry's parent, a
+    /// list's parent object).
+    pub fn immutable(message: impl Into<String>) -> Self {
+        Self::new(400, "invalid_request_error", "immutable_value", message)
+    }
+
+    /// 400 `multiple_match_results`: an assert matched several records or entries.
+    pub fn multiple_matches(message: impl Into<String>) -> Self {
+        Self::new(
+            400,
+            "invalid_request_error",
+            "multiple_match_results",
+            message,
+        )
+    }
+
     /// 400 `system_edit_unauthorized`: a write to a read-only (system or enriched) attribute.
     pub fn system_edit(message: impl Into<String>) -> Self {
         Self::new(

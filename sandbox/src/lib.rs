@@ -1,9 +1,25 @@
 //! An in-process, Attio-compatible HTTP server for tests and demos.
 //!
 //! The sandbox implements Attio's REST API v2 for objects, attributes, select options, statuses
-//! and records (create, assert, get, update, delete, query, value history, search), notes, tasks, comments and threads, workspace members
-//! and `/v2/self` (whose scopes a test can narrow), on JSON, on its own:
-//! it does not use the `attio` client crate, so it checks the client rather than mirroring it.
+//! and records (create, assert, get, update, delete, query, value history, search), lists and
+//! their entries, notes, tasks, comments and threads, workspace members, webhooks and `/v2/self`
+//! (whose scopes a test can narrow), on JSON, on its own: it does not use the `attio` client
+//! crate, so it checks the client rather than mirroring it.
+//!
+//! Lists and entries:
+//! - `GET|POST /v2/lists`, `GET|PATCH /v2/lists/{list}` (slug or id; no DELETE, as in Attio);
+//! - list attributes, select options and statuses through the same endpoints as objects' with
+//!   target `lists` (`/v2/lists/{list}/attributes…`), including `PATCH …/options/{option}` and
+//!   `…/statuses/{status}`; status attributes can be created only on lists;
+//! - `POST|PUT /v2/lists/{list}/entries` (create; assert by parent), `GET|PATCH|PUT|DELETE
+//!   /v2/lists/{list}/entries/{entry_id}`, `POST …/entries/query`,
+//!   `GET …/entries/{entry_id}/attributes/{attribute}/values`;
+//! - `GET /v2/objects/{object}/records/{record_id}/entries` (the short form).
+//!
+//! An entry's `entry_values` holds only the list's attributes (plus its system `created_at` and
+//! `created_by`); entries keep value history and follow the records' write rules (PATCH appends
+//! to multiselects, PUT overwrites). Queries of records and entries accept `path` filters and
+//! sorts through record-reference attributes and, for entries, `parent_record`.
 //!
 //! ```no_run
 //! # async fn demo() -> std::io::Result<()> {
@@ -27,6 +43,7 @@
 //! - writing a value equal to the active one keeps the active value (no history entry).
 //! - Two-way relationships (e.g. `users.person` ↔ `people.associated_users`,
 //!   `people.company` ↔ `companies.team`) are kept in step on both sides.
+//! - Renaming a select option or status changes the title of the values already written.
 //!
 //! **Webhooks.** `POST /v2/webhooks` and the rest manage webhooks as Attio does, except that a
 //! loopback target (`127.0.0.1`, `::1`, `localhost`) may be `http://`. A change to a record
@@ -49,12 +66,34 @@
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! For lists and entries:
+//! - a list's `api_slug` is snake_case; creating one needs `workspace_access: "full-access"` or a
+//!   full-access member (else 400 `validation_type`); unknown fields in a list body answer 400
+//!   `validation_type`; a PATCH with `parent_object` answers 400 `immutable_value`;
+//! - a list has the system attributes `created_at` and `created_by`;
+//! - creating an entry: an unknown `parent_object` or a missing parent record answers 400
+//!   `value_not_found`, a parent object the list does not accept 400 `validation_type`, an
+//!   attribute that is not the list's (e.g. the parent's `name`) 400 `value_not_found`;
+//! - assert by parent (`PUT …/entries`) on the parent's only entry overwrites every attribute
+//!   sent (multiselects included), and an empty `entry_values` is allowed; with several entries
+//!   nothing is written (400 `multiple_match_results`);
+//! - `parent_record_id` or `parent_object` in a PATCH/PUT of an entry answers 400
+//!   `immutable_value`;
+//! - deleting a record deletes its entries in every list;
+//! - the record → entries answer is oldest first; `limit` above 1000 answers 400
+//!   `validation_type`;
+//! - a `path` filter object has exactly the keys `path` and `constraints`; it matches when some
+//!   record reached through the path passes the constraints (keyed by the last attribute's
+//!   properties); `parent_record` may only be followed from the list being queried; a `path`
+//!   sort uses the first record reached; a bad path answers 400 `filter_error`.
 
 mod api;
 mod comments;
 mod error;
 mod faults;
 mod identity;
+mod lists;
 mod notes;
 mod query;
 mod ratelimit;

@@ -1,4 +1,10 @@
-//! The sandbox's state: objects, records and their value history, and the write semantics.
+//! The sandbox's state: objects, records, lists and entries with their value history, and the
+//! write semantics shared by records and entries.
+
+mod reference;
+mod rows;
+
+pub use rows::{Parent, Target};
 
 use std::collections::HashMap;
 
@@ -6,7 +12,8 @@ use serde_json::{Map, Value, json};
 use time::OffsetDateTime;
 
 use crate::error::ApiError;
-use crate::schema::{AttrType, Attribute, Object, standard_objects, system_attributes};
+use crate::lists::List;
+use crate::schema::{AttrType, Object, standard_objects, system_attributes};
 use crate::util::{Rng, format_ns};
 use crate::values::{Body, normalise, value_key};
 use crate::webhooks::{Event, Outgoing, Webhook};
@@ -46,15 +53,17 @@ pub struct AttrValues {
     pub historic: Vec<StoredValue>,
 }
 
-/// A record.
+/// A record, or a list entry (a row with a parent record).
 #[derive(Debug, Clone)]
 pub struct Record {
-    /// Record id (opaque string; generated ones are UUID v4).
+    /// Record id, or entry id (opaque string; generated ones are UUID v4).
     pub id: String,
     /// Creation time (ns).
     pub created_at: i128,
     /// Values by attribute id.
     pub values: HashMap<String, AttrValues>,
+    /// For a list entry: its parent record. `None` for records.
+    pub parent: Option<Parent>,
 }
 
 impl Record {
@@ -77,6 +86,9 @@ pub enum Mode {
     Overwrite,
     /// `PUT …/records?matching_attribute=`: the matching attribute (by index) appends, others overwrite.
     Assert(usize),
+    /// `PUT …/lists/{list}/entries` on an existing entry (assert by parent): every attribute sent
+    /// is overwritten, and an empty `entry_values` is allowed.
+    Upsert,
 }
 
 /// The whole state of one sandbox.
@@ -98,6 +110,10 @@ pub struct Store {
     pub tasks: Vec<crate::tasks::Task>,
     /// Threads and comments.
     pub comments: crate::comments::Comments,
+    /// Lists, in creation (sidebar) order.
+    pub lists: Vec<List>,
+    /// Entries by list id, in creation order.
+    pub entries: HashMap<String, Vec<Record>>,
     /// Id generator.
     pub rng: Rng,
     /// Webhooks, in creation order.
@@ -123,6 +139,8 @@ impl Store {
             notes: Vec::new(),
             tasks: Vec::new(),
             comments: Default::default(),
+            lists: Vec::new(),
+            entries: HashMap::new(),
             rng,
             webhooks: Vec::new(),
             outbox: Vec::new(),
@@ -172,11 +190,13 @@ impl Store {
             .ok_or_else(|| ApiError::not_found(format!("Object with slug/ID \"{key}\" not found.")))
     }
 
-    /// `(workspace_id, object_id)` of the object that owns an attribute.
+    /// `(workspace_id, object_id)` of the object or list that owns an attribute (for a list
+    /// attribute, `object_id` is the list id, as in Attio's option and status ids).
     pub fn ids_for_attribute(&self, attr_id: &str) -> (String, String) {
         let oid = self
             .objects
             .iter()
+            .chain(self.lists.iter().map(|l| &l.schema))
             .find(|o| o.attributes.iter().any(|a| a.id == attr_id))
             .map(|o| o.id.clone())
             .unwrap_or_default();
@@ -192,149 +212,11 @@ impl Store {
 
     /// The record with this id in an object.
     pub fn record(&self, oi: usize, record_id: &str) -> Result<&Record, ApiError> {
-        self.records
-            .get(&self.objects[oi].id)
-            .and_then(|rs| rs.iter().find(|r| r.id == record_id))
-            .ok_or_else(|| {
-                ApiError::not_found(format!("Record with ID \"{record_id}\" not found."))
-            })
+        self.row(Target::Object(oi), record_id)
     }
 
     fn record_mut(&mut self, oi: usize, record_id: &str) -> Option<&mut Record> {
-        let oid = self.objects[oi].id.clone();
-        self.records
-            .get_mut(&oid)
-            .and_then(|rs| rs.iter_mut().find(|r| r.id == record_id))
-    }
-
-    /// Records of an object whose active values of `attr` include `key` (see `value_key`).
-    pub fn find_by_value(&self, oi: usize, attr: &Attribute, key: &str) -> Vec<&Record> {
-        self.records
-            .get(&self.objects[oi].id)
-            .map(|rs| {
-                rs.iter()
-                    .filter(|r| {
-                        r.active(&attr.id)
-                            .iter()
-                            .any(|v| value_key(attr.ty, &v.body) == key)
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
-
-    /// Resolves a record-reference input to `(target object slug, target record id)`.
-    pub fn resolve_reference(
-        &self,
-        attr: &Attribute,
-        item: &Value,
-    ) -> Result<(String, String), ApiError> {
-        let allowed = |oi: usize| {
-            attr.allowed_object_ids
-                .as_ref()
-                .is_none_or(|ids| ids.contains(&self.objects[oi].id))
-        };
-        let bad_object = |key: &str| {
-            ApiError::value_not_found(format!(
-                "Object with slug/ID \"{key}\" is not allowed for attribute \"{}\".",
-                attr.api_slug
-            ))
-        };
-        let (oi, match_attr, match_input) = match item {
-            Value::Object(m) => {
-                let target = m
-                    .get("target_object")
-                    .and_then(Value::as_str)
-                    .ok_or_else(|| {
-                        ApiError::validation("A record reference needs a target_object.")
-                    })?;
-                let oi = self.object_index(target).map_err(|_| bad_object(target))?;
-                if !allowed(oi) {
-                    return Err(bad_object(target));
-                }
-                if let Some(id) = m.get("target_record_id") {
-                    let id = id.as_str().ok_or_else(|| {
-                        ApiError::validation("target_record_id must be a string.")
-                    })?;
-                    if m.len() != 2 {
-                        return Err(ApiError::validation(
-                            "A record reference has target_object and target_record_id only.",
-                        ));
-                    }
-                    self.record(oi, id).map_err(|_| {
-                        ApiError::value_not_found(format!(
-                            "Record with ID \"{id}\" in object \"{target}\" not found."
-                        ))
-                    })?;
-                    return Ok((self.objects[oi].api_slug.clone(), id.to_owned()));
-                }
-                let mut rest = m.iter().filter(|(k, _)| *k != "target_object");
-                let (Some((key, value)), None) = (rest.next(), rest.next()) else {
-                    return Err(ApiError::validation(
-                        "A record reference needs target_record_id or exactly one matching attribute.",
-                    ));
-                };
-                let input = match value {
-                    Value::Array(items) if items.len() == 1 => items[0].clone(),
-                    Value::Array(_) => {
-                        return Err(ApiError::validation(
-                            "A matching attribute takes exactly one value in an array.",
-                        ));
-                    }
-                    other => other.clone(),
-                };
-                (oi, key.clone(), input)
-            }
-            Value::String(s) => {
-                let ids = attr.allowed_object_ids.as_deref().unwrap_or(&[]);
-                let [only] = ids else {
-                    return Err(ApiError::validation(format!(
-                        "A bare string can only reference a record when attribute \"{}\" allows exactly one object.",
-                        attr.api_slug
-                    )));
-                };
-                let oi = self.object_index(only)?;
-                let key = match self.objects[oi].api_slug.as_str() {
-                    "companies" => "domains",
-                    "people" => "email_addresses",
-                    "users" => "user_id",
-                    "workspaces" => "workspace_id",
-                    other => {
-                        return Err(ApiError::validation(format!(
-                            "A bare string cannot reference a record of object \"{other}\"; use {{target_object, target_record_id}}."
-                        )));
-                    }
-                };
-                (oi, key.to_owned(), Value::String(s.clone()))
-            }
-            _ => {
-                return Err(ApiError::validation(
-                    "A record reference must be an object or a string.",
-                ));
-            }
-        };
-        let object = &self.objects[oi];
-        let target_attr = object.attribute(&match_attr).ok_or_else(|| {
-            ApiError::value_not_found(format!(
-                "Cannot find attribute with slug/ID \"{match_attr}\" on \"{}\".",
-                object.api_slug
-            ))
-        })?;
-        if !target_attr.is_unique {
-            return Err(ApiError::validation(format!(
-                "Matching attribute \"{match_attr}\" is not unique."
-            )));
-        }
-        let body = normalise(self, target_attr, &match_input)?;
-        let key = value_key(target_attr.ty, &body);
-        let found = self.find_by_value(oi, target_attr, &key);
-        let record = found.first().ok_or_else(|| {
-            ApiError::value_not_found(format!(
-                "No record of \"{}\" matches {match_attr} = {match_input}.",
-                object.api_slug
-            ))
-        })?;
-        Ok((object.api_slug.clone(), record.id.clone()))
+        self.row_mut(Target::Object(oi), record_id)
     }
 
     /// Renders one stored value with its common fields.
@@ -353,18 +235,7 @@ impl Store {
     /// Renders a record: id, created_at, web_url and every attribute's active values.
     pub fn render_record(&self, oi: usize, record: &Record) -> Value {
         let object = &self.objects[oi];
-        let values: Map<String, Value> = object
-            .attributes
-            .iter()
-            .map(|a| {
-                let vals = record
-                    .active(&a.id)
-                    .iter()
-                    .map(|v| Self::render_value(a.ty, v))
-                    .collect();
-                (a.api_slug.clone(), Value::Array(vals))
-            })
-            .collect();
+        let values = Self::render_values(object, record);
         json!({
             "id": {"workspace_id": self.workspace_id, "object_id": object.id, "record_id": record.id},
             "created_at": format_ns(record.created_at),
@@ -380,11 +251,7 @@ impl Store {
         singular: &str,
         plural: &str,
     ) -> Result<usize, ApiError> {
-        if slug.is_empty()
-            || !slug
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        {
+        if !crate::util::is_snake_case(slug) {
             return Err(ApiError::validation("api_slug must be snake_case ASCII."));
         }
         if self.objects.iter().any(|o| o.api_slug == slug) {
@@ -409,18 +276,23 @@ impl Store {
     /// Normalises every entry of a `values` map into `(attribute index, new bodies)`.
     fn normalise_all(
         &self,
-        oi: usize,
+        t: Target,
         values: &Value,
     ) -> Result<Vec<(usize, Vec<Body>)>, ApiError> {
+        let field = match t {
+            Target::Object(_) => "values",
+            Target::List(_) => "entry_values",
+        };
         let map = values
             .as_object()
-            .ok_or_else(|| ApiError::validation("\"values\" must be an object."))?;
-        let object = &self.objects[oi];
+            .ok_or_else(|| ApiError::validation(format!("\"{field}\" must be an object.")))?;
+        let object = self.schema(t);
         let mut out: Vec<(usize, Vec<Body>)> = Vec::new();
         for (key, raw) in map {
             let ai = object.attribute_index(key).ok_or_else(|| {
                 ApiError::value_not_found(format!(
-                    "Cannot find attribute with slug/ID \"{key}\" on object \"{}\".",
+                    "Cannot find attribute with slug/ID \"{key}\" on {} \"{}\".",
+                    t.noun(),
                     object.api_slug
                 ))
             })?;
@@ -464,6 +336,7 @@ impl Store {
     }
 
     /// Writes `values` to a record (creating it when `create` is set) with the given mode.
+    /// Returns the ids of the attributes whose active values changed.
     pub fn write(
         &mut self,
         oi: usize,
@@ -471,23 +344,37 @@ impl Store {
         create: bool,
         values: &Value,
         mode: Mode,
-    ) -> Result<(), ApiError> {
-        let inputs = self.normalise_all(oi, values)?;
+    ) -> Result<Vec<String>, ApiError> {
+        self.write_row(Target::Object(oi), record_id, create, values, mode)
+    }
+
+    /// Writes `values` to a record or an entry (creating it when `create` is set) with the given
+    /// mode; returns the ids of the attributes whose active values changed. Entries are written
+    /// only through the functions of `lists::entries`, which set the parent.
+    pub(crate) fn write_row(
+        &mut self,
+        t: Target,
+        row_id: &str,
+        create: bool,
+        values: &Value,
+        mode: Mode,
+    ) -> Result<Vec<String>, ApiError> {
+        let record_id = row_id;
+        let inputs = self.normalise_all(t, values)?;
         if matches!(mode, Mode::Append | Mode::Overwrite) && inputs.is_empty() {
-            return Err(ApiError::validation(
-                "You passed an empty payload. Please ensure you are updating at least one property in your request.",
-            ));
+            return Err(ApiError::empty_payload());
         }
-        let object = &self.objects[oi];
+        let object = self.schema(t);
         let empty = Record {
             id: record_id.to_owned(),
             created_at: 0,
             values: HashMap::new(),
+            parent: None,
         };
         let current = if create {
             &empty
         } else {
-            self.record(oi, record_id)?
+            self.row(t, record_id)?
         };
 
         // Plan: for each attribute, the new active list (Ok = kept, Err = new body) and the removed values.
@@ -501,7 +388,7 @@ impl Store {
             let attr = &object.attributes[ai];
             let existing = current.active(&attr.id);
             let overwrite = match mode {
-                Mode::Create | Mode::Overwrite => true,
+                Mode::Create | Mode::Overwrite | Mode::Upsert => true,
                 Mode::Append => !attr.is_multiselect,
                 Mode::Assert(m) => !(attr.is_multiselect && m == ai),
             };
@@ -564,12 +451,13 @@ impl Store {
             for new in plan.keep_or_new.iter().filter_map(|v| v.as_ref().err()) {
                 let key = value_key(attr.ty, new);
                 if self
-                    .find_by_value(oi, attr, &key)
+                    .find_by_value(t, attr, &key)
                     .iter()
                     .any(|r| r.id != record_id)
                 {
                     return Err(ApiError::uniqueness(format!(
-                        "A record with the same value for unique attribute \"{}\" already exists.",
+                        "{} with the same value for unique attribute \"{}\" already exists.",
+                        t.a_row(),
                         attr.api_slug
                     )));
                 }
@@ -579,12 +467,13 @@ impl Store {
         // Apply.
         let now = self.tick();
         let actor = self.api_actor();
-        let object = self.objects[oi].clone();
+        let object = self.schema(t).clone();
         if create {
             let mut record = Record {
                 id: record_id.to_owned(),
                 created_at: now,
                 values: HashMap::new(),
+                parent: None,
             };
             let system = |body: Value| StoredValue {
                 active_from: now,
@@ -592,7 +481,7 @@ impl Store {
                 actor: actor.clone(),
                 body: body.as_object().cloned().unwrap_or_default(),
             };
-            for attr in &object.attributes {
+            for attr in object.attributes.iter().filter(|a| a.is_system) {
                 let v = match attr.api_slug.as_str() {
                     "record_id" => system(json!({"value": record_id})),
                     "created_at" => system(json!({"value": format_ns(now)})),
@@ -609,24 +498,19 @@ impl Store {
                     },
                 );
             }
-            self.records
-                .entry(object.id.clone())
-                .or_default()
-                .push(record);
+            self.rows_mut(t).push(record);
         }
         let mut changes = Vec::new();
-        let mut changed_attrs = Vec::new();
-        let Some(record) = self.record_mut(oi, record_id) else {
-            return Err(ApiError::not_found(format!(
-                "Record with ID \"{record_id}\" not found."
-            )));
+        let mut changed = Vec::new();
+        let Some(record) = self.row_mut(t, record_id) else {
+            return Err(t.row_not_found(record_id));
         };
         for plan in plans {
             let attr = &object.attributes[plan.ai];
             let slot = record.values.entry(attr.id.clone()).or_default();
             let before: Vec<String> = targets(&slot.active);
             if !plan.removed.is_empty() || plan.keep_or_new.iter().any(Result::is_err) {
-                changed_attrs.push(attr.id.clone());
+                changed.push(attr.id.clone());
             }
             let mut removed: Vec<StoredValue> = plan
                 .removed
@@ -653,20 +537,23 @@ impl Store {
                 changes.push((plan.ai, before, targets(&slot.active)));
             }
         }
-        if create {
-            self.emit(Event::record("record.created", &object.id, record_id));
-        } else {
-            for attr_id in changed_attrs {
-                self.emit(
-                    Event::record("record.updated", &object.id, record_id)
-                        .id("attribute_id", &attr_id),
-                );
+        if let Target::Object(oi) = t {
+            // Entries announce themselves in `lists::entries`, which knows their parents.
+            if create {
+                self.emit(Event::record("record.created", &object.id, record_id));
+            } else {
+                for attr_id in &changed {
+                    self.emit(
+                        Event::record("record.updated", &object.id, record_id)
+                            .id("attribute_id", attr_id),
+                    );
+                }
+            }
+            for (ai, before, after) in changes {
+                self.sync_relationship(oi, ai, record_id, &before, &after, now);
             }
         }
-        for (ai, before, after) in changes {
-            self.sync_relationship(oi, ai, record_id, &before, &after, now);
-        }
-        Ok(())
+        Ok(changed)
     }
 
     /// Keeps the other side of a two-way relationship in step after `record_id`'s attribute
@@ -750,7 +637,8 @@ impl Store {
         }
     }
 
-    /// Deletes a record, and removes two-way relationship values that point at it.
+    /// Deletes a record, removes two-way relationship values that point at it, and deletes its
+    /// list entries (each through `delete_entry`).
     pub fn delete(&mut self, oi: usize, record_id: &str) -> Result<(), ApiError> {
         self.record(oi, record_id)?;
         let now = self.tick();
@@ -772,6 +660,7 @@ impl Store {
             task.links
                 .retain(|(o, r)| !(*o == object.id && r == record_id));
         }
+        self.delete_entries_of(&object.id, record_id);
         self.emit(Event::record("record.deleted", &object.id, record_id));
         Ok(())
     }

@@ -174,6 +174,14 @@ pub fn parse_date(input: &str) -> Option<String> {
     ))
 }
 
+/// Whether `s` is a non-empty snake_case ASCII slug (`a-z`, `0-9`, `_`), as Attio wants for
+/// object, list and attribute slugs.
+pub fn is_snake_case(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
 /// Decodes `%XX` escapes in a path segment (invalid escapes are kept as they are).
 pub fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();

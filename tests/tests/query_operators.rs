@@ -67,7 +67,7 @@ struct Deal {
 }
 
 /// What names a record in the assertions.
-trait Tagged: Queryable + Send + 'static {
+trait Tagged: Queryable<Item = Record<Self>> + Send + 'static {
     fn tag(&self) -> String;
 }
 

@@ -7,9 +7,10 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ast::Object;
+use crate::ast::{Kind, Object};
 
 mod inherent;
+mod list;
 mod object_impl;
 mod typed;
 
@@ -20,14 +21,27 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
         None => quote!(::attio),
     };
     let object_impl = object_impl::expand(object);
-    let inherent = inherent::expand(object);
+    let inherent = match &object.kind {
+        Kind::Object => inherent::expand(object),
+        Kind::List { parent } => list::expand(object, parent),
+    };
     let companions = typed::definitions(object, &crate_path);
     let typed = typed::impls(object);
+    let ident = object.ident;
+    // Every object's records can be the parents of list entries.
+    let parent_impl = match &object.kind {
+        Kind::Object => quote! {
+            #[automatically_derived]
+            impl _attio::ListParent for #ident {}
+        },
+        Kind::List { .. } => quote!(),
+    };
     quote! {
         #companions
         const _: () = {
             use #crate_path as _attio;
             #object_impl
+            #parent_impl
             #inherent
             #typed
         };

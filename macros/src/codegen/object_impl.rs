@@ -75,6 +75,9 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
             });
         }
         checks.push(readable);
+        if let crate::ast::Kind::List { .. } = object.kind {
+            checks.push(quote_spanned!(span=> _attio::__private::assert_list_field::<#ty>();));
+        }
         slots.push(quote! {
             let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;
         });

@@ -77,11 +77,13 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    impl _attio::values::ListValue for Stage {}
+    #[automatically_derived]
     impl _attio::Filterable for Stage {
         type Handle<O> = _attio::SelectFilter<O, Self>;
         #[inline]
-        fn handle<O>(slug: &'static str) -> Self::Handle<O> {
-            _attio::__private::enum_handle(slug)
+        fn handle<O>(at: _attio::__private::At) -> Self::Handle<O> {
+            _attio::__private::enum_handle(at)
         }
     }
     #[automatically_derived]

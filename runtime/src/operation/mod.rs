@@ -9,6 +9,7 @@ use crate::error::{DecodeError, RequestLine};
 
 pub(crate) mod comments;
 pub(crate) mod identity;
+pub(crate) mod lists;
 pub(crate) mod members;
 pub(crate) mod notes;
 pub(crate) mod raw;
@@ -49,8 +50,9 @@ impl Method {
     }
 }
 
-/// One request, described but not sent, whose answer decodes as `R`.
-pub(crate) struct Operation<R> {
+/// One request, described but not sent, whose answer decodes as `R`. Named by generated code
+/// (through `attio::__private`), never built or read outside this crate.
+pub struct Operation<R> {
     pub(crate) method: Method,
     /// The path under the base URL, starting with `/v2/`.
     pub(crate) path: String,

@@ -26,7 +26,7 @@ fn record_path<T: AttioObject>(id: &RecordId) -> String {
 
 /// Whether `T` has a writable multiselect field (other than `except`), whose values a `PATCH`
 /// appends.
-fn writes_multiselect<T: AttioObject>(except: Option<&str>) -> bool {
+pub(super) fn writes_multiselect<T: AttioObject>(except: Option<&str>) -> bool {
     T::FIELDS
         .iter()
         .any(|f| !f.read_only && f.cardinality == Cardinality::Multiple && Some(f.slug) != except)
@@ -118,25 +118,31 @@ pub(crate) fn history<T: AttioObject, V: AttioValue>(
     id: &RecordId,
     attribute: &'static str,
 ) -> Result<Operation<Vec<WithMeta<V>>>> {
+    Ok(Operation::read(
+        Method::Get,
+        history_path::<T>(&record_path::<T>(id), attribute)?,
+        None,
+        wire::decode_history::<V>,
+    ))
+}
+
+/// `{base}/attributes/{attribute}/values?show_historic=true`, the value history of a record's or
+/// an entry's attribute, once the slug is checked.
+pub(super) fn history_path<T: AttioObject>(base: &str, attribute: &'static str) -> Result<String> {
     check_path_segment(attribute).map_err(|reason| {
         Error::InvalidInput(format!(
             "the attribute slug {attribute:?} of a value history on `{}` cannot be sent: {reason}",
             T::SLUG
         ))
     })?;
-    Ok(Operation::read(
-        Method::Get,
-        format!(
-            "{}/attributes/{attribute}/values?show_historic=true",
-            record_path::<T>(id)
-        ),
-        None,
-        wire::decode_history::<V>,
+    Ok(format!(
+        "{base}/attributes/{attribute}/values?show_historic=true"
     ))
 }
 
-/// `POST /v2/objects/{slug}/records/query` with `body`: a read.
-pub(crate) fn query_page<T: AttioObject>(body: &Value) -> Operation<Vec<Record<T>>> {
+/// `POST /v2/objects/{slug}/records/query` with `body`: a read. The page of an object's
+/// `Query`, named by generated code.
+pub fn query_page<T: AttioObject>(body: &Value) -> Operation<Vec<Record<T>>> {
     Operation::read(
         Method::Post,
         format!("/v2/objects/{}/records/query", T::SLUG),

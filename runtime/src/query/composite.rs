@@ -136,7 +136,7 @@ impl<O> LocationFilter<O> {
     /// assert_eq!(f.to_json().to_string(), r#"{"primary_location":{"country_code":{"$eq":"GB"}}}"#);
     /// ```
     pub fn country_code(&self) -> CodeProperty<O> {
-        CodeProperty::at(self.path.slug, Some("country_code"))
+        CodeProperty::at(self.path.at(), Some("country_code"))
     }
 }
 
@@ -169,6 +169,6 @@ impl<O> InteractionFilter<O> {
     /// assert_eq!(recent_first.to_json()["field"], "interacted_at");
     /// ```
     pub fn interacted_at(&self) -> OrderedProperty<O, Timestamp> {
-        OrderedProperty::at(self.path.slug, Some("interacted_at"))
+        OrderedProperty::at(self.path.at(), Some("interacted_at"))
     }
 }

@@ -39,11 +39,11 @@ macro_rules! handle {
         }
 
         impl<O $(, $p)?> $name<O $(, $p)?> {
-            /// The handle of the attribute `slug`, or of its property `property`.
+            /// The handle of the attribute at `at`, or of its property `property`.
             #[allow(dead_code)]
-            pub(in $crate::query) fn at(slug: &'static str, property: Option<&'static str>) -> Self {
+            pub(in $crate::query) fn at(at: $crate::query::filter::At, property: Option<&'static str>) -> Self {
                 $name {
-                    path: $crate::query::filter::Path { slug, property },
+                    path: $crate::query::filter::Path { slug: at.slug, property, via: at.via },
                     _marker: ::std::marker::PhantomData,
                 }
             }
@@ -121,7 +121,7 @@ macro_rules! properties {
             $(
                 $(#[$m])*
                 pub fn $prop(&self) -> $crate::query::TextProperty<O> {
-                    $crate::TextProperty::at(self.path.slug, Some(stringify!($prop)))
+                    $crate::TextProperty::at(self.path.at(), Some(stringify!($prop)))
                 }
             )*
         }

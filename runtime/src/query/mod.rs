@@ -36,6 +36,7 @@ mod filter;
 mod handle;
 mod ordered;
 mod pager;
+mod parent;
 mod reference;
 mod select;
 mod text;
@@ -45,9 +46,10 @@ pub use crate::values::AttributeHandle;
 pub use composite::{
     DomainFilter, EmailFilter, InteractionFilter, LocationFilter, NameFilter, PhoneFilter,
 };
-pub use filter::{Filter, Sort};
+pub use filter::{At, Filter, ParentScope, Sort};
 pub use ordered::{CheckboxFilter, OrderedFilter, OrderedProperty};
 pub use pager::{DEFAULT_PAGE_SIZE, Query, Records};
+pub use parent::{IntoFilter, IntoSort, Parent, parent_fields};
 pub use reference::{ActorFilter, RecordRefFilter, RefFilter};
 pub use select::{ChoiceOperand, SelectFilter};
 pub use text::{CodeProperty, TextFilter, TextProperty};
@@ -73,11 +75,28 @@ use crate::values::{
 /// assert_eq!(User::fields().user_id().slug(), "user_id");
 /// ```
 pub trait Queryable: AttioObject {
-    /// One public field per attribute, each a filter handle ([`TextFilter`], ...).
+    /// One method per attribute, each returning a filter handle ([`TextFilter`], ...).
     type Fields;
+
+    /// What a query yields: [`Record<Self>`](crate::Record) for an object,
+    /// [`Entry<Self>`](crate::Entry) for a list.
+    type Item: Send + 'static;
 
     /// The handles.
     fn fields() -> Self::Fields;
+
+    /// The handles, for the attributes of `Self` reached as the parent record of a list's entries
+    /// (`O` is then [`Parent<List>`](Parent)); used by generated code.
+    #[doc(hidden)]
+    type Scoped<O>;
+
+    /// The handles of [`Queryable::Scoped`]; used by generated code.
+    #[doc(hidden)]
+    fn scoped<O>(scope: ParentScope) -> Self::Scoped<O>;
+
+    /// The request for one page of a query, whose body is `body`; used by generated code.
+    #[doc(hidden)]
+    fn page(body: &serde_json::Value) -> crate::operation::Operation<Vec<Self::Item>>;
 }
 
 /// A value type that can be filtered on: says which filter handle its attributes get.
@@ -92,9 +111,9 @@ pub trait Filterable: AttioValue {
     /// The handle's type for an attribute of object `O`.
     type Handle<O>: AttributeHandle<O>;
 
-    /// The handle for the attribute `slug`; used by generated code.
+    /// The handle for the attribute at `at`; used by generated code.
     #[doc(hidden)]
-    fn handle<O>(slug: &'static str) -> Self::Handle<O>;
+    fn handle<O>(at: At) -> Self::Handle<O>;
 }
 
 macro_rules! filterable {
@@ -102,8 +121,8 @@ macro_rules! filterable {
         $(
             impl Filterable for $ty {
                 type Handle<O> = $handle<O $(, $v)?>;
-                fn handle<O>(slug: &'static str) -> Self::Handle<O> {
-                    $handle::at(slug, None)
+                fn handle<O>(at: At) -> Self::Handle<O> {
+                    $handle::at(at, None)
                 }
             }
         )*
@@ -141,15 +160,15 @@ filterable! {
 /// A currency attribute is compared on its amount (`currency_value`).
 impl Filterable for Currency {
     type Handle<O> = OrderedFilter<O, Currency>;
-    fn handle<O>(slug: &'static str) -> Self::Handle<O> {
-        OrderedFilter::at(slug, Some("currency_value"))
+    fn handle<O>(at: At) -> Self::Handle<O> {
+        OrderedFilter::at(at, Some("currency_value"))
     }
 }
 
 impl<T: Filterable> Filterable for WithMeta<T> {
     type Handle<O> = T::Handle<O>;
-    fn handle<O>(slug: &'static str) -> Self::Handle<O> {
-        T::handle(slug)
+    fn handle<O>(at: At) -> Self::Handle<O> {
+        T::handle(at)
     }
 }
 
@@ -157,18 +176,24 @@ impl<T: Filterable> Filterable for WithMeta<T> {
 #[doc(hidden)]
 pub type HandleOf<O, F> = <<F as crate::values::AttioField>::Value as Filterable>::Handle<O>;
 
-/// The handle of the attribute `slug` of a field of type `F`; used by generated code.
+/// The handle of the attribute `slug` of a field of type `F`, on the queried type itself or, with
+/// a `scope`, on the parent record of a list's entries; used by generated code.
 #[doc(hidden)]
 #[inline]
 pub fn handle<O, F: crate::values::AttioField<Value: Filterable>>(
+    scope: Option<ParentScope>,
     slug: &'static str,
 ) -> HandleOf<O, F> {
-    <F::Value as Filterable>::handle(slug)
+    <F::Value as Filterable>::handle(At::new(
+        slug,
+        scope,
+        <F::Value as AttioValue>::ATTRIBUTE_TYPE,
+    ))
 }
 
 /// The filter handle of a select enum's attribute; used by generated code.
 #[doc(hidden)]
 #[inline]
-pub fn enum_handle<O, E: crate::values::SelectEnum>(slug: &'static str) -> SelectFilter<O, E> {
-    SelectFilter::for_enum(slug)
+pub fn enum_handle<O, E: crate::values::SelectEnum>(at: At) -> SelectFilter<O, E> {
+    SelectFilter::for_enum(at)
 }

@@ -11,9 +11,7 @@ use serde_json::{Map, Value};
 use super::Queryable;
 use crate::client::Client;
 use crate::error::Result;
-use crate::operation::records;
-use crate::query::{Filter, Sort};
-use crate::wire::Record;
+use crate::query::{Filter, IntoFilter, IntoSort, Sort};
 
 /// Attio's default (and this SDK's) number of records per query page.
 ///
@@ -93,8 +91,8 @@ impl<T: Queryable> Query<T> {
     }
 
     /// Keeps the records that match; called again, the conditions are ANDed.
-    pub fn filter(mut self, f: impl FnOnce(&T::Fields) -> Filter<T>) -> Self {
-        let new = f(&T::fields());
+    pub fn filter<F: IntoFilter<T>>(mut self, f: impl FnOnce(&T::Fields) -> F) -> Self {
+        let new = f(&T::fields()).into_filter();
         self.filter = Some(match self.filter.take() {
             Some(old) => old.and(new),
             None => new,
@@ -103,8 +101,8 @@ impl<T: Queryable> Query<T> {
     }
 
     /// Orders the records; called again, the new sort breaks ties of the earlier ones.
-    pub fn sort(mut self, f: impl FnOnce(&T::Fields) -> Sort<T>) -> Self {
-        self.sorts.push(f(&T::fields()));
+    pub fn sort<S: IntoSort<T>>(mut self, f: impl FnOnce(&T::Fields) -> S) -> Self {
+        self.sorts.push(f(&T::fields()).into_sort());
         self
     }
 
@@ -161,10 +159,10 @@ impl<T: Queryable> Query<T> {
 }
 
 impl<T: Queryable + Send + 'static> Query<T> {
-    /// The matching records, one at a time, fetching the next page (`POST
-    /// /v2/objects/{slug}/records/query` with `limit` and `offset`) when the previous one is used
-    /// up. It ends after a page shorter than the page size (Attio's end of data), or at the
-    /// limit. An error ends it after being yielded.
+    /// The matching records (or a list's entries), one at a time, fetching the next page (`POST
+    /// /v2/objects/{slug}/records/query`, or `POST /v2/lists/{slug}/entries/query`, with `limit`
+    /// and `offset`) when the previous one is used up. It ends after a page shorter than the page
+    /// size (Attio's end of data), or at the limit. An error ends it after being yielded.
     pub fn stream(self, client: &Client) -> Records<T> {
         struct State<T> {
             query: Query<T>,
@@ -187,7 +185,7 @@ impl<T: Queryable + Send + 'static> Query<T> {
             let limit = s
                 .remaining
                 .map_or(s.query.page_size, |r| r.min(s.query.page_size));
-            let op = records::query_page::<T>(&s.query.body(limit, s.offset));
+            let op = T::page(&s.query.body(limit, s.offset));
             match s.client.execute(op).await {
                 Ok(page) => {
                     s.done = page.len() < limit;
@@ -207,30 +205,31 @@ impl<T: Queryable + Send + 'static> Query<T> {
     }
 
     /// Every matching record (every page), or the first error.
-    pub async fn collect_all(self, client: &Client) -> Result<Vec<Record<T>>> {
+    pub async fn collect_all(self, client: &Client) -> Result<Vec<T::Item>> {
         use futures::TryStreamExt as _;
         self.stream(client).try_collect().await
     }
 
     /// The first matching record, if any: one request, with `limit: 1`.
-    pub async fn first(self, client: &Client) -> Result<Option<Record<T>>> {
+    pub async fn first(self, client: &Client) -> Result<Option<T::Item>> {
         use futures::TryStreamExt as _;
         self.limit(1).stream(client).try_next().await
     }
 }
 
-/// The records a [`Query`] finds, as a [`Stream`]; see [`Query::stream`].
+/// The records (or entries) a [`Query`] finds, as a [`Stream`] of [`Record<T>`](crate::Record)
+/// (of [`Entry<T>`](crate::Entry) for a list); see [`Query::stream`].
 #[must_use = "streams do nothing unless polled"]
-pub struct Records<T>(Pin<Box<dyn Stream<Item = Result<Record<T>>> + Send>>);
+pub struct Records<T: Queryable>(Pin<Box<dyn Stream<Item = Result<T::Item>> + Send>>);
 
-impl<T> fmt::Debug for Records<T> {
+impl<T: Queryable> fmt::Debug for Records<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Records { .. }")
     }
 }
 
-impl<T> Stream for Records<T> {
-    type Item = Result<Record<T>>;
+impl<T: Queryable> Stream for Records<T> {
+    type Item = Result<T::Item>;
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         self.0.as_mut().poll_next(cx)
     }

@@ -5,11 +5,19 @@ use std::marker::PhantomData;
 
 use serde_json::json;
 
-use super::filter::operand;
+use super::filter::{At, operand};
 use super::handle::{handle, not_empty_op};
 use super::unsupported::unsupported_ops;
 use crate::query::{Filter, Filterable, Sort};
 use crate::values::{ActorReference, AttioObject, AttributeHandle, RecordId, RecordReference, Ref};
+
+/// The JSON object `value` is (a reference's operand always is one).
+fn object(value: serde_json::Value) -> serde_json::Map<String, serde_json::Value> {
+    match value {
+        serde_json::Value::Object(m) => m,
+        other => serde_json::Map::from_iter([("$eq".to_owned(), other)]),
+    }
+}
 
 handle! {
     /// The filter handle of a `record-reference` attribute held as [`RecordReference`]: the
@@ -31,10 +39,10 @@ unsupported_ops!(RecordRefFilter<O>: RecordReferenceOperator => [gt, gte, lt, lt
 impl<O> RecordRefFilter<O> {
     /// The attribute references `target`.
     pub fn eq(&self, target: &RecordReference) -> Filter<O> {
-        Filter::from_json(json!({ self.path.slug: {
+        self.path.conds(object(json!({
             "target_object": target.target_object(),
             "target_record_id": { "$eq": target.target_record_id() },
-        }}))
+        })))
     }
 
     /// The attribute references one of the records `ids` of object `target_object`.
@@ -52,10 +60,10 @@ impl<O> RecordRefFilter<O> {
         ids: impl IntoIterator<Item = &'a RecordId>,
     ) -> Filter<O> {
         let ids: Vec<&RecordId> = ids.into_iter().collect();
-        Filter::from_json(json!({ self.path.slug: {
+        self.path.conds(object(json!({
             "target_object": target_object,
             "target_record_id": { "$in": ids },
-        }}))
+        })))
     }
 }
 
@@ -75,7 +83,7 @@ unsupported_ops!(ActorFilter<O>: ActorOperator => [gt, gte, lt, lte, between, co
 impl<O> ActorFilter<O> {
     /// The attribute is the actor `actor`.
     pub fn eq(&self, actor: &ActorReference) -> Filter<O> {
-        Filter::from_json(json!({ self.path.slug: operand(actor) }))
+        self.path.conds(object(operand(actor)))
     }
 }
 
@@ -217,9 +225,9 @@ impl<O, T: AttioObject> AttributeHandle<O> for RefFilter<O, T> {
 
 impl<T: AttioObject> Filterable for Ref<T> {
     type Handle<O> = RefFilter<O, T>;
-    fn handle<O>(slug: &'static str) -> Self::Handle<O> {
+    fn handle<O>(at: At) -> Self::Handle<O> {
         RefFilter {
-            inner: <RecordReference as Filterable>::handle(slug),
+            inner: <RecordReference as Filterable>::handle(at),
             _target: PhantomData,
         }
     }

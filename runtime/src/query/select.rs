@@ -85,7 +85,7 @@ impl<O, V: ChoiceOperand> SelectFilter<O, V> {
 
 impl<O, V> SelectFilter<O, V> {
     /// The handle of the select or status attribute `slug`, for `#[derive(SelectEnum)]`.
-    pub(crate) fn for_enum(slug: &'static str) -> Self {
-        Self::at(slug, None)
+    pub(crate) fn for_enum(at: super::filter::At) -> Self {
+        Self::at(at, None)
     }
 }

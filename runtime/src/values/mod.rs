@@ -30,6 +30,7 @@ mod attribute_type;
 mod error;
 mod field;
 mod id;
+mod list;
 mod meta;
 pub(crate) mod object;
 mod scope;
@@ -45,6 +46,7 @@ pub use id::{
     ActivityId, AttributeId, CallRecordingId, CommentId, EntryId, InvalidId, ListId, MeetingId,
     NoteId, ObjectId, RecordId, TaskId, ThreadId, WebhookId, WorkspaceId, WorkspaceMemberId,
 };
+pub use list::{AttioList, ListParent, ListValue};
 pub use meta::{Actor, ActorType, ValueMeta, WithMeta};
 pub use object::{AttioObject, AttributeHandle, FieldInfo};
 pub use scope::{Access, InvalidScope, Resource, Scope, Scopes};

@@ -133,7 +133,8 @@ impl FieldInfo {
     message = "`{Self}` does not name an attribute",
     label = "not the handle of an attribute",
     note = "a property of an attribute (`f.email_addresses().email_domain()`, `f.name().last_name()`, `f.last_email_interaction().interacted_at()`, ...) cannot name the attribute: pass the attribute's own handle, e.g. `f.email_addresses()`",
-    note = "an attribute's handle is a method of its object's `fields()` (the `f` of `|f| f.email_addresses()`)"
+    note = "an attribute's handle is a method of its object's `fields()` (the `f` of `|f| f.email_addresses()`)",
+    note = "in a list's queries, `f.parent().name()` names an attribute of the entries' parent records, not of the list: read its history on the parent, e.g. `Company::history(&client, &entry.parent_record_id, |f| f.name())`"
 )]
 pub trait AttributeHandle<O> {
     /// The attribute's value type (without `Option`, `Vec` or `WithMeta`).

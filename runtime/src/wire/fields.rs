@@ -103,3 +103,7 @@ pub const fn assert_writable<F: WritableField>() {}
 
 /// A compile-time check that a field's type can be read.
 pub const fn assert_readable<F: AttioField>() {}
+
+/// A compile-time check that a field's type can be a list's attribute (its error names the
+/// field's type).
+pub const fn assert_list_field<F: AttioField<Value: crate::values::ListValue>>() {}

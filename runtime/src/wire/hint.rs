@@ -1,6 +1,7 @@
 //! On a decode failure (and only then): which Rust field failed, and what to write instead.
 //!
-//! The JSON path of the failure names the attribute (`data.values.<slug>[i]...`); the struct's
+//! The JSON path of the failure names the attribute (`data.values.<slug>[i]...`, or
+//! `data.entry_values.<slug>[i]...` in an entry); the struct's
 //! field table names the Rust field and its declared type; the body, read again as plain JSON,
 //! says which type Attio sent, or which attributes the record has when the field's is missing.
 
@@ -37,7 +38,7 @@ impl Object {
         let steps = steps(json_path);
         let at = steps
             .windows(2)
-            .position(|w| matches!(w, [Step::Key("values"), Step::Key(_)]))?;
+            .position(|w| matches!(w, [Step::Key("values" | "entry_values"), Step::Key(_)]))?;
         let Step::Key(slug) = steps[at + 1] else {
             return None;
         };

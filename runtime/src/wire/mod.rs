@@ -26,14 +26,16 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{DecodeError, Error, Result};
-use crate::values::{AttioObject, AttioValue, WithMeta};
+use crate::values::{AttioList, AttioObject, AttioValue, RecordId, WithMeta};
 
 pub(crate) mod comment;
+mod entry;
 pub(crate) mod fields;
 mod hint;
 mod history;
 mod identity;
 mod json_path;
+mod list;
 pub(crate) mod member;
 pub(crate) mod note;
 mod page;
@@ -42,7 +44,9 @@ pub(crate) mod search;
 pub(crate) mod task;
 pub(crate) mod webhook;
 
+pub use entry::{Entry, EntryIdentifier, RecordEntry};
 pub use identity::{Identity, TokenWorkspace};
+pub use list::{List, ListAccess, ListIdentifier, ListUpdate, MemberAccess, NewList};
 pub use page::CursorPage;
 pub use record::{Record, RecordIdentifier};
 
@@ -63,25 +67,26 @@ pub struct ValuesBody<'a, T>(pub &'a T);
 
 impl<T: AttioObject> Serialize for ValuesBody<'_, T> {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        Envelope(Values(self.0)).serialize(s)
+        Envelope("values", Values(self.0)).serialize(s)
     }
 }
 
-/// `{"data": {"values": X}}` around the serialization of `X`.
-struct Envelope<X>(X);
+/// `{"data": {key: X}}` around the serialization of `X`; `key` is `values` for a record,
+/// `entry_values` for an entry.
+struct Envelope<X>(&'static str, X);
 
 impl<X: Serialize> Serialize for Envelope<X> {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        struct Data<'a, X>(&'a X);
+        struct Data<'a, X>(&'static str, &'a X);
         impl<X: Serialize> Serialize for Data<'_, X> {
             fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
                 let mut data = s.serialize_map(Some(1))?;
-                data.serialize_entry("values", self.0)?;
+                data.serialize_entry(self.0, self.1)?;
                 data.end()
             }
         }
         let mut outer = s.serialize_map(Some(1))?;
-        outer.serialize_entry("data", &Data(&self.0))?;
+        outer.serialize_entry("data", &Data(self.0, &self.1))?;
         outer.end()
     }
 }
@@ -112,8 +117,46 @@ pub fn encode_values<T: AttioObject>(values: &T) -> Result<Vec<u8>> {
     serde_json::to_vec(&ValuesBody(values)).map_err(|e| Error::Invariant(e.to_string()))
 }
 
-/// `{"data": {"values": {slug: write form, ...}}}` from prepared entries (a change set's).
+/// Checks `values` and encodes an entry's write body: `{"data": {"entry_values": {...}}}`, with
+/// `parent_record_id` and `parent_object` first when `parent` is given (a create or an assert).
+///
+/// ```
+/// #[attio::attio_object(slug = "companies")]
+/// struct Company { name: String }
+/// #[attio::attio_list(slug = "sales_pipeline", parent = Company)]
+/// struct SalesEntry { stage: Option<attio::Status> }
+///
+/// let body = attio::wire::encode_entry(&SalesEntry { stage: None }, None)?;
+/// assert_eq!(body, br#"{"data":{"entry_values":{}}}"#);
+/// let parent: attio::RecordId = "891dcbfc-9141-415d-9b2a-2238a6cc012d".parse()?;
+/// let body = attio::wire::encode_entry(&SalesEntry { stage: None }, Some(&parent))?;
+/// assert_eq!(
+///     body,
+///     br#"{"data":{"parent_record_id":"891dcbfc-9141-415d-9b2a-2238a6cc012d","parent_object":"companies","entry_values":{}}}"#
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn encode_entry<T: AttioList>(values: &T, parent: Option<&RecordId>) -> Result<Vec<u8>> {
+    values.validate()?;
+    serde_json::to_vec(&entry::EntryBody {
+        parent,
+        parent_object: <T::Parent as AttioObject>::SLUG,
+        values,
+    })
+    .map_err(|e| Error::Invariant(e.to_string()))
+}
+
+/// `{"data": {"values": {slug: write form, ...}}}` from prepared entries (a change set's), or
+/// `{"data": {"entry_values": ...}}` when `key` says so.
 pub(crate) fn entries_body(entries: &[(&'static str, serde_json::Value)]) -> Vec<u8> {
+    keyed_entries_body("values", entries)
+}
+
+/// [`entries_body`] under `key` (`values` or `entry_values`).
+pub(crate) fn keyed_entries_body(
+    key: &'static str,
+    entries: &[(&'static str, serde_json::Value)],
+) -> Vec<u8> {
     struct Entries<'a>(&'a [(&'static str, serde_json::Value)]);
     impl Serialize for Entries<'_> {
         fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
@@ -125,7 +168,7 @@ pub(crate) fn entries_body(entries: &[(&'static str, serde_json::Value)]) -> Vec
         }
     }
     // Serializing `serde_json::Value`s into a Vec cannot fail.
-    serde_json::to_vec(&Envelope(Entries(entries))).unwrap_or_default()
+    serde_json::to_vec(&Envelope(key, Entries(entries))).unwrap_or_default()
 }
 
 /// Decodes `{"data": R}`; on failure, says where. Records decode with more help through
@@ -171,6 +214,32 @@ pub fn decode_record<T: AttioObject>(body: &[u8]) -> std::result::Result<Record<
 pub fn decode_page<T: AttioObject>(
     body: &[u8],
 ) -> std::result::Result<Vec<Record<T>>, DecodeError> {
+    decode_with(body, Some(hint::Object::of::<T>()))
+}
+
+/// Decodes one entry answer, `{"data": {id, parent_record_id, parent_object, created_at,
+/// entry_values}}`, as an `Entry<T>`. A failure names the Rust field, as for a record.
+///
+/// ```
+/// #[attio::attio_object(slug = "companies")]
+/// struct Company { name: String }
+/// #[attio::attio_list(slug = "sales_pipeline", parent = Company)]
+/// struct SalesEntry { priority: Option<i64> }
+///
+/// let body = br#"{"data":{"id":{"workspace_id":"w","list_id":"l","entry_id":"e"},"parent_record_id":"r",
+///     "parent_object":"companies","created_at":"2022-11-21T13:22:49.061281000Z","entry_values":{}}}"#;
+/// let entry = attio::wire::decode_entry::<SalesEntry>(body)?;
+/// assert_eq!(entry.values.priority, None);
+/// # Ok::<(), attio::DecodeError>(())
+/// ```
+pub fn decode_entry<T: AttioObject>(body: &[u8]) -> std::result::Result<Entry<T>, DecodeError> {
+    decode_with(body, Some(hint::Object::of::<T>()))
+}
+
+/// Decodes a page of entries, `{"data": [entry, ...]}` (an entry query's answer).
+pub fn decode_entry_page<T: AttioObject>(
+    body: &[u8],
+) -> std::result::Result<Vec<Entry<T>>, DecodeError> {
     decode_with(body, Some(hint::Object::of::<T>()))
 }
 

@@ -93,8 +93,14 @@ impl<'de, T: AttioObject> Deserialize<'de> for Record<T> {
     }
 }
 
-/// Decodes a record's `values` object as `T`.
-struct ValuesSeed<T>(PhantomData<T>);
+/// Decodes a record's `values` (or an entry's `entry_values`) object as `T`.
+pub(crate) struct ValuesSeed<T>(PhantomData<T>);
+
+impl<T> ValuesSeed<T> {
+    pub(crate) fn new() -> Self {
+        ValuesSeed(PhantomData)
+    }
+}
 
 impl<'de, T: AttioObject> DeserializeSeed<'de> for ValuesSeed<T> {
     type Value = T;

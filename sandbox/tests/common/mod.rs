@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod lists;
+pub mod openapi;
+
 use attio_sandbox::Sandbox;
 use serde_json::{Value, json};
 
@@ -38,6 +41,24 @@ impl Env {
         let (s, v) = self.call(method, path, body).await;
         assert_eq!(s, 200, "{method} {path}: {v}");
         v["data"].clone()
+    }
+
+    /// Calls and asserts an error answer with this status and code; returns the error body.
+    pub async fn expect_error(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<Value>,
+        status: u16,
+        code: &str,
+    ) -> Value {
+        let (s, err) = self.call(method, path, body.clone()).await;
+        assert_eq!(
+            (s, err["code"].as_str()),
+            (status, Some(code)),
+            "{method} {path} {body:?}: {err}"
+        );
+        err
     }
 
     pub async fn create(&self, object: &str, values: Value) -> Value {
@@ -84,9 +105,15 @@ pub fn id(record: &Value) -> String {
 
 /// The active values of an attribute with the common fields removed.
 pub fn vals(record: &Value, slug: &str) -> Vec<Value> {
-    record["values"][slug]
+    stripped(&record["values"][slug], slug)
+}
+
+/// Values (a JSON array) without their common fields (`active_from`, `active_until`,
+/// `created_by_actor`, `attribute_type`).
+pub fn stripped(values: &Value, slug: &str) -> Vec<Value> {
+    values
         .as_array()
-        .unwrap_or_else(|| panic!("no values for {slug}: {record}"))
+        .unwrap_or_else(|| panic!("no values for {slug}: {values}"))
         .iter()
         .map(|v| {
             let mut v = v.clone();

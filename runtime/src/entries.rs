@@ -1,0 +1,203 @@
+//! Entry operations on the [`Client`]: add an entry to a list (`POST`), assert one by its parent
+//! record (`PUT`), get, update (`PATCH`), overwrite (`PUT`), delete, the value history of one of
+//! the list's attributes; and a record's entries, in every list (the short form) or in one list
+//! (typed).
+//!
+//! `#[attio_list]` generates thin forwarders to these methods on the struct (`entry.add(&client,
+//! &company_id)`, `SalesEntry::get(&client, &id)`, ...); they are also callable on the [`Client`]
+//! directly. `update` and `overwrite` differ as for records (see [`records`](crate::Client::update_record)):
+//! on multiselect (`Vec<T>`) fields, `update` adds the values, `overwrite` replaces them.
+
+use crate::client::Client;
+use crate::error::{Error, ErrorCode, Result};
+use crate::operation::lists;
+use crate::values::{AttioList, AttioObject, AttributeHandle, EntryId, RecordId, WithMeta};
+use crate::wire::{Entry, RecordEntry};
+
+/// How many short-form entries a record's entries request asks for at once (Attio's maximum).
+const RECORD_ENTRIES_PAGE: usize = 1000;
+
+impl Client {
+    /// `POST /v2/lists/{list}/entries`: adds the record `parent` to the list `T` describes, with
+    /// the struct's values, and returns the new entry. A list may hold several entries for one
+    /// record, so this is not idempotent: it is retried only when the request never reached
+    /// Attio. Fails with [`ErrorCode::ValueNotFound`] when the parent record does not exist.
+    ///
+    /// ```no_run
+    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
+    /// # #[attio::attio_list(slug = "sales_pipeline", parent = Company)] struct SalesEntry { stage: Option<attio::Status> }
+    /// # async fn run(client: attio::Client, acme: attio::RecordId) -> attio::Result<()> {
+    /// let entry = client.add_entry(&SalesEntry { stage: None }, &acme).await?;
+    /// println!("added as {}", entry.id.entry_id);
+    /// # Ok(()) }
+    /// ```
+    pub async fn add_entry<T: AttioList>(&self, values: &T, parent: &RecordId) -> Result<Entry<T>> {
+        self.execute(lists::add(values, parent)?).await
+    }
+
+    /// `PUT /v2/lists/{list}/entries`: the entry of the record `parent` in the list, created if
+    /// the record has none, overwritten with the struct's values (multiselects replaced) if it has
+    /// one. When the record has several entries in the list, Attio cannot tell which to change:
+    /// the error is then [`Error::MultipleEntries`], and nothing is changed.
+    ///
+    /// ```no_run
+    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
+    /// # #[attio::attio_list(slug = "sales_pipeline", parent = Company)] struct SalesEntry { stage: Option<attio::Status> }
+    /// # async fn run(client: attio::Client, acme: attio::RecordId) -> attio::Result<()> {
+    /// match client.assert_entry(&SalesEntry { stage: None }, &acme).await {
+    ///     Ok(entry) => println!("{}", entry.id.entry_id),
+    ///     Err(attio::Error::MultipleEntries { .. }) => println!("Acme is in the pipeline twice"),
+    ///     Err(e) => return Err(e),
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn assert_entry<T: AttioList>(
+        &self,
+        values: &T,
+        parent: &RecordId,
+    ) -> Result<Entry<T>> {
+        match self.execute(lists::assert_by_parent(values, parent)?).await {
+            Err(Error::Api(e)) if e.code == ErrorCode::MultipleMatchResults => {
+                Err(Error::MultipleEntries {
+                    list: T::SLUG,
+                    parent_record_id: parent.clone(),
+                    source: Box::new(e),
+                })
+            }
+            other => other,
+        }
+    }
+
+    /// `GET /v2/lists/{list}/entries/{entry_id}`: reads one entry.
+    ///
+    /// ```no_run
+    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
+    /// # #[attio::attio_list(slug = "sales_pipeline", parent = Company)] struct SalesEntry { stage: Option<attio::Status> }
+    /// # async fn run(client: attio::Client, id: attio::EntryId) -> attio::Result<()> {
+    /// let entry = client.get_entry::<SalesEntry>(&id).await?;
+    /// println!("{:?} for {}", entry.values.stage, entry.parent_record_id);
+    /// # Ok(()) }
+    /// ```
+    pub async fn get_entry<T: AttioList>(&self, id: &EntryId) -> Result<Entry<T>> {
+        self.execute(lists::get::<T>(id)).await
+    }
+
+    /// `PATCH /v2/lists/{list}/entries/{entry_id}`: writes the struct's values to the entry;
+    /// single values are replaced, multiselect values **added**.
+    ///
+    /// ```no_run
+    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
+    /// # #[attio::attio_list(slug = "sales_pipeline", parent = Company)] struct SalesEntry { stage: Option<attio::Status> }
+    /// # async fn run(client: attio::Client, id: attio::EntryId) -> Result<(), Box<dyn std::error::Error>> {
+    /// let won = SalesEntry { stage: Some(attio::Status::by_title("Won")?) };
+    /// client.update_entry(&won, &id).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn update_entry<T: AttioList>(&self, values: &T, id: &EntryId) -> Result<Entry<T>> {
+        self.execute(lists::update(values, id)?).await
+    }
+
+    /// `PUT /v2/lists/{list}/entries/{entry_id}`: makes the entry's attributes equal to the
+    /// struct's values (multiselects **replaced**; an empty `Vec` clears one). Idempotent.
+    ///
+    /// ```no_run
+    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
+    /// # #[attio::attio_list(slug = "sales_pipeline", parent = Company)] struct SalesEntry { tags: Vec<attio::SelectOption> }
+    /// # async fn run(client: attio::Client, id: attio::EntryId) -> attio::Result<()> {
+    /// client.overwrite_entry(&SalesEntry { tags: vec![] }, &id).await?; // no tags any more
+    /// # Ok(()) }
+    /// ```
+    pub async fn overwrite_entry<T: AttioList>(
+        &self,
+        values: &T,
+        id: &EntryId,
+    ) -> Result<Entry<T>> {
+        self.execute(lists::overwrite(values, id)?).await
+    }
+
+    /// `DELETE /v2/lists/{list}/entries/{entry_id}`: removes the entry from the list (the parent
+    /// record stays).
+    ///
+    /// ```no_run
+    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
+    /// # #[attio::attio_list(slug = "sales_pipeline", parent = Company)] struct SalesEntry { stage: Option<attio::Status> }
+    /// # async fn run(client: attio::Client, id: attio::EntryId) -> attio::Result<()> {
+    /// client.delete_entry::<SalesEntry>(&id).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn delete_entry<T: AttioList>(&self, id: &EntryId) -> Result<()> {
+        self.execute(lists::delete::<T>(id)).await
+    }
+
+    /// `GET /v2/lists/{list}/entries/{entry_id}/attributes/{attribute}/values?show_historic=true`:
+    /// every value one of the list's attributes has had on the entry, oldest first, with its
+    /// metadata: how long an entry stayed at each stage, say.
+    ///
+    /// ```no_run
+    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
+    /// # #[attio::attio_list(slug = "sales_pipeline", parent = Company)] struct SalesEntry { stage: attio::Status }
+    /// # async fn run(client: attio::Client, id: attio::EntryId) -> attio::Result<()> {
+    /// for stage in client.entry_value_history(&id, SalesEntry::fields().stage()).await? {
+    ///     println!("{} from {:?}", stage.value, stage.meta.active_from);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn entry_value_history<T: AttioList, H: AttributeHandle<T>>(
+        &self,
+        id: &EntryId,
+        attribute: H,
+    ) -> Result<Vec<WithMeta<H::Value>>> {
+        self.execute(lists::history::<T, H::Value>(id, attribute.slug())?)
+            .await
+    }
+
+    /// `GET /v2/objects/{object}/records/{record_id}/entries`: the record's entries in every
+    /// list, in Attio's short form (list, entry id, creation time), every page.
+    ///
+    /// ```no_run
+    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
+    /// # async fn run(client: attio::Client, acme: attio::RecordId) -> attio::Result<()> {
+    /// for entry in client.record_entries::<Company>(&acme).await? {
+    ///     println!("in {} as {}", entry.list_api_slug, entry.entry_id);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn record_entries<P: AttioObject>(&self, id: &RecordId) -> Result<Vec<RecordEntry>> {
+        let mut out = Vec::new();
+        loop {
+            let page = self
+                .execute(lists::record_entries::<P>(
+                    id,
+                    RECORD_ENTRIES_PAGE,
+                    out.len(),
+                ))
+                .await?;
+            let done = page.len() < RECORD_ENTRIES_PAGE;
+            out.extend(page);
+            if done {
+                return Ok(out);
+            }
+        }
+    }
+
+    /// The record `parent`'s entries in the list `T`, typed: its short-form entries in that list
+    /// (see [`record_entries`](Client::record_entries)), each then read in full.
+    ///
+    /// ```no_run
+    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
+    /// # #[attio::attio_list(slug = "sales_pipeline", parent = Company)] struct SalesEntry { stage: Option<attio::Status> }
+    /// # async fn run(client: attio::Client, acme: attio::RecordId) -> attio::Result<()> {
+    /// let entries = client.entries_of::<SalesEntry>(&acme).await?;
+    /// println!("Acme is in the pipeline {} time(s)", entries.len());
+    /// # Ok(()) }
+    /// ```
+    pub async fn entries_of<T: AttioList>(&self, parent: &RecordId) -> Result<Vec<Entry<T>>> {
+        let mut out = Vec::new();
+        for short in self.record_entries::<T::Parent>(parent).await? {
+            if short.list_api_slug == T::SLUG {
+                out.push(self.get_entry::<T>(&short.entry_id).await?);
+            }
+        }
+        Ok(out)
+    }
+}

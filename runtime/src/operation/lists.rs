@@ -1,0 +1,363 @@
+//! List and entry operations: add an entry (`POST`), assert one by its parent (`PUT`), get,
+//! update (`PATCH`), overwrite (`PUT`), delete, value history, a query page, a change set's
+//! `PUT`/`PATCH`, a record's entries in every list; and the lists themselves: all, get, create,
+//! update.
+//!
+//! # Which entry writes are safe to repeat
+//!
+//! As for records (see [`records`](super::records)): a `PUT` is, a `PATCH` is unless it writes a
+//! multiselect (Attio appends its values), an add (`POST`) is not (a list may hold several entries
+//! for one record), a delete is. An assert by parent overwrites multiselects and finds the entry
+//! the first one created, so it is.
+
+use serde_json::{Value, json};
+
+use super::records::{history_path, writes_multiselect};
+use super::{Method, Operation};
+use crate::error::{Error, Result};
+use crate::values::{
+    AttioList, AttioObject, AttioValue, AttributeType, EntryId, RecordId, WithMeta,
+    check_path_segment,
+};
+use crate::wire::{self, Entry, List, ListUpdate, NewList, RecordEntry};
+
+/// `/v2/lists/{list}/entries`.
+fn entries_path<T: AttioObject>() -> String {
+    format!("/v2/lists/{}/entries", T::SLUG)
+}
+
+/// `/v2/lists/{list}/entries/{entry_id}`; both parts are checked path segments.
+fn entry_path<T: AttioObject>(id: &EntryId) -> String {
+    format!("/v2/lists/{}/entries/{}", T::SLUG, id.as_str())
+}
+
+/// `POST /v2/lists/{list}/entries`: a new entry for `parent`.
+pub(crate) fn add<T: AttioList>(values: &T, parent: &RecordId) -> Result<Operation<Entry<T>>> {
+    Ok(Operation::write(
+        Method::Post,
+        entries_path::<T>(),
+        Some(wire::encode_entry(values, Some(parent))?),
+        false,
+        wire::decode_entry::<T>,
+    ))
+}
+
+/// `PUT /v2/lists/{list}/entries`: the entry of `parent`, created or overwritten.
+pub(crate) fn assert_by_parent<T: AttioList>(
+    values: &T,
+    parent: &RecordId,
+) -> Result<Operation<Entry<T>>> {
+    Ok(Operation::write(
+        Method::Put,
+        entries_path::<T>(),
+        Some(wire::encode_entry(values, Some(parent))?),
+        true,
+        wire::decode_entry::<T>,
+    ))
+}
+
+/// `GET /v2/lists/{list}/entries/{entry_id}`.
+pub(crate) fn get<T: AttioObject>(id: &EntryId) -> Operation<Entry<T>> {
+    Operation::read(
+        Method::Get,
+        entry_path::<T>(id),
+        None,
+        wire::decode_entry::<T>,
+    )
+}
+
+/// `PATCH /v2/lists/{list}/entries/{entry_id}` with the struct's values.
+pub(crate) fn update<T: AttioList>(values: &T, id: &EntryId) -> Result<Operation<Entry<T>>> {
+    Ok(Operation::write(
+        Method::Patch,
+        entry_path::<T>(id),
+        Some(wire::encode_entry(values, None)?),
+        !writes_multiselect::<T>(None),
+        wire::decode_entry::<T>,
+    ))
+}
+
+/// `PUT /v2/lists/{list}/entries/{entry_id}` with the struct's values.
+pub(crate) fn overwrite<T: AttioList>(values: &T, id: &EntryId) -> Result<Operation<Entry<T>>> {
+    Ok(Operation::write(
+        Method::Put,
+        entry_path::<T>(id),
+        Some(wire::encode_entry(values, None)?),
+        true,
+        wire::decode_entry::<T>,
+    ))
+}
+
+/// `DELETE /v2/lists/{list}/entries/{entry_id}`.
+pub(crate) fn delete<T: AttioObject>(id: &EntryId) -> Operation<()> {
+    Operation::write(
+        Method::Delete,
+        entry_path::<T>(id),
+        None,
+        true,
+        wire::decode_nothing,
+    )
+}
+
+/// `GET /v2/lists/{list}/entries/{entry_id}/attributes/{attribute}/values?show_historic=true`.
+pub(crate) fn history<T: AttioObject, V: AttioValue>(
+    id: &EntryId,
+    attribute: &'static str,
+) -> Result<Operation<Vec<WithMeta<V>>>> {
+    Ok(Operation::read(
+        Method::Get,
+        history_path::<T>(&entry_path::<T>(id), attribute)?,
+        None,
+        wire::decode_history::<V>,
+    ))
+}
+
+/// `POST /v2/lists/{list}/entries/query` with `body`: a read. The page of a list's `Query`,
+/// named by generated code.
+pub fn query_page<T: AttioObject>(body: &Value) -> Operation<Vec<Entry<T>>> {
+    Operation::read(
+        Method::Post,
+        format!("{}/query", entries_path::<T>()),
+        // Serializing a `serde_json::Value` into a Vec cannot fail.
+        Some(serde_json::to_vec(body).unwrap_or_default()),
+        wire::decode_entry_page::<T>,
+    )
+}
+
+/// A change set's `PUT` of prepared `slug: write form` entry values: repeatable.
+pub(crate) fn put_values<T: AttioObject>(
+    id: &EntryId,
+    values: &[(&'static str, Value)],
+) -> Operation<Entry<T>> {
+    Operation::write(
+        Method::Put,
+        entry_path::<T>(id),
+        Some(wire::keyed_entries_body("entry_values", values)),
+        true,
+        wire::decode_entry::<T>,
+    )
+}
+
+/// A change set's `PATCH` of prepared entry values; not repeatable when it `appends`.
+pub(crate) fn patch_values<T: AttioObject>(
+    id: &EntryId,
+    values: &[(&'static str, Value)],
+    appends: bool,
+) -> Operation<Entry<T>> {
+    Operation::write(
+        Method::Patch,
+        entry_path::<T>(id),
+        Some(wire::keyed_entries_body("entry_values", values)),
+        !appends,
+        wire::decode_entry::<T>,
+    )
+}
+
+/// `GET /v2/objects/{object}/records/{record_id}/entries?limit=&offset=`: one page of a record's
+/// entries in every list, in the short form.
+pub(crate) fn record_entries<P: AttioObject>(
+    id: &RecordId,
+    limit: usize,
+    offset: usize,
+) -> Operation<Vec<RecordEntry>> {
+    Operation::read(
+        Method::Get,
+        format!(
+            "/v2/objects/{}/records/{}/entries?limit={limit}&offset={offset}",
+            P::SLUG,
+            id.as_str()
+        ),
+        None,
+        wire::decode_data::<Vec<RecordEntry>>,
+    )
+}
+
+/// A list named by its slug or id, checked to be a path segment.
+fn list_path(list: &str) -> Result<String> {
+    check_path_segment(list).map_err(|reason| {
+        Error::InvalidInput(format!(
+            "the list {list:?} cannot be named in a path: {reason}"
+        ))
+    })?;
+    Ok(format!("/v2/lists/{list}"))
+}
+
+/// `GET /v2/lists`: every list the token can see (not paginated).
+pub(crate) fn lists() -> Operation<Vec<List>> {
+    Operation::read(Method::Get, "/v2/lists".into(), None, wire::decode_data)
+}
+
+/// `GET /v2/lists/{list}`.
+pub(crate) fn get_list(list: &str) -> Result<Operation<List>> {
+    Ok(Operation::read(
+        Method::Get,
+        list_path(list)?,
+        None,
+        wire::decode_data,
+    ))
+}
+
+/// `POST /v2/lists`: not repeatable (a repeat meets `slug_conflict`).
+pub(crate) fn create_list(new: &NewList) -> Result<Operation<List>> {
+    Ok(Operation::write(
+        Method::Post,
+        "/v2/lists".into(),
+        Some(data_body(new)?),
+        false,
+        wire::decode_data,
+    ))
+}
+
+/// `PATCH /v2/lists/{list}`: repeatable (it sets what it names).
+pub(crate) fn update_list(list: &str, update: &ListUpdate) -> Result<Operation<List>> {
+    if update.is_empty() {
+        return Err(Error::InvalidInput(format!(
+            "the update of the list {list:?} changes nothing (Attio refuses an empty update): set a name, slug or access, e.g. ListUpdate::new().name(\"Pipeline\")"
+        )));
+    }
+    Ok(Operation::write(
+        Method::Patch,
+        list_path(list)?,
+        Some(data_body(update)?),
+        true,
+        wire::decode_data,
+    ))
+}
+
+/// `POST /v2/lists/{list}/attributes`: a list attribute of `attribute_type` (with Attio's
+/// required fields; a currency attribute defaults to USD). Not repeatable (`slug_conflict`).
+pub(crate) fn create_attribute<T: AttioObject>(
+    slug: &'static str,
+    title: &str,
+    attribute_type: &AttributeType,
+    multiselect: bool,
+) -> Result<Operation<()>> {
+    check_path_segment(slug).map_err(|reason| {
+        Error::InvalidInput(format!(
+            "the attribute slug {slug:?} cannot be sent: {reason}"
+        ))
+    })?;
+    let config = match attribute_type {
+        AttributeType::Currency => {
+            json!({"currency": {"default_currency_code": "USD", "display_type": "symbol"}})
+        }
+        _ => json!({}),
+    };
+    Ok(Operation::write(
+        Method::Post,
+        format!("/v2/lists/{}/attributes", T::SLUG),
+        Some(data_body(&json!({
+            "title": title,
+            "description": null,
+            "api_slug": slug,
+            "type": attribute_type.as_str(),
+            "is_required": false,
+            "is_unique": false,
+            "is_multiselect": multiselect,
+            "config": config,
+        }))?),
+        false,
+        wire::decode_nothing,
+    ))
+}
+
+/// `POST /v2/lists/{list}/attributes/{attribute}/statuses` (for a status attribute) or
+/// `…/options` (for a select): a new status or option titled `title`. Not repeatable.
+pub(crate) fn create_choice<T: AttioObject>(
+    slug: &'static str,
+    attribute_type: &AttributeType,
+    title: &str,
+) -> Result<Operation<()>> {
+    let kind = match attribute_type {
+        AttributeType::Status => "statuses",
+        AttributeType::Select => "options",
+        other => {
+            return Err(Error::InvalidInput(format!(
+                "the attribute `{slug}` of the list `{}` is of type {other}, which has no options or statuses: create them on a select or status attribute",
+                T::SLUG
+            )));
+        }
+    };
+    check_path_segment(slug).map_err(|reason| {
+        Error::InvalidInput(format!(
+            "the attribute slug {slug:?} cannot be sent: {reason}"
+        ))
+    })?;
+    Ok(Operation::write(
+        Method::Post,
+        format!("/v2/lists/{}/attributes/{slug}/{kind}", T::SLUG),
+        Some(data_body(&json!({ "title": title }))?),
+        false,
+        wire::decode_nothing,
+    ))
+}
+
+/// `{"data": value}`.
+fn data_body<S: serde::Serialize>(value: &S) -> Result<Vec<u8>> {
+    serde_json::to_vec(&serde_json::json!({ "data": value }))
+        .map_err(|e| Error::Invariant(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[crate::attio_object(slug = "companies")]
+    struct Company {
+        name: String,
+    }
+
+    #[crate::attio_list(slug = "sales", parent = Company)]
+    struct Sales {
+        stage: Option<String>,
+        tags: Vec<String>,
+    }
+
+    #[test]
+    fn paths_bodies_and_idempotency() {
+        let parent: RecordId = "r1".parse().unwrap();
+        let id: EntryId = "e1".parse().unwrap();
+        let v = Sales {
+            stage: Some("Lead".into()),
+            tags: vec![],
+        };
+        let add = add(&v, &parent).unwrap();
+        assert_eq!(
+            (add.method, add.path.as_str()),
+            (Method::Post, "/v2/lists/sales/entries")
+        );
+        assert!(!add.idempotent && add.write);
+        assert_eq!(
+            add.body.as_deref(),
+            Some(&br#"{"data":{"parent_record_id":"r1","parent_object":"companies","entry_values":{"stage":"Lead","tags":[]}}}"#[..])
+        );
+        let put = assert_by_parent(&v, &parent).unwrap();
+        assert_eq!((put.method, put.idempotent), (Method::Put, true));
+        let patch = update(&v, &id).unwrap();
+        assert_eq!(patch.path, "/v2/lists/sales/entries/e1");
+        assert!(!patch.idempotent, "PATCH appends to tags");
+        assert!(overwrite(&v, &id).unwrap().idempotent);
+        assert!(delete::<Sales>(&id).idempotent);
+        let h = history::<Sales, String>(&id, "stage").unwrap();
+        assert_eq!(
+            h.path,
+            "/v2/lists/sales/entries/e1/attributes/stage/values?show_historic=true"
+        );
+        let q = query_page::<Sales>(&serde_json::json!({}));
+        assert_eq!(q.path, "/v2/lists/sales/entries/query");
+        assert!(!q.write);
+        let r = record_entries::<Company>(&parent, 100, 0);
+        assert_eq!(
+            r.path,
+            "/v2/objects/companies/records/r1/entries?limit=100&offset=0"
+        );
+        assert!(update_list("sales", &ListUpdate::new()).is_err());
+        assert!(get_list("a/b").is_err());
+        assert_eq!(
+            patch_values::<Sales>(&id, &[("stage", "Won".into())], false)
+                .body
+                .as_deref(),
+            Some(&br#"{"data":{"entry_values":{"stage":"Won"}}}"#[..])
+        );
+    }
+}

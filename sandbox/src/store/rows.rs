@@ -1,0 +1,160 @@
+//! Rows: records of an object and entries of a list share storage, write semantics and
+//! rendering. A [`Target`] says which one a row belongs to.
+
+use serde_json::{Map, Value};
+
+use super::{Record, Store};
+use crate::error::ApiError;
+use crate::schema::{Attribute, Object};
+use crate::values::value_key;
+
+/// What rows belong to: an object (records) or a list (entries), by index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// `store.objects[i]`.
+    Object(usize),
+    /// `store.lists[i]`.
+    List(usize),
+}
+
+impl Target {
+    /// `"object"` or `"list"`, for messages.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Self::Object(_) => "object",
+            Self::List(_) => "list",
+        }
+    }
+
+    /// `"A record"` or `"An entry"`, for messages.
+    pub fn a_row(self) -> &'static str {
+        match self {
+            Self::Object(_) => "A record",
+            Self::List(_) => "An entry",
+        }
+    }
+
+    /// 404 `not_found` for a missing row.
+    pub fn row_not_found(self, id: &str) -> ApiError {
+        match self {
+            Self::Object(_) => ApiError::not_found(format!("Record with ID \"{id}\" not found.")),
+            Self::List(_) => ApiError::not_found(format!("Entry with ID \"{id}\" not found.")),
+        }
+    }
+}
+
+/// A list entry's parent record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parent {
+    /// The parent record's object id.
+    pub object_id: String,
+    /// The parent record's id.
+    pub record_id: String,
+}
+
+impl Store {
+    /// The attribute table of an object or a list (a list's is an [`Object`] whose id is the
+    /// list id).
+    pub fn schema(&self, t: Target) -> &Object {
+        match t {
+            Target::Object(i) => &self.objects[i],
+            Target::List(i) => &self.lists[i].schema,
+        }
+    }
+
+    /// The attribute table of an object or a list, mutably.
+    pub fn schema_mut(&mut self, t: Target) -> &mut Object {
+        match t {
+            Target::Object(i) => &mut self.objects[i],
+            Target::List(i) => &mut self.lists[i].schema,
+        }
+    }
+
+    /// Finds an object (`kind` = `"objects"`) or a list (`"lists"`) by slug or id.
+    pub fn target(&self, kind: &str, key: &str) -> Result<Target, ApiError> {
+        match kind {
+            "lists" => self.list_index(key).map(Target::List),
+            _ => self.object_index(key).map(Target::Object),
+        }
+    }
+
+    /// The rows of an object or a list, in creation order.
+    pub fn rows(&self, t: Target) -> &[Record] {
+        let id = &self.schema(t).id;
+        let map = match t {
+            Target::Object(_) => &self.records,
+            Target::List(_) => &self.entries,
+        };
+        map.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The rows of an object or a list, mutably.
+    pub fn rows_mut(&mut self, t: Target) -> &mut Vec<Record> {
+        let id = self.schema(t).id.clone();
+        let map = match t {
+            Target::Object(_) => &mut self.records,
+            Target::List(_) => &mut self.entries,
+        };
+        map.entry(id).or_default()
+    }
+
+    /// The row with this id (404 `not_found` if there is none).
+    pub fn row(&self, t: Target, id: &str) -> Result<&Record, ApiError> {
+        self.rows(t)
+            .iter()
+            .find(|r| r.id == id)
+            .ok_or_else(|| t.row_not_found(id))
+    }
+
+    /// The row with this id, mutably.
+    pub fn row_mut(&mut self, t: Target, id: &str) -> Option<&mut Record> {
+        self.rows_mut(t).iter_mut().find(|r| r.id == id)
+    }
+
+    /// Rows whose active values of `attr` include `key` (see `value_key`).
+    pub fn find_by_value(&self, t: Target, attr: &Attribute, key: &str) -> Vec<&Record> {
+        self.rows(t)
+            .iter()
+            .filter(|r| {
+                r.active(&attr.id)
+                    .iter()
+                    .any(|v| value_key(attr.ty, &v.body) == key)
+            })
+            .collect()
+    }
+
+    /// Every attribute of `schema` with the row's active values (`[]` when it has none): a
+    /// record's `values` or an entry's `entry_values`.
+    pub fn render_values(schema: &Object, row: &Record) -> Map<String, Value> {
+        schema
+            .attributes
+            .iter()
+            .map(|a| {
+                let vals = row
+                    .active(&a.id)
+                    .iter()
+                    .map(|v| Self::render_value(a.ty, v))
+                    .collect();
+                (a.api_slug.clone(), Value::Array(vals))
+            })
+            .collect()
+    }
+}
+
+impl Store {
+    /// Replaces the embedded option or status (`field` = `"option"` or `"status"`) in every
+    /// stored value of `attr_id` (active and historic) that has the same id as `json`, so a
+    /// renamed option or status reads back with its new title.
+    pub fn refresh_choice(&mut self, t: Target, attr_id: &str, field: &str, json: &Value) {
+        for row in self.rows_mut(t) {
+            let Some(slot) = row.values.get_mut(attr_id) else {
+                continue;
+            };
+            for v in slot.active.iter_mut().chain(slot.historic.iter_mut()) {
+                if v.body.get(field).map(|x| &x["id"]) == Some(&json["id"]) {
+                    v.body.insert(field.to_owned(), json.clone());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! Checks answers against the response schemas of Attio's OpenAPI document
+//! (`tests/fixtures/openapi.json`, a copy of shared/attio/openapi.json).
+//!
+//! The schema is prepared as little as possible:
+//! - OpenAPI-3.0 `nullable: true` becomes a 3.1 type array (`["string", "null"]`);
+//! - where a type array allows `null` but the `enum` beside it does not list it (e.g.
+//!   `config.currency.default_currency_code`, location `country_code`), `null` is added to the
+//!   enum: the spec's own type says null is allowed, and Attio sends it.
+
+use serde_json::{Value, json};
+
+use super::Env;
+
+fn openapi() -> Value {
+    // Attio's OpenAPI document, copied into the repository from shared/attio/openapi.json.
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/openapi.json"
+    );
+    serde_json::from_str(&std::fs::read_to_string(path).expect("openapi.json")).expect("json")
+}
+
+fn normalise(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            if m.remove("nullable") == Some(Value::Bool(true)) {
+                match m.get_mut("type") {
+                    Some(Value::String(t)) => {
+                        let t = t.clone();
+                        m.insert("type".into(), json!([t, "null"]));
+                    }
+                    Some(Value::Array(ts)) if !ts.contains(&json!("null")) => {
+                        ts.push(json!("null"))
+                    }
+                    _ => {}
+                }
+            }
+            let nullable = m
+                .get("type")
+                .and_then(Value::as_array)
+                .is_some_and(|ts| ts.contains(&json!("null")));
+            if nullable
+                && let Some(Value::Array(e)) = m.get_mut("enum")
+                && !e.contains(&Value::Null)
+            {
+                e.push(Value::Null);
+            }
+            m.values_mut().for_each(normalise);
+        }
+        Value::Array(a) => a.iter_mut().for_each(normalise),
+        _ => {}
+    }
+}
+
+pub struct Checker {
+    pub spec: Value,
+    pub checked: usize,
+}
+
+impl Checker {
+    pub fn check(&mut self, method: &str, template: &str, status: u16, body: &Value) {
+        let op = &self.spec["paths"][template][method.to_lowercase()];
+        assert!(op.is_object(), "no operation {method} {template}");
+        let schema = &op["responses"][status.to_string()]["content"]["application/json"]["schema"];
+        assert!(
+            schema.is_object(),
+            "no {status} response for {method} {template}"
+        );
+        let mut root = schema.clone();
+        root["$schema"] = json!("https://json-schema.org/draft/2020-12/schema");
+        root["components"] = self.spec["components"].clone();
+        let validator = jsonschema::validator_for(&root).expect("schema compiles");
+        let errors: Vec<String> = validator
+            .iter_errors(body)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .take(5)
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{method} {template} {status}: {errors:#?}\nbody: {body}"
+        );
+        self.checked += 1;
+    }
+
+    /// Calls the sandbox and checks the answer against `template`'s response schema.
+    pub async fn call(
+        &mut self,
+        env: &Env,
+        method: &str,
+        path: &str,
+        template: &str,
+        body: Option<Value>,
+    ) -> Value {
+        let (status, answer) = env.call(method, path, body).await;
+        self.check(method, template, status, &answer);
+        answer
+    }
+}
+
+pub fn checker() -> Checker {
+    let mut spec = openapi();
+    normalise(&mut spec);
+    Checker { spec, checked: 0 }
+}
