@@ -56,6 +56,7 @@ mod bulk;
 pub mod changes;
 pub mod comments;
 mod identity;
+pub mod meetings;
 pub mod members;
 pub mod notes;
 mod pages;

@@ -34,6 +34,7 @@ mod hint;
 mod history;
 mod identity;
 mod json_path;
+pub(crate) mod meeting;
 pub(crate) mod member;
 pub(crate) mod note;
 mod page;
