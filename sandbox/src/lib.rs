@@ -1,8 +1,9 @@
 //! An in-process, Attio-compatible HTTP server for tests and demos.
 //!
 //! The sandbox implements Attio's REST API v2 for objects, attributes, select options, statuses
-//! and records (create, assert, get, update, delete, query, value history, search), notes, tasks, comments and threads, workspace members
-//! and `/v2/self` (whose scopes a test can narrow), on JSON, on its own:
+//! and records (create, assert, get, update, delete, query, value history, search), notes, tasks,
+//! comments and threads, meetings, call recordings and transcripts, workspace members and
+//! `/v2/self` (whose scopes a test can narrow), on JSON, on its own:
 //! it does not use the `attio` client crate, so it checks the client rather than mirroring it.
 //!
 //! ```no_run
@@ -55,6 +56,7 @@ mod comments;
 mod error;
 mod faults;
 mod identity;
+mod meetings;
 mod notes;
 mod query;
 mod ratelimit;

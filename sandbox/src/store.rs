@@ -98,6 +98,8 @@ pub struct Store {
     pub tasks: Vec<crate::tasks::Task>,
     /// Threads and comments.
     pub comments: crate::comments::Comments,
+    /// Meetings and their call recordings.
+    pub meetings: crate::meetings::Meetings,
     /// Id generator.
     pub rng: Rng,
     /// Webhooks, in creation order.
@@ -123,6 +125,7 @@ impl Store {
             notes: Vec::new(),
             tasks: Vec::new(),
             comments: Default::default(),
+            meetings: Default::default(),
             rng,
             webhooks: Vec::new(),
             outbox: Vec::new(),
@@ -768,6 +771,7 @@ impl Store {
         self.notes
             .retain(|n| !(n.parent_object == object.api_slug && n.parent_record_id == record_id));
         self.comments.remove_record(&object.id, record_id);
+        self.meetings.remove_record(&object.id, record_id);
         for task in &mut self.tasks {
             task.links
                 .retain(|(o, r)| !(*o == object.id && r == record_id));
