@@ -394,3 +394,37 @@ async fn attios_errors_name_the_request() {
     assert_eq!(err.status(), Some(400));
     assert!(err.to_string().contains("POST /v2/meetings"), "{err}");
 }
+
+#[tokio::test]
+async fn a_new_call_recording_is_the_documented_webhook_event() {
+    use attio::webhooks::{Delivery, Event};
+
+    let (sandbox, client) = setup().await;
+    let _: serde_json::Value = client
+        .request(attio::Method::Post, "/v2/webhooks")
+        .json(
+            &serde_json::json!({"data": {"target_url": "https://example.com/attio",
+            "subscriptions": [{"event_type": "call-recording.created", "filter": null}]}}),
+        )
+        .send()
+        .await
+        .unwrap();
+    let meeting = client.create_meeting(hour("hook", 8)).await.unwrap();
+    let recording = client
+        .create_call_recording(&meeting.id.meeting_id, "https://files.example.com/hook.mp4")
+        .await
+        .unwrap();
+
+    // A guard against hanging, never an assertion about time.
+    let wait = std::time::Duration::from_secs(20);
+    let attempts = sandbox
+        .wait_for_deliveries(wait, |a| !a.is_empty())
+        .await
+        .unwrap();
+    let delivery = Delivery::decode(attempts[0].body.as_bytes()).unwrap();
+    let Event::CallRecordingCreated(event) = &delivery.events[0] else {
+        panic!("{:?}", delivery.events)
+    };
+    assert_eq!(event.meeting_id, meeting.id.meeting_id);
+    assert_eq!(event.call_recording_id, recording.id.call_recording_id);
+}
