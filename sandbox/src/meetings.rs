@@ -27,8 +27,9 @@
 //!   names (without an offset it is read as UTC, whatever `timezone` says) and written back in
 //!   UTC; the `timezone` is kept and returned. When listing, all-day meetings are compared in
 //!   `timezone` if it is `UTC` or a fixed offset (`+02:00`); other zone names are read as UTC.
-//! - Participants are not turned into person or company records, and not linked automatically;
-//!   `linked_records` holds what the create sent. Deleting a record unlinks it from meetings.
+//! - Participants are not turned into person or company records (Attio creates them), but a
+//!   participant whose email address is a person record's links that person at once (Attio does
+//!   it asynchronously), after the records the create named. Deleting a record unlinks it.
 //! - Sorting is by start (an all-day meeting's at midnight UTC), then by creation.
 
 use serde_json::{Map, Value, json};
@@ -38,6 +39,7 @@ use crate::api::Request;
 use crate::error::ApiError;
 use crate::store::Store;
 use crate::util::{format_ns, parse_timestamp};
+use crate::values::{normalise, value_key};
 use crate::webhooks::Event;
 
 /// Segments per page of a transcript.
@@ -376,6 +378,30 @@ fn links(store: &Store, v: Option<&Value>) -> Result<Vec<(String, String, String
     Ok(out)
 }
 
+/// The person records whose email addresses are participants'.
+fn participant_people(
+    store: &Store,
+    participants: &[Participant],
+) -> Vec<(String, String, String)> {
+    let Ok(oi) = store.object_index("people") else {
+        return Vec::new();
+    };
+    let object = &store.objects[oi];
+    let Some(attr) = object.attribute("email_addresses") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for p in participants {
+        let Ok(body) = normalise(store, attr, &json!(p.email)) else {
+            continue;
+        };
+        for r in store.find_by_value(oi, attr, &value_key(attr.ty, &body)) {
+            out.push((object.api_slug.clone(), object.id.clone(), r.id.clone()));
+        }
+    }
+    out
+}
+
 /// `POST /v2/meetings`: finds the meeting with this `external_ref`, or creates it.
 pub fn create(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError> {
     let d = req.data()?;
@@ -393,7 +419,12 @@ pub fn create(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError> {
         ));
     }
     let participants = participants(field(d, "participants")?)?;
-    let links = links(store, d.get("linked_records"))?;
+    let mut links = links(store, d.get("linked_records"))?;
+    for person in participant_people(store, &participants) {
+        if !links.contains(&person) {
+            links.push(person);
+        }
+    }
     if let Some(found) = store
         .meetings
         .meetings
@@ -693,4 +724,35 @@ pub fn transcript(
         "web_url": format!("{}/transcript", web_url(meeting_id, id)),
     });
     Ok(answer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn speakers_are_named_from_their_email() {
+        assert_eq!(speaker_name("ada.lovelace@x.com"), "Ada Lovelace");
+        assert_eq!(
+            speaker_name("bob_the-builder+crm@x.com"),
+            "Bob The Builder Crm"
+        );
+    }
+
+    #[test]
+    fn zones_are_utc_or_fixed_offsets() {
+        assert_eq!(zone("UTC"), UtcOffset::UTC);
+        assert_eq!(zone("Europe/Paris"), UtcOffset::UTC);
+        assert_eq!(zone("+02:00"), UtcOffset::from_hms(2, 0, 0).unwrap());
+        assert_eq!(zone("-0530"), UtcOffset::from_hms(-5, -30, 0).unwrap());
+        assert_eq!(zone("+99:00"), UtcOffset::UTC);
+    }
+
+    #[test]
+    fn an_all_day_meeting_starts_at_midnight_in_the_zone() {
+        let day = When::Day(Date::from_calendar_date(2027, time::Month::June, 3).unwrap());
+        let utc = day.instant(UtcOffset::UTC);
+        let east = day.instant(UtcOffset::from_hms(2, 0, 0).unwrap());
+        assert_eq!(utc - east, 2 * 3600 * 1_000_000_000);
+    }
 }

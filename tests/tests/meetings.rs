@@ -16,6 +16,12 @@ struct Company {
     domains: Vec<attio::Domain>,
 }
 
+#[attio_object(slug = "people")]
+#[derive(Debug, Clone)]
+struct Person {
+    email_addresses: Vec<EmailAddress>,
+}
+
 async fn setup() -> (Sandbox, Client) {
     let sandbox = Sandbox::start().await.unwrap();
     let client = Client::builder()
@@ -60,6 +66,12 @@ async fn a_meeting_is_found_or_created_and_read_back() {
     .await
     .unwrap();
     let acme_ref = Ref::<Company>::new(acme.id.record_id.clone());
+    let ada = Person {
+        email_addresses: vec![email("ada@acme.com")],
+    }
+    .create(&client)
+    .await
+    .unwrap();
 
     let new = || {
         NewMeeting::timed(
@@ -92,9 +104,14 @@ async fn a_meeting_is_found_or_created_and_read_back() {
         Some("ada@acme.com")
     );
     assert_eq!(meeting.participants[1].status, ParticipantStatus::Tentative);
-    assert_eq!(meeting.linked_records.len(), 1);
+    // The linked company, then the participant's person record, linked by Attio.
+    assert_eq!(meeting.linked_records.len(), 2);
     assert_eq!(meeting.linked_records[0].record_id, acme.id.record_id);
     assert_eq!(meeting.linked_records[0].object_slug, "companies");
+    assert_eq!(
+        meeting.linked_records[1].to_record_reference(),
+        attio::RecordReference::new("people", ada.id.record_id.clone())
+    );
 
     // Find or create: the same external reference finds the meeting.
     let again = client.create_meeting(new()).await.unwrap();
@@ -128,6 +145,32 @@ async fn a_meeting_is_found_or_created_and_read_back() {
         }
     );
     assert_ne!(offsite.id, meeting.id);
+
+    // An all-day meeting ends at midnight in the listing's time zone.
+    let ending_late = |zone: &'static str| {
+        client
+            .meetings()
+            .ends_from(at("2027-06-04T23:00:00Z"))
+            .timezone(zone)
+            .collect_all()
+    };
+    assert_eq!(
+        titles(&ending_late("UTC").await.unwrap()),
+        ["Offsite", "Renewal call"]
+    );
+    assert_eq!(
+        titles(&ending_late("+02:00").await.unwrap()),
+        ["Renewal call"]
+    );
+
+    // Deleting a record unlinks it.
+    client
+        .delete_record::<Company>(&acme.id.record_id)
+        .await
+        .unwrap();
+    let unlinked = client.get_meeting(&meeting.id.meeting_id).await.unwrap();
+    assert_eq!(unlinked.linked_records.len(), 1);
+    assert_eq!(unlinked.linked_records[0].object_slug, "people");
 }
 
 #[tokio::test]
