@@ -248,19 +248,19 @@ pub fn dispatch(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError>
         ("POST", ["v2", "meetings"]) => crate::meetings::create(store, req),
         ("GET", ["v2", "meetings", id]) => crate::meetings::get(store, id),
         ("GET", ["v2", "meetings", m, "call_recordings"]) => {
-            crate::meetings::list_recordings(store, req, m)
+            crate::recordings::list_recordings(store, req, m)
         }
         ("POST", ["v2", "meetings", m, "call_recordings"]) => {
-            crate::meetings::create_recording(store, req, m)
+            crate::recordings::create_recording(store, req, m)
         }
         ("GET", ["v2", "meetings", m, "call_recordings", r]) => {
-            crate::meetings::get_recording(store, m, r)
+            crate::recordings::get_recording(store, m, r)
         }
         ("DELETE", ["v2", "meetings", m, "call_recordings", r]) => {
-            crate::meetings::delete_recording(store, m, r)
+            crate::recordings::delete_recording(store, m, r)
         }
         ("GET", ["v2", "meetings", m, "call_recordings", r, "transcript"]) => {
-            crate::meetings::transcript(store, req, m, r)
+            crate::recordings::transcript(store, req, m, r)
         }
         ("GET", ["v2", "tasks"]) => crate::tasks::list(store, req),
         ("POST", ["v2", "tasks"]) => crate::tasks::create(store, req),

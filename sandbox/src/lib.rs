@@ -60,6 +60,7 @@ mod meetings;
 mod notes;
 mod query;
 mod ratelimit;
+mod recordings;
 mod schema;
 mod search;
 mod server;

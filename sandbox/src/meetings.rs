@@ -1,6 +1,5 @@
-//! Meetings, call recordings and transcripts: `GET|POST /v2/meetings`,
-//! `GET /v2/meetings/{meeting_id}`, `GET|POST /v2/meetings/{meeting_id}/call_recordings`,
-//! `GET|DELETE …/call_recordings/{call_recording_id}` and `GET …/{call_recording_id}/transcript`.
+//! Meetings: `GET|POST /v2/meetings`, `GET /v2/meetings/{meeting_id}`; call recordings and
+//! transcripts are in `recordings.rs`, and page with the cursors made here.
 //!
 //! As Attio: a create *finds or creates* a meeting by its `external_ref` (a string, or an iCal
 //! `{ical_uid, provider, is_recurring, original_start_time?}`), and needs `title`, `description`,
@@ -8,21 +7,11 @@
 //! meeting's start and end are `{date}`, another's `{datetime, timezone?}`; the end is exclusive
 //! and must come after the start. Listings page by an opaque `cursor` with
 //! `pagination.next_cursor` null on the last page; meetings and call recordings take `limit` 1
-//! to 200 (default 50). A call recording needs an `https` `video_url` of an `.mp4` file, and 400s
-//! name the field.
+//! to 200 (default 50); a cursor names its listing, and another listing's is refused. 400s name
+//! the field.
 //!
 //! Semantics chosen where Attio's documentation is silent, or the sandbox cannot do what Attio
 //! does:
-//! - **Processing.** A new call recording answers `processing`; the sandbox cannot fetch the
-//!   video, so the recording is `completed` from the next request that reads it (get, list or
-//!   transcript). `call-recording.created` is delivered when it is created.
-//! - **Transcripts.** The sandbox cannot transcribe, so a recording's transcript is derived from
-//!   its meeting, deterministically: the organiser (the first participant if none is marked)
-//!   welcomes everyone to the meeting by its title, every accepted or tentative participant says
-//!   hello, the organiser reads the description (if any) and thanks everyone. Speakers are named
-//!   from their email's local part (`ada.lovelace@…` is "Ada Lovelace"). Each word is one segment
-//!   (as in Attio's example), timed from the words' lengths; a page holds 20 segments.
-//!   `raw_transcript` (every page) is the whole transcript, one `[mm:ss] Name: line` per line.
 //! - **Time zones.** The sandbox has no time-zone database: a datetime is kept as the instant it
 //!   names (without an offset it is read as UTC, whatever `timezone` says) and written back in
 //!   UTC; the `timezone` is kept and returned. When listing, all-day meetings are compared in
@@ -40,10 +29,6 @@ use crate::error::ApiError;
 use crate::store::Store;
 use crate::util::{format_ns, parse_timestamp};
 use crate::values::{normalise, value_key};
-use crate::webhooks::Event;
-
-/// Segments per page of a transcript.
-const TRANSCRIPT_PAGE: usize = 20;
 
 /// When a meeting starts or ends.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,26 +97,13 @@ pub struct Meeting {
     pub created_at: i128,
 }
 
-/// A stored call recording.
-#[derive(Debug, Clone)]
-pub struct Recording {
-    /// Recording id.
-    pub id: String,
-    /// Its meeting.
-    pub meeting_id: String,
-    /// Done processing?
-    pub completed: bool,
-    /// Created, ns since 1970.
-    pub created_at: i128,
-}
-
 /// Meetings and call recordings, in creation order.
 #[derive(Debug, Clone, Default)]
 pub struct Meetings {
     /// Meetings.
     pub meetings: Vec<Meeting>,
     /// Call recordings.
-    pub recordings: Vec<Recording>,
+    pub recordings: Vec<crate::recordings::Recording>,
 }
 
 impl Meetings {
@@ -144,16 +116,12 @@ impl Meetings {
     }
 }
 
-fn bad(message: impl Into<String>) -> ApiError {
+pub(crate) fn bad(message: impl Into<String>) -> ApiError {
     ApiError::validation(message)
 }
 
 fn meeting_not_found(id: &str) -> ApiError {
     ApiError::not_found(format!("Meeting with ID \"{id}\" was not found."))
-}
-
-fn recording_not_found(id: &str) -> ApiError {
-    ApiError::not_found(format!("Call recording with ID \"{id}\" was not found."))
 }
 
 fn render(store: &Store, m: &Meeting) -> Value {
@@ -175,27 +143,13 @@ fn render(store: &Store, m: &Meeting) -> Value {
     })
 }
 
-fn web_url(m: &str, r: &str) -> String {
-    format!("https://app.attio.com/sandbox/calls/{m}/{r}")
-}
-
-fn render_recording(store: &Store, r: &Recording) -> Value {
-    json!({
-        "id": {"workspace_id": store.workspace_id, "meeting_id": r.meeting_id, "call_recording_id": r.id},
-        "status": if r.completed { "completed" } else { "processing" },
-        "web_url": web_url(&r.meeting_id, &r.id),
-        "created_by_actor": {"type": "api-token", "id": store.token_id},
-        "created_at": format_ns(r.created_at),
-    })
-}
-
 /// An opaque cursor for `kind` (which names the listing) at `offset`.
-fn cursor(kind: &str, offset: usize) -> String {
+pub(crate) fn cursor(kind: &str, offset: usize) -> String {
     hex::encode(format!("{kind}:{offset}"))
 }
 
 /// The offset a request's `cursor` points at, refusing one made for another listing.
-fn offset(req: &Request<'_>, kind: &str) -> Result<usize, ApiError> {
+pub(crate) fn offset(req: &Request<'_>, kind: &str) -> Result<usize, ApiError> {
     let Some(c) = req.param("cursor") else {
         return Ok(0);
     };
@@ -206,7 +160,7 @@ fn offset(req: &Request<'_>, kind: &str) -> Result<usize, ApiError> {
         .ok_or_else(|| bad(format!("cursor \"{c}\" is not a cursor of this listing.")))
 }
 
-fn limit(req: &Request<'_>) -> Result<usize, ApiError> {
+pub(crate) fn limit(req: &Request<'_>) -> Result<usize, ApiError> {
     match req.usize_param("limit")? {
         None => Ok(50),
         Some(n @ 1..=200) => Ok(n),
@@ -215,18 +169,18 @@ fn limit(req: &Request<'_>) -> Result<usize, ApiError> {
 }
 
 /// `{"data": page, "pagination": {"next_cursor"}}` for `items[offset..offset+limit]`.
-fn page(items: Vec<Value>, kind: &str, offset: usize, limit: usize) -> Value {
+pub(crate) fn page(items: Vec<Value>, kind: &str, offset: usize, limit: usize) -> Value {
     let next = (offset + limit < items.len()).then(|| cursor(kind, offset + limit));
     let data: Vec<Value> = items.into_iter().skip(offset).take(limit).collect();
     json!({"data": data, "pagination": {"next_cursor": next}})
 }
 
-fn field<'a>(d: &'a Map<String, Value>, key: &str) -> Result<&'a Value, ApiError> {
+pub(crate) fn field<'a>(d: &'a Map<String, Value>, key: &str) -> Result<&'a Value, ApiError> {
     d.get(key)
         .ok_or_else(|| bad(format!("data.{key} is required.")))
 }
 
-fn string<'a>(d: &'a Map<String, Value>, key: &str) -> Result<&'a str, ApiError> {
+pub(crate) fn string<'a>(d: &'a Map<String, Value>, key: &str) -> Result<&'a str, ApiError> {
     field(d, key)?
         .as_str()
         .ok_or_else(|| bad(format!("data.{key} must be a string.")))
@@ -456,7 +410,7 @@ pub fn get(store: &Store, id: &str) -> Result<Value, ApiError> {
     Ok(json!({"data": render(store, m)}))
 }
 
-fn meeting<'a>(store: &'a Store, id: &str) -> Result<&'a Meeting, ApiError> {
+pub(crate) fn meeting<'a>(store: &'a Store, id: &str) -> Result<&'a Meeting, ApiError> {
     store
         .meetings
         .meetings
@@ -545,199 +499,9 @@ pub fn list(store: &Store, req: &Request<'_>) -> Result<Value, ApiError> {
     Ok(page(items, "meetings", offset, limit))
 }
 
-fn video_url(d: &Map<String, Value>) -> Result<String, ApiError> {
-    let url = string(d, "video_url")?;
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return Err(bad("data.video_url must be a URL."));
-    };
-    if !scheme.eq_ignore_ascii_case("https") {
-        return Err(bad("Invalid video URL protocol. Only https is supported"));
-    }
-    let path = rest.split(['?', '#']).next().unwrap_or("");
-    let host = path.split('/').next().unwrap_or("");
-    if host.is_empty() || !path.to_ascii_lowercase().ends_with(".mp4") {
-        return Err(bad("data.video_url must be the URL of an .mp4 file."));
-    }
-    Ok(url.to_owned())
-}
-
-/// `POST /v2/meetings/{meeting_id}/call_recordings`.
-pub fn create_recording(
-    store: &mut Store,
-    req: &Request<'_>,
-    meeting_id: &str,
-) -> Result<Value, ApiError> {
-    if meeting(store, meeting_id).is_err() {
-        return Err(ApiError::not_found("The referenced meeting was not found."));
-    }
-    video_url(req.data()?)?;
-    let recording = Recording {
-        id: store.rng.uuid(),
-        meeting_id: meeting_id.to_owned(),
-        completed: false,
-        created_at: store.tick(),
-    };
-    let answer = json!({"data": render_recording(store, &recording)});
-    let event = Event::new("call-recording.created")
-        .id("meeting_id", meeting_id)
-        .id("call_recording_id", &recording.id);
-    store.meetings.recordings.push(recording);
-    store.emit(event);
-    Ok(answer)
-}
-
-/// The index of a meeting's recording, after checking the meeting; finishes its processing.
-fn recording(store: &mut Store, meeting_id: &str, id: &str) -> Result<usize, ApiError> {
-    meeting(store, meeting_id)?;
-    let at = store
-        .meetings
-        .recordings
-        .iter()
-        .position(|r| r.id == id && r.meeting_id == meeting_id)
-        .ok_or_else(|| recording_not_found(id))?;
-    store.meetings.recordings[at].completed = true;
-    Ok(at)
-}
-
-/// `GET /v2/meetings/{meeting_id}/call_recordings`.
-pub fn list_recordings(
-    store: &mut Store,
-    req: &Request<'_>,
-    meeting_id: &str,
-) -> Result<Value, ApiError> {
-    meeting(store, meeting_id)?;
-    let limit = limit(req)?;
-    let kind = format!("recordings:{meeting_id}");
-    let offset = offset(req, &kind)?;
-    let mut items = Vec::new();
-    for r in store
-        .meetings
-        .recordings
-        .iter_mut()
-        .filter(|r| r.meeting_id == meeting_id)
-    {
-        r.completed = true;
-    }
-    for r in store
-        .meetings
-        .recordings
-        .iter()
-        .filter(|r| r.meeting_id == meeting_id)
-    {
-        items.push(render_recording(store, r));
-    }
-    Ok(page(items, &kind, offset, limit))
-}
-
-/// `GET /v2/meetings/{meeting_id}/call_recordings/{call_recording_id}`.
-pub fn get_recording(store: &mut Store, meeting_id: &str, id: &str) -> Result<Value, ApiError> {
-    let at = recording(store, meeting_id, id)?;
-    Ok(json!({"data": render_recording(store, &store.meetings.recordings[at])}))
-}
-
-/// `DELETE /v2/meetings/{meeting_id}/call_recordings/{call_recording_id}`: answers 204 (`Null`).
-pub fn delete_recording(store: &mut Store, meeting_id: &str, id: &str) -> Result<Value, ApiError> {
-    let at = store
-        .meetings
-        .recordings
-        .iter()
-        .position(|r| r.id == id && r.meeting_id == meeting_id)
-        .ok_or_else(|| ApiError::not_found("The referenced call recording was not found."))?;
-    store.meetings.recordings.remove(at);
-    Ok(Value::Null)
-}
-
-/// "ada.lovelace@x" → "Ada Lovelace".
-fn speaker_name(email: &str) -> String {
-    let local = email.split('@').next().unwrap_or(email);
-    local
-        .split(['.', '_', '-', '+'])
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                .unwrap_or_default()
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The sandbox's transcript of a meeting: `(speaker, line)` in order.
-fn script(m: &Meeting) -> Vec<(String, String)> {
-    let host = m
-        .participants
-        .iter()
-        .find(|p| p.is_organizer)
-        .or_else(|| m.participants.first())
-        .map_or_else(|| "Host".to_owned(), |p| speaker_name(&p.email));
-    let mut lines = vec![(host.clone(), format!("Welcome, everyone, to {}.", m.title))];
-    for p in &m.participants {
-        let name = speaker_name(&p.email);
-        if name != host && (p.status == "accepted" || p.status == "tentative") {
-            lines.push((name.clone(), format!("Hi, {name} here.")));
-        }
-    }
-    if !m.description.trim().is_empty() {
-        lines.push((host.clone(), m.description.trim().to_owned()));
-    }
-    lines.push((host, "Thanks, everyone.".to_owned()));
-    lines
-}
-
-/// `GET …/call_recordings/{call_recording_id}/transcript`.
-pub fn transcript(
-    store: &mut Store,
-    req: &Request<'_>,
-    meeting_id: &str,
-    id: &str,
-) -> Result<Value, ApiError> {
-    recording(store, meeting_id, id)?;
-    let kind = format!("transcript:{id}");
-    let offset = offset(req, &kind)?;
-    let m = meeting(store, meeting_id)?;
-    let (mut segments, mut raw, mut clock) = (Vec::new(), Vec::new(), 0.5_f64);
-    let round = |t: f64| (t * 100.0).round() / 100.0;
-    for (speaker, line) in script(m) {
-        let secs = clock as u64;
-        raw.push(format!(
-            "[{:02}:{:02}] {speaker}: {line}",
-            secs / 60,
-            secs % 60
-        ));
-        for word in line.split_whitespace() {
-            let end = clock + 0.2 + 0.06 * word.chars().count() as f64;
-            segments.push(
-                json!({"speech": word, "start_time": round(clock), "end_time": round(end),
-                "speaker": {"name": speaker}}),
-            );
-            clock = end;
-        }
-        clock += 0.6;
-    }
-    let mut answer = page(segments, &kind, offset, TRANSCRIPT_PAGE);
-    let segments = answer["data"].take();
-    answer["data"] = json!({
-        "id": {"workspace_id": store.workspace_id, "meeting_id": meeting_id, "call_recording_id": id},
-        "transcript": segments,
-        "raw_transcript": raw.join("\n"),
-        "web_url": format!("{}/transcript", web_url(meeting_id, id)),
-    });
-    Ok(answer)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn speakers_are_named_from_their_email() {
-        assert_eq!(speaker_name("ada.lovelace@x.com"), "Ada Lovelace");
-        assert_eq!(
-            speaker_name("bob_the-builder+crm@x.com"),
-            "Bob The Builder Crm"
-        );
-    }
 
     #[test]
     fn zones_are_utc_or_fixed_offsets() {
