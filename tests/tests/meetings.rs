@@ -471,3 +471,64 @@ async fn a_new_call_recording_is_the_documented_webhook_event() {
     assert_eq!(event.meeting_id, meeting.id.meeting_id);
     assert_eq!(event.call_recording_id, recording.id.call_recording_id);
 }
+
+#[tokio::test]
+async fn the_sandbox_refuses_what_attio_refuses_naming_the_field() {
+    let (_sandbox, client) = setup().await;
+    let raw = |body: serde_json::Value| {
+        client
+            .request(attio::Method::Post, "/v2/meetings")
+            .json(&body)
+            .send::<serde_json::Value>()
+    };
+    let err = raw(serde_json::json!({"data": {"title": "T"}}))
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(400));
+    assert!(
+        err.to_string().contains("data.external_ref is required"),
+        "{err}"
+    );
+    let err = raw(
+        serde_json::json!({"data": {"title": "T", "description": "", "is_all_day": true,
+        "start": {"datetime": "2027-01-01T10:00:00Z"}, "end": {"date": "2027-01-02"},
+        "participants": [], "external_ref": "e"}}),
+    )
+    .await
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("data.start must be {\"date\""),
+        "{err}"
+    );
+    let err = raw(
+        serde_json::json!({"data": {"title": "T", "description": "", "is_all_day": true,
+        "start": {"date": "2027-01-01"}, "end": {"date": "2027-01-02"},
+        "participants": [], "external_ref": "e"}}),
+    )
+    .await
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("No participants were provided."),
+        "{err}"
+    );
+
+    // Limits and cursors.
+    let list = |key: &'static str, value: &'static str| {
+        client
+            .request(attio::Method::Get, "/v2/meetings")
+            .query(key, value)
+            .send::<serde_json::Value>()
+    };
+    let err = list("limit", "201").await.unwrap_err();
+    assert!(err.to_string().contains("between 1 and 200"), "{err}");
+    let err = list("cursor", "not-a-cursor").await.unwrap_err();
+    assert!(
+        err.to_string().contains("not a cursor of this listing"),
+        "{err}"
+    );
+    let empty = list("limit", "200").await.unwrap();
+    assert_eq!(
+        empty,
+        serde_json::json!({"data": [], "pagination": {"next_cursor": null}})
+    );
+}
