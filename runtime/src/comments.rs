@@ -25,7 +25,7 @@ use url::form_urlencoded;
 
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::notes::Parent;
+use crate::notes::ParentRecord;
 use crate::operation;
 use crate::pages::Listing;
 use crate::values::{CommentId, EntryId, ThreadId, Timestamp, WorkspaceMemberId};
@@ -65,7 +65,11 @@ impl NewComment {
     }
 
     /// Starts a thread on a record (named by its id). Mention members by their email address.
-    pub fn on_record(record: &impl Parent, author: &WorkspaceMemberId, content: &str) -> Self {
+    pub fn on_record(
+        record: &impl ParentRecord,
+        author: &WorkspaceMemberId,
+        content: &str,
+    ) -> Self {
         let target = record.to_parent().map(|r| {
             let on = json!({"object": r.target_object(), "record_id": r.target_record_id()});
             ("record", on)
@@ -158,7 +162,7 @@ pub struct ThreadListing<'c> {
 
 impl ThreadListing<'_> {
     /// The threads on `record` (named by its id).
-    pub fn on_record(mut self, record: &impl Parent) -> Self {
+    pub fn on_record(mut self, record: &impl ParentRecord) -> Self {
         self.on = record.to_parent().map(|r| {
             form_urlencoded::Serializer::new(String::new())
                 .append_pair("object", r.target_object())

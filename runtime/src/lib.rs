@@ -58,6 +58,7 @@ pub mod comments;
 mod entries;
 mod identity;
 mod lists;
+pub mod meetings;
 pub mod members;
 pub mod notes;
 mod pages;

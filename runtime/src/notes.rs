@@ -32,18 +32,18 @@ const MAX_PAGE: usize = 50;
 
 /// A record that notes (and tasks, and comments) can hang off: a [`RecordReference`], or a typed
 /// [`Ref<T>`] by record id.
-pub trait Parent {
+pub trait ParentRecord {
     /// The record as `(object, record id)`, or why it cannot be one.
     fn to_parent(&self) -> Result<RecordReference>;
 }
 
-impl Parent for RecordReference {
+impl ParentRecord for RecordReference {
     fn to_parent(&self) -> Result<RecordReference> {
         Ok(self.clone())
     }
 }
 
-impl<T: AttioObject> Parent for Ref<T> {
+impl<T: AttioObject> ParentRecord for Ref<T> {
     fn to_parent(&self) -> Result<RecordReference> {
         self.to_record_reference().ok_or_else(|| {
             Error::InvalidInput(format!(
@@ -56,7 +56,7 @@ impl<T: AttioObject> Parent for Ref<T> {
     }
 }
 
-impl<P: Parent + ?Sized> Parent for &P {
+impl<P: ParentRecord + ?Sized> ParentRecord for &P {
     fn to_parent(&self) -> Result<RecordReference> {
         (**self).to_parent()
     }
@@ -141,7 +141,7 @@ impl Client {
     ///     .await?;
     /// # Ok(()) }
     /// ```
-    pub async fn create_note(&self, parent: &impl Parent, note: NewNote) -> Result<Note> {
+    pub async fn create_note(&self, parent: &impl ParentRecord, note: NewNote) -> Result<Note> {
         let parent = parent.to_parent()?;
         note.check()?;
         let op = operation::notes::create(
@@ -187,7 +187,7 @@ pub struct NoteListing<'c> {
 
 impl NoteListing<'_> {
     /// Only the notes on `parent`.
-    pub fn on(mut self, parent: &impl Parent) -> Self {
+    pub fn on(mut self, parent: &impl ParentRecord) -> Self {
         self.parent = Some(parent.to_parent());
         self
     }

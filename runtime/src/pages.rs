@@ -91,7 +91,6 @@ impl<T: Send + 'static> Listing<T> {
 
     /// Pages by cursor: `page(cursor)` builds one page's request (`None` for the first); ends when
     /// the answer has no next cursor. An error ends it after being yielded.
-    #[allow(dead_code)] // meetings, call recordings and transcripts page this way
     pub(crate) fn by_cursor<F>(client: &Client, page: F) -> Self
     where
         F: Fn(Option<&str>) -> Operation<CursorPage<T>> + Send + Sync + 'static,

@@ -27,7 +27,7 @@ use url::form_urlencoded;
 
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::notes::Parent;
+use crate::notes::ParentRecord;
 use crate::operation;
 use crate::pages::Listing;
 use crate::values::{
@@ -301,7 +301,7 @@ impl TaskListing<'_> {
     }
 
     /// Only tasks linked to `record` (named by its id).
-    pub fn linked_to(self, record: &impl Parent) -> Self {
+    pub fn linked_to(self, record: &impl ParentRecord) -> Self {
         match record.to_parent() {
             Ok(r) => self
                 .push("linked_object", Ok(r.target_object().to_owned()))

@@ -88,7 +88,7 @@ pub(crate) fn page<T>(items: Vec<T>, limit: Option<usize>, offset: Option<usize>
         .collect()
 }
 
-/// Dispatches a request to its handler.
+/// Dispatches a request to its handler. An answer of `Value::Null` is sent as 204 No Content.
 pub fn dispatch(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError> {
     let segs: Vec<&str> = req.segments.iter().map(String::as_str).collect();
     match (req.method, segs.as_slice()) {
@@ -221,6 +221,24 @@ pub fn dispatch(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError>
         ("DELETE", ["v2", "comments", id]) => crate::comments::delete(store, id),
         ("GET", ["v2", "threads"]) => crate::comments::list_threads(store, req),
         ("GET", ["v2", "threads", id]) => crate::comments::get_thread(store, id),
+        ("GET", ["v2", "meetings"]) => crate::meetings::list(store, req),
+        ("POST", ["v2", "meetings"]) => crate::meetings::create(store, req),
+        ("GET", ["v2", "meetings", id]) => crate::meetings::get(store, id),
+        ("GET", ["v2", "meetings", m, "call_recordings"]) => {
+            crate::recordings::list_recordings(store, req, m)
+        }
+        ("POST", ["v2", "meetings", m, "call_recordings"]) => {
+            crate::recordings::create_recording(store, req, m)
+        }
+        ("GET", ["v2", "meetings", m, "call_recordings", r]) => {
+            crate::recordings::get_recording(store, m, r)
+        }
+        ("DELETE", ["v2", "meetings", m, "call_recordings", r]) => {
+            crate::recordings::delete_recording(store, m, r)
+        }
+        ("GET", ["v2", "meetings", m, "call_recordings", r, "transcript"]) => {
+            crate::recordings::transcript(store, req, m, r)
+        }
         ("GET", ["v2", "tasks"]) => crate::tasks::list(store, req),
         ("POST", ["v2", "tasks"]) => crate::tasks::create(store, req),
         ("GET", ["v2", "tasks", id]) => crate::tasks::get(store, id),

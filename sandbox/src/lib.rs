@@ -2,9 +2,9 @@
 //!
 //! The sandbox implements Attio's REST API v2 for objects, attributes, select options, statuses
 //! and records (create, assert, get, update, delete, query, value history, search), lists and
-//! their entries, notes, tasks, comments and threads, workspace members, webhooks and `/v2/self`
-//! (whose scopes a test can narrow), on JSON, on its own: it does not use the `attio` client
-//! crate, so it checks the client rather than mirroring it.
+//! their entries, notes, tasks, comments and threads, meetings, call recordings and transcripts,
+//! workspace members, webhooks and `/v2/self` (whose scopes a test can narrow), on JSON, on its
+//! own: it does not use the `attio` client crate, so it checks the client rather than mirroring it.
 //!
 //! Lists and entries:
 //! - `GET|POST /v2/lists`, `GET|PATCH /v2/lists/{list}` (slug or id; no DELETE, as in Attio);
@@ -94,9 +94,11 @@ mod error;
 mod faults;
 mod identity;
 mod lists;
+mod meetings;
 mod notes;
 mod query;
 mod ratelimit;
+mod recordings;
 mod schema;
 mod search;
 mod server;

@@ -246,6 +246,11 @@ fn respond(
         result
     };
     match result {
+        Ok(Value::Null) => {
+            let mut resp = Response::new(Full::new(Bytes::new()));
+            *resp.status_mut() = StatusCode::NO_CONTENT;
+            resp
+        }
         Ok(v) => json_response(200, &v),
         Err(e) => error_response(&e, None),
     }

@@ -114,6 +114,8 @@ pub struct Store {
     pub lists: Vec<List>,
     /// Entries by list id, in creation order.
     pub entries: HashMap<String, Vec<Record>>,
+    /// Meetings and their call recordings.
+    pub meetings: crate::meetings::Meetings,
     /// Id generator.
     pub rng: Rng,
     /// Webhooks, in creation order.
@@ -141,6 +143,7 @@ impl Store {
             comments: Default::default(),
             lists: Vec::new(),
             entries: HashMap::new(),
+            meetings: Default::default(),
             rng,
             webhooks: Vec::new(),
             outbox: Vec::new(),
@@ -656,6 +659,7 @@ impl Store {
         self.notes
             .retain(|n| !(n.parent_object == object.api_slug && n.parent_record_id == record_id));
         self.comments.remove_record(&object.id, record_id);
+        self.meetings.remove_record(&object.id, record_id);
         for task in &mut self.tasks {
             task.links
                 .retain(|(o, r)| !(*o == object.id && r == record_id));

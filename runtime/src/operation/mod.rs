@@ -10,6 +10,7 @@ use crate::error::{DecodeError, RequestLine};
 pub(crate) mod comments;
 pub(crate) mod identity;
 pub(crate) mod lists;
+pub(crate) mod meetings;
 pub(crate) mod members;
 pub(crate) mod notes;
 pub(crate) mod raw;

@@ -36,6 +36,7 @@ mod history;
 mod identity;
 mod json_path;
 mod list;
+pub(crate) mod meeting;
 pub(crate) mod member;
 pub(crate) mod note;
 mod page;
