@@ -38,12 +38,13 @@ impl Client {
     /// # async fn run(client: attio::Client) -> attio::Result<()> {
     /// let merged: Value = client
     ///     .request(Method::Post, "/v2/objects/people/records/merge")
-    ///     .json(&json!({"data": {"source": "…", "target": "…"}}))
+    ///     .json(&json!({"data": {"source_record_id": "…", "target_record_id": "…"}}))
     ///     .send()
     ///     .await?;
     ///
-    /// let notes: Value = client
-    ///     .request(Method::Get, "/v2/notes")
+    /// // Files are newer than this SDK's OpenAPI document.
+    /// let files: Value = client
+    ///     .request(Method::Get, "/v2/files")
     ///     .query("limit", 50)
     ///     .send()
     ///     .await?;
