@@ -3,7 +3,7 @@
 
 use attio::comments::NewComment;
 use attio::values::WorkspaceMemberId;
-use attio::{Client, Error, Outcome, Ref, attio_object};
+use attio::{Error, Outcome, Ref, attio_object};
 use attio_sandbox::Sandbox;
 
 #[attio_object(slug = "companies")]
@@ -15,11 +15,7 @@ struct Company {
 #[tokio::test]
 async fn a_thread_is_started_replied_to_listed_and_deleted() {
     let sandbox = Sandbox::start().await.unwrap();
-    let client = Client::builder()
-        .api_key(sandbox.api_key())
-        .base_url(sandbox.base_url())
-        .build()
-        .unwrap();
+    let client = attio_tests::sandbox_client(&sandbox).build().unwrap();
     let alice: WorkspaceMemberId = "50cf242c-7fa3-4cad-87d0-75b1af71c57b".parse().unwrap();
     let deal = Company {
         name: "Acme".into(),

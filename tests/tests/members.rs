@@ -1,17 +1,13 @@
 //! Workspace members end to end against the sandbox, and a task assigned through one.
 
+use attio::members::AccessLevel;
 use attio::tasks::NewTask;
-use attio::{Client, members::AccessLevel};
 use attio_sandbox::Sandbox;
 
 #[tokio::test]
 async fn members_are_listed_read_and_assignable() {
     let sandbox = Sandbox::start().await.unwrap();
-    let client = Client::builder()
-        .api_key(sandbox.api_key())
-        .base_url(sandbox.base_url())
-        .build()
-        .unwrap();
+    let client = attio_tests::sandbox_client(&sandbox).build().unwrap();
     let members = client.workspace_members().await.unwrap();
     let emails: Vec<&str> = members.iter().map(|m| m.email_address.as_str()).collect();
     assert_eq!(emails, ["alice@attio.com", "bob@attio.com"]);

@@ -20,11 +20,7 @@ struct Person {
 
 async fn setup() -> (Sandbox, Client, Record<Company>) {
     let sandbox = Sandbox::start().await.unwrap();
-    let client = Client::builder()
-        .api_key(sandbox.api_key())
-        .base_url(sandbox.base_url())
-        .build()
-        .unwrap();
+    let client = attio_tests::sandbox_client(&sandbox).build().unwrap();
     let acme = Company {
         name: "Acme".into(),
     }

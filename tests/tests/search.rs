@@ -1,7 +1,7 @@
 //! Record search end to end against the sandbox: by name, domain and email, across objects, typed
 //! references from hits, and what is refused before sending.
 
-use attio::{ActorReference, Client, Error, Outcome, PersonalName, attio_object};
+use attio::{ActorReference, Error, Outcome, PersonalName, attio_object};
 use attio_sandbox::Sandbox;
 
 #[attio_object(slug = "people")]
@@ -21,11 +21,7 @@ struct Company {
 #[tokio::test]
 async fn search_finds_people_and_companies_by_name_domain_and_email() {
     let sandbox = Sandbox::start().await.unwrap();
-    let client = Client::builder()
-        .api_key(sandbox.api_key())
-        .base_url(sandbox.base_url())
-        .build()
-        .unwrap();
+    let client = attio_tests::sandbox_client(&sandbox).build().unwrap();
     let alan = Person {
         name: Some(PersonalName::new("Alan", "Turing").unwrap()),
         email_addresses: vec!["alan@bletchley.example".parse().unwrap()],

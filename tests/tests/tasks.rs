@@ -17,11 +17,7 @@ const ALICE: &str = "50cf242c-7fa3-4cad-87d0-75b1af71c57b";
 
 async fn setup() -> (Sandbox, Client) {
     let sandbox = Sandbox::start().await.unwrap();
-    let client = Client::builder()
-        .api_key(sandbox.api_key())
-        .base_url(sandbox.base_url())
-        .build()
-        .unwrap();
+    let client = attio_tests::sandbox_client(&sandbox).build().unwrap();
     (sandbox, client)
 }
 
