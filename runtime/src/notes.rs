@@ -32,6 +32,11 @@ const MAX_PAGE: usize = 50;
 
 /// A record that notes (and tasks, and comments) can hang off: a [`RecordReference`], or a typed
 /// [`Ref<T>`] by record id.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not name a record to attach this to",
+    label = "not a record",
+    note = "pass a typed reference by id, `&attio::Ref::<Company>::new(record_id)`, or an untyped `&attio::RecordReference::new(\"companies\", record_id)`"
+)]
 pub trait ParentRecord {
     /// The record as `(object, record id)`, or why it cannot be one.
     fn to_parent(&self) -> Result<RecordReference>;

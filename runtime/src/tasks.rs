@@ -45,6 +45,11 @@ const MAX_PAGE: usize = 500;
 
 /// A record a task can be linked to: a [`RecordReference`], or a typed [`Ref<T>`], by id or
 /// [by a unique attribute](Ref::by) (Attio resolves it).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not name a record a task can be linked to",
+    label = "not a record",
+    note = "pass `&attio::Ref::<Company>::new(record_id)`, `&attio::Ref::by(Company::fields().domains(), domain)`, or `&attio::RecordReference::new(\"companies\", record_id)`"
+)]
 pub trait Linked {
     /// The record's write form in `linked_records`, or why it cannot be written.
     fn to_link(&self) -> Result<Value>;
