@@ -1,5 +1,6 @@
 //! Routing and the endpoint handlers, on JSON. Transport lives in `server.rs`.
 
+mod attribute_update;
 mod choices;
 
 use serde_json::{Value, json};
@@ -117,6 +118,10 @@ pub fn dispatch(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError>
         }
         ("POST", ["v2", kind @ ("objects" | "lists"), o, "attributes"]) => {
             create_attribute(store, req, store.target(kind, o)?)
+        }
+        ("PATCH", ["v2", kind @ ("objects" | "lists"), o, "attributes", a]) => {
+            let (t, ai) = attribute(store, kind, o, a)?;
+            attribute_update::update(store, req, t, ai)
         }
         ("GET", ["v2", kind @ ("objects" | "lists"), o, "attributes", a]) => {
             let (t, ai) = attribute(store, kind, o, a)?;

@@ -142,6 +142,8 @@ pub struct Attribute {
     pub is_unique: bool,
     /// Holds several values.
     pub is_multiselect: bool,
+    /// Archived (hidden in Attio's UI; kept, never deleted).
+    pub is_archived: bool,
     /// Creation time.
     pub created_at: String,
     /// Currency attributes: the currency code every value inherits.
@@ -214,6 +216,7 @@ impl Attribute {
             is_required: false,
             is_unique: false,
             is_multiselect: false,
+            is_archived: false,
             created_at: now.to_owned(),
             currency_code: None,
             allowed_object_ids: None,
@@ -249,7 +252,7 @@ impl Attribute {
             "is_unique": self.is_unique,
             "is_multiselect": self.is_multiselect,
             "is_default_value_enabled": false,
-            "is_archived": false,
+            "is_archived": self.is_archived,
             "default_value": null,
             "relationship": relationship,
             "created_at": self.created_at,

@@ -477,6 +477,47 @@ async fn responses_match_the_openapi_schemas() {
         "/v2/comments/{comment_id}",
         None
     );
+    let attr = "/v2/{target}/{identifier}/attributes/{attribute}";
+    let renamed = call!(
+        "PATCH",
+        "/v2/objects/projects/attributes/tier",
+        attr,
+        Some(
+            json!({"data": {"title": "Role", "description": "What they do", "is_archived": true}})
+        )
+    );
+    assert_eq!(renamed["data"]["title"], json!("Role"), "{renamed}");
+    assert_eq!(renamed["data"]["is_archived"], json!(true));
+    call!(
+        "PATCH",
+        "/v2/objects/projects/attributes/tier",
+        attr,
+        Some(json!({"data": {"is_archived": false, "api_slug": "level"}}))
+    );
+    call!(
+        "PATCH",
+        "/v2/objects/projects/attributes/level",
+        attr,
+        Some(json!({"data": {"api_slug": "tier"}}))
+    );
+    // The document lists only `system_edit_unauthorized` for this 400; a type change is refused
+    // with `immutable_value`, as for every other immutable field, outside the document.
+    let (status, refused) = env
+        .call(
+            "PATCH",
+            "/v2/objects/projects/attributes/tier",
+            Some(json!({"data": {"type": "number"}})),
+        )
+        .await;
+    assert_eq!(status, 400);
+    assert_eq!(refused["code"], json!("immutable_value"));
+    let system = call!(
+        "PATCH",
+        "/v2/objects/people/attributes/job_title",
+        attr,
+        Some(json!({"data": {"title": "Role"}}))
+    );
+    assert_eq!(system["code"], json!("system_edit_unauthorized"));
     let me = call!("GET", "/v2/self", "/v2/self", None);
     assert_eq!(me["active"], json!(true));
     assert!(
