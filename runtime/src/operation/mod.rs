@@ -51,8 +51,8 @@ impl Method {
     }
 }
 
-/// One request, described but not sent, whose answer decodes as `R`. Named by generated code
-/// (through `attio::__private`), never built or read outside this crate.
+/// One request, described but not sent, whose answer decodes as `R`. Named by the code the
+/// macros generate (re-exported for it), never built or read outside this crate.
 pub struct Operation<R> {
     pub(crate) method: Method,
     /// The path under the base URL, starting with `/v2/`.

@@ -1,5 +1,5 @@
-//! The per-field encode and decode steps that `#[attio_object]`'s generated impl calls (through
-//! `attio::__private`): written once here, generic over the field's type.
+//! The per-field encode and decode steps that `#[attio_object]`'s generated impl calls (they are
+//! re-exported for generated code): written once here, generic over the field's type.
 
 use std::marker::PhantomData;
 
