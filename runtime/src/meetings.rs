@@ -42,13 +42,11 @@
 //! # Ok(()) }
 //! ```
 
-use url::form_urlencoded;
-
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::notes::ParentRecord;
 use crate::operation;
-use crate::pages::Listing;
+use crate::pages::{Filters, Listing};
 use crate::values::{CallRecordingId, Date, EmailAddress, MeetingId, RecordReference, Timestamp};
 use crate::wire::meeting::{self, LinkInput, MeetingInput, ParticipantInput};
 
@@ -309,7 +307,7 @@ impl Client {
     pub fn meetings(&self) -> MeetingListing<'_> {
         MeetingListing {
             client: self,
-            query: Ok(Vec::new()),
+            filters: Filters::new(),
             latest_first: false,
             page_size: MAX_PAGE,
         }
@@ -389,31 +387,21 @@ impl Client {
 #[must_use = "a listing does nothing until it is streamed or collected"]
 pub struct MeetingListing<'c> {
     client: &'c Client,
-    query: Result<Vec<(&'static str, String)>>,
+    filters: Filters,
     latest_first: bool,
     page_size: usize,
 }
 
 impl MeetingListing<'_> {
     fn push(mut self, key: &'static str, value: Result<String>) -> Self {
-        self.query = match (self.query, value) {
-            (Ok(mut q), Ok(v)) => {
-                q.push((key, v));
-                Ok(q)
-            }
-            (Err(e), _) | (_, Err(e)) => Err(e),
-        };
+        self.filters.push(key, value);
         self
     }
 
     /// Only meetings linked to `record` (named by its id).
-    pub fn linked_to(self, record: &impl ParentRecord) -> Self {
-        match record.to_parent() {
-            Ok(r) => self
-                .push("linked_object", Ok(r.target_object().to_owned()))
-                .push("linked_record_id", Ok(r.target_record_id().to_string())),
-            Err(e) => self.push("linked_object", Err(e)),
-        }
+    pub fn linked_to(mut self, record: &impl ParentRecord) -> Self {
+        self.filters.linked_to(record);
+        self
     }
 
     /// Only meetings with at least one of these participants.
@@ -471,12 +459,10 @@ impl MeetingListing<'_> {
                 self.page_size
             )));
         }
-        let pairs = match self.query {
-            Ok(pairs) => pairs,
+        let mut query = match self.filters.into_query() {
+            Ok(query) => query,
             Err(e) => return Listing::failed(e),
         };
-        let mut query = form_urlencoded::Serializer::new(String::new());
-        query.extend_pairs(pairs);
         let sort = if self.latest_first {
             "start_desc"
         } else {

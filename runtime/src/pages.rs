@@ -13,8 +13,11 @@ use std::task::{Context, Poll};
 
 use futures::stream::{self, Stream, StreamExt as _, TryStreamExt as _};
 
+use url::form_urlencoded;
+
 use crate::client::Client;
 use crate::error::Result;
+use crate::notes::ParentRecord;
 use crate::operation::Operation;
 use crate::wire::CursorPage;
 
@@ -128,5 +131,46 @@ impl<T: Send + 'static> Listing<T> {
             })
             .flatten();
         Listing(Box::pin(items))
+    }
+}
+
+/// The query-string filters of a listing (`?linked_object=…&is_completed=…`), gathered by its
+/// builder's methods. The first one that cannot be written is kept, and refused when the listing
+/// is streamed, so builders stay chainable.
+#[derive(Debug)]
+pub(crate) struct Filters(Result<Vec<(&'static str, String)>>);
+
+impl Filters {
+    /// No filter yet.
+    pub(crate) fn new() -> Self {
+        Filters(Ok(Vec::new()))
+    }
+
+    /// Adds `key=value`, or keeps `value`'s error (unless an earlier one is kept already).
+    pub(crate) fn push(&mut self, key: &'static str, value: Result<String>) {
+        if let Ok(pairs) = &mut self.0 {
+            match value {
+                Ok(value) => pairs.push((key, value)),
+                Err(e) => self.0 = Err(e),
+            }
+        }
+    }
+
+    /// `linked_object` and `linked_record_id`: only what is linked to `record`.
+    pub(crate) fn linked_to(&mut self, record: &impl ParentRecord) {
+        match record.to_parent() {
+            Ok(r) => {
+                self.push("linked_object", Ok(r.target_object().to_owned()));
+                self.push("linked_record_id", Ok(r.target_record_id().to_string()));
+            }
+            Err(e) => self.push("linked_object", Err(e)),
+        }
+    }
+
+    /// The filters, percent-encoded into a query string to add to, or the first error.
+    pub(crate) fn into_query(self) -> Result<form_urlencoded::Serializer<'static, String>> {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        query.extend_pairs(self.0?);
+        Ok(query)
     }
 }

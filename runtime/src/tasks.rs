@@ -23,13 +23,12 @@
 //! ```
 
 use serde_json::{Value, json};
-use url::form_urlencoded;
 
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::notes::ParentRecord;
 use crate::operation;
-use crate::pages::Listing;
+use crate::pages::{Filters, Listing};
 use crate::values::{
     ActorReference, AttioObject, RecordReference, Ref, TaskId, Timestamp, WritableValue,
 };
@@ -276,7 +275,7 @@ impl Client {
     pub fn tasks(&self) -> TaskListing<'_> {
         TaskListing {
             client: self,
-            query: Ok(Vec::new()),
+            filters: Filters::new(),
             newest_first: false,
             limit: None,
         }
@@ -288,31 +287,21 @@ impl Client {
 #[must_use = "a listing does nothing until it is streamed or collected"]
 pub struct TaskListing<'c> {
     client: &'c Client,
-    query: Result<Vec<(&'static str, String)>>,
+    filters: Filters,
     newest_first: bool,
     limit: Option<usize>,
 }
 
 impl TaskListing<'_> {
     fn push(mut self, key: &'static str, value: Result<String>) -> Self {
-        self.query = match (self.query, value) {
-            (Ok(mut q), Ok(v)) => {
-                q.push((key, v));
-                Ok(q)
-            }
-            (Err(e), _) | (_, Err(e)) => Err(e),
-        };
+        self.filters.push(key, value);
         self
     }
 
     /// Only tasks linked to `record` (named by its id).
-    pub fn linked_to(self, record: &impl ParentRecord) -> Self {
-        match record.to_parent() {
-            Ok(r) => self
-                .push("linked_object", Ok(r.target_object().to_owned()))
-                .push("linked_record_id", Ok(r.target_record_id().to_string())),
-            Err(e) => self.push("linked_object", Err(e)),
-        }
+    pub fn linked_to(mut self, record: &impl ParentRecord) -> Self {
+        self.filters.linked_to(record);
+        self
     }
 
     /// Only tasks assigned to `member` (by id or email address).
@@ -351,12 +340,10 @@ impl TaskListing<'_> {
 
     /// The tasks, fetched page after page as the stream is polled.
     pub fn stream(self) -> Listing<Task> {
-        let pairs = match self.query {
-            Ok(pairs) => pairs,
+        let mut query = match self.filters.into_query() {
+            Ok(query) => query,
             Err(e) => return Listing::failed(e),
         };
-        let mut query = form_urlencoded::Serializer::new(String::new());
-        query.extend_pairs(pairs);
         let sort = if self.newest_first { "desc" } else { "asc" };
         query.append_pair("sort", &format!("created_at:{sort}"));
         let query = query.finish();
