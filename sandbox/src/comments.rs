@@ -75,23 +75,25 @@ impl Comments {
     }
 }
 
-fn render_comment(store: &Store, c: &Comment) -> Value {
-    let on = store
-        .comments
-        .threads
-        .iter()
-        .find(|t| t.id == c.thread_id)
-        .map(|t| t.on.clone());
-    let on = on.unwrap_or(On {
-        object_id: String::new(),
-        record_id: String::new(),
-        entry: None,
-    });
+/// What the thread of `c` hangs off (every comment's thread exists while the comment does).
+fn on_of(store: &Store, c: &Comment) -> On {
+    let thread = store.comments.threads.iter().find(|t| t.id == c.thread_id);
+    thread.map_or_else(
+        || On {
+            object_id: String::new(),
+            record_id: String::new(),
+            entry: None,
+        },
+        |t| t.on.clone(),
+    )
+}
+
+fn render_comment(store: &Store, c: &Comment, on: &On) -> Value {
     json!({
         "id": {"workspace_id": store.workspace_id, "comment_id": c.id},
         "thread_id": c.thread_id,
         "content_plaintext": c.content,
-        "entry": on.entry.map(|(list_id, entry_id)| json!({"entry_id": entry_id, "list_id": list_id})),
+        "entry": on.entry.as_ref().map(|(list_id, entry_id)| json!({"entry_id": entry_id, "list_id": list_id})),
         "record": {"record_id": on.record_id, "object_id": on.object_id},
         "resolved_at": null,
         "resolved_by": {"type": null, "id": null},
@@ -106,7 +108,7 @@ fn render_thread(store: &Store, t: &Thread) -> Value {
         .comments
         .iter()
         .filter(|c| c.thread_id == t.id)
-        .map(|c| render_comment(store, c))
+        .map(|c| render_comment(store, c, &t.on))
         .collect();
     json!({
         "id": {"workspace_id": store.workspace_id, "thread_id": t.id},
@@ -233,7 +235,7 @@ pub fn create(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError> {
         created_at,
     };
     store.comments.comments.push(comment.clone());
-    let answer = render_comment(store, &comment);
+    let answer = render_comment(store, &comment, &on_of(store, &comment));
     store.emit(event("comment.created", &answer));
     Ok(json!({ "data": answer }))
 }
@@ -267,7 +269,7 @@ pub fn get(store: &Store, id: &str) -> Result<Value, ApiError> {
         .iter()
         .find(|c| c.id == id)
         .ok_or_else(|| ApiError::not_found(format!("Comment with ID \"{id}\" not found.")))?;
-    Ok(json!({"data": render_comment(store, c)}))
+    Ok(json!({"data": render_comment(store, c, &on_of(store, c))}))
 }
 
 /// `DELETE /v2/comments/{comment_id}`.
