@@ -104,10 +104,13 @@ pub fn dispatch(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError>
         }
         ("PATCH", ["v2", "objects", o]) => patch_object(store, req, o),
         ("GET", ["v2", kind @ ("objects" | "lists"), o, "attributes"]) => {
+            // Archived attributes are listed only with `show_archived=true`, as Attio does.
             let obj = store.schema(store.target(kind, o)?);
+            let archived = req.bool_param("show_archived")?;
             let all: Vec<Value> = obj
                 .attributes
                 .iter()
+                .filter(|a| archived || !a.is_archived)
                 .map(|a| a.to_json(&store.workspace_id, &obj.id, &store.objects))
                 .collect();
             Ok(data(Value::Array(page(

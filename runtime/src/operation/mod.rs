@@ -15,6 +15,7 @@ pub(crate) mod members;
 pub(crate) mod notes;
 pub(crate) mod raw;
 pub(crate) mod records;
+pub(crate) mod schema;
 pub(crate) mod search;
 pub(crate) mod tasks;
 pub(crate) mod webhooks;

@@ -41,6 +41,7 @@ pub(crate) mod member;
 pub(crate) mod note;
 mod page;
 mod record;
+pub(crate) mod schema;
 pub(crate) mod search;
 pub(crate) mod task;
 pub(crate) mod webhook;

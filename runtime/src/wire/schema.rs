@@ -1,0 +1,739 @@
+//! A workspace's schema as Attio returns it and as it is changed: objects ([`Object`],
+//! [`NewObject`], [`ObjectUpdate`]), the attributes of an object or a list ([`Attribute`],
+//! [`NewAttribute`], [`AttributeUpdate`]), and the options and statuses of select and status
+//! attributes ([`AttributeOption`], [`AttributeStatus`], [`NewStatus`], [`ChoiceUpdate`]).
+//!
+//! Read forms accept what the OpenAPI document and the docs disagree on: a missing flag reads as
+//! `false`, a missing `config` as empty. Write forms always carry every key Attio requires.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::values::{
+    AttributeId, AttributeType, ObjectId, SelectOptionId, StatusId, Timestamp, WorkspaceId,
+};
+
+/// The two ids that identify an object: its workspace and the object itself.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ObjectIdentifier {
+    /// The workspace.
+    pub workspace_id: WorkspaceId,
+    /// The object.
+    pub object_id: ObjectId,
+}
+
+/// An object (`people`, `companies`, `deals`, a custom object), as `GET /v2/objects` returns it.
+///
+/// ```
+/// let json = r#"{"id":{"workspace_id":"14beef7a-99f7-4534-a87e-70b564330a4c","object_id":"97052eb9-e65e-443f-a297-f2d9a4a7f795"},
+///   "api_slug":"people","singular_noun":"Person","plural_noun":"People","created_at":"2022-11-21T13:22:49.061281000Z"}"#;
+/// let object: attio::schema::Object = serde_json::from_str(json).unwrap();
+/// assert_eq!(object.api_slug.as_deref(), Some("people"));
+/// assert_eq!(object.singular_noun.as_deref(), Some("Person"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct Object {
+    /// The object's ids.
+    pub id: ObjectIdentifier,
+    /// Its api slug, as record paths name it (`None` for objects still being set up).
+    #[serde(default)]
+    pub api_slug: Option<String>,
+    /// "Person".
+    #[serde(default)]
+    pub singular_noun: Option<String>,
+    /// "People".
+    #[serde(default)]
+    pub plural_noun: Option<String>,
+    /// When it was created.
+    pub created_at: Timestamp,
+}
+
+/// A custom object to create (`POST /v2/objects`): Attio requires all three keys.
+///
+/// ```
+/// let new = attio::schema::NewObject::new("projects", "Project", "Projects");
+/// assert_eq!(
+///     serde_json::to_string(&new).unwrap(),
+///     r#"{"api_slug":"projects","singular_noun":"Project","plural_noun":"Projects"}"#
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct NewObject {
+    /// The api slug (lowercase letters, digits and underscores).
+    pub api_slug: String,
+    /// "Project".
+    pub singular_noun: String,
+    /// "Projects".
+    pub plural_noun: String,
+}
+
+impl NewObject {
+    /// An object with this slug and these nouns.
+    pub fn new(
+        api_slug: impl Into<String>,
+        singular_noun: impl Into<String>,
+        plural_noun: impl Into<String>,
+    ) -> Self {
+        NewObject {
+            api_slug: api_slug.into(),
+            singular_noun: singular_noun.into(),
+            plural_noun: plural_noun.into(),
+        }
+    }
+}
+
+/// Changes to an object (`PATCH /v2/objects/{object}`); only what is set is sent, and Attio
+/// refuses an empty update.
+///
+/// ```
+/// let update = attio::schema::ObjectUpdate::new().plural_noun("Projects");
+/// assert_eq!(serde_json::to_string(&update).unwrap(), r#"{"plural_noun":"Projects"}"#);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ObjectUpdate {
+    /// A new api slug.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_slug: Option<String>,
+    /// A new singular noun.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub singular_noun: Option<String>,
+    /// A new plural noun.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plural_noun: Option<String>,
+}
+
+impl ObjectUpdate {
+    /// An update that changes nothing yet.
+    pub fn new() -> Self {
+        ObjectUpdate::default()
+    }
+
+    /// Renames the slug (paths that use the old slug stop working).
+    pub fn api_slug(mut self, slug: impl Into<String>) -> Self {
+        self.api_slug = Some(slug.into());
+        self
+    }
+
+    /// Sets the singular noun.
+    pub fn singular_noun(mut self, noun: impl Into<String>) -> Self {
+        self.singular_noun = Some(noun.into());
+        self
+    }
+
+    /// Sets the plural noun.
+    pub fn plural_noun(mut self, noun: impl Into<String>) -> Self {
+        self.plural_noun = Some(noun.into());
+        self
+    }
+
+    /// Whether it sets nothing.
+    pub fn is_empty(&self) -> bool {
+        self == &ObjectUpdate::default()
+    }
+}
+
+/// The ids that identify an attribute. `object_id` holds the list's id for a list attribute.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct AttributeIdentifier {
+    /// The workspace.
+    pub workspace_id: WorkspaceId,
+    /// The object, or the list, the attribute belongs to.
+    pub object_id: ObjectId,
+    /// The attribute.
+    pub attribute_id: AttributeId,
+}
+
+/// An attribute of an object or a list, as `GET …/attributes` returns it: what a struct's field
+/// is checked against.
+///
+/// ```
+/// let json = r#"{"id":{"workspace_id":"14beef7a-99f7-4534-a87e-70b564330a4c","object_id":"97052eb9-e65e-443f-a297-f2d9a4a7f795","attribute_id":"41252299-f8c7-4b5e-99c9-4ff8321d2f96"},
+///   "title":"Email addresses","description":null,"api_slug":"email_addresses","type":"email-address",
+///   "is_system_attribute":true,"is_writable":true,"is_required":false,"is_unique":true,"is_multiselect":true,
+///   "is_default_value_enabled":false,"is_archived":false,"default_value":null,"relationship":null,
+///   "created_at":"2022-11-21T13:22:49.061281000Z","config":{"currency":{"default_currency_code":null,"display_type":null},"record_reference":{"allowed_object_ids":null}}}"#;
+/// let attribute: attio::schema::Attribute = serde_json::from_str(json).unwrap();
+/// assert_eq!(attribute.attribute_type, attio::AttributeType::EmailAddress);
+/// assert!(attribute.is_multiselect && attribute.is_unique);
+/// ```
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct Attribute {
+    /// The attribute's ids.
+    pub id: AttributeIdentifier,
+    /// Its title in Attio's web app.
+    pub title: String,
+    /// Its description.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Its api slug: what a struct's field (or its `rename`) must be.
+    pub api_slug: String,
+    /// Its type.
+    #[serde(rename = "type")]
+    pub attribute_type: AttributeType,
+    /// Defined by Attio rather than by a user.
+    #[serde(default)]
+    pub is_system_attribute: bool,
+    /// Whether the API can write it (false only for some system attributes, enriched by Attio).
+    #[serde(default = "yes")]
+    pub is_writable: bool,
+    /// New records (entries) must have a value.
+    #[serde(default)]
+    pub is_required: bool,
+    /// New values must be unique.
+    #[serde(default)]
+    pub is_unique: bool,
+    /// It holds many values (a `Vec` field).
+    #[serde(default)]
+    pub is_multiselect: bool,
+    /// It has a default value.
+    #[serde(default)]
+    pub is_default_value_enabled: bool,
+    /// Archived: hidden, not deleted; un-archive it with
+    /// [`AttributeUpdate::archived`]`(false)`.
+    #[serde(default)]
+    pub is_archived: bool,
+    /// The default value, as Attio writes it.
+    #[serde(default)]
+    pub default_value: Option<Value>,
+    /// The attribute on the other side of a two-way relationship.
+    #[serde(default)]
+    pub relationship: Option<Relationship>,
+    /// When it was created.
+    #[serde(default)]
+    pub created_at: Option<Timestamp>,
+    /// Type-specific settings.
+    #[serde(default)]
+    pub config: AttributeConfig,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The other side of a two-way relationship attribute.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[non_exhaustive]
+pub struct Relationship {
+    /// The related attribute's ids.
+    pub id: AttributeIdentifier,
+    /// The object it belongs to.
+    pub object_slug: String,
+    /// Its title.
+    pub title: String,
+    /// Its api slug.
+    pub api_slug: String,
+    /// Whether it holds many references.
+    pub is_multiselect: bool,
+}
+
+/// An attribute's type-specific settings, as read.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[non_exhaustive]
+pub struct AttributeConfig {
+    /// A currency attribute's default currency and display.
+    #[serde(default)]
+    pub currency: Option<CurrencyConfig>,
+    /// Which objects a record-reference attribute may point at.
+    #[serde(default)]
+    pub record_reference: Option<RecordReferenceConfig>,
+}
+
+/// A currency attribute's settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[non_exhaustive]
+pub struct CurrencyConfig {
+    /// e.g. `"USD"`.
+    #[serde(default)]
+    pub default_currency_code: Option<String>,
+    /// `code`, `name`, `narrowSymbol` or `symbol`.
+    #[serde(default)]
+    pub display_type: Option<String>,
+}
+
+/// A record-reference attribute's settings, as read: object ids (never slugs).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[non_exhaustive]
+pub struct RecordReferenceConfig {
+    /// The ids of the objects it may reference; `None` for any.
+    #[serde(default)]
+    pub allowed_object_ids: Option<Vec<String>>,
+}
+
+/// An attribute to create (`POST …/attributes`). Every key Attio requires is sent; a currency
+/// attribute gets USD shown as a symbol unless told otherwise, and a record reference must be
+/// told which objects it may point at.
+///
+/// ```
+/// use attio::AttributeType;
+/// use attio::schema::NewAttribute;
+///
+/// let new = NewAttribute::new("deal_value", "Deal value", AttributeType::Currency);
+/// assert_eq!(
+///     serde_json::to_value(&new).unwrap(),
+///     serde_json::json!({
+///         "title": "Deal value", "description": null, "api_slug": "deal_value", "type": "currency",
+///         "is_required": false, "is_unique": false, "is_multiselect": false,
+///         "config": {"currency": {"default_currency_code": "USD", "display_type": "symbol"}}
+///     })
+/// );
+///
+/// let owner = NewAttribute::new("account", "Account", AttributeType::RecordReference)
+///     .allowed_objects(["companies"]);
+/// assert_eq!(
+///     serde_json::to_value(&owner).unwrap()["config"],
+///     serde_json::json!({"record_reference": {"allowed_objects": ["companies"]}})
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct NewAttribute {
+    /// The title.
+    pub title: String,
+    /// The description.
+    pub description: Option<String>,
+    /// The api slug.
+    pub api_slug: String,
+    /// The type (one of the creatable ones: see [`AttributeType::is_writable`]).
+    pub attribute_type: AttributeType,
+    /// New records must have a value.
+    pub is_required: bool,
+    /// New values must be unique.
+    pub is_unique: bool,
+    /// It holds many values.
+    pub is_multiselect: bool,
+    /// A currency attribute's default currency code (default `USD`).
+    pub currency_code: Option<String>,
+    /// A currency attribute's display (default `symbol`).
+    pub currency_display: Option<String>,
+    /// The objects a record reference may point at (slugs or ids).
+    pub allowed_objects: Vec<String>,
+    /// A default value, in Attio's form (`{"type":"static","template":[…]}` or
+    /// `{"type":"dynamic","template":"current-user"}`).
+    pub default_value: Option<Value>,
+}
+
+impl NewAttribute {
+    /// A single-value, optional, non-unique attribute.
+    pub fn new(
+        api_slug: impl Into<String>,
+        title: impl Into<String>,
+        attribute_type: AttributeType,
+    ) -> Self {
+        NewAttribute {
+            title: title.into(),
+            description: None,
+            api_slug: api_slug.into(),
+            attribute_type,
+            is_required: false,
+            is_unique: false,
+            is_multiselect: false,
+            currency_code: None,
+            currency_display: None,
+            allowed_objects: Vec::new(),
+            default_value: None,
+        }
+    }
+
+    /// Sets the description.
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// New records must have a value (Attio then needs a default value too).
+    pub fn required(mut self, required: bool) -> Self {
+        self.is_required = required;
+        self
+    }
+
+    /// New values must be unique.
+    pub fn unique(mut self, unique: bool) -> Self {
+        self.is_unique = unique;
+        self
+    }
+
+    /// It holds many values (cannot be changed later).
+    pub fn multiselect(mut self, multiselect: bool) -> Self {
+        self.is_multiselect = multiselect;
+        self
+    }
+
+    /// A currency attribute's default currency (`"EUR"`) and display (`code`, `name`,
+    /// `narrowSymbol` or `symbol`).
+    pub fn currency(mut self, code: impl Into<String>, display: impl Into<String>) -> Self {
+        self.currency_code = Some(code.into());
+        self.currency_display = Some(display.into());
+        self
+    }
+
+    /// The objects (slugs or ids) a record-reference attribute may point at.
+    pub fn allowed_objects<I, S>(mut self, objects: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.allowed_objects = objects.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// A default value, in Attio's form.
+    pub fn default_value(mut self, value: Value) -> Self {
+        self.default_value = Some(value);
+        self
+    }
+
+    /// What Attio would refuse, said before sending: `None` when it can be sent.
+    pub(crate) fn problem(&self) -> Option<String> {
+        let slug = &self.api_slug;
+        if !self.attribute_type.is_writable() || self.attribute_type == AttributeType::PersonalName
+        {
+            return Some(format!(
+                "attributes of type {} cannot be created through the API: pick one of text, number, checkbox, currency, date, timestamp, rating, status, select, record-reference, actor-reference, location, domain, email-address, phone-number",
+                self.attribute_type
+            ));
+        }
+        if self.attribute_type == AttributeType::RecordReference && self.allowed_objects.is_empty()
+        {
+            return Some(format!(
+                "the record-reference attribute `{slug}` needs the objects it may point at: add .allowed_objects([\"companies\"])"
+            ));
+        }
+        if self.attribute_type != AttributeType::RecordReference && !self.allowed_objects.is_empty()
+        {
+            return Some(format!(
+                "only a record-reference attribute has allowed objects, and `{slug}` is of type {}: remove .allowed_objects(..)",
+                self.attribute_type
+            ));
+        }
+        if self.attribute_type != AttributeType::Currency && self.currency_code.is_some() {
+            return Some(format!(
+                "only a currency attribute has a currency, and `{slug}` is of type {}: remove .currency(..)",
+                self.attribute_type
+            ));
+        }
+        None
+    }
+}
+
+impl Serialize for NewAttribute {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let config = match self.attribute_type {
+            AttributeType::Currency => serde_json::json!({"currency": {
+                "default_currency_code": self.currency_code.as_deref().unwrap_or("USD"),
+                "display_type": self.currency_display.as_deref().unwrap_or("symbol"),
+            }}),
+            AttributeType::RecordReference => {
+                serde_json::json!({"record_reference": {"allowed_objects": self.allowed_objects}})
+            }
+            _ => serde_json::json!({}),
+        };
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("title", &self.title)?;
+        map.serialize_entry("description", &self.description)?;
+        map.serialize_entry("api_slug", &self.api_slug)?;
+        map.serialize_entry("type", &self.attribute_type)?;
+        map.serialize_entry("is_required", &self.is_required)?;
+        map.serialize_entry("is_unique", &self.is_unique)?;
+        map.serialize_entry("is_multiselect", &self.is_multiselect)?;
+        if let Some(default) = &self.default_value {
+            map.serialize_entry("default_value", default)?;
+        }
+        map.serialize_entry("config", &config)?;
+        map.end()
+    }
+}
+
+/// Changes to an attribute (`PATCH …/attributes/{attribute}`); only what is set is sent. Its
+/// type and whether it is multiselect cannot change, and it is never deleted, only archived.
+///
+/// ```
+/// let update = attio::schema::AttributeUpdate::new().archived(false).title("Stage");
+/// assert_eq!(
+///     serde_json::to_string(&update).unwrap(),
+///     r#"{"title":"Stage","is_archived":false}"#
+/// );
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct AttributeUpdate {
+    /// A new title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// A new description.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// A new api slug.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_slug: Option<String>,
+    /// Whether new records must have a value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_required: Option<bool>,
+    /// Whether new values must be unique.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_unique: Option<bool>,
+    /// Archive (`true`) or restore (`false`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_archived: Option<bool>,
+}
+
+impl AttributeUpdate {
+    /// An update that changes nothing yet.
+    pub fn new() -> Self {
+        AttributeUpdate::default()
+    }
+
+    /// Sets the title.
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Sets the description.
+    pub fn description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Renames the api slug.
+    pub fn api_slug(mut self, slug: impl Into<String>) -> Self {
+        self.api_slug = Some(slug.into());
+        self
+    }
+
+    /// Whether new records must have a value.
+    pub fn required(mut self, required: bool) -> Self {
+        self.is_required = Some(required);
+        self
+    }
+
+    /// Whether new values must be unique.
+    pub fn unique(mut self, unique: bool) -> Self {
+        self.is_unique = Some(unique);
+        self
+    }
+
+    /// Archives (`true`) or restores (`false`) the attribute.
+    pub fn archived(mut self, archived: bool) -> Self {
+        self.is_archived = Some(archived);
+        self
+    }
+
+    /// Whether it sets nothing.
+    pub fn is_empty(&self) -> bool {
+        self == &AttributeUpdate::default()
+    }
+}
+
+/// An option of a select attribute, as `GET …/options` returns it.
+///
+/// ```
+/// let json = r#"{"id":{"workspace_id":"14beef7a-99f7-4534-a87e-70b564330a4c","object_id":"97052eb9-e65e-443f-a297-f2d9a4a7f795","attribute_id":"41252299-f8c7-4b5e-99c9-4ff8321d2f96","option_id":"08c2c59a-c18e-40c6-8dc4-95415313b2ea"},"title":"Medium","is_archived":false}"#;
+/// let option: attio::schema::AttributeOption = serde_json::from_str(json).unwrap();
+/// assert_eq!(option.title, "Medium");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[non_exhaustive]
+pub struct AttributeOption {
+    /// The option's ids.
+    pub id: SelectOptionId,
+    /// Its title: what a `SelectEnum` variant names.
+    pub title: String,
+    /// Archived options are refused on write.
+    #[serde(default)]
+    pub is_archived: bool,
+}
+
+/// A status of a status attribute, as `GET …/statuses` returns it.
+///
+/// ```
+/// let json = r#"{"id":{"workspace_id":"14beef7a-99f7-4534-a87e-70b564330a4c","object_id":"97052eb9-e65e-443f-a297-f2d9a4a7f795","attribute_id":"41252299-f8c7-4b5e-99c9-4ff8321d2f96","status_id":"11f07f01-c10f-4e05-a522-33e050bc52ee"},"title":"In Progress","is_archived":false,"celebration_enabled":false,"target_time_in_status":null}"#;
+/// let status: attio::schema::AttributeStatus = serde_json::from_str(json).unwrap();
+/// assert_eq!(status.title, "In Progress");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[non_exhaustive]
+pub struct AttributeStatus {
+    /// The status's ids.
+    pub id: StatusId,
+    /// Its title: what a `SelectEnum` variant names.
+    pub title: String,
+    /// Archived statuses are refused on write.
+    #[serde(default)]
+    pub is_archived: bool,
+    /// Whether reaching it shows a celebration in Attio's web app.
+    #[serde(default)]
+    pub celebration_enabled: bool,
+    /// The target time in the status, an ISO 8601 duration.
+    #[serde(default)]
+    pub target_time_in_status: Option<String>,
+}
+
+/// A status to create (`POST …/statuses`).
+///
+/// ```
+/// let new = attio::schema::NewStatus::new("Won 🎉").celebration(true);
+/// assert_eq!(
+///     serde_json::to_string(&new).unwrap(),
+///     r#"{"title":"Won 🎉","celebration_enabled":true}"#
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct NewStatus {
+    /// The title.
+    pub title: String,
+    /// A celebration on reaching it (Attio's default: none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub celebration_enabled: Option<bool>,
+    /// The target time in the status, an ISO 8601 duration such as `"P0Y0M1DT0H0M0S"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_time_in_status: Option<String>,
+}
+
+impl NewStatus {
+    /// A status titled `title`.
+    pub fn new(title: impl Into<String>) -> Self {
+        NewStatus {
+            title: title.into(),
+            celebration_enabled: None,
+            target_time_in_status: None,
+        }
+    }
+
+    /// A celebration on reaching it.
+    pub fn celebration(mut self, enabled: bool) -> Self {
+        self.celebration_enabled = Some(enabled);
+        self
+    }
+
+    /// The target time in the status, an ISO 8601 duration.
+    pub fn target_time(mut self, duration: impl Into<String>) -> Self {
+        self.target_time_in_status = Some(duration.into());
+        self
+    }
+}
+
+/// Changes to an option or a status (`PATCH …/options/{option}`, `…/statuses/{status}`): a new
+/// title, archiving or restoring, and (statuses only) the celebration and target time.
+///
+/// ```
+/// let update = attio::schema::ChoiceUpdate::new().archived(true);
+/// assert_eq!(serde_json::to_string(&update).unwrap(), r#"{"is_archived":true}"#);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct ChoiceUpdate {
+    /// A new title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Archive (`true`) or restore (`false`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_archived: Option<bool>,
+    /// Statuses only: a celebration on reaching it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub celebration_enabled: Option<bool>,
+    /// Statuses only: the target time in the status.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_time_in_status: Option<String>,
+}
+
+impl ChoiceUpdate {
+    /// An update that changes nothing yet.
+    pub fn new() -> Self {
+        ChoiceUpdate::default()
+    }
+
+    /// Renames it.
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Archives (`true`) or restores (`false`) it.
+    pub fn archived(mut self, archived: bool) -> Self {
+        self.is_archived = Some(archived);
+        self
+    }
+
+    /// Statuses only: a celebration on reaching it.
+    pub fn celebration(mut self, enabled: bool) -> Self {
+        self.celebration_enabled = Some(enabled);
+        self
+    }
+
+    /// Statuses only: the target time in the status, an ISO 8601 duration.
+    pub fn target_time(mut self, duration: impl Into<String>) -> Self {
+        self.target_time_in_status = Some(duration.into());
+        self
+    }
+
+    /// Whether it sets nothing.
+    pub fn is_empty(&self) -> bool {
+        self == &ChoiceUpdate::default()
+    }
+
+    /// Whether it sets something only a status has.
+    pub(crate) fn is_status_only(&self) -> bool {
+        self.celebration_enabled.is_some() || self.target_time_in_status.is_some()
+    }
+}
+
+/// Where attributes live: an object or a list, named by slug or id
+/// (`/v2/objects/{object}/attributes` or `/v2/lists/{list}/attributes`).
+///
+/// ```
+/// use attio::schema::Target;
+///
+/// assert_eq!(Target::object("people").to_string(), "the object `people`");
+/// assert_eq!(Target::list("sales_pipeline").to_string(), "the list `sales_pipeline`");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// An object, by slug or id.
+    Object(String),
+    /// A list, by slug or id.
+    List(String),
+}
+
+impl Target {
+    /// An object, by slug or id.
+    pub fn object(object: impl Into<String>) -> Self {
+        Target::Object(object.into())
+    }
+
+    /// A list, by slug or id.
+    pub fn list(list: impl Into<String>) -> Self {
+        Target::List(list.into())
+    }
+
+    /// The slug or id it names.
+    pub fn identifier(&self) -> &str {
+        match self {
+            Target::Object(s) | Target::List(s) => s,
+        }
+    }
+
+    /// `objects` or `lists`, as paths write it.
+    pub fn segment(&self) -> &'static str {
+        match self {
+            Target::Object(_) => "objects",
+            Target::List(_) => "lists",
+        }
+    }
+}
+
+impl std::fmt::Display for Target {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Target::Object(s) => write!(f, "the object `{s}`"),
+            Target::List(s) => write!(f, "the list `{s}`"),
+        }
+    }
+}
