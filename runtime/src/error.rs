@@ -6,10 +6,12 @@ use std::fmt;
 use crate::values::{FieldError, Key, RecordId, ValueError};
 
 mod decode;
+mod schema;
 mod scopes;
 
 pub use decode::DecodeError;
 pub(crate) use decode::{FieldHint, Missing};
+pub use schema::{Finding, Problem, SchemaReport, TypeReport};
 pub use scopes::ScopeError;
 
 /// `Result<T, attio::Error>`.
@@ -135,6 +137,13 @@ pub enum Error {
     #[error(transparent)]
     Scopes(ScopeError),
 
+    /// `ensure_schema` found what it must not change (an attribute's type or cardinality, an
+    /// archive, …): every such finding, each naming the Rust field. Nothing was changed.
+    #[error(
+        "the workspace cannot be made to agree with the structs without changing what Attio does not change or archiving, so nothing was changed:\n{0}"
+    )]
+    Schema(Box<SchemaReport>),
+
     /// Something this crate promises did not hold; please report it.
     #[error("internal error in the attio crate: {0}; please report it")]
     Invariant(String),
@@ -234,6 +243,7 @@ impl Error {
             | Error::InvalidInput(_)
             | Error::Encode { .. }
             | Error::Scopes(_)
+            | Error::Schema(_)
             | Error::Invariant(_) => Outcome::NotSent,
             Error::Api(e) => match &e.request {
                 Some(request) => status_outcome(request, e.status),
