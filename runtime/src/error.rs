@@ -419,6 +419,23 @@ pub struct ApiError {
     /// The request Attio answered (set by the client).
     #[serde(skip)]
     pub(crate) request: Option<Box<RequestLine>>,
+    /// The attributes the message names by id, when the client knows them.
+    #[serde(skip)]
+    pub(crate) named: Vec<NamedAttribute>,
+}
+
+/// An attribute that an error names only by id, as the client knows it: its slug, and the Rust
+/// field that holds it when a struct was checked (`client.check_schema::<T>()`), or the schema
+/// cache is on ([`ClientBuilder::schema_cache`](crate::ClientBuilder::schema_cache)).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct NamedAttribute {
+    /// The attribute's id, as the message has it.
+    pub id: String,
+    /// Its api slug.
+    pub slug: String,
+    /// `"User::user_id"`, when known.
+    pub field: Option<String>,
 }
 
 impl ApiError {
@@ -433,6 +450,12 @@ impl ApiError {
     /// ```
     pub fn request(&self) -> Option<&RequestLine> {
         self.request.as_deref()
+    }
+
+    /// The attributes the message names by id, with their slugs and Rust fields, when the
+    /// client knows the schema.
+    pub fn named_attributes(&self) -> &[NamedAttribute] {
+        &self.named
     }
 
     pub(crate) fn with_request(mut self, request: RequestLine) -> Self {
@@ -451,6 +474,13 @@ impl fmt::Display for ApiError {
             "Attio answered {} {}: {}",
             self.status, self.code, self.message
         )?;
+        for named in &self.named {
+            write!(f, " [the attribute {} is `{}`", named.id, named.slug)?;
+            if let Some(field) = &named.field {
+                write!(f, ", the field `{field}`")?;
+            }
+            f.write_str("]")?;
+        }
         if let Some(request) = &self.request {
             f.write_str(status_outcome(request, self.status).note())?;
         }

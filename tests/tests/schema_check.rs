@@ -298,3 +298,61 @@ async fn what_ensure_cannot_create_is_refused_with_the_field_named() {
     assert!(text.contains("`BadCompany::name` (attribute `name`): the attribute holds one value, but the field is a `Vec` (multiselect); declare `name` as `Option<String>`"), "{text}");
     assert!(plan.changes.is_empty());
 }
+
+#[tokio::test]
+async fn errors_that_name_an_attribute_by_id_say_its_slug_and_field() {
+    // A struct that cannot create a user: Attio requires `primary_email_address`.
+    #[attio::attio_object(slug = "users")]
+    #[derive(Debug)]
+    struct BareUser {
+        user_id: String,
+    }
+    let sandbox = Sandbox::start().await.unwrap();
+    let bare = || BareUser {
+        user_id: "u-1".into(),
+    };
+
+    // Without the schema, the id is all there is.
+    let plain = client(&sandbox).await;
+    let err = bare().create(&plain).await.unwrap_err();
+    let Error::Api(api) = &err else {
+        panic!("{err}")
+    };
+    assert!(
+        api.message.contains("Required value for attribute with ID"),
+        "{err}"
+    );
+    assert!(api.named_attributes().is_empty());
+
+    // After a check of the full struct, the error names the slug and the field.
+    let checked = client(&sandbox).await;
+    assert!(
+        checked
+            .check_schema::<User>()
+            .await
+            .unwrap()
+            .is_compatible()
+    );
+    let err = bare().create(&checked).await.unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.contains("is `primary_email_address`, the field `User::primary_email_address`]"),
+        "{message}"
+    );
+
+    // With the schema cache on, the client reads the attributes when it meets the id.
+    let cached = attio_tests::sandbox_client(&sandbox)
+        .schema_cache(true)
+        .build()
+        .unwrap();
+    let err = bare().create(&cached).await.unwrap_err();
+    let Error::Api(api) = &err else {
+        panic!("{err}")
+    };
+    assert_eq!(api.named_attributes()[0].slug, "primary_email_address");
+    assert_eq!(api.named_attributes()[0].field, None);
+    assert!(
+        err.to_string().contains("is `primary_email_address`]"),
+        "{err}"
+    );
+}

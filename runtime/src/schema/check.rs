@@ -138,6 +138,19 @@ pub(crate) async fn read_live(client: &Client, contract: &Contract) -> Result<Li
         .with_archived()
         .collect_all()
         .await?;
+    // From now on, errors that name these attributes by id say which they are.
+    for attribute in &live.attributes {
+        let field = contract
+            .fields
+            .iter()
+            .find(|f| f.slug == attribute.api_slug)
+            .map(|f| format!("{}::{}", contract.name, f.name));
+        client.remember_attribute(
+            attribute.id.attribute_id.as_str(),
+            &attribute.api_slug,
+            field,
+        );
+    }
     for field in contract.fields {
         if field.value.choices.is_none() || live.choices.contains_key(field.slug) {
             continue;
