@@ -67,6 +67,7 @@ mod raw;
 mod records;
 pub mod schema;
 pub mod search;
+pub mod sync;
 pub mod tasks;
 pub mod webhooks;
 
