@@ -105,7 +105,17 @@ pub fn generate(
     if !code.is_empty() {
         code.push('\n');
     }
-    code.push_str(&prettyplease::unparse(&file));
+    // prettyplease puts items on consecutive lines; a blank line after each closing brace at
+    // the margin (only items end there) separates them as rustfmt would.
+    let printed = prettyplease::unparse(&file);
+    let mut lines = printed.lines().peekable();
+    while let Some(line) = lines.next() {
+        code.push_str(line);
+        code.push('\n');
+        if line == "}" && lines.peek().is_some() {
+            code.push('\n');
+        }
+    }
     Ok(Generated {
         code,
         notes: plan.notes,
@@ -913,6 +923,7 @@ pub struct Deal {
     /// Attribute `stage`: status, required.
     pub stage: DealStage,
 }
+
 /// The statuses of the status attribute `stage` (Deal stage) of the object `deals`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, attio::SelectEnum)]
 #[attio(status)]
