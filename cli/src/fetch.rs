@@ -77,7 +77,7 @@ async fn objects(client: &Client) -> Result<Objects, Error> {
     Ok(out)
 }
 
-fn unknown(kind: &str, slug: &str, known: &[String], flag: &str) -> Error {
+fn unknown(kind: &str, kinds: &str, slug: &str, known: &[String], flag: &str) -> Error {
     let nearest = known
         .iter()
         .map(|k| (strsim::jaro_winkler(slug, k), k))
@@ -86,10 +86,10 @@ fn unknown(kind: &str, slug: &str, known: &[String], flag: &str) -> Error {
         .map(|(_, k)| format!(" (did you mean `{k}`?)"))
         .unwrap_or_default();
     let list = if known.is_empty() {
-        format!("the workspace has no {kind}s")
+        "the workspace has none".to_owned()
     } else {
         format!(
-            "its {kind}s are: {}",
+            "its {kinds} are: {}",
             known
                 .iter()
                 .map(|k| format!("`{k}`"))
@@ -98,7 +98,7 @@ fn unknown(kind: &str, slug: &str, known: &[String], flag: &str) -> Error {
         )
     };
     Error::UnknownSlug(format!(
-        "the workspace has no {kind} with the slug `{slug}`{nearest}; {list}\nhint: pass an api slug to {flag}, as in the URL of the {kind}'s settings in Attio"
+        "the workspace has no {kind} with the slug `{slug}`{nearest}; {list}\nhint: {flag} takes an api slug (such as `people`, as in the URL of its settings in Attio), not a title"
     ))
 }
 
@@ -117,7 +117,7 @@ pub async fn load(
     let mut wanted: Vec<String> = Vec::new();
     for slug in object_slugs {
         if !known.slugs.contains(slug) {
-            return Err(unknown("object", slug, &known.slugs, "--object"));
+            return Err(unknown("object", "objects", slug, &known.slugs, "--object"));
         }
         if !wanted.contains(slug) {
             wanted.push(slug.clone());
@@ -137,7 +137,7 @@ pub async fn load(
             }
             seen.push(slug.clone());
             let Some(list) = all.iter().find(|l| &l.api_slug == slug) else {
-                return Err(unknown("list", slug, &list_known, "--list"));
+                return Err(unknown("list", "lists", slug, &list_known, "--list"));
             };
             let Some(parent) = list.parent_object.first() else {
                 return Err(Error::Setup(format!(
@@ -194,7 +194,13 @@ async fn find_target(client: &Client, slug: &str, known: &Objects) -> Result<Tar
     }
     let mut all = known.slugs.clone();
     all.extend(lists.into_iter().map(|l| l.api_slug));
-    Err(unknown("object or list", slug, &all, "`attio schema`"))
+    Err(unknown(
+        "object or list",
+        "objects and lists",
+        slug,
+        &all,
+        "`attio schema`",
+    ))
 }
 
 /// The attributes of `target` (archived ones too when `with_archived`), each with its options
