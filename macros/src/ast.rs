@@ -44,6 +44,8 @@ pub struct Object<'a> {
     pub slug: String,
     /// `crate = "..."`, or `None` for `::attio`.
     pub crate_path: Option<syn::Path>,
+    /// `singular = "...", plural = "..."`: the nouns to create the object with.
+    pub nouns: Option<(String, String)>,
     pub fields: Vec<Field<'a>>,
 }
 
@@ -60,6 +62,10 @@ pub struct Field<'a> {
     pub renamed: bool,
     pub ty: &'a Type,
     pub read_only: bool,
+    /// `#[attio(title = "...")]`, else the doc comment's first line, else the field name.
+    pub title: String,
+    /// `#[attio(unique)]`.
+    pub unique: bool,
     /// The field's cardinality as its type is written (`Option<_>`, `Vec<_>`, else required).
     pub shape: Shape,
 }
@@ -188,12 +194,18 @@ impl<'a> Object<'a> {
                 };
                 Some(Field {
                     ident,
-                    name,
+                    name: name.clone(),
                     slug,
                     slug_span,
                     renamed,
                     ty: &field.ty,
                     read_only: args.read_only,
+                    title: args
+                        .title
+                        .map(|lit| lit.value())
+                        .or_else(|| doc_first_line(&field.attrs))
+                        .unwrap_or_else(|| name.clone()),
+                    unique: args.unique,
                     shape: match wrapper(&field.ty) {
                         Some(("Option", _)) => Shape::Optional,
                         Some(("Vec", _)) => Shape::Multiple,
@@ -210,6 +222,10 @@ impl<'a> Object<'a> {
             // A missing or invalid slug is already reported; the fields are still checked.
             slug: args.slug.map(|lit| lit.value()).unwrap_or_default(),
             crate_path: args.crate_path,
+            nouns: args
+                .singular
+                .zip(args.plural)
+                .map(|(s, p)| (s.value(), p.value())),
             fields,
         })
     }
@@ -272,4 +288,24 @@ fn wrapper(ty: &Type) -> Option<(&'static str, &Type)> {
         GenericArgument::Type(inner) => Some((name, inner)),
         _ => None,
     }
+}
+
+/// The first non-blank line of a doc comment (`/// The user's id.`), trimmed.
+fn doc_first_line(attrs: &[syn::Attribute]) -> Option<String> {
+    attrs
+        .iter()
+        .filter(|a| a.path().is_ident("doc"))
+        .filter_map(|a| match &a.meta {
+            syn::Meta::NameValue(nv) => match &nv.value {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                }) => Some(s.value()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .flat_map(|doc| doc.lines().map(str::to_owned).collect::<Vec<_>>())
+        .map(|line| line.trim().trim_end_matches('.').trim_end().to_owned())
+        .find(|line| !line.is_empty())
 }

@@ -15,8 +15,8 @@ use syn::{Attribute, Ident, LitStr, Meta, Token};
 use crate::ctxt::Ctxt;
 use crate::suggest::{did_you_mean, slug_problem, suggest_slug};
 use crate::symbol::{
-    ATTIO, CRATE, ENUM_OPTIONS, FIELD_OPTIONS, LIST_ARGS, OBJECT_ARGS, OTHER, PARENT, READ_ONLY,
-    RENAME, SLUG, STATUS, VARIANT_OPTIONS,
+    ATTIO, CRATE, ENUM_OPTIONS, FIELD_OPTIONS, LIST_ARGS, OBJECT_ARGS, OTHER, PARENT, PLURAL,
+    READ_ONLY, RENAME, SINGULAR, SLUG, STATUS, TITLE, UNIQUE, VARIANT_OPTIONS,
 };
 
 /// Where options are written: which options it knows, and how messages name it.
@@ -61,7 +61,9 @@ impl Place {
         match self {
             Place::Object => "#[attio_object(slug = \"people\")]",
             Place::List => "#[attio_list(slug = \"sales_pipeline\", parent = Company)]",
-            Place::Field => "#[attio(rename = \"primary_email_address\")] or #[attio(read_only)]",
+            Place::Field => {
+                "#[attio(rename = \"primary_email_address\")], #[attio(read_only)], #[attio(unique)] or #[attio(title = \"Email\")]"
+            }
             Place::Enum => "#[attio(status)]",
             Place::Variant => "#[attio(rename = \"Won 🎉\")] or #[attio(other)]",
         }
@@ -75,13 +77,13 @@ impl Place {
         };
         match self {
             Place::Object => format!(
-                "unknown argument `{name}` for #[attio_object]{hint}; it takes `slug = \"...\"` (the object's api slug, required) and optionally `crate = \"...\"` (the path to the attio crate), e.g. #[attio_object(slug = \"people\")]"
+                "unknown argument `{name}` for #[attio_object]{hint}; it takes `slug = \"...\"` (the object's api slug, required) and optionally `singular = \"...\", plural = \"...\"` (the nouns to create a custom object with) and `crate = \"...\"` (the path to the attio crate), e.g. #[attio_object(slug = \"people\")]"
             ),
             Place::List => format!(
                 "unknown argument `{name}` for #[attio_list]{hint}; it takes `slug = \"...\"` (the list's api slug, required), `parent = Type` (the #[attio_object] struct of the entries' parent records, required) and optionally `crate = \"...\"` (the path to the attio crate), e.g. #[attio_list(slug = \"sales_pipeline\", parent = Company)]"
             ),
             Place::Field => format!(
-                "unknown field option `{name}`{hint}; #[attio(...)] takes `rename = \"...\"` (the attribute's api slug) and `read_only` (decoded, never sent), e.g. #[attio(rename = \"primary_email_address\")]"
+                "unknown field option `{name}`{hint}; #[attio(...)] takes `rename = \"...\"` (the attribute's api slug), `read_only` (decoded, never sent), `unique` (no two records share a value) and `title = \"...\"` (the attribute's title, to create it with), e.g. #[attio(rename = \"primary_email_address\")]"
             ),
             Place::Enum => format!(
                 "unknown option `{name}` for a #[derive(SelectEnum)] enum{hint}; on the enum, #[attio(...)] takes `status` (the enum is a status attribute's statuses) and `crate = \"...\"` (the path to the attio crate), e.g. #[attio(status)]"
@@ -102,11 +104,17 @@ fn misplaced(place: Place, name: &str) -> Option<&'static str> {
         (Place::List, "object" | "parent_object") => {
             "the parent object is given as the Rust struct that describes it: `parent = Company`"
         }
-        (Place::Object | Place::List, RENAME | READ_ONLY) => {
+        (Place::List, SINGULAR | PLURAL) => {
+            "a list has a name, not nouns: `singular` and `plural` are arguments of #[attio_object], for the custom objects the SDK may create"
+        }
+        (Place::Object | Place::List, RENAME | READ_ONLY | TITLE | UNIQUE) => {
             "field options go in #[attio(...)] on the field, e.g. #[attio(rename = \"primary_email_address\")]"
         }
         (Place::Field, SLUG) => "a field's attribute slug is given with `rename = \"...\"`",
         (Place::Field, CRATE) => "`crate` goes in #[attio_object(...)]",
+        (Place::Field, SINGULAR | PLURAL) => {
+            "an object's nouns go in #[attio_object(...)]; a field's title is given with `title = \"...\"`"
+        }
         (Place::Enum, RENAME | OTHER) => "`rename` and `other` go on a variant",
         (Place::Variant, "title" | "name") => "an option's title is given with `rename = \"...\"`",
         (Place::Variant, STATUS | CRATE) => "`status` and `crate` go on the enum",
@@ -219,6 +227,10 @@ pub struct ObjectArgs {
     pub parent: Option<syn::Type>,
     /// Whether `parent` was given at all (valid or not), or an unknown argument that may be it.
     pub parent_given: bool,
+    /// `singular = "..."`.
+    pub singular: Option<LitStr>,
+    /// `plural = "..."`.
+    pub plural: Option<LitStr>,
 }
 
 /// What the `#[attio(...)]` attributes of one field say.
@@ -228,6 +240,10 @@ pub struct FieldArgs {
     pub rename: Option<LitStr>,
     /// `read_only`
     pub read_only: bool,
+    /// `title = "..."`, not blank.
+    pub title: Option<LitStr>,
+    /// `unique`
+    pub unique: bool,
 }
 
 /// Parses the arguments of `#[attio_object(...)]` (`place` is `Object`) or `#[attio_list(...)]`
@@ -248,8 +264,21 @@ pub fn object_args(cx: &Ctxt, place: Place, tokens: TokenStream) -> ObjectArgs {
             out.parent = parent_type(cx, arg);
         }
         CRATE => out.crate_path = crate_path(cx, arg),
+        SINGULAR => out.singular = noun(cx, arg, "singular = \"Project\""),
+        PLURAL => out.plural = noun(cx, arg, "plural = \"Projects\""),
         _ => {}
     });
+    match (&out.singular, &out.plural) {
+        (Some(lit), None) => cx.error_spanned_by(
+            lit,
+            "`singular` needs `plural` too: Attio creates an object with both nouns, e.g. #[attio_object(slug = \"projects\", singular = \"Project\", plural = \"Projects\")]",
+        ),
+        (None, Some(lit)) => cx.error_spanned_by(
+            lit,
+            "`plural` needs `singular` too: Attio creates an object with both nouns, e.g. #[attio_object(slug = \"projects\", singular = \"Project\", plural = \"Projects\")]",
+        ),
+        _ => {}
+    }
     // An unknown argument may be the slug (or the parent) misspelt: "missing `slug`" would be
     // noise.
     out.slug_given |= unknown;
@@ -303,9 +332,27 @@ pub fn field_args(cx: &Ctxt, attrs: &[Attribute]) -> FieldArgs {
                 .filter(|lit| check_slug(cx, lit, "attribute", RENAME));
         }
         READ_ONLY => out.read_only = flag(cx, arg),
+        UNIQUE => out.unique = flag(cx, arg),
+        TITLE => out.title = noun(cx, arg, "title = \"Email address\""),
         _ => {}
     });
     out
+}
+
+/// A string option that must not be blank: a title or a noun, shown in Attio's web app.
+fn noun(cx: &Ctxt, arg: &Arg, example: &str) -> Option<LitStr> {
+    let lit = string_value(cx, arg, example)?;
+    if lit.value().trim().is_empty() {
+        cx.error_spanned_by(
+            &lit,
+            format!(
+                "`{}` is shown in Attio's web app and must not be blank, e.g. {example}",
+                arg.key()
+            ),
+        );
+        return None;
+    }
+    Some(lit)
 }
 
 /// `#[attio(...)]`, the helper attribute the macros consume.

@@ -247,6 +247,7 @@ fn emit(model: &Model<'_>) -> TokenStream {
             quote!(#i => Self::#v,)
         }
     });
+    let catch_all = model.other.is_some();
     let (other_arm, from_other) = match model.other {
         None => (quote!(), quote!(::core::result::Result::Err(choice))),
         Some((v, false)) => {
@@ -300,6 +301,10 @@ fn emit(model: &Model<'_>) -> TokenStream {
             #[automatically_derived]
             impl _attio::AttioValue for #ident {
                 const ATTRIBUTE_TYPE: _attio::AttributeType = <#choice as _attio::AttioValue>::ATTRIBUTE_TYPE;
+                const CONTRACT: _attio::ValueContract = _attio::ValueContract::choices(
+                    <Self as _attio::SelectEnum>::TITLES,
+                    #catch_all,
+                );
                 type Shape = _attio::__private::ChoiceShape<Self>;
                 #[inline]
                 fn from_shape(

@@ -10,15 +10,23 @@ pub const CRATE: &str = "crate";
 pub const RENAME: &str = "rename";
 /// `#[attio(read_only)]`: decoded, never sent.
 pub const READ_ONLY: &str = "read_only";
+/// `#[attio(title = "...")]`: the attribute's title, for creating it.
+pub const TITLE: &str = "title";
+/// `#[attio(unique)]`: the attribute's values are unique.
+pub const UNIQUE: &str = "unique";
+/// `#[attio_object(singular = "...")]`: the object's singular noun, for creating it.
+pub const SINGULAR: &str = "singular";
+/// `#[attio_object(plural = "...")]`: the object's plural noun, for creating it.
+pub const PLURAL: &str = "plural";
 /// The helper attribute on fields: `#[attio(...)]`.
 pub const ATTIO: &str = "attio";
 
 /// The arguments of `#[attio_object(...)]`.
-pub const OBJECT_ARGS: &[&str] = &[SLUG, CRATE];
+pub const OBJECT_ARGS: &[&str] = &[SLUG, SINGULAR, PLURAL, CRATE];
 /// The arguments of `#[attio_list(...)]`.
 pub const LIST_ARGS: &[&str] = &[SLUG, PARENT, CRATE];
 /// The options of `#[attio(...)]` on a field.
-pub const FIELD_OPTIONS: &[&str] = &[RENAME, READ_ONLY];
+pub const FIELD_OPTIONS: &[&str] = &[RENAME, READ_ONLY, TITLE, UNIQUE];
 
 /// `#[attio(status)]` on a `#[derive(SelectEnum)]` enum: a `status` attribute.
 pub const STATUS: &str = "status";

@@ -6,10 +6,12 @@ use std::fmt;
 use crate::values::{FieldError, Key, RecordId, ValueError};
 
 mod decode;
+mod schema;
 mod scopes;
 
 pub use decode::DecodeError;
 pub(crate) use decode::{FieldHint, Missing};
+pub use schema::{Finding, Problem, SchemaReport, TypeReport};
 pub use scopes::ScopeError;
 
 /// `Result<T, attio::Error>`.
@@ -135,6 +137,13 @@ pub enum Error {
     #[error(transparent)]
     Scopes(ScopeError),
 
+    /// `ensure_schema` found what it must not change (an attribute's type or cardinality, an
+    /// archive, …): every such finding, each naming the Rust field. Nothing was changed.
+    #[error(
+        "the workspace cannot be made to agree with the structs without changing what Attio does not change or archiving, so nothing was changed:\n{0}"
+    )]
+    Schema(Box<SchemaReport>),
+
     /// Something this crate promises did not hold; please report it.
     #[error("internal error in the attio crate: {0}; please report it")]
     Invariant(String),
@@ -234,6 +243,7 @@ impl Error {
             | Error::InvalidInput(_)
             | Error::Encode { .. }
             | Error::Scopes(_)
+            | Error::Schema(_)
             | Error::Invariant(_) => Outcome::NotSent,
             Error::Api(e) => match &e.request {
                 Some(request) => status_outcome(request, e.status),
@@ -409,6 +419,23 @@ pub struct ApiError {
     /// The request Attio answered (set by the client).
     #[serde(skip)]
     pub(crate) request: Option<Box<RequestLine>>,
+    /// The attributes the message names by id, when the client knows them.
+    #[serde(skip)]
+    pub(crate) named: Vec<NamedAttribute>,
+}
+
+/// An attribute that an error names only by id, as the client knows it: its slug, and the Rust
+/// field that holds it when a struct was checked (`client.check_schema::<T>()`), or the schema
+/// cache is on ([`ClientBuilder::schema_cache`](crate::ClientBuilder::schema_cache)).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct NamedAttribute {
+    /// The attribute's id, as the message has it.
+    pub id: String,
+    /// Its api slug.
+    pub slug: String,
+    /// `"User::user_id"`, when known.
+    pub field: Option<String>,
 }
 
 impl ApiError {
@@ -423,6 +450,12 @@ impl ApiError {
     /// ```
     pub fn request(&self) -> Option<&RequestLine> {
         self.request.as_deref()
+    }
+
+    /// The attributes the message names by id, with their slugs and Rust fields, when the
+    /// client knows the schema.
+    pub fn named_attributes(&self) -> &[NamedAttribute] {
+        &self.named
     }
 
     pub(crate) fn with_request(mut self, request: RequestLine) -> Self {
@@ -441,6 +474,13 @@ impl fmt::Display for ApiError {
             "Attio answered {} {}: {}",
             self.status, self.code, self.message
         )?;
+        for named in &self.named {
+            write!(f, " [the attribute {} is `{}`", named.id, named.slug)?;
+            if let Some(field) = &named.field {
+                write!(f, ", the field `{field}`")?;
+            }
+            f.write_str("]")?;
+        }
         if let Some(request) = &self.request {
             f.write_str(status_outcome(request, self.status).note())?;
         }

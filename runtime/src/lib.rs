@@ -84,8 +84,8 @@ pub use client::{
     RetryPolicy,
 };
 pub use error::{
-    ApiError, DecodeError, Error, ErrorCode, Outcome, RequestLine, Result, ScopeError,
-    TransportKind,
+    ApiError, DecodeError, Error, ErrorCode, NamedAttribute, Outcome, RequestLine, Result,
+    ScopeError, TransportKind,
 };
 pub use operation::Method;
 pub use pages::Listing;
@@ -100,9 +100,9 @@ pub use values::{
     Access, Actor, ActorReference, ActorType, AttioField, AttioList, AttioObject, AttioValue,
     AttributeType, Cardinality, CountryCode, Currency, Date, Domain, EmailAddress, EntryId,
     FieldError, FieldInfo, Interaction, InteractionType, InvalidId, InvalidScope, ListId,
-    ListParent, Location, PersonalName, PhoneNumber, Rating, RecordId, RecordReference, Resource,
-    Scope, Scopes, SelectOption, SelectOptionId, Status, StatusId, Timestamp, ValueError,
-    ValueMeta, WithMeta, WritableField, WritableValue,
+    ListParent, Location, ObjectKind, PersonalName, PhoneNumber, Rating, RecordId, RecordReference,
+    Resource, Scope, Scopes, SelectOption, SelectOptionId, Status, StatusId, Timestamp,
+    ValueContract, ValueError, ValueMeta, WithMeta, WritableField, WritableValue,
 };
 pub use values::{AttributeHandle, Ref, SelectEnum};
 pub use wire::{

@@ -7,7 +7,7 @@ use proc_macro2::{Delimiter, Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens as _, quote, quote_spanned};
 use syn::spanned::Spanned as _;
 
-use crate::ast::Object;
+use crate::ast::{Kind, Object};
 
 pub fn expand(object: &Object<'_>) -> TokenStream {
     let ident = object.ident;
@@ -45,6 +45,14 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
             );
             quote!(#open #open #ty #tail)
         };
+        let contract = {
+            let tail = quote_spanned!(last=>
+                as _attio::AttioField>::Value as _attio::AttioValue>::CONTRACT
+            );
+            quote!(#open #open #ty #tail)
+        };
+        let title = &field.title;
+        let unique = field.unique;
         let cardinality = {
             let tail = quote_spanned!(last=> as _attio::AttioField>::CARDINALITY);
             quote!(#open #ty #tail)
@@ -62,6 +70,7 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
                     #read_only,
                     #rust_type,
                 )
+                .contract(#title, #unique, #contract)
             }
         });
         if !read_only {
@@ -89,11 +98,29 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
         });
     }
 
+    let name = ident.to_string();
+    let kind = match &object.kind {
+        Kind::Object => {
+            let nouns = match &object.nouns {
+                Some((singular, plural)) => {
+                    quote!(::core::option::Option::Some((#singular, #plural)))
+                }
+                None => quote!(::core::option::Option::None),
+            };
+            quote!(_attio::ObjectKind::Object { nouns: #nouns })
+        }
+        Kind::List { parent } => {
+            quote!(_attio::ObjectKind::List { parent: <#parent as _attio::AttioObject>::SLUG })
+        }
+    };
+
     quote! {
         #[automatically_derived]
         impl _attio::AttioObject for #ident {
             const SLUG: &'static str = #slug;
             const FIELDS: &'static [_attio::FieldInfo] = &[#(#infos),*];
+            const NAME: &'static str = #name;
+            const KIND: _attio::ObjectKind = #kind;
 
             fn encode_values<__M: _attio::__private::serde::ser::SerializeMap>(
                 &self,

@@ -12,10 +12,11 @@ use reqwest::header::HeaderValue;
 use secrecy::{ExposeSecret, SecretString};
 use tracing::Instrument as _;
 
-use crate::error::{Error, RequestLine, Result};
+use crate::error::{ApiError, Error, NamedAttribute, RequestLine, Result};
 use crate::operation::Operation;
 
 mod limits;
+mod names;
 mod retry;
 mod transport;
 
@@ -81,6 +82,7 @@ struct Inner {
     retry: RetryPolicy,
     limiter: Limiter,
     stats: Counters,
+    names: names::AttributeNames,
 }
 
 #[derive(Default)]
@@ -195,14 +197,72 @@ impl Client {
         );
         // `instrument`, not `span.enter()`: an entered guard held across `.await` would make every
         // request future `!Send`, so it could not be spawned.
-        let body = self
-            .send(&op, &line, &span)
-            .instrument(span.clone())
-            .await?;
+        let body = match self.send(&op, &line, &span).instrument(span.clone()).await {
+            Ok(body) => body,
+            Err(Error::Api(e)) => return Err(Error::Api(self.name_attributes(e, &line).await)),
+            Err(e) => return Err(e),
+        };
         (op.decode)(&body).map_err(|e| {
             self.inner.stats.failures.fetch_add(1, Ordering::Relaxed);
             Error::Decode(e.with_request(line))
         })
+    }
+
+    /// Adds the slug (and the Rust field, when known) of each attribute `e`'s message names by
+    /// id. With the schema cache on, an unknown id makes it read the attributes of the request's
+    /// object or list first; a failure to read them leaves the error as it was.
+    async fn name_attributes(&self, mut e: ApiError, line: &RequestLine) -> ApiError {
+        let names = &self.inner.names;
+        let (mut found, missing) = names.lookup(&e.message);
+        if !missing.is_empty()
+            && let Some(target) = names::target_of(line.path())
+            && names.should_read(target)
+        {
+            self.read_attribute_names(target).await;
+            found = names.lookup(&e.message).0;
+        }
+        e.named = found;
+        e
+    }
+
+    /// Reads the attributes (archived too) of `("objects" | "lists", identifier)` into the
+    /// names, sending directly rather than through `execute`, so that an error here is not named
+    /// in turn.
+    async fn read_attribute_names(&self, (kind, identifier): (&str, &str)) {
+        use crate::operation::schema;
+        use crate::wire::schema::Target;
+        let target = match kind {
+            "lists" => Target::list(identifier),
+            _ => Target::object(identifier),
+        };
+        let Ok(path) = schema::attributes_path(&target) else {
+            return;
+        };
+        let op = schema::attributes_page(&path, true, schema::ATTRIBUTE_PAGE, 0);
+        let line = op.line();
+        let span = tracing::debug_span!("attio.schema_cache");
+        let Ok(body) = self.send(&op, &line, &span).await else {
+            return;
+        };
+        if let Ok(attributes) = (op.decode)(&body) {
+            for attribute in attributes {
+                self.remember_attribute(
+                    attribute.id.attribute_id.as_str(),
+                    &attribute.api_slug,
+                    None,
+                );
+            }
+        }
+    }
+
+    /// Remembers an attribute's slug (and the Rust field holding it, as `"User::user_id"`) for
+    /// naming it in errors.
+    pub(crate) fn remember_attribute(&self, id: &str, slug: &str, field: Option<String>) {
+        self.inner.names.remember(NamedAttribute {
+            id: id.to_owned(),
+            slug: slug.to_owned(),
+            field,
+        });
     }
 
     /// Sends `op` until an attempt succeeds or the policy stops: a success answer's body, or the
@@ -285,6 +345,7 @@ pub struct ClientBuilder {
     connect_timeout: Option<Duration>,
     retry: RetryPolicy,
     limits: RateLimits,
+    schema_cache: bool,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -370,6 +431,22 @@ impl ClientBuilder {
         self
     }
 
+    /// Lets errors that name an attribute only by id (`Required value for attribute with ID
+    /// "…"`) name its slug too: on such an error the client reads the attributes of the object
+    /// or list the request was about (once per attribute), and the message and
+    /// [`ApiError::named_attributes`] say which attribute it is. Off by default; a schema check
+    /// (`client.check_schema::<T>()`) teaches the client the names of `T`'s attributes and
+    /// fields either way.
+    ///
+    /// ```
+    /// let client = attio::Client::builder().api_key("t").schema_cache(true).build()?;
+    /// # Ok::<(), attio::Error>(())
+    /// ```
+    pub fn schema_cache(mut self, enabled: bool) -> Self {
+        self.schema_cache = enabled;
+        self
+    }
+
     /// Checks the settings and builds the client.
     ///
     /// ```
@@ -406,6 +483,7 @@ impl ClientBuilder {
                 retry: self.retry,
                 limiter: Limiter::new(self.limits),
                 stats: Counters::default(),
+                names: names::AttributeNames::new(self.schema_cache),
             }),
         })
     }

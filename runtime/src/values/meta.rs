@@ -224,6 +224,7 @@ impl<T: fmt::Display> fmt::Display for WithMeta<T> {
 
 impl<T: AttioValue> AttioValue for WithMeta<T> {
     const ATTRIBUTE_TYPE: AttributeType = T::ATTRIBUTE_TYPE;
+    const CONTRACT: super::ValueContract = T::CONTRACT;
     type Shape = T::Shape;
 
     fn from_shape(shape: Self::Shape, meta: ValueMeta) -> Result<Self, String> {

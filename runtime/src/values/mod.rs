@@ -48,7 +48,7 @@ pub use id::{
 };
 pub use list::{AttioList, ListParent, ListValue};
 pub use meta::{Actor, ActorType, ValueMeta, WithMeta};
-pub use object::{AttioObject, AttributeHandle, FieldInfo};
+pub use object::{AttioObject, AttributeHandle, Choices, FieldInfo, ObjectKind, ValueContract};
 pub use scope::{Access, InvalidScope, Resource, Scope, Scopes};
 pub use timestamp::Timestamp;
 pub(crate) use value::read_shape;

@@ -39,6 +39,12 @@ pub trait AttioObject: Sized {
     /// One entry per field, in declaration order.
     const FIELDS: &'static [FieldInfo];
 
+    /// The struct's name, for messages (`"User"`).
+    const NAME: &'static str;
+
+    /// An object's records (with the nouns to create it with), or a list's entries.
+    const KIND: ObjectKind;
+
     /// Writes every writable field that has something to send, as `slug: write form` entries.
     #[doc(hidden)]
     fn encode_values<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>;
@@ -83,6 +89,106 @@ pub struct FieldInfo {
     pub read_only: bool,
     /// The field's Rust type as written, e.g. `Option<f64>`.
     pub rust_type: &'static str,
+    /// The attribute's title in Attio's web app, for creating it: `#[attio(title = "...")]`,
+    /// else the first line of the field's doc comment, else the field name.
+    pub title: &'static str,
+    /// `#[attio(unique)]`: no two records share a value, so a record can be found (and a create
+    /// whose answer was lost can be recognised) by it.
+    pub unique: bool,
+    /// What the field's value type knows beyond its attribute type: the titles of a
+    /// `SelectEnum`, the object of a `Ref<T>`.
+    pub value: ValueContract,
+}
+
+/// What a value type promises about an attribute beyond its [`AttributeType`]: the titles a
+/// `#[derive(SelectEnum)]` enum names, and the object a [`Ref<T>`](crate::Ref) points at. A
+/// schema check compares these with the live options, statuses and allowed objects.
+///
+/// ```
+/// use attio::AttioValue;
+///
+/// #[derive(attio::SelectEnum)]
+/// enum Tier { Gold, Silver, #[attio(other)] Other(String) }
+///
+/// let contract = <Tier as AttioValue>::CONTRACT;
+/// let choices = contract.choices.unwrap();
+/// assert_eq!(choices.titles, ["Gold", "Silver"]);
+/// assert!(choices.catch_all);
+/// assert_eq!(<String as AttioValue>::CONTRACT, attio::ValueContract::PLAIN);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ValueContract {
+    /// The options or statuses an enum names; `None` for every other type (an untyped
+    /// `SelectOption` or `Status` takes whatever the workspace has).
+    pub choices: Option<Choices>,
+    /// The object a typed reference points at (`Some("companies")` for `Ref<Company>`).
+    pub references: Option<&'static str>,
+}
+
+impl ValueContract {
+    /// Nothing beyond the attribute type.
+    pub const PLAIN: ValueContract = ValueContract {
+        choices: None,
+        references: None,
+    };
+
+    /// The titles of an enum, and whether it has an `#[attio(other)]` catch-all.
+    #[doc(hidden)]
+    pub const fn choices(titles: &'static [&'static str], catch_all: bool) -> Self {
+        ValueContract {
+            choices: Some(Choices { titles, catch_all }),
+            references: None,
+        }
+    }
+
+    /// A reference to records of the object `slug`.
+    #[doc(hidden)]
+    pub const fn references(slug: &'static str) -> Self {
+        ValueContract {
+            choices: None,
+            references: Some(slug),
+        }
+    }
+}
+
+/// The options or statuses a `#[derive(SelectEnum)]` enum names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Choices {
+    /// The variants' titles, in declaration order.
+    pub titles: &'static [&'static str],
+    /// Whether an `#[attio(other)]` variant takes the titles the enum does not name (else one
+    /// fails to decode).
+    pub catch_all: bool,
+}
+
+/// What an [`AttioObject`] struct describes: an object's records, or a list's entries.
+///
+/// ```
+/// use attio::{AttioObject, ObjectKind};
+///
+/// #[attio::attio_object(slug = "projects", singular = "Project", plural = "Projects")]
+/// struct Project { name: String }
+/// #[attio::attio_list(slug = "roadmap", parent = Project)]
+/// struct RoadmapEntry { rank: Option<f64> }
+///
+/// assert_eq!(Project::KIND, ObjectKind::Object { nouns: Some(("Project", "Projects")) });
+/// assert_eq!(RoadmapEntry::KIND, ObjectKind::List { parent: "projects" });
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ObjectKind {
+    /// `#[attio_object]`: records of an object, with the nouns to create it with
+    /// (`singular = "...", plural = "..."`), when given.
+    Object {
+        /// `(singular, plural)`.
+        nouns: Option<(&'static str, &'static str)>,
+    },
+    /// `#[attio_list]`: entries of a list over records of the object `parent`.
+    List {
+        /// The parent object's slug.
+        parent: &'static str,
+    },
 }
 
 impl FieldInfo {
@@ -103,7 +209,25 @@ impl FieldInfo {
             cardinality,
             read_only,
             rust_type,
+            title: name,
+            unique: false,
+            value: ValueContract::PLAIN,
         }
+    }
+
+    /// Adds what the schema contract records beyond the codec: the title, uniqueness and the
+    /// value type's contract; used by generated code.
+    #[doc(hidden)]
+    pub const fn contract(
+        mut self,
+        title: &'static str,
+        unique: bool,
+        value: ValueContract,
+    ) -> Self {
+        self.title = title;
+        self.unique = unique;
+        self.value = value;
+        self
     }
 }
 

@@ -341,6 +341,8 @@ impl<'de, T: AttioObject> Deserialize<'de> for Ref<T> {
 
 impl<T: AttioObject> AttioValue for Ref<T> {
     const ATTRIBUTE_TYPE: AttributeType = AttributeType::RecordReference;
+    const CONTRACT: crate::values::ValueContract =
+        crate::values::ValueContract::references(T::SLUG);
     type Shape = RecordReferenceShape;
 
     fn from_shape(shape: Self::Shape, meta: ValueMeta) -> Result<Self, String> {
@@ -384,6 +386,8 @@ mod tests {
     impl AttioObject for People {
         const SLUG: &'static str = "people";
         const FIELDS: &'static [crate::values::FieldInfo] = &[];
+        const NAME: &'static str = "People";
+        const KIND: crate::values::ObjectKind = crate::values::ObjectKind::Object { nouns: None };
         fn encode_values<M: SerializeMap>(&self, _: &mut M) -> Result<(), M::Error> {
             Ok(())
         }

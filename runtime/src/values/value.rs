@@ -29,6 +29,10 @@ pub trait AttioValue: Sized {
     /// The Attio attribute type this Rust type holds.
     const ATTRIBUTE_TYPE: AttributeType;
 
+    /// What the type promises beyond its attribute type (an enum's titles, a typed reference's
+    /// object), for schema checks.
+    const CONTRACT: super::ValueContract = super::ValueContract::PLAIN;
+
     /// The keys of one value object that this type reads (beyond the common metadata keys).
     #[doc(hidden)]
     type Shape: ReadShape;

@@ -23,10 +23,18 @@
 //! # Ok(()) }
 //! ```
 
+mod check;
+mod plan;
+
 use crate::client::Client;
 use crate::error::Result;
 use crate::operation::schema as ops;
 use crate::pages::Listing;
+use crate::values::AttioObject;
+
+pub use crate::error::{Finding, Problem, SchemaReport, TypeReport};
+pub use check::Contract;
+pub use plan::{Change, SchemaPlan};
 
 pub use crate::wire::schema::{
     Attribute, AttributeConfig, AttributeIdentifier, AttributeOption, AttributeStatus,
@@ -35,6 +43,132 @@ pub use crate::wire::schema::{
 };
 
 impl Client {
+    /// Checks the struct `T` against the live workspace: every way they disagree, each naming
+    /// the Rust field and the attribute, with what to write instead (see [`Problem`]). Reads
+    /// only; needs the `object_configuration:read` (or `list_configuration:read`) scope.
+    ///
+    /// ```no_run
+    /// #[attio::attio_object(slug = "users")]
+    /// struct User {
+    ///     #[attio(unique)]
+    ///     user_id: String,
+    ///     primary_email_address: attio::EmailAddress,
+    /// }
+    ///
+    /// # async fn run(client: attio::Client) -> attio::Result<()> {
+    /// let report = client.check_schema::<User>().await?;
+    /// assert!(report.is_compatible(), "{report}");
+    /// # Ok(()) }
+    /// ```
+    pub async fn check_schema<T: AttioObject>(&self) -> Result<SchemaReport> {
+        self.check_schemas(&[Contract::of::<T>()]).await
+    }
+
+    /// Checks several structs at once (one report each, in order).
+    ///
+    /// ```no_run
+    /// use attio::schema::Contract;
+    /// # #[attio::attio_object(slug = "users")] struct User { user_id: String }
+    /// # #[attio::attio_object(slug = "workspaces")] struct Workspace { workspace_id: String }
+    /// # async fn run(client: attio::Client) -> attio::Result<()> {
+    /// let report = client
+    ///     .check_schemas(&[Contract::of::<User>(), Contract::of::<Workspace>()])
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn check_schemas(&self, contracts: &[Contract]) -> Result<SchemaReport> {
+        let objects = check::read_object_slugs(self, contracts).await?;
+        let mut report = SchemaReport::default();
+        for contract in contracts {
+            let live = check::read_live(self, contract).await?;
+            report.types.push(check::compare(contract, &live, &objects));
+        }
+        Ok(report)
+    }
+
+    /// What [`Client::ensure_schema`] would change for `T`, without changing anything: the
+    /// object or list to create, attributes to create or restore, options and statuses to add
+    /// or restore; and what it refuses (see [`SchemaPlan::refused`]).
+    ///
+    /// ```no_run
+    /// #[attio::attio_object(slug = "projects", singular = "Project", plural = "Projects")]
+    /// struct Project {
+    ///     name: String,
+    /// }
+    ///
+    /// # async fn run(client: attio::Client) -> attio::Result<()> {
+    /// let plan = client.plan_schema::<Project>().await?;
+    /// for change in &plan.changes {
+    ///     println!("{change}");
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn plan_schema<T: AttioObject>(&self) -> Result<SchemaPlan> {
+        self.plan_schemas(&[Contract::of::<T>()]).await
+    }
+
+    /// [`Client::plan_schema`] for several structs at once.
+    pub async fn plan_schemas(&self, contracts: &[Contract]) -> Result<SchemaPlan> {
+        let objects = check::read_object_slugs(self, contracts).await?;
+        let mut changes = Vec::new();
+        let mut refused = SchemaReport::default();
+        for contract in contracts {
+            let live = check::read_live(self, contract).await?;
+            refused
+                .types
+                .push(plan::plan_one(contract, &live, &objects, &mut changes));
+        }
+        Ok(SchemaPlan {
+            changes: plan::finish(changes),
+            refused,
+        })
+    }
+
+    /// Makes the workspace agree with `T`: creates the custom object (from its
+    /// `singular`/`plural` nouns) or the list if missing, creates missing attributes with the
+    /// field's type, cardinality, uniqueness and title, restores archived ones, and adds (or
+    /// restores) the options and statuses an enum names. Returns what it changed.
+    ///
+    /// It never changes what Attio does not change (a type, a cardinality) and never archives:
+    /// when the plan needs either, or the struct asks for something Attio refuses, nothing is
+    /// applied and the error is [`Error::Schema`](crate::Error::Schema), naming every field.
+    /// Safe to run at every start-up: a second run changes nothing.
+    ///
+    /// ```no_run
+    /// #[derive(Debug, Clone, Copy, PartialEq, attio::SelectEnum)]
+    /// enum Health { Green, Amber, Red }
+    ///
+    /// #[attio::attio_object(slug = "projects", singular = "Project", plural = "Projects")]
+    /// struct Project {
+    ///     #[attio(unique)]
+    ///     code: String,
+    ///     /// Project health
+    ///     health: Option<Health>,
+    /// }
+    ///
+    /// # async fn run(client: attio::Client) -> attio::Result<()> {
+    /// let applied = client.ensure_schema::<Project>().await?;
+    /// println!("{applied}");
+    /// assert!(client.plan_schema::<Project>().await?.is_empty());
+    /// # Ok(()) }
+    /// ```
+    pub async fn ensure_schema<T: AttioObject>(&self) -> Result<SchemaPlan> {
+        self.ensure_schemas(&[Contract::of::<T>()]).await
+    }
+
+    /// [`Client::ensure_schema`] for several structs at once: objects and lists first, so that a
+    /// `Ref<T>` attribute can name an object created in the same call.
+    pub async fn ensure_schemas(&self, contracts: &[Contract]) -> Result<SchemaPlan> {
+        let plan = self.plan_schemas(contracts).await?;
+        if !plan.is_possible() {
+            return Err(plan::refused(plan));
+        }
+        for change in &plan.changes {
+            plan::apply(self, change).await?;
+        }
+        Ok(plan)
+    }
+
     /// `GET /v2/objects`: every object of the workspace, standard and custom.
     ///
     /// ```no_run
