@@ -140,6 +140,8 @@ pub struct StructPlan {
     pub slug: String,
     /// `Some(parent struct)` for a list.
     pub parent: Option<String>,
+    /// An object's singular and plural nouns (`singular = "…", plural = "…"`).
+    pub nouns: Option<(String, String)>,
     /// The doc comment's lines.
     pub doc: Vec<String>,
     /// The fields, in Attio's order.
@@ -157,6 +159,11 @@ pub struct FieldPlan {
     pub rename: Option<String>,
     /// `#[attio(read_only)]`.
     pub read_only: bool,
+    /// `#[attio(unique)]`.
+    pub unique: bool,
+    /// `#[attio(title = "…")]`, when the doc comment's first line would not say the title
+    /// exactly (the macros read the title from there otherwise).
+    pub title: Option<String>,
     /// The value type, without cardinality: `String`, `attio::Ref<Company>`, `DealStage`.
     pub value_type: String,
     /// `T`, `Option<T>` or `Vec<T>`.
@@ -232,19 +239,13 @@ pub fn plan(objects: &[ObjectSpec], lists: &[ListSpec]) -> Plan {
     let mut notes = Vec::new();
     let mut structs = Vec::new();
     for (object, ident) in objects.iter().zip(&object_idents) {
-        let mut doc = vec![format!("A record of the Attio object `{}`.", object.slug)];
-        if let (Some(singular), Some(plural)) = (&object.singular_noun, &object.plural_noun) {
-            doc[0] = format!(
-                "A record of the Attio object `{}` ({singular}; {plural}).",
-                object.slug
-            );
-        }
+        let doc = vec![format!("A record of the Attio object `{}`.", object.slug)];
         let owner = Owner {
             kind: OwnerKind::Object,
             slug: &object.slug,
             ident,
         };
-        structs.push(plan_struct(
+        let mut plan = plan_struct(
             owner,
             None,
             doc,
@@ -252,7 +253,9 @@ pub fn plan(objects: &[ObjectSpec], lists: &[ListSpec]) -> Plan {
             &by_slug,
             &mut types,
             &mut notes,
-        ));
+        );
+        plan.nouns = object.singular_noun.clone().zip(object.plural_noun.clone());
+        structs.push(plan);
     }
     for (list, ident) in lists.iter().zip(&list_idents) {
         let parent = by_slug
@@ -360,6 +363,9 @@ fn plan_struct(
         fields.push(FieldPlan {
             rename: (ident != *slug).then(|| slug.clone()),
             read_only: attribute.is_read_only(),
+            unique: attribute.is_unique,
+            title: (doc_title(&attribute.title) != attribute.title)
+                .then(|| attribute.title.clone()),
             value_type,
             cardinality: Cardinality::of(attribute),
             doc: field_doc(attribute),
@@ -377,6 +383,7 @@ fn plan_struct(
         ident: owner.ident.to_owned(),
         slug: owner.slug.to_owned(),
         parent,
+        nouns: None,
         doc,
         fields,
         enums,
@@ -480,8 +487,27 @@ fn plan_enum(
     })
 }
 
+/// The title the macros read from a doc comment whose first line is `title`: its first line,
+/// trimmed, without a final `.`.
+fn doc_title(title: &str) -> &str {
+    title
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .trim_end_matches('.')
+        .trim_end()
+}
+
 fn field_doc(attribute: &AttributeSpec) -> Vec<String> {
-    let mut doc = vec![attribute.title.clone()];
+    let mut doc = vec![
+        attribute
+            .title
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
+    ];
     if let Some(description) = attribute
         .description
         .as_deref()
@@ -548,7 +574,12 @@ fn render_struct(s: &StructPlan) -> TokenStream {
     let ident = format_ident!("{}", s.ident);
     let slug = &s.slug;
     let macro_attr = match &s.parent {
-        None => quote!(#[attio::attio_object(slug = #slug)]),
+        None => match &s.nouns {
+            Some((singular, plural)) => quote!(
+                #[attio::attio_object(slug = #slug, singular = #singular, plural = #plural)]
+            ),
+            None => quote!(#[attio::attio_object(slug = #slug)]),
+        },
         Some(parent) => {
             let parent = format_ident!("{}", parent);
             quote!(#[attio::attio_list(slug = #slug, parent = #parent)])
@@ -562,8 +593,14 @@ fn render_struct(s: &StructPlan) -> TokenStream {
         if let Some(rename) = &f.rename {
             options.push(quote!(rename = #rename));
         }
+        if let Some(title) = &f.title {
+            options.push(quote!(title = #title));
+        }
         if f.read_only {
             options.push(quote!(read_only));
+        }
+        if f.unique {
+            options.push(quote!(unique));
         }
         let helper = if options.is_empty() {
             quote!()
@@ -831,6 +868,48 @@ mod tests {
     }
 
     #[test]
+    fn titles_the_doc_comment_cannot_carry_are_explicit() {
+        let mut email = AttributeSpec::new("email", "Email", T::EmailAddress);
+        email.is_unique = true;
+        let plan = plan(
+            &[object(
+                "things",
+                "Thing",
+                vec![
+                    email,
+                    AttributeSpec::new("no", "No.", T::Number),
+                    AttributeSpec::new("pad", " Padded", T::Text),
+                    AttributeSpec::new("two", "Two\nlines", T::Text),
+                ],
+            )],
+            &[],
+        );
+        let f = &plan.structs[0].fields;
+        assert!(f[0].unique && f[0].title.is_none());
+        assert_eq!(f[1].title.as_deref(), Some("No."));
+        assert_eq!(f[2].title.as_deref(), Some(" Padded"));
+        assert_eq!(f[3].title.as_deref(), Some("Two\nlines"));
+        assert_eq!(f[3].doc[0], "Two");
+        assert_eq!(
+            plan.structs[0].nouns,
+            Some(("Thing".to_owned(), "Things".to_owned()))
+        );
+        let code = generate(&[object("things", "Thing", vec![f_spec()])], &[], "")
+            .unwrap()
+            .code;
+        assert!(
+            code.contains("#[attio(title = \"No.\", read_only, unique)]"),
+            "{code}"
+        );
+    }
+
+    fn f_spec() -> AttributeSpec {
+        let mut a = AttributeSpec::new("no", "No.", T::Number).read_only();
+        a.is_unique = true;
+        a
+    }
+
+    #[test]
     fn type_names_do_not_collide() {
         let plan = plan(
             &[
@@ -910,8 +989,8 @@ mod tests {
         .unwrap();
         let expected = r#"// Generated.
 
-/// A record of the Attio object `deals` (Deal; Deals).
-#[attio::attio_object(slug = "deals")]
+/// A record of the Attio object `deals`.
+#[attio::attio_object(slug = "deals", singular = "Deal", plural = "Deals")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Deal {
     /// Deal name

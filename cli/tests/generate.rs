@@ -93,6 +93,17 @@ async fn a_company_and_a_person_round_trip_through_the_generated_structs() {
     let sandbox = Sandbox::start().await.expect("the sandbox starts");
     let client = client(&sandbox);
 
+    // The workspace the code was generated from agrees with it, attribute by attribute.
+    let report = client
+        .check_schemas(&[
+            attio::schema::Contract::of::<Person>(),
+            attio::schema::Contract::of::<Company>(),
+            attio::schema::Contract::of::<generated::Deal>(),
+        ])
+        .await
+        .expect("the schema check runs");
+    assert!(report.is_compatible(), "{report}");
+
     let company = Company {
         record_id: None,
         created_at: None,
