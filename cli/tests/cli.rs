@@ -241,3 +241,45 @@ async fn generate_prints_the_golden_code_or_writes_it_to_a_file() {
     );
     let _ = std::fs::remove_file(&path);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn schema_prints_a_list_too() {
+    use attio::schema::{NewAttribute, Target};
+
+    let sandbox = Sandbox::start().await.expect("the sandbox starts");
+    let client = attio::Client::builder()
+        .api_key(sandbox.api_key())
+        .base_url(sandbox.base_url())
+        .build()
+        .expect("a client");
+    client
+        .create_list(&attio::NewList::new("Hiring", "hiring", "people"))
+        .await
+        .expect("the list is created");
+    let list = Target::list("hiring");
+    let new = NewAttribute::new("round", "Round", attio::AttributeType::Select);
+    client
+        .create_attribute(&list, &new)
+        .await
+        .expect("the attribute is created");
+    client
+        .create_option(&list, "round", "Onsite")
+        .await
+        .expect("the option is created");
+
+    let out = attio(&["schema", "hiring"], &sandbox_env(&sandbox)).await;
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let table = text(&out.stdout);
+    assert!(table.starts_with("the list `hiring`: "), "{table}");
+    assert!(
+        table.lines().any(|l| l
+            .split_whitespace()
+            .take(3)
+            .eq(["round", "Round", "select"])),
+        "{table}"
+    );
+    assert!(
+        table.ends_with("options of `round`:\n  Onsite\n"),
+        "{table}"
+    );
+}

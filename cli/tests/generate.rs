@@ -1,17 +1,21 @@
-//! `attio generate` against the sandbox's standard objects, compared with the golden file
-//! `tests/generated/mod.rs`. The golden file is also compiled here, as the module `generated`,
-//! and round-trips records through the sandbox: what the generator writes compiles as is and
-//! reads back what it wrote.
+//! `attio generate` against the sandbox, compared with golden files: `tests/generated/mod.rs`
+//! for the standard objects people, companies and deals, and `tests/generated/pipeline.rs` for
+//! a list made here. Each golden file is also compiled here, as a module, and round-trips
+//! records or entries through the sandbox: what the generator writes compiles as is and reads
+//! back what it wrote.
 //!
-//! After a deliberate change to the generator, refresh the golden file and review its diff:
+//! After a deliberate change to the generator, refresh the golden files and review their diff:
 //!
 //! ```sh
 //! ATTIO_BLESS=1 cargo test -p attio-cli --test generate
-//! git diff cli/tests/generated/mod.rs
+//! git diff cli/tests/generated/
 //! ```
 
 #[allow(dead_code)] // the whole generated surface, of which the tests use a part
 mod generated;
+#[allow(dead_code)]
+#[path = "generated/pipeline.rs"]
+mod pipeline;
 
 use std::path::PathBuf;
 
@@ -20,8 +24,53 @@ use clap::Parser as _;
 
 const OBJECTS: [&str; 3] = ["people", "companies", "deals"];
 
-fn golden_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/generated/mod.rs")
+/// Compares `code` with the golden file `name` in `tests/generated/`, or with `ATTIO_BLESS`
+/// set, writes it there.
+fn check_golden(name: &str, code: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/generated")
+        .join(name);
+    if std::env::var_os("ATTIO_BLESS").is_some() {
+        std::fs::write(&path, code).expect("the golden file is written");
+        return;
+    }
+    let golden = std::fs::read_to_string(&path).expect("the golden file is there");
+    if golden != code {
+        let line = golden
+            .lines()
+            .zip(code.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| golden.lines().count().min(code.lines().count()));
+        panic!(
+            "the generated code differs from {} from line {}:\n  golden:    {:?}\n  generated: {:?}\n\
+             If the change is intended, run `ATTIO_BLESS=1 cargo test -p attio-cli --test generate` and review the diff.",
+            path.display(),
+            line + 1,
+            golden.lines().nth(line),
+            code.lines().nth(line),
+        );
+    }
+}
+
+/// What `attio generate args…` writes for the workspace `client` names, and its progress.
+async fn generate(client: &attio::Client, args: &[&str]) -> (String, String) {
+    let cli = attio_cli::cli::Cli::parse_from(["attio", "generate"].iter().chain(args));
+    let attio_cli::cli::Command::Generate(args) = cli.command else {
+        panic!("parsed as generate");
+    };
+    let mut progress = Vec::new();
+    let generated = attio_cli::generate_code(
+        client,
+        &args.objects,
+        &args.lists,
+        &attio_cli::header(&args),
+        &mut progress,
+    )
+    .await
+    .expect("generation succeeds against the sandbox");
+    assert!(generated.notes.is_empty(), "{:?}", generated.notes);
+    let progress = String::from_utf8(progress).expect("utf-8 progress");
+    (generated.code, progress)
 }
 
 fn client(sandbox: &Sandbox) -> attio::Client {
@@ -35,55 +84,13 @@ fn client(sandbox: &Sandbox) -> attio::Client {
 #[tokio::test]
 async fn generated_code_for_people_companies_and_deals_matches_the_golden_file() {
     let sandbox = Sandbox::start().await.expect("the sandbox starts");
-    let cli = attio_cli::cli::Cli::parse_from(
-        ["attio", "generate"]
-            .into_iter()
-            .chain(OBJECTS.iter().flat_map(|o| ["--object", o])),
-    );
-    let attio_cli::cli::Command::Generate(args) = cli.command else {
-        panic!("parsed as generate");
-    };
-    let mut progress = Vec::new();
-    let generated = attio_cli::generate_code(
-        &client(&sandbox),
-        &args.objects,
-        &args.lists,
-        &attio_cli::header(&args),
-        &mut progress,
-    )
-    .await
-    .expect("generation succeeds against the sandbox");
-    let progress = String::from_utf8(progress).expect("utf-8 progress");
+    let args: Vec<&str> = OBJECTS.iter().flat_map(|o| ["--object", o]).collect();
+    let (code, progress) = generate(&client(&sandbox), &args).await;
     assert!(
         progress.contains("reading the object `deals`"),
         "{progress}"
     );
-    assert!(generated.notes.is_empty(), "{:?}", generated.notes);
-
-    let path = golden_path();
-    if std::env::var_os("ATTIO_BLESS").is_some() {
-        std::fs::write(&path, &generated.code).expect("the golden file is written");
-        return;
-    }
-    let golden = std::fs::read_to_string(&path).expect("the golden file is there");
-    if golden != generated.code {
-        let line = golden
-            .lines()
-            .zip(generated.code.lines())
-            .position(|(a, b)| a != b)
-            .map_or(
-                golden.lines().count().min(generated.code.lines().count()),
-                |i| i,
-            );
-        panic!(
-            "the generated code differs from {} from line {}:\n  golden:    {:?}\n  generated: {:?}\n\
-             If the change is intended, run `ATTIO_BLESS=1 cargo test -p attio-cli --test generate` and review the diff.",
-            path.display(),
-            line + 1,
-            golden.lines().nth(line),
-            generated.code.lines().nth(line),
-        );
-    }
+    check_golden("mod.rs", &code);
 }
 
 #[tokio::test]
@@ -188,4 +195,129 @@ async fn a_company_and_a_person_round_trip_through_the_generated_structs() {
         company.values.team,
         vec![attio::Ref::new(created_person.id.record_id.clone())]
     );
+}
+
+/// A sandbox with the list `sales_pipeline` over companies: a required status, a select whose
+/// slug is a keyword, a currency and a reference to people.
+async fn pipeline_sandbox() -> (Sandbox, attio::Client) {
+    use attio::AttributeType;
+    use attio::schema::{NewAttribute, NewStatus, Target};
+
+    let sandbox = Sandbox::start().await.expect("the sandbox starts");
+    let client = client(&sandbox);
+    client
+        .create_list(&attio::NewList::new(
+            "Sales pipeline",
+            "sales_pipeline",
+            "companies",
+        ))
+        .await
+        .expect("the list is created");
+    let list = Target::list("sales_pipeline");
+    for new in [
+        NewAttribute::new("stage", "Stage", AttributeType::Status)
+            .description("Where the deal is.\nMoved by the sales team."),
+        NewAttribute::new("type", "Type", AttributeType::Select),
+        NewAttribute::new("deal_value", "Deal value", AttributeType::Currency),
+        NewAttribute::new("champions", "Champions", AttributeType::RecordReference)
+            .multiselect(true)
+            .allowed_objects(["people"]),
+    ] {
+        client
+            .create_attribute(&list, &new)
+            .await
+            .expect("the attribute is created");
+    }
+    for status in ["Lead", "In Progress", "Won 🎉"] {
+        client
+            .create_status(&list, "stage", &NewStatus::new(status))
+            .await
+            .expect("the status is created");
+    }
+    for option in ["New business", "Renewal"] {
+        client
+            .create_option(&list, "type", option)
+            .await
+            .expect("the option is created");
+    }
+    (sandbox, client)
+}
+
+#[tokio::test]
+async fn generated_code_for_a_list_matches_its_golden_file() {
+    let (_sandbox, client) = pipeline_sandbox().await;
+    let (code, progress) = generate(&client, &["--list", "sales_pipeline"]).await;
+    assert!(
+        progress.contains("adding the object `companies`: the entries of the list `sales_pipeline` belong to its records"),
+        "{progress}"
+    );
+    check_golden("pipeline.rs", &code);
+}
+
+#[tokio::test]
+async fn an_entry_round_trips_through_the_generated_list_struct() {
+    use pipeline::{SalesPipelineEntry, SalesPipelineEntryStage, SalesPipelineEntryType};
+
+    let (_sandbox, client) = pipeline_sandbox().await;
+    let report = client
+        .check_schemas(&[attio::schema::Contract::of::<pipeline::Company>()])
+        .await
+        .expect("the schema check runs");
+    assert!(report.is_compatible(), "{report}");
+
+    let acme = pipeline::Company {
+        record_id: None,
+        created_at: None,
+        created_by: None,
+        domains: vec!["acme.example".parse().expect("a domain")],
+        name: Some("Acme".into()),
+        description: None,
+        team: vec![],
+        categories: vec![],
+        primary_location: None,
+        angellist: None,
+        facebook: None,
+        instagram: None,
+        linkedin: None,
+        twitter: None,
+        foundation_date: None,
+        associated_deals: vec![],
+        associated_workspaces: vec![],
+        logo_url: None,
+        funding_raised_usd: None,
+        first_email_interaction: None,
+        last_email_interaction: None,
+    }
+    .create(&client)
+    .await
+    .expect("the company is created");
+
+    let entry = SalesPipelineEntry {
+        created_at: None,
+        created_by: None,
+        stage: Some(SalesPipelineEntryStage::Won),
+        type_: Some(SalesPipelineEntryType::NewBusiness),
+        deal_value: Some(attio::Currency::new(12005, 1).expect("an amount")),
+        champions: vec![],
+    };
+    let added = entry
+        .add(&client, &acme.id.record_id)
+        .await
+        .expect("the entry is added");
+    let got = SalesPipelineEntry::get(&client, &added.id.entry_id)
+        .await
+        .expect("the entry is read back");
+    // The amount reads back with the attribute's currency code, which a write does not carry.
+    assert_eq!(
+        got.values.deal_value.as_ref().map(ToString::to_string),
+        entry.deal_value.as_ref().map(ToString::to_string)
+    );
+    let expected = SalesPipelineEntry {
+        created_at: got.values.created_at,
+        created_by: got.values.created_by.clone(),
+        deal_value: got.values.deal_value.clone(),
+        ..entry
+    };
+    assert_eq!(got.values, expected);
+    assert_eq!(got.parent_record_id, acme.id.record_id);
 }
