@@ -23,8 +23,8 @@ pub enum Error {
         /// What to try, or empty.
         hint: String,
     },
-    /// The output file could not be written.
-    #[error("cannot write the generated code to {}: {error}; check that its folder exists and is writable, or leave out --out to print to stdout", path.display())]
+    /// The output (a file, or stdout) could not be written.
+    #[error("cannot write to {}: {error}{}", path.display(), if path.as_os_str() == "stdout" { "" } else { "; check that its folder exists and is writable, or leave out --out to print to stdout" })]
     Write {
         /// The file.
         path: PathBuf,

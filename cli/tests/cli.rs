@@ -283,3 +283,26 @@ async fn schema_prints_a_list_too() {
         "{table}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_out_path_that_cannot_be_written_says_so() {
+    let sandbox = Sandbox::start().await.expect("the sandbox starts");
+    let out = attio(
+        &[
+            "generate",
+            "--object",
+            "deals",
+            "--out",
+            "/nonexistent-folder/types.rs",
+        ],
+        &sandbox_env(&sandbox),
+    )
+    .await;
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("error: cannot write to /nonexistent-folder/types.rs: ")
+            && err.contains("check that its folder exists"),
+        "{err}"
+    );
+}
