@@ -9,6 +9,7 @@
 //! talks to Attio (or to `ATTIO_BASE_URL`): it then creates a person, a workspace and a user in
 //! your workspace, updates the user, and leaves the three records in place.
 
+use attio::schema::Contract;
 use attio::{
     Client, EmailAddress, PersonalName, Record, RecordId, RecordReference, WithMeta, attio_object,
 };
@@ -83,6 +84,23 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             (client, Some(sandbox))
         }
     };
+
+    // Before writing: do the structs agree with the workspace? One read per object; a
+    // disagreement names the field and says what to write instead.
+    let report = client
+        .check_schemas(&[
+            Contract::of::<Person>(),
+            Contract::of::<Workspace>(),
+            Contract::of::<User>(),
+        ])
+        .await?;
+    if !report.is_compatible() {
+        return Err(format!("the structs do not match the workspace:\n{report}").into());
+    }
+    println!(
+        "schema check      {} structs agree with the workspace",
+        report.types.len()
+    );
 
     // The records the user will point at.
     let person = client

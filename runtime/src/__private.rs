@@ -14,6 +14,7 @@ pub use crate::values::select_enum::{
 };
 pub use crate::values::{
     AttioField, AttioValue, Key, ValueError, ValueMeta, ValueOf, WritableField, WritableValue,
+    parent_slug,
 };
 pub use crate::wire::fields::{
     assert_list_field, assert_readable, assert_writable, encode_field, finish_field, read_field,

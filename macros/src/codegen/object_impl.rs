@@ -109,8 +109,10 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
             };
             quote!(_attio::ObjectKind::Object { nouns: #nouns })
         }
-        Kind::List { parent } => {
-            quote!(_attio::ObjectKind::List { parent: <#parent as _attio::AttioObject>::SLUG })
+        Kind::List { .. } => {
+            quote!(_attio::ObjectKind::List {
+                parent: _attio::__private::parent_slug::<Self>()
+            })
         }
     };
 

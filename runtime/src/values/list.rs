@@ -88,3 +88,11 @@ list_values!(
 
 impl<T: ListValue> ListValue for super::WithMeta<T> {}
 impl<T: AttioObject> ListValue for super::Ref<T> where super::Ref<T>: AttioValue {}
+
+/// The slug of the object of `T`'s entries' parent records; named by generated code (through
+/// `T`'s `AttioList` impl, so that a parent that is not an object is reported once, by the
+/// `ListParent` bound).
+#[doc(hidden)]
+pub const fn parent_slug<T: AttioList>() -> &'static str {
+    <T::Parent as AttioObject>::SLUG
+}

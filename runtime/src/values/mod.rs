@@ -46,6 +46,8 @@ pub use id::{
     ActivityId, AttributeId, CallRecordingId, CommentId, EntryId, InvalidId, ListId, MeetingId,
     NoteId, ObjectId, RecordId, TaskId, ThreadId, WebhookId, WorkspaceId, WorkspaceMemberId,
 };
+#[doc(hidden)]
+pub use list::parent_slug;
 pub use list::{AttioList, ListParent, ListValue};
 pub use meta::{Actor, ActorType, ValueMeta, WithMeta};
 pub use object::{AttioObject, AttributeHandle, Choices, FieldInfo, ObjectKind, ValueContract};
