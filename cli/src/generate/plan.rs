@@ -390,7 +390,11 @@ fn plan_enum(
         .map(str::to_owned)
         .unwrap_or_else(|| names.claim("Other", ""));
     let base = camel_ident(field).unwrap_or_else(|| "Choice".to_owned());
-    let ident = types.claim(&format!("{}{base}", owner.ident), "");
+    // After the struct's name, a field such as `_2fa` needs no leading `_`: `Thing2fa`.
+    let ident = types.claim(
+        &format!("{}{}", owner.ident, base.trim_start_matches('_')),
+        "",
+    );
     let what = if status { "statuses" } else { "options" };
     let kind = if status { "status" } else { "select" };
     Some(EnumPlan {

@@ -184,6 +184,7 @@ fn slugs_that_are_not_identifiers_are_renamed() {
                 AttributeSpec::new("type", "Type", T::Text),
                 AttributeSpec::new("2fa", "2FA", T::Checkbox),
                 AttributeSpec::new("type_", "Type again", T::Text),
+                AttributeSpec::new("3rd_tier", "Tier", T::Select).choices(["Gold"]),
             ],
         )],
         &[],
@@ -201,6 +202,8 @@ fn slugs_that_are_not_identifiers_are_renamed() {
         (f[2].ident.as_str(), f[2].rename.as_deref()),
         ("type__2", Some("type_"))
     );
+    assert_eq!(f[3].ident, "_3rd_tier");
+    assert_eq!(f[3].value_type, "Thing3rdTier");
 }
 
 #[test]
