@@ -11,6 +11,9 @@
 //! git diff cli/tests/generated/
 //! ```
 
+#[allow(dead_code)]
+#[path = "generated/gadgets.rs"]
+mod gadgets;
 #[allow(dead_code)] // the whole generated surface, of which the tests use a part
 mod generated;
 #[allow(dead_code)]
@@ -320,4 +323,100 @@ async fn an_entry_round_trips_through_the_generated_list_struct() {
     };
     assert_eq!(got.values, expected);
     assert_eq!(got.parent_record_id, acme.id.record_id);
+}
+
+/// A sandbox with a custom object whose names are awkward in Rust: keyword slugs, an option
+/// titled "Other" (the catch-all's usual name), one with no letters, two that differ only in
+/// case, and a reference to its own object.
+async fn gadgets_sandbox() -> (Sandbox, attio::Client) {
+    use attio::AttributeType;
+    use attio::schema::{NewAttribute, NewObject, Target};
+
+    let sandbox = Sandbox::start().await.expect("the sandbox starts");
+    let client = client(&sandbox);
+    client
+        .create_object(&NewObject::new("gadgets", "Gadget", "Gadgets"))
+        .await
+        .expect("the object is created");
+    let gadgets = Target::object("gadgets");
+    for new in [
+        NewAttribute::new("match", "Match", AttributeType::Text).unique(true),
+        NewAttribute::new("type", "Type.", AttributeType::Select),
+        NewAttribute::new("self", "Self", AttributeType::Checkbox),
+        NewAttribute::new("parts", "Parts", AttributeType::RecordReference)
+            .multiselect(true)
+            .allowed_objects(["gadgets"]),
+    ] {
+        client
+            .create_attribute(&gadgets, &new)
+            .await
+            .expect("the attribute is created");
+    }
+    for option in ["Other", "🎉", "B2B", "b2b"] {
+        client
+            .create_option(&gadgets, "type", option)
+            .await
+            .expect("the option is created");
+    }
+    (sandbox, client)
+}
+
+#[tokio::test]
+async fn generated_code_for_awkward_names_matches_its_golden_file() {
+    let (_sandbox, client) = gadgets_sandbox().await;
+    let (code, _) = generate(&client, &["--object", "gadgets"]).await;
+    check_golden("gadgets.rs", &code);
+}
+
+#[tokio::test]
+async fn a_gadget_with_awkward_names_round_trips() {
+    use gadgets::{Gadget, GadgetType};
+
+    let (_sandbox, client) = gadgets_sandbox().await;
+    let report = client
+        .check_schema::<Gadget>()
+        .await
+        .expect("the schema check runs");
+    assert!(report.is_compatible(), "{report}");
+
+    let first = Gadget {
+        record_id: None,
+        created_at: None,
+        created_by: None,
+        match_: Some("g-1".into()),
+        type_: Some(GadgetType::Variant2),
+        self_: Some(true),
+        parts: vec![],
+    };
+    let first_id = first
+        .create(&client)
+        .await
+        .expect("the first gadget is created")
+        .id
+        .record_id;
+    let second = Gadget {
+        match_: Some("g-2".into()),
+        type_: Some(GadgetType::B2b2),
+        self_: None,
+        parts: vec![attio::Ref::new(first_id.clone())],
+        ..first.clone()
+    };
+    for (gadget, id) in [
+        (first, first_id),
+        (
+            second.clone(),
+            second.create(&client).await.expect("created").id.record_id,
+        ),
+    ] {
+        let got = Gadget::get(&client, &id)
+            .await
+            .expect("the gadget is read back");
+        let expected = Gadget {
+            record_id: got.values.record_id.clone(),
+            created_at: got.values.created_at,
+            created_by: got.values.created_by.clone(),
+            ..gadget
+        };
+        assert_eq!(got.values, expected);
+    }
 }
