@@ -1,6 +1,7 @@
 //! `attio generate` against the sandbox, compared with golden files: `tests/generated/mod.rs`
-//! for the standard objects people, companies and deals, and `tests/generated/pipeline.rs` for
-//! a list made here. Each golden file is also compiled here, as a module, and round-trips
+//! for the standard objects people, companies and deals, `tests/generated/pipeline.rs` for a
+//! list made here, and `tests/generated/gadgets.rs` for a custom object with names that are
+//! awkward in Rust. Each golden file is also compiled here, as a module, and round-trips
 //! records or entries through the sandbox: what the generator writes compiles as is and reads
 //! back what it wrote.
 //!
