@@ -550,10 +550,58 @@ pub fn encode_hand<V: Serialize>(values: &V, out: &mut Vec<u8>) {
 #[allow(unsafe_code)]
 pub mod alloc {
     use std::alloc::{GlobalAlloc, Layout, System};
-    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::cell::Cell;
+    use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 
     static COUNT: AtomicU64 = AtomicU64::new(0);
     static BYTES: AtomicU64 = AtomicU64::new(0);
+    /// Bytes allocated and not yet freed, and the most there were since the last reset.
+    /// Bytes allocated and not yet freed on counted threads, and the most there were since the
+    /// last reset (signed: a block allocated on an excluded thread may be freed on a counted one).
+    static LIVE: AtomicI64 = AtomicI64::new(0);
+    static PEAK: AtomicI64 = AtomicI64::new(0);
+
+    thread_local! {
+        static EXCLUDED: Cell<bool> = const { Cell::new(false) };
+    }
+
+    /// Leaves the calling thread's allocations out of [`live`] and [`peak`] (a server thread
+    /// beside the client being measured).
+    pub fn exclude_this_thread() {
+        EXCLUDED.with(|e| e.set(true));
+    }
+
+    fn counted() -> bool {
+        !EXCLUDED.try_with(Cell::get).unwrap_or(true)
+    }
+
+    fn grow(by: u64) {
+        if counted() {
+            let live = LIVE.fetch_add(by as i64, Ordering::Relaxed) + by as i64;
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        }
+    }
+
+    fn shrink(by: u64) {
+        if counted() {
+            LIVE.fetch_sub(by as i64, Ordering::Relaxed);
+        }
+    }
+
+    /// Bytes allocated on counted threads and not freed now.
+    pub fn live() -> i64 {
+        LIVE.load(Ordering::Relaxed)
+    }
+
+    /// Starts measuring the peak from the current live bytes.
+    pub fn reset_peak() {
+        PEAK.store(LIVE.load(Ordering::Relaxed), Ordering::Relaxed);
+    }
+
+    /// The most live bytes on counted threads since [`reset_peak`].
+    pub fn peak() -> i64 {
+        PEAK.load(Ordering::Relaxed)
+    }
 
     /// The counting allocator (forwards to the system allocator).
     pub struct Counting;
@@ -563,16 +611,20 @@ pub mod alloc {
         unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
             COUNT.fetch_add(1, Ordering::Relaxed);
             BYTES.fetch_add(layout.size() as u64, Ordering::Relaxed);
+            grow(layout.size() as u64);
             // SAFETY: the caller's contract is `System`'s.
             unsafe { System.alloc(layout) }
         }
         unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            shrink(layout.size() as u64);
             // SAFETY: the caller's contract is `System`'s.
             unsafe { System.dealloc(ptr, layout) }
         }
         unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
             COUNT.fetch_add(1, Ordering::Relaxed);
             BYTES.fetch_add(new_size as u64, Ordering::Relaxed);
+            shrink(layout.size() as u64);
+            grow(new_size as u64);
             // SAFETY: the caller's contract is `System`'s.
             unsafe { System.realloc(ptr, layout, new_size) }
         }
@@ -689,9 +741,18 @@ pub struct ThreadSandbox {
 impl ThreadSandbox {
     /// Starts a sandbox (rate limits on or off) with `users` user records.
     pub fn start(rate_limits: bool, users: usize) -> Self {
+        Self::start_with(rate_limits, users, update_user)
+    }
+
+    /// Starts a sandbox (rate limits on or off) with `users` user records whose values are
+    /// `user(i)`'s.
+    pub fn start_with(rate_limits: bool, users: usize, user: fn(usize) -> User) -> Self {
         let (ready_tx, ready_rx) = std::sync::mpsc::channel();
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
         let thread = std::thread::spawn(move || {
+            // The server's heap is not the client's: a bench that measures the client's
+            // memory with the counting allocator leaves this thread out.
+            alloc::exclude_this_thread();
             let rt = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
                 .build()
@@ -705,20 +766,14 @@ impl ThreadSandbox {
                     .await
                     .unwrap();
                 let ids: Vec<RecordId> = (0..users)
-                    .map(|i| {
-                        let id = uuid(3, i);
-                        sb.insert_record(
-                            "users",
-                            &id,
-                            json!({
-                                "user_id": format!("user-{i}"),
-                                "primary_email_address": format!("person{i}@company.com"),
-                            }),
-                        )
-                        .unwrap();
-                        RecordId::new(id).unwrap()
-                    })
+                    .map(|i| RecordId::new(uuid(3, i)).unwrap())
                     .collect();
+                let rows = ids.iter().enumerate().map(|(i, id)| {
+                    let values = attio::wire::encode_values(&user(i)).unwrap();
+                    let values: serde_json::Value = serde_json::from_slice(&values).unwrap();
+                    (id.as_str().to_owned(), values["data"]["values"].clone())
+                });
+                sb.insert_records("users", rows).unwrap();
                 ready_tx
                     .send((sb.base_url(), sb.api_key().to_owned(), ids))
                     .unwrap();

@@ -124,6 +124,9 @@ pub struct Store {
     pub webhooks: Vec<Webhook>,
     /// Deliveries queued by [`Store::emit`], drained by the server after each request.
     pub outbox: Vec<Outgoing>,
+    /// While seeding many rows at once: the keys of every unique attribute's values (by
+    /// attribute index), so that each row's uniqueness check is a lookup rather than a scan.
+    pub(crate) seeding: Option<HashMap<usize, std::collections::HashSet<String>>>,
     last_ns: i128,
 }
 
@@ -148,6 +151,7 @@ impl Store {
             meetings: Default::default(),
             rng,
             webhooks: Vec::new(),
+            seeding: None,
             outbox: Vec::new(),
             last_ns: 0,
         };
@@ -448,6 +452,7 @@ impl Store {
         }
 
         // Unique attributes.
+        let mut seeded_keys = Vec::new();
         for plan in &plans {
             let attr = &object.attributes[plan.ai];
             if !attr.is_unique {
@@ -455,17 +460,29 @@ impl Store {
             }
             for new in plan.keep_or_new.iter().filter_map(|v| v.as_ref().err()) {
                 let key = value_key(attr.ty, new);
-                if self
-                    .find_by_value(t, attr, &key)
-                    .iter()
-                    .any(|r| r.id != record_id)
-                {
+                let taken = match &self.seeding {
+                    Some(seen) => seen.get(&plan.ai).is_some_and(|keys| keys.contains(&key)),
+                    None => self
+                        .find_by_value(t, attr, &key)
+                        .iter()
+                        .any(|r| r.id != record_id),
+                };
+                if self.seeding.is_some() {
+                    seeded_keys.push((plan.ai, key));
+                }
+                if taken {
                     return Err(ApiError::uniqueness(format!(
                         "{} with the same value for unique attribute \"{}\" already exists.",
                         t.a_row(),
                         attr.api_slug
                     )));
                 }
+            }
+        }
+
+        if let Some(seen) = &mut self.seeding {
+            for (ai, key) in seeded_keys {
+                seen.entry(ai).or_default().insert(key);
             }
         }
 

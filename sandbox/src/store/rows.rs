@@ -1,6 +1,8 @@
 //! Rows: records of an object and entries of a list share storage, write semantics and
 //! rendering. A [`Target`] says which one a row belongs to.
 
+use std::collections::{HashMap, HashSet};
+
 use serde_json::{Map, Value};
 
 use super::{Record, Store};
@@ -109,6 +111,27 @@ impl Store {
     /// The row with this id, mutably.
     pub fn row_mut(&mut self, t: Target, id: &str) -> Option<&mut Record> {
         self.rows_mut(t).iter_mut().find(|r| r.id == id)
+    }
+
+    /// The keys of the active values of every unique attribute of the object `oi`, by attribute
+    /// index: the index a batch insert checks uniqueness against.
+    pub(crate) fn unique_keys(&self, oi: usize) -> HashMap<usize, HashSet<String>> {
+        let t = Target::Object(oi);
+        let schema = self.schema(t);
+        let mut keys = HashMap::new();
+        for (ai, attr) in schema.attributes.iter().enumerate() {
+            if !attr.is_unique {
+                continue;
+            }
+            let set: HashSet<String> = self
+                .rows(t)
+                .iter()
+                .flat_map(|r| r.active(&attr.id))
+                .map(|v| value_key(attr.ty, &v.body))
+                .collect();
+            keys.insert(ai, set);
+        }
+        keys
     }
 
     /// Rows whose active values of `attr` include `key` (see `value_key`).
