@@ -60,6 +60,24 @@ async fn responses_match_the_openapi_schemas() {
     );
     call!("GET", "/v2/objects/people", "/v2/objects/{object}", None);
     call!("GET", "/v2/objects/nope", "/v2/objects/{object}", None);
+    call!(
+        "PATCH",
+        "/v2/objects/projects",
+        "/v2/objects/{object}",
+        Some(json!({"data": {"singular_noun": "Initiative"}}))
+    );
+    call!(
+        "PATCH",
+        "/v2/objects/projects",
+        "/v2/objects/{object}",
+        Some(json!({"data": {}}))
+    );
+    call!(
+        "PATCH",
+        "/v2/objects/nope",
+        "/v2/objects/{object}",
+        Some(json!({"data": {"plural_noun": "Nopes"}}))
+    );
     for object in ["people", "companies", "deals", "users", "workspaces"] {
         call!(
             "GET",
