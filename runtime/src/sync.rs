@@ -177,6 +177,16 @@ impl<'c, T: AttioObject + Send + 'static> SyncJob<'c, T> {
     /// A dry run: reads the records and says what [`run`](SyncJob::run) would write, writing
     /// nothing.
     pub async fn plan(&self) -> Result<SyncPlan> {
+        let mut updates = Vec::new();
+        let mut plan = self.scan(|u| updates.push(u)).await?;
+        plan.updates = updates;
+        Ok(plan)
+    }
+
+    /// Reads every record and compares it with its item: each record that differs goes to
+    /// `on_update` as soon as it is read (so that a run can write it while reading goes on);
+    /// the rest of the plan comes back at the end.
+    async fn scan(&self, mut on_update: impl FnMut(SyncUpdate)) -> Result<SyncPlan> {
         let (key, _) = self.key()?;
         let mut plan = SyncPlan {
             key,
@@ -235,7 +245,8 @@ impl<'c, T: AttioObject + Send + 'static> SyncJob<'c, T> {
             if changed.is_empty() {
                 plan.unchanged += 1;
             } else {
-                plan.updates.push(SyncUpdate {
+                plan.changed += 1;
+                on_update(SyncUpdate {
                     key: text,
                     item: i,
                     record_id: record.id.record_id,
@@ -252,54 +263,22 @@ impl<'c, T: AttioObject + Send + 'static> SyncJob<'c, T> {
         Ok(plan)
     }
 
-    /// Reads, compares and writes: creates, changed attributes, and (when asked) deletes, up to
-    /// [`concurrency`](SyncJob::concurrency) at a time at the client's rate limit. `progress` is
-    /// called after every write. An item that fails is reported in [`SyncReport::failed`] and
-    /// the others carry on; a failure to read the records ends the sync with that error.
+    /// Reads, compares and writes: changed attributes (sent while reading goes on), then
+    /// creates and (when asked) deletes, up to [`concurrency`](SyncJob::concurrency) at a time
+    /// at the client's rate limit. `progress` is called after every write. An item that fails is
+    /// reported in [`SyncReport::failed`] and the others carry on; a failure to read the records
+    /// ends the sync with that error (writes already sent stay).
     pub async fn run(self, mut progress: impl FnMut(&SyncProgress)) -> Result<SyncReport> {
         let started = Instant::now();
-        let plan = self.plan().await?;
-        let mut report = SyncReport {
-            read: plan.read,
-            unchanged: plan.unchanged,
-            failed: plan.refused,
-            ..SyncReport::default()
-        };
-        let mut status = SyncProgress {
-            read: plan.read,
-            total: plan.creates.len() + plan.updates.len() + plan.deletes.len(),
-            ..SyncProgress::default()
-        };
         let client = self.client;
-        let items = &self.items;
-        let creates = plan.creates.into_iter().map(|(key, i)| {
-            let item = &items[i];
-            async move {
-                let outcome = client.create_record(item).await.map(drop);
-                (Kind::Create, key, outcome)
-            }
-        });
-        let updates = plan.updates.into_iter().map(|u| async move {
-            let op = if u.overwrite {
-                records::put_entries::<T>(&u.record_id, &u.values)
-            } else {
-                records::patch_entries::<T>(&u.record_id, &u.values, false)
-            };
-            (Kind::Update, u.key, client.execute(op).await.map(drop))
-        });
-        let deletes = plan.deletes.into_iter().map(|(key, id)| async move {
-            (Kind::Delete, key, client.delete_record::<T>(&id).await)
-        });
-        let writes = stream::iter(creates.map(futures::future::Either::Left))
-            .chain(stream::iter(updates.map(|u| {
-                futures::future::Either::Right(futures::future::Either::Left(u))
-            })))
-            .chain(stream::iter(deletes.map(|d| {
-                futures::future::Either::Right(futures::future::Either::Right(d))
-            })))
-            .buffer_unordered(self.concurrency);
-        futures::pin_mut!(writes);
-        while let Some((kind, key, outcome)) = writes.next().await {
+        let concurrency = self.concurrency;
+        let mut report = SyncReport::default();
+        let mut status = SyncProgress::default();
+        let mut record = |kind: Kind,
+                          key: String,
+                          outcome: Result<()>,
+                          report: &mut SyncReport,
+                          status: &mut SyncProgress| {
             status.done += 1;
             match outcome {
                 Ok(()) => match kind {
@@ -313,7 +292,63 @@ impl<'c, T: AttioObject + Send + 'static> SyncJob<'c, T> {
                 }
             }
             status.elapsed = started.elapsed();
-            progress(&status);
+            progress(status);
+        };
+
+        // Updates are written while the records are still being read.
+        let (tx, rx) = futures::channel::mpsc::unbounded::<SyncUpdate>();
+        let scan = async {
+            let plan = self
+                .scan(|u| {
+                    // The receiver lives until the scan ends, so sending cannot fail.
+                    let _ = tx.unbounded_send(u);
+                })
+                .await;
+            drop(tx);
+            plan
+        };
+        let updates = rx
+            .map(|u| async move {
+                let op = if u.overwrite {
+                    records::put_entries::<T>(&u.record_id, &u.values)
+                } else {
+                    records::patch_entries::<T>(&u.record_id, &u.values, false)
+                };
+                (u.key, client.execute(op).await.map(drop))
+            })
+            .buffer_unordered(concurrency)
+            .for_each(|(key, outcome)| {
+                status.total = status.total.max(status.done + 1);
+                record(Kind::Update, key, outcome, &mut report, &mut status);
+                futures::future::ready(())
+            });
+        let (plan, ()) = futures::join!(scan, updates);
+        let plan = plan?;
+        report.read = plan.read;
+        report.unchanged = plan.unchanged;
+        report.failed.extend(plan.refused);
+        status.read = plan.read;
+        status.total = plan.changed + plan.creates.len() + plan.deletes.len();
+
+        let items = &self.items;
+        let creates = plan.creates.into_iter().map(|(key, i)| {
+            let item = &items[i];
+            futures::future::Either::Left(async move {
+                (
+                    Kind::Create,
+                    key,
+                    client.create_record(item).await.map(drop),
+                )
+            })
+        });
+        let deletes = plan.deletes.into_iter().map(|(key, id)| {
+            futures::future::Either::Right(async move {
+                (Kind::Delete, key, client.delete_record::<T>(&id).await)
+            })
+        });
+        let mut writes = stream::iter(creates.chain(deletes)).buffer_unordered(concurrency);
+        while let Some((kind, key, outcome)) = writes.next().await {
+            record(kind, key, outcome, &mut report, &mut status);
         }
         report.elapsed = started.elapsed();
         Ok(report)
@@ -389,6 +424,8 @@ pub struct SyncPlan {
     pub read: usize,
     /// Records equal to their item.
     pub unchanged: usize,
+    /// Records that differ from their item (`updates.len()` in a plan).
+    pub changed: usize,
     /// Items to create: `(key, index in the items)`.
     pub creates: Vec<(String, usize)>,
     /// Records to change.
