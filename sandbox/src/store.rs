@@ -524,7 +524,13 @@ impl Store {
         }
         let mut changes = Vec::new();
         let mut changed = Vec::new();
-        let Some(record) = self.row_mut(t, record_id) else {
+        // A created row was just pushed: no need to look for it among the others.
+        let record = if create {
+            self.rows_mut(t).last_mut()
+        } else {
+            self.row_mut(t, record_id)
+        };
+        let Some(record) = record else {
             return Err(t.row_not_found(record_id));
         };
         for plan in plans {
