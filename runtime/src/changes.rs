@@ -30,8 +30,8 @@ use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::operation::{Operation, lists, records};
 use crate::values::{
-    AttioField, AttioList, AttioObject, Cardinality, EntryId, FieldInput, RecordId, WritableValue,
-    Write, field_value,
+    AttioField, AttioList, AttioObject, Cardinality, EntryId, FieldInput, RecordId, RecordObject,
+    WritableValue, Write, field_value,
 };
 use crate::wire::{Entry, Record};
 
@@ -310,10 +310,13 @@ impl<O: AttioObject> ChangeSet<O> {
         }
         last.ok_or_else(|| Error::Invariant("a change set planned no request".into()))
     }
+}
 
+impl<O: RecordObject> ChangeSet<O> {
     /// Sends the changes to the record `id` (see the [module docs](self) for which requests), and
     /// returns the record as it is afterwards. A value that breaks Attio's rules is reported
-    /// before anything is sent.
+    /// before anything is sent. A list's change set is sent to an entry, by
+    /// [`apply_to_entry`](ChangeSet::apply_to_entry).
     pub async fn apply(self, client: &Client, id: &RecordId) -> Result<Record<O>> {
         let plan = self.plan(id);
         self.send(client, plan).await

@@ -409,6 +409,10 @@ pub struct ApiError {
     /// The request Attio answered (set by the client).
     #[serde(skip)]
     pub(crate) request: Option<Box<RequestLine>>,
+    /// What to do about it, when the client knows more than Attio's message says (set by the
+    /// client; see [`ApiError::hint`]).
+    #[serde(skip)]
+    pub(crate) hint: Option<String>,
 }
 
 impl ApiError {
@@ -425,8 +429,31 @@ impl ApiError {
         self.request.as_deref()
     }
 
+    /// What to do about the error, when the client can say more than Attio's message: for a
+    /// `404 not_found` about a list that does not exist, how to create it or find its slug. It is
+    /// also part of the error's `Display`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: attio::Client) {
+    /// if let Err(attio::Error::Api(e)) = client.get_list("sales_pipline").await {
+    ///     eprintln!("{}", e.message); // List with slug/ID "sales_pipline" not found.
+    ///     if let Some(hint) = e.hint() {
+    ///         eprintln!("{hint}"); // No list that the token can see has the slug or id ...
+    ///     }
+    /// }
+    /// # }
+    /// ```
+    pub fn hint(&self) -> Option<&str> {
+        self.hint.as_deref()
+    }
+
     pub(crate) fn with_request(mut self, request: RequestLine) -> Self {
         self.request = Some(Box::new(request));
+        self
+    }
+
+    pub(crate) fn with_hint(mut self, hint: String) -> Self {
+        self.hint = Some(hint);
         self
     }
 }
@@ -441,6 +468,14 @@ impl fmt::Display for ApiError {
             "Attio answered {} {}: {}",
             self.status, self.code, self.message
         )?;
+        if let Some(hint) = &self.hint {
+            let sep = if self.message.ends_with(['.', '!', '?']) {
+                " "
+            } else {
+                ". "
+            };
+            write!(f, "{sep}{hint}")?;
+        }
         if let Some(request) = &self.request {
             f.write_str(status_outcome(request, self.status).note())?;
         }

@@ -168,6 +168,10 @@ const _: () = {
         }
     }
     #[automatically_derived]
+    impl _attio::__private::StructKind for SalesEntry {
+        type Kind = _attio::__private::kind::ListStruct;
+    }
+    #[automatically_derived]
     impl _attio::AttioList for SalesEntry {
         type Parent = Company;
     }

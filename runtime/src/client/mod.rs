@@ -198,7 +198,8 @@ impl Client {
         let body = self
             .send(&op, &line, &span)
             .instrument(span.clone())
-            .await?;
+            .await
+            .map_err(|e| op.explain(e))?;
         (op.decode)(&body).map_err(|e| {
             self.inner.stats.failures.fetch_add(1, Ordering::Relaxed);
             Error::Decode(e.with_request(line))

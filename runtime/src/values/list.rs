@@ -51,7 +51,13 @@ pub trait ListParent: AttioObject {}
     label = "not a type of list attribute",
     note = "a field of an #[attio_list] struct is `T`, `Option<T>` or `Vec<T>`, where T is String, bool, a number, or attio::{{Currency, Date, Timestamp, Rating, Status, SelectOption, RecordReference, Ref<T>, ActorReference, Location, Domain, EmailAddress, PhoneNumber}}, or an enum with #[derive(attio::SelectEnum)]; personal names and interactions belong to the parent record: filter on them with `f.parent()`, read them with the parent's `get`"
 )]
-pub trait ListValue: AttioValue {}
+pub trait ListValue: AttioValue {
+    /// The slug of the object whose records the value references, for [`Ref<T>`](super::Ref)
+    /// (`T`'s); `None` for every other type. What `create_list_attribute` sends as the allowed
+    /// objects of a record-reference attribute.
+    #[doc(hidden)]
+    const REFERENCED_OBJECT: Option<&'static str> = None;
+}
 
 macro_rules! list_values {
     ($($ty:ty),* $(,)?) => {
@@ -86,5 +92,13 @@ list_values!(
     super::PhoneNumber,
 );
 
-impl<T: ListValue> ListValue for super::WithMeta<T> {}
-impl<T: AttioObject> ListValue for super::Ref<T> where super::Ref<T>: AttioValue {}
+impl<T: ListValue> ListValue for super::WithMeta<T> {
+    const REFERENCED_OBJECT: Option<&'static str> = T::REFERENCED_OBJECT;
+}
+
+impl<T: super::RecordObject> ListValue for super::Ref<T>
+where
+    super::Ref<T>: AttioValue,
+{
+    const REFERENCED_OBJECT: Option<&'static str> = Some(T::SLUG);
+}
