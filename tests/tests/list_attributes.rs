@@ -293,6 +293,13 @@ async fn a_missing_list_says_how_to_create_it_or_find_its_slug() {
             panic!("expected Attio's 404, got {err:?}")
         };
         assert_eq!(api.code, ErrorCode::NotFound, "{err}");
+        // Attio's words differ by route (`Could not find list ...` for an add).
+        assert!(
+            api.message
+                .to_lowercase()
+                .contains("list with slug/id \"renewals\""),
+            "{err}"
+        );
         let hint = api.hint().unwrap_or_else(|| panic!("no hint in {err}"));
         assert!(
             hint.contains("`renewals`")
