@@ -310,14 +310,17 @@ impl<O: AttioObject> ChangeSet<O> {
         }
         last.ok_or_else(|| Error::Invariant("a change set planned no request".into()))
     }
-}
 
-impl<O: RecordObject> ChangeSet<O> {
     /// Sends the changes to the record `id` (see the [module docs](self) for which requests), and
     /// returns the record as it is afterwards. A value that breaks Attio's rules is reported
     /// before anything is sent. A list's change set is sent to an entry, by
     /// [`apply_to_entry`](ChangeSet::apply_to_entry).
-    pub async fn apply(self, client: &Client, id: &RecordId) -> Result<Record<O>> {
+    // The bound is on the method, not on an impl block: rustc then reports a list's struct with
+    // `RecordObject`'s message rather than as a method whose bounds are not met.
+    pub async fn apply(self, client: &Client, id: &RecordId) -> Result<Record<O>>
+    where
+        O: RecordObject,
+    {
         let plan = self.plan(id);
         self.send(client, plan).await
     }
