@@ -535,11 +535,11 @@ fn check_slug(cx: &Ctxt, lit: &LitStr, what: &str, option: &str) -> bool {
 }
 
 fn list(known: &[&str]) -> String {
-    known
-        .iter()
-        .map(|k| format!("`{k}`"))
-        .collect::<Vec<_>>()
-        .join(" or ")
+    let quoted: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => quoted.concat(),
+    }
 }
 
 #[cfg(test)]
@@ -575,7 +575,7 @@ mod tests {
             "unknown argument `crat` for #[attio_object] (did you mean `crate`?)"
         ));
         assert!(has(
-            "expected an option name (`slug` or `crate`), found `\"lit\"`"
+            "expected an option name (`slug`, `singular`, `plural` or `crate`), found `\"lit\"`"
         ));
     }
 

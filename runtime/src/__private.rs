@@ -8,6 +8,7 @@ pub use crate::operation::Operation;
 pub use crate::operation::lists::query_page as entry_page;
 pub use crate::operation::records::query_page as record_page;
 pub use crate::query::{At, HandleOf, Parent, ParentScope, enum_handle, handle, parent_fields};
+pub use crate::values::object::{StructKind, kind};
 pub use crate::values::select_enum::{
     CatchAll, Choice, ChoiceShape, Variant, encode as enum_encode, from_shape as enum_from_shape,
     held_other, operand as enum_operand, unit_other, validate as enum_validate,

@@ -27,7 +27,7 @@ use std::future::Future;
 use std::sync::Arc;
 
 use crate::error::{Error, Result};
-use crate::values::{AttioList, AttioObject, EntryId, RecordId};
+use crate::values::{AttioList, EntryId, RecordId, RecordObject};
 use crate::wire::{Entry, Record};
 
 /// A blocking connection to Attio: the async [`crate::client::Client`] driven to completion on each call.
@@ -138,7 +138,7 @@ impl Client {
     /// let record = client.update_record(&User { user_id: "123".into() }, &id)?;
     /// # Ok(()) }
     /// ```
-    pub fn update_record<T: AttioObject>(&self, values: &T, id: &RecordId) -> Result<Record<T>> {
+    pub fn update_record<T: RecordObject>(&self, values: &T, id: &RecordId) -> Result<Record<T>> {
         self.block_on(self.inner.update_record(values, id))
     }
 
@@ -151,7 +151,7 @@ impl Client {
     /// println!("created {}", record.id.record_id);
     /// # Ok(()) }
     /// ```
-    pub fn create_record<T: AttioObject>(&self, values: &T) -> Result<Record<T>> {
+    pub fn create_record<T: RecordObject>(&self, values: &T) -> Result<Record<T>> {
         self.block_on(self.inner.create_record(values))
     }
 
@@ -164,7 +164,7 @@ impl Client {
     /// let record = client.get_record::<User>(&id)?;
     /// # Ok(()) }
     /// ```
-    pub fn get_record<T: AttioObject>(&self, id: &RecordId) -> Result<Record<T>> {
+    pub fn get_record<T: RecordObject>(&self, id: &RecordId) -> Result<Record<T>> {
         self.block_on(self.inner.get_record(id))
     }
 
@@ -208,6 +208,56 @@ impl Client {
     /// ```
     pub fn update_entry<T: AttioList>(&self, values: &T, id: &EntryId) -> Result<Entry<T>> {
         self.block_on(self.inner.update_entry(values, id))
+    }
+
+    /// `PUT /v2/lists/{list}/entries`, as [`crate::Client::assert_entry`]: the entry of the record
+    /// `parent`, created if it has none, overwritten (multiselects replaced) if it has one. When
+    /// the record has several entries in the list the error is [`Error::MultipleEntries`], and
+    /// nothing is changed.
+    ///
+    /// ```
+    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
+    /// # #[attio::attio_list(slug = "sales_pipeline", parent = Company)] struct SalesEntry { stage: Option<attio::Status> }
+    /// # fn run(client: attio::blocking::Client, acme: attio::RecordId) -> attio::Result<()> {
+    /// match client.assert_entry(&SalesEntry { stage: None }, &acme) {
+    ///     Ok(entry) => println!("Acme's entry is {}", entry.id.entry_id),
+    ///     Err(attio::Error::MultipleEntries { .. }) => println!("Acme is in the pipeline twice"),
+    ///     Err(e) => return Err(e),
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn assert_entry<T: AttioList>(&self, values: &T, parent: &RecordId) -> Result<Entry<T>> {
+        self.block_on(self.inner.assert_entry(values, parent))
+    }
+
+    /// `PUT /v2/lists/{list}/entries/{entry_id}`, as [`crate::Client::overwrite_entry`]: the
+    /// entry's attributes become equal to the struct's values (multiselects replaced; an empty
+    /// `Vec` clears one).
+    ///
+    /// ```
+    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
+    /// # #[attio::attio_list(slug = "sales_pipeline", parent = Company)] struct SalesEntry { tags: Vec<attio::SelectOption> }
+    /// # fn run(client: attio::blocking::Client, id: attio::EntryId) -> attio::Result<()> {
+    /// let entry = client.overwrite_entry(&SalesEntry { tags: vec![] }, &id)?; // no tags any more
+    /// assert!(entry.values.tags.is_empty());
+    /// # Ok(()) }
+    /// ```
+    pub fn overwrite_entry<T: AttioList>(&self, values: &T, id: &EntryId) -> Result<Entry<T>> {
+        self.block_on(self.inner.overwrite_entry(values, id))
+    }
+
+    /// `DELETE /v2/lists/{list}/entries/{entry_id}`, as [`crate::Client::delete_entry`]: removes
+    /// the entry from the list (the parent record stays).
+    ///
+    /// ```
+    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
+    /// # #[attio::attio_list(slug = "sales_pipeline", parent = Company)] struct SalesEntry { stage: Option<attio::Status> }
+    /// # fn run(client: attio::blocking::Client, id: attio::EntryId) -> attio::Result<()> {
+    /// client.delete_entry::<SalesEntry>(&id)?;
+    /// # Ok(()) }
+    /// ```
+    pub fn delete_entry<T: AttioList>(&self, id: &EntryId) -> Result<()> {
+        self.block_on(self.inner.delete_entry::<T>(id))
     }
 
     /// Runs any operation of the async client to completion, for operations this type does not

@@ -30,8 +30,8 @@ use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::operation::{Operation, lists, records};
 use crate::values::{
-    AttioField, AttioList, AttioObject, Cardinality, EntryId, FieldInput, RecordId, WritableValue,
-    Write, field_value,
+    AttioField, AttioList, AttioObject, Cardinality, EntryId, FieldInput, RecordId, RecordObject,
+    WritableValue, Write, field_value,
 };
 use crate::wire::{Entry, Record};
 
@@ -313,8 +313,14 @@ impl<O: AttioObject> ChangeSet<O> {
 
     /// Sends the changes to the record `id` (see the [module docs](self) for which requests), and
     /// returns the record as it is afterwards. A value that breaks Attio's rules is reported
-    /// before anything is sent.
-    pub async fn apply(self, client: &Client, id: &RecordId) -> Result<Record<O>> {
+    /// before anything is sent. A list's change set is sent to an entry, by
+    /// [`apply_to_entry`](ChangeSet::apply_to_entry).
+    // The bound is on the method, not on an impl block: rustc then reports a list's struct with
+    // `RecordObject`'s message rather than as a method whose bounds are not met.
+    pub async fn apply(self, client: &Client, id: &RecordId) -> Result<Record<O>>
+    where
+        O: RecordObject,
+    {
         let plan = self.plan(id);
         self.send(client, plan).await
     }

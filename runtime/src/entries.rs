@@ -11,7 +11,9 @@
 use crate::client::Client;
 use crate::error::{Error, ErrorCode, Result};
 use crate::operation::lists;
-use crate::values::{AttioList, AttioObject, AttributeHandle, EntryId, RecordId, WithMeta};
+use crate::values::{
+    AttioList, AttioObject, AttributeHandle, EntryId, RecordId, RecordObject, WithMeta,
+};
 use crate::wire::{Entry, RecordEntry};
 
 /// How many short-form entries a record's entries request asks for at once (Attio's maximum).
@@ -162,7 +164,13 @@ impl Client {
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn record_entries<P: AttioObject>(&self, id: &RecordId) -> Result<Vec<RecordEntry>> {
+    pub async fn record_entries<P: RecordObject>(&self, id: &RecordId) -> Result<Vec<RecordEntry>> {
+        self.entries_of_record::<P>(id).await
+    }
+
+    /// Every page of the record's short-form entries; `P` is the record's object (a list's
+    /// parent, for [`entries_of`](Client::entries_of)).
+    async fn entries_of_record<P: AttioObject>(&self, id: &RecordId) -> Result<Vec<RecordEntry>> {
         let mut out = Vec::new();
         loop {
             let page = self
@@ -193,7 +201,7 @@ impl Client {
     /// ```
     pub async fn entries_of<T: AttioList>(&self, parent: &RecordId) -> Result<Vec<Entry<T>>> {
         let mut out = Vec::new();
-        for short in self.record_entries::<T::Parent>(parent).await? {
+        for short in self.entries_of_record::<T::Parent>(parent).await? {
             if short.list_api_slug == T::SLUG {
                 out.push(self.get_entry::<T>(&short.entry_id).await?);
             }

@@ -419,9 +419,19 @@ pub struct ApiError {
     /// The request Attio answered (set by the client).
     #[serde(skip)]
     pub(crate) request: Option<Box<RequestLine>>,
-    /// The attributes the message names by id, when the client knows them.
+    /// What the client adds to Attio's message (boxed: most errors have none, and an error
+    /// stays small).
     #[serde(skip)]
+    pub(crate) notes: Option<Box<Notes>>,
+}
+
+/// What the client knows about an error beyond Attio's message.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct Notes {
+    /// The attributes the message names by id, when the client knows them.
     pub(crate) named: Vec<NamedAttribute>,
+    /// What to do about it (see [`ApiError::hint`]).
+    pub(crate) hint: Option<String>,
 }
 
 /// An attribute that an error names only by id, as the client knows it: its slug, and the Rust
@@ -455,11 +465,41 @@ impl ApiError {
     /// The attributes the message names by id, with their slugs and Rust fields, when the
     /// client knows the schema.
     pub fn named_attributes(&self) -> &[NamedAttribute] {
-        &self.named
+        self.notes.as_ref().map_or(&[], |n| &n.named)
+    }
+
+    /// What to do about the error, when the client can say more than Attio's message: for a
+    /// `404 not_found` about a list that does not exist, how to create it or find its slug. It is
+    /// also part of the error's `Display`.
+    ///
+    /// ```no_run
+    /// # async fn run(client: attio::Client) {
+    /// if let Err(attio::Error::Api(e)) = client.get_list("sales_pipline").await {
+    ///     eprintln!("{}", e.message); // List with slug/ID "sales_pipline" not found.
+    ///     if let Some(hint) = e.hint() {
+    ///         eprintln!("{hint}"); // No list that the token can see has the slug or id ...
+    ///     }
+    /// }
+    /// # }
+    /// ```
+    pub fn hint(&self) -> Option<&str> {
+        self.notes.as_ref().and_then(|n| n.hint.as_deref())
     }
 
     pub(crate) fn with_request(mut self, request: RequestLine) -> Self {
         self.request = Some(Box::new(request));
+        self
+    }
+
+    pub(crate) fn with_named(mut self, named: Vec<NamedAttribute>) -> Self {
+        if !named.is_empty() {
+            self.notes.get_or_insert_default().named = named;
+        }
+        self
+    }
+
+    pub(crate) fn with_hint(mut self, hint: String) -> Self {
+        self.notes.get_or_insert_default().hint = Some(hint);
         self
     }
 }
@@ -474,12 +514,20 @@ impl fmt::Display for ApiError {
             "Attio answered {} {}: {}",
             self.status, self.code, self.message
         )?;
-        for named in &self.named {
+        for named in self.named_attributes() {
             write!(f, " [the attribute {} is `{}`", named.id, named.slug)?;
             if let Some(field) = &named.field {
                 write!(f, ", the field `{field}`")?;
             }
             f.write_str("]")?;
+        }
+        if let Some(hint) = self.hint() {
+            let sep = if self.message.ends_with(['.', '!', '?']) {
+                " "
+            } else {
+                ". "
+            };
+            write!(f, "{sep}{hint}")?;
         }
         if let Some(request) = &self.request {
             f.write_str(status_outcome(request, self.status).note())?;

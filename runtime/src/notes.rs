@@ -23,7 +23,7 @@ use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::operation;
 use crate::pages::Listing;
-use crate::values::{AttioObject, MeetingId, NoteId, RecordReference, Ref, Timestamp};
+use crate::values::{MeetingId, NoteId, RecordObject, RecordReference, Ref, Timestamp};
 
 pub use crate::wire::note::{Note, NoteFormat, NoteIdentifier, NoteTag};
 
@@ -48,7 +48,7 @@ impl ParentRecord for RecordReference {
     }
 }
 
-impl<T: AttioObject> ParentRecord for Ref<T> {
+impl<T: RecordObject> ParentRecord for Ref<T> {
     fn to_parent(&self) -> Result<RecordReference> {
         self.to_record_reference().ok_or_else(|| {
             Error::InvalidInput(format!(

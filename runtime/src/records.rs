@@ -21,7 +21,7 @@ use crate::client::Client;
 use crate::error::Result;
 use crate::operation;
 use crate::values::AttributeHandle;
-use crate::values::{AttioObject, RecordId, WithMeta};
+use crate::values::{RecordId, RecordObject, WithMeta};
 use crate::wire::Record;
 
 impl Client {
@@ -38,7 +38,7 @@ impl Client {
     /// let record = client.update_record(&User { user_id: "123".into() }, &id).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn update_record<T: AttioObject>(
+    pub async fn update_record<T: RecordObject>(
         &self,
         values: &T,
         id: &RecordId,
@@ -60,7 +60,7 @@ impl Client {
     /// println!("created {}", record.id.record_id);
     /// # Ok(()) }
     /// ```
-    pub async fn create_record<T: AttioObject>(&self, values: &T) -> Result<Record<T>> {
+    pub async fn create_record<T: RecordObject>(&self, values: &T) -> Result<Record<T>> {
         self.execute(operation::records::create(values)?).await
     }
 
@@ -74,7 +74,7 @@ impl Client {
     /// println!("{}", record.values.user_id);
     /// # Ok(()) }
     /// ```
-    pub async fn get_record<T: AttioObject>(&self, id: &RecordId) -> Result<Record<T>> {
+    pub async fn get_record<T: RecordObject>(&self, id: &RecordId) -> Result<Record<T>> {
         self.execute(operation::records::get::<T>(id)).await
     }
 
@@ -93,7 +93,7 @@ impl Client {
     /// let record = client.overwrite_record(&company, &id).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn overwrite_record<T: AttioObject>(
+    pub async fn overwrite_record<T: RecordObject>(
         &self,
         values: &T,
         id: &RecordId,
@@ -110,7 +110,7 @@ impl Client {
     /// client.delete_record::<User>(&id).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn delete_record<T: AttioObject>(&self, id: &RecordId) -> Result<()> {
+    pub async fn delete_record<T: RecordObject>(&self, id: &RecordId) -> Result<()> {
         self.execute(operation::records::delete::<T>(id)).await
     }
 
@@ -133,7 +133,7 @@ impl Client {
     /// let record = client.assert_record(&user, User::fields().user_id()).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn assert_record<T: AttioObject, H: AttributeHandle<T>>(
+    pub async fn assert_record<T: RecordObject, H: AttributeHandle<T>>(
         &self,
         values: &T,
         matching: H,
@@ -154,7 +154,7 @@ impl Client {
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn value_history<T: AttioObject, H: AttributeHandle<T>>(
+    pub async fn value_history<T: RecordObject, H: AttributeHandle<T>>(
         &self,
         id: &RecordId,
         attribute: H,

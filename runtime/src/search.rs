@@ -25,7 +25,7 @@ use serde_json::{Value, json};
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::operation;
-use crate::values::{ActorReference, AttioObject, Ref};
+use crate::values::{ActorReference, RecordObject, Ref};
 use crate::wire::search::search_body;
 
 pub use crate::wire::search::SearchHit;
@@ -42,7 +42,7 @@ impl SearchHit {
     /// let person: Option<attio::Ref<Person>> = hit.to_ref();
     /// assert_eq!(person.unwrap().record_id().unwrap().as_str(), "r");
     /// ```
-    pub fn to_ref<T: AttioObject>(&self) -> Option<Ref<T>> {
+    pub fn to_ref<T: RecordObject>(&self) -> Option<Ref<T>> {
         (self.object_slug == T::SLUG).then(|| Ref::new(self.id.record_id.clone()))
     }
 }
@@ -75,7 +75,7 @@ impl Client {
 
 impl Search<'_> {
     /// Searches the records of `T`'s object (call again for more objects).
-    pub fn within<T: AttioObject>(mut self) -> Self {
+    pub fn within<T: RecordObject>(mut self) -> Self {
         self.objects.push(T::SLUG.to_owned());
         self
     }

@@ -45,7 +45,7 @@ use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::operation::records;
 use crate::pages::Listing;
-use crate::values::{AttioObject, AttributeHandle, Cardinality, RecordId};
+use crate::values::{AttioObject, AttributeHandle, Cardinality, RecordId, RecordObject};
 
 /// Attio's largest page of a record query.
 const READ_PAGE: usize = 500;
@@ -87,7 +87,7 @@ impl Client {
     /// assert!(report.failed.is_empty(), "{report}");
     /// # Ok(()) }
     /// ```
-    pub fn sync<T: AttioObject>(&self, items: impl IntoIterator<Item = T>) -> SyncJob<'_, T> {
+    pub fn sync<T: RecordObject>(&self, items: impl IntoIterator<Item = T>) -> SyncJob<'_, T> {
         SyncJob {
             client: self,
             items: items.into_iter().collect(),
@@ -149,7 +149,7 @@ fn same(old: Option<&Value>, new: Option<&Value>, multiple: bool) -> bool {
     }
 }
 
-impl<'c, T: AttioObject + Send + 'static> SyncJob<'c, T> {
+impl<'c, T: RecordObject + Send + 'static> SyncJob<'c, T> {
     /// The key attribute: what a record and an item are matched by. It should be unique in
     /// Attio (`#[attio(unique)]`) and single-valued. Required.
     pub fn by<H: AttributeHandle<T>>(mut self, key: H) -> Self {

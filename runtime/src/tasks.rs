@@ -30,7 +30,7 @@ use crate::notes::ParentRecord;
 use crate::operation;
 use crate::pages::{Filters, Listing};
 use crate::values::{
-    ActorReference, AttioObject, RecordReference, Ref, TaskId, Timestamp, WritableValue,
+    ActorReference, RecordObject, RecordReference, Ref, TaskId, Timestamp, WritableValue,
 };
 use crate::wire::task;
 
@@ -63,7 +63,7 @@ impl Linked for RecordReference {
     }
 }
 
-impl<T: AttioObject> Linked for Ref<T> {
+impl<T: RecordObject> Linked for Ref<T> {
     fn to_link(&self) -> Result<Value> {
         self.validate().map_err(|e| {
             Error::InvalidInput(format!("a task's linked record is not valid: {e}"))

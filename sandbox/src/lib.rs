@@ -568,10 +568,15 @@ impl Sandbox {
         let mut store = lock(&self.shared.store);
         let oi = store.object_index(object)?;
         store.seeding = Some(store.unique_keys(oi));
+        let mut ids: std::collections::HashSet<String> = store
+            .rows(store::Target::Object(oi))
+            .iter()
+            .map(|r| r.id.clone())
+            .collect();
         let mut inserted = 0;
         let mut result = Ok(());
         for (record_id, values) in records {
-            if store.record(oi, &record_id).is_ok() {
+            if !ids.insert(record_id.clone()) {
                 result = Err(ApiError::uniqueness(format!(
                     "A record with ID \"{record_id}\" already exists."
                 )));

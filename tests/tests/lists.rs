@@ -404,11 +404,12 @@ fn parent_and_entry_conditions_combine_in_either_order() {
 }
 
 #[test]
-fn the_blocking_client_adds_gets_and_updates_entries() {
+fn the_blocking_client_adds_asserts_gets_updates_overwrites_and_deletes_entries() {
     // The sandbox (and the setup) need a runtime of their own; the test thread itself has none.
     let rt = tokio::runtime::Runtime::new().expect("a runtime");
     let (sandbox, async_client) = rt.block_on(setup());
     let acme = rt.block_on(company(&async_client, "Acme"));
+    let globex = rt.block_on(company(&async_client, "Globex"));
     let client = attio::blocking::Client::new(async_client).expect("a blocking client");
     let entry = client.add_entry(&lead(), &acme).expect("added");
     let won = SalesEntry {
@@ -423,5 +424,58 @@ fn the_blocking_client_adds_gets_and_updates_entries() {
         .get_entry::<SalesEntry>(&entry.id.entry_id)
         .expect("read");
     assert_eq!(read.values, updated.values);
+
+    // Overwrite (PUT): multiselects become exactly the `Vec`.
+    let tagged = TaggedEntry {
+        tags: vec![SelectOption::by_title("hot").unwrap()],
+    };
+    let overwritten = client
+        .overwrite_entry(&tagged, &entry.id.entry_id)
+        .expect("overwritten");
+    assert_eq!(overwritten.id.entry_id, entry.id.entry_id);
+    assert_eq!(overwritten.values.tags.len(), 1);
+    let cleared = client
+        .overwrite_entry(&TaggedEntry { tags: vec![] }, &entry.id.entry_id)
+        .expect("cleared");
+    assert!(cleared.values.tags.is_empty());
+
+    // Assert by parent: Acme's only entry is overwritten, not duplicated ...
+    let lost = SalesEntry {
+        stage: Stage::Lost,
+        ..lead()
+    };
+    let asserted = client.assert_entry(&lost, &acme).expect("asserted");
+    assert_eq!(asserted.id.entry_id, entry.id.entry_id);
+    assert_eq!(asserted.values.stage, Stage::Lost);
+    // ... a record without an entry gets one ...
+    let created = client.assert_entry(&lead(), &globex).expect("created");
+    assert_eq!(created.parent_record_id, globex);
+    assert_ne!(created.id.entry_id, entry.id.entry_id);
+    // ... and a record with two entries is the typed error, with nothing changed.
+    client.add_entry(&lead(), &acme).expect("a second entry");
+    match client.assert_entry(&lead(), &acme) {
+        Err(Error::MultipleEntries {
+            list,
+            parent_record_id,
+            ..
+        }) => {
+            assert_eq!(list, "sales_pipeline");
+            assert_eq!(parent_record_id, acme);
+        }
+        other => panic!("expected MultipleEntries, got {other:?}"),
+    }
+
+    // Delete: the entry is gone, the company stays.
+    client
+        .delete_entry::<SalesEntry>(&entry.id.entry_id)
+        .expect("deleted");
+    match client.get_entry::<SalesEntry>(&entry.id.entry_id) {
+        Err(Error::Api(e)) => assert_eq!(e.status, 404, "{e}"),
+        other => panic!("expected a 404, got {other:?}"),
+    }
+    let left = rt
+        .block_on(client.as_async().entries_of::<SalesEntry>(&acme))
+        .expect("Acme's entries");
+    assert_eq!(left.len(), 1, "only the second entry is left");
     rt.block_on(sandbox.shutdown());
 }

@@ -28,13 +28,23 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
     let companions = typed::definitions(object, &crate_path);
     let typed = typed::impls(object);
     let ident = object.ident;
-    // Every object's records can be the parents of list entries.
+    // Every object's records can be the parents of list entries; what the struct describes
+    // (records or entries) keeps a list's struct out of the record API (`attio::RecordObject`).
     let parent_impl = match &object.kind {
         Kind::Object => quote! {
             #[automatically_derived]
             impl _attio::ListParent for #ident {}
+            #[automatically_derived]
+            impl _attio::__private::StructKind for #ident {
+                type Kind = _attio::__private::kind::ObjectStruct;
+            }
         },
-        Kind::List { .. } => quote!(),
+        Kind::List { .. } => quote! {
+            #[automatically_derived]
+            impl _attio::__private::StructKind for #ident {
+                type Kind = _attio::__private::kind::ListStruct;
+            }
+        },
     };
     quote! {
         #companions

@@ -45,41 +45,66 @@ const _: () = {
             {
                 _attio::__private::assert_readable::<Stage>();
                 _attio::FieldInfo::new(
-                    "stage",
-                    "stage",
-                    <<Stage as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
-                    <Stage as _attio::AttioField>::CARDINALITY,
-                    false,
-                    "Stage",
-                )
+                        "stage",
+                        "stage",
+                        <<Stage as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
+                        <Stage as _attio::AttioField>::CARDINALITY,
+                        false,
+                        "Stage",
+                    )
+                    .contract(
+                        "stage",
+                        false,
+                        <<Stage as _attio::AttioField>::Value as _attio::AttioValue>::CONTRACT,
+                    )
             },
             {
                 _attio::__private::assert_readable::<Option<attio::ActorReference>>();
                 _attio::FieldInfo::new(
-                    "owner",
-                    "owner",
-                    <<Option<
-                        attio::ActorReference,
-                    > as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
-                    <Option<attio::ActorReference> as _attio::AttioField>::CARDINALITY,
-                    false,
-                    "Option<attio::ActorReference>",
-                )
+                        "owner",
+                        "owner",
+                        <<Option<
+                            attio::ActorReference,
+                        > as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
+                        <Option<
+                            attio::ActorReference,
+                        > as _attio::AttioField>::CARDINALITY,
+                        false,
+                        "Option<attio::ActorReference>",
+                    )
+                    .contract(
+                        "owner",
+                        false,
+                        <<Option<
+                            attio::ActorReference,
+                        > as _attio::AttioField>::Value as _attio::AttioValue>::CONTRACT,
+                    )
             },
             {
                 _attio::__private::assert_readable::<Vec<attio::SelectOption>>();
                 _attio::FieldInfo::new(
-                    "tags",
-                    "tags",
-                    <<Vec<
-                        attio::SelectOption,
-                    > as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
-                    <Vec<attio::SelectOption> as _attio::AttioField>::CARDINALITY,
-                    false,
-                    "Vec<attio::SelectOption>",
-                )
+                        "tags",
+                        "tags",
+                        <<Vec<
+                            attio::SelectOption,
+                        > as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
+                        <Vec<attio::SelectOption> as _attio::AttioField>::CARDINALITY,
+                        false,
+                        "Vec<attio::SelectOption>",
+                    )
+                    .contract(
+                        "tags",
+                        false,
+                        <<Vec<
+                            attio::SelectOption,
+                        > as _attio::AttioField>::Value as _attio::AttioValue>::CONTRACT,
+                    )
             },
         ];
+        const NAME: &'static str = "SalesEntry";
+        const KIND: _attio::ObjectKind = _attio::ObjectKind::List {
+            parent: _attio::__private::parent_slug::<Self>(),
+        };
         fn encode_values<__M: _attio::__private::serde::ser::SerializeMap>(
             &self,
             __map: &mut __M,
@@ -166,6 +191,10 @@ const _: () = {
             >("sales_pipeline", "tags", "tags", &self.tags)?;
             ::core::result::Result::Ok(())
         }
+    }
+    #[automatically_derived]
+    impl _attio::__private::StructKind for SalesEntry {
+        type Kind = _attio::__private::kind::ListStruct;
     }
     #[automatically_derived]
     impl _attio::AttioList for SalesEntry {

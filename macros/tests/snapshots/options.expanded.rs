@@ -51,67 +51,104 @@ const _: () = {
             {
                 _attio::__private::assert_readable::<attio::WithMeta<String>>();
                 _attio::FieldInfo::new(
-                    "title",
-                    "name",
-                    <<attio::WithMeta<
-                        String,
-                    > as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
-                    <attio::WithMeta<String> as _attio::AttioField>::CARDINALITY,
-                    false,
-                    "attio::WithMeta<String>",
-                )
+                        "title",
+                        "name",
+                        <<attio::WithMeta<
+                            String,
+                        > as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
+                        <attio::WithMeta<String> as _attio::AttioField>::CARDINALITY,
+                        false,
+                        "attio::WithMeta<String>",
+                    )
+                    .contract(
+                        "title",
+                        false,
+                        <<attio::WithMeta<
+                            String,
+                        > as _attio::AttioField>::Value as _attio::AttioValue>::CONTRACT,
+                    )
             },
             {
                 _attio::__private::assert_readable::<Option<attio::Currency>>();
                 _attio::FieldInfo::new(
-                    "value",
-                    "value",
-                    <<Option<
-                        attio::Currency,
-                    > as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
-                    <Option<attio::Currency> as _attio::AttioField>::CARDINALITY,
-                    false,
-                    "Option<attio::Currency>",
-                )
+                        "value",
+                        "value",
+                        <<Option<
+                            attio::Currency,
+                        > as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
+                        <Option<attio::Currency> as _attio::AttioField>::CARDINALITY,
+                        false,
+                        "Option<attio::Currency>",
+                    )
+                    .contract(
+                        "value",
+                        false,
+                        <<Option<
+                            attio::Currency,
+                        > as _attio::AttioField>::Value as _attio::AttioValue>::CONTRACT,
+                    )
             },
             {
                 _attio::__private::assert_readable::<Vec<attio::SelectOption>>();
                 _attio::FieldInfo::new(
-                    "categories",
-                    "categories",
-                    <<Vec<
-                        attio::SelectOption,
-                    > as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
-                    <Vec<attio::SelectOption> as _attio::AttioField>::CARDINALITY,
-                    false,
-                    "Vec<attio::SelectOption>",
-                )
+                        "categories",
+                        "categories",
+                        <<Vec<
+                            attio::SelectOption,
+                        > as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
+                        <Vec<attio::SelectOption> as _attio::AttioField>::CARDINALITY,
+                        false,
+                        "Vec<attio::SelectOption>",
+                    )
+                    .contract(
+                        "categories",
+                        false,
+                        <<Vec<
+                            attio::SelectOption,
+                        > as _attio::AttioField>::Value as _attio::AttioValue>::CONTRACT,
+                    )
             },
             {
                 _attio::__private::assert_readable::<Option<attio::Ref<Company>>>();
                 _attio::FieldInfo::new(
-                    "associated_company",
-                    "associated_company",
-                    <<Option<
-                        attio::Ref<Company>,
-                    > as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
-                    <Option<attio::Ref<Company>> as _attio::AttioField>::CARDINALITY,
-                    false,
-                    "Option<attio::Ref<Company>>",
-                )
+                        "associated_company",
+                        "associated_company",
+                        <<Option<
+                            attio::Ref<Company>,
+                        > as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
+                        <Option<attio::Ref<Company>> as _attio::AttioField>::CARDINALITY,
+                        false,
+                        "Option<attio::Ref<Company>>",
+                    )
+                    .contract(
+                        "associated_company",
+                        false,
+                        <<Option<
+                            attio::Ref<Company>,
+                        > as _attio::AttioField>::Value as _attio::AttioValue>::CONTRACT,
+                    )
             },
             {
                 _attio::__private::assert_readable::<attio::Timestamp>();
                 _attio::FieldInfo::new(
-                    "created",
-                    "created_at",
-                    <<attio::Timestamp as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
-                    <attio::Timestamp as _attio::AttioField>::CARDINALITY,
-                    true,
-                    "attio::Timestamp",
-                )
+                        "created",
+                        "created_at",
+                        <<attio::Timestamp as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
+                        <attio::Timestamp as _attio::AttioField>::CARDINALITY,
+                        true,
+                        "attio::Timestamp",
+                    )
+                    .contract(
+                        "created",
+                        false,
+                        <<attio::Timestamp as _attio::AttioField>::Value as _attio::AttioValue>::CONTRACT,
+                    )
             },
         ];
+        const NAME: &'static str = "Deal";
+        const KIND: _attio::ObjectKind = _attio::ObjectKind::Object {
+            nouns: ::core::option::Option::None,
+        };
         fn encode_values<__M: _attio::__private::serde::ser::SerializeMap>(
             &self,
             __map: &mut __M,
@@ -239,6 +276,10 @@ const _: () = {
     }
     #[automatically_derived]
     impl _attio::ListParent for Deal {}
+    #[automatically_derived]
+    impl _attio::__private::StructKind for Deal {
+        type Kind = _attio::__private::kind::ObjectStruct;
+    }
     #[allow(dead_code)]
     impl Deal {
         /// The object's api slug. Generated by `#[attio_object]`, documented there.

@@ -53,6 +53,10 @@ const _: () = {
     #[automatically_derived]
     impl _attio::AttioValue for Category {
         const ATTRIBUTE_TYPE: _attio::AttributeType = <_attio::SelectOption as _attio::AttioValue>::ATTRIBUTE_TYPE;
+        const CONTRACT: _attio::ValueContract = _attio::ValueContract::choices(
+            <Self as _attio::SelectEnum>::TITLES,
+            true,
+        );
         type Shape = _attio::__private::ChoiceShape<Self>;
         #[inline]
         fn from_shape(

@@ -49,52 +49,84 @@ const _: () = {
             {
                 _attio::__private::assert_readable::<String>();
                 _attio::FieldInfo::new(
-                    "user_id",
-                    "user_id",
-                    <<String as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
-                    <String as _attio::AttioField>::CARDINALITY,
-                    false,
-                    "String",
-                )
+                        "user_id",
+                        "user_id",
+                        <<String as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
+                        <String as _attio::AttioField>::CARDINALITY,
+                        false,
+                        "String",
+                    )
+                    .contract(
+                        "user_id",
+                        false,
+                        <<String as _attio::AttioField>::Value as _attio::AttioValue>::CONTRACT,
+                    )
             },
             {
                 _attio::__private::assert_readable::<attio::EmailAddress>();
                 _attio::FieldInfo::new(
-                    "primary_email_address",
-                    "primary_email_address",
-                    <<attio::EmailAddress as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
-                    <attio::EmailAddress as _attio::AttioField>::CARDINALITY,
-                    false,
-                    "attio::EmailAddress",
-                )
+                        "primary_email_address",
+                        "primary_email_address",
+                        <<attio::EmailAddress as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
+                        <attio::EmailAddress as _attio::AttioField>::CARDINALITY,
+                        false,
+                        "attio::EmailAddress",
+                    )
+                    .contract(
+                        "primary_email_address",
+                        false,
+                        <<attio::EmailAddress as _attio::AttioField>::Value as _attio::AttioValue>::CONTRACT,
+                    )
             },
             {
                 _attio::__private::assert_readable::<Option<attio::RecordReference>>();
                 _attio::FieldInfo::new(
-                    "person",
-                    "person",
-                    <<Option<
-                        attio::RecordReference,
-                    > as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
-                    <Option<attio::RecordReference> as _attio::AttioField>::CARDINALITY,
-                    false,
-                    "Option<attio::RecordReference>",
-                )
+                        "person",
+                        "person",
+                        <<Option<
+                            attio::RecordReference,
+                        > as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
+                        <Option<
+                            attio::RecordReference,
+                        > as _attio::AttioField>::CARDINALITY,
+                        false,
+                        "Option<attio::RecordReference>",
+                    )
+                    .contract(
+                        "person",
+                        false,
+                        <<Option<
+                            attio::RecordReference,
+                        > as _attio::AttioField>::Value as _attio::AttioValue>::CONTRACT,
+                    )
             },
             {
                 _attio::__private::assert_readable::<Option<attio::RecordReference>>();
                 _attio::FieldInfo::new(
-                    "workspace",
-                    "workspace",
-                    <<Option<
-                        attio::RecordReference,
-                    > as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
-                    <Option<attio::RecordReference> as _attio::AttioField>::CARDINALITY,
-                    false,
-                    "Option<attio::RecordReference>",
-                )
+                        "workspace",
+                        "workspace",
+                        <<Option<
+                            attio::RecordReference,
+                        > as _attio::AttioField>::Value as _attio::AttioValue>::ATTRIBUTE_TYPE,
+                        <Option<
+                            attio::RecordReference,
+                        > as _attio::AttioField>::CARDINALITY,
+                        false,
+                        "Option<attio::RecordReference>",
+                    )
+                    .contract(
+                        "workspace",
+                        false,
+                        <<Option<
+                            attio::RecordReference,
+                        > as _attio::AttioField>::Value as _attio::AttioValue>::CONTRACT,
+                    )
             },
         ];
+        const NAME: &'static str = "User";
+        const KIND: _attio::ObjectKind = _attio::ObjectKind::Object {
+            nouns: ::core::option::Option::None,
+        };
         fn encode_values<__M: _attio::__private::serde::ser::SerializeMap>(
             &self,
             __map: &mut __M,
@@ -210,6 +242,10 @@ const _: () = {
     }
     #[automatically_derived]
     impl _attio::ListParent for User {}
+    #[automatically_derived]
+    impl _attio::__private::StructKind for User {
+        type Kind = _attio::__private::kind::ObjectStruct;
+    }
     #[allow(dead_code)]
     impl User {
         /// The object's api slug. Generated by `#[attio_object]`, documented there.

@@ -199,8 +199,10 @@ impl Client {
         // request future `!Send`, so it could not be spawned.
         let body = match self.send(&op, &line, &span).instrument(span.clone()).await {
             Ok(body) => body,
-            Err(Error::Api(e)) => return Err(Error::Api(self.name_attributes(e, &line).await)),
-            Err(e) => return Err(e),
+            Err(Error::Api(e)) => {
+                return Err(op.explain(Error::Api(self.name_attributes(e, &line).await)));
+            }
+            Err(e) => return Err(op.explain(e)),
         };
         (op.decode)(&body).map_err(|e| {
             self.inner.stats.failures.fetch_add(1, Ordering::Relaxed);
@@ -211,7 +213,7 @@ impl Client {
     /// Adds the slug (and the Rust field, when known) of each attribute `e`'s message names by
     /// id. With the schema cache on, an unknown id makes it read the attributes of the request's
     /// object or list first; a failure to read them leaves the error as it was.
-    async fn name_attributes(&self, mut e: ApiError, line: &RequestLine) -> ApiError {
+    async fn name_attributes(&self, e: ApiError, line: &RequestLine) -> ApiError {
         let names = &self.inner.names;
         let (mut found, missing) = names.lookup(&e.message);
         if !missing.is_empty()
@@ -221,8 +223,7 @@ impl Client {
             self.read_attribute_names(target).await;
             found = names.lookup(&e.message).0;
         }
-        e.named = found;
-        e
+        e.with_named(found)
     }
 
     /// Reads the attributes (archived too) of `("objects" | "lists", identifier)` into the

@@ -10,16 +10,67 @@
 //! for one record), a delete is. An assert by parent overwrites multiselects and finds the entry
 //! the first one created, so it is.
 
+use std::borrow::Cow;
+
 use serde_json::{Value, json};
 
 use super::records::{history_path, writes_multiselect};
-use super::{Method, Operation};
+use super::{Method, NotFoundHint, Operation};
 use crate::error::{Error, Result};
 use crate::values::{
     AttioList, AttioObject, AttioValue, AttributeType, EntryId, RecordId, WithMeta,
     check_path_segment,
 };
+use crate::wire::schema::NewAttribute;
 use crate::wire::{self, Entry, List, ListUpdate, NewList, RecordEntry};
+
+/// Whether Attio's `404 not_found` is about a list (`List with slug/ID "x" not found.`, or
+/// `Could not find list with slug/ID "x".`), not about an entry or a record the request names.
+fn about_a_list(message: &str) -> bool {
+    message.to_ascii_lowercase().contains("list with slug/id")
+}
+
+/// The hint for a 404 about the list `list`, declared by the struct `declared_by` when the
+/// request is typed.
+fn missing_list_hint(list: &str, declared_by: Option<&'static str>) -> String {
+    match declared_by {
+        Some(ty) => format!(
+            "The list `{list}` that `{ty}` describes does not exist, or the token cannot see it: \
+             create it with `{ty}::create_list(&client, \"Name\")` (or \
+             `client.create_list_of::<{ty}>(\"Name\")`), or, if it exists under another slug, \
+             write that slug in `#[attio_list(slug = \"...\")]` (a list's slug is in its settings \
+             in Attio's web app, and `client.lists()` returns every list the token can see)"
+        ),
+        None => format!(
+            "No list that the token can see has the slug or id `{list}`: check it against \
+             `client.lists()` (every list the token can see) or the list's settings in Attio's \
+             web app, or create the list, with `client.create_list(&attio::NewList::new(\"Name\", \
+             \"{list}\", \"companies\"))` or, for an #[attio_list] struct `T`, \
+             `client.create_list_of::<T>(\"Name\")`"
+        ),
+    }
+}
+
+/// The hint for a 404 about the list that `T` (an `#[attio_list]` struct) describes.
+fn missing_list<T: AttioObject>() -> NotFoundHint {
+    let full = std::any::type_name::<T>();
+    NotFoundHint {
+        about: about_a_list,
+        render: missing_list_hint,
+        name: Cow::Borrowed(T::SLUG),
+        declared_by: Some(full.rsplit("::").next().unwrap_or(full)),
+    }
+}
+
+/// The hint for a 404 about the list named `list` by the caller.
+fn missing_named_list(list: &str) -> NotFoundHint {
+    NotFoundHint {
+        about: about_a_list,
+        render: missing_list_hint,
+        name: Cow::Owned(list.to_owned()),
+        declared_by: None,
+    }
+}
 
 /// `/v2/lists/{list}/entries`.
 fn entries_path<T: AttioObject>() -> String {
@@ -39,7 +90,8 @@ pub(crate) fn add<T: AttioList>(values: &T, parent: &RecordId) -> Result<Operati
         Some(wire::encode_entry(values, Some(parent))?),
         false,
         wire::decode_entry::<T>,
-    ))
+    )
+    .on_not_found(missing_list::<T>()))
 }
 
 /// `PUT /v2/lists/{list}/entries`: the entry of `parent`, created or overwritten.
@@ -53,7 +105,8 @@ pub(crate) fn assert_by_parent<T: AttioList>(
         Some(wire::encode_entry(values, Some(parent))?),
         true,
         wire::decode_entry::<T>,
-    ))
+    )
+    .on_not_found(missing_list::<T>()))
 }
 
 /// `GET /v2/lists/{list}/entries/{entry_id}`.
@@ -64,6 +117,7 @@ pub(crate) fn get<T: AttioObject>(id: &EntryId) -> Operation<Entry<T>> {
         None,
         wire::decode_entry::<T>,
     )
+    .on_not_found(missing_list::<T>())
 }
 
 /// `PATCH /v2/lists/{list}/entries/{entry_id}` with the struct's values.
@@ -74,7 +128,8 @@ pub(crate) fn update<T: AttioList>(values: &T, id: &EntryId) -> Result<Operation
         Some(wire::encode_entry(values, None)?),
         !writes_multiselect::<T>(None),
         wire::decode_entry::<T>,
-    ))
+    )
+    .on_not_found(missing_list::<T>()))
 }
 
 /// `PUT /v2/lists/{list}/entries/{entry_id}` with the struct's values.
@@ -85,7 +140,8 @@ pub(crate) fn overwrite<T: AttioList>(values: &T, id: &EntryId) -> Result<Operat
         Some(wire::encode_entry(values, None)?),
         true,
         wire::decode_entry::<T>,
-    ))
+    )
+    .on_not_found(missing_list::<T>()))
 }
 
 /// `DELETE /v2/lists/{list}/entries/{entry_id}`.
@@ -97,6 +153,7 @@ pub(crate) fn delete<T: AttioObject>(id: &EntryId) -> Operation<()> {
         true,
         wire::decode_nothing,
     )
+    .on_not_found(missing_list::<T>())
 }
 
 /// `GET /v2/lists/{list}/entries/{entry_id}/attributes/{attribute}/values?show_historic=true`.
@@ -109,7 +166,8 @@ pub(crate) fn history<T: AttioObject, V: AttioValue>(
         history_path::<T>(&entry_path::<T>(id), attribute)?,
         None,
         wire::decode_history::<V>,
-    ))
+    )
+    .on_not_found(missing_list::<T>()))
 }
 
 /// `POST /v2/lists/{list}/entries/query` with `body`: a read. The page of a list's `Query`,
@@ -122,6 +180,7 @@ pub fn query_page<T: AttioObject>(body: &Value) -> Operation<Vec<Entry<T>>> {
         Some(serde_json::to_vec(body).unwrap_or_default()),
         wire::decode_entry_page::<T>,
     )
+    .on_not_found(missing_list::<T>())
 }
 
 /// A change set's `PUT` of prepared `slug: write form` entry values: repeatable.
@@ -136,6 +195,7 @@ pub(crate) fn put_values<T: AttioObject>(
         true,
         wire::decode_entry::<T>,
     )
+    .on_not_found(missing_list::<T>())
 }
 
 /// A change set's `PATCH` of prepared entry values; not repeatable when it `appends`.
@@ -151,6 +211,7 @@ pub(crate) fn patch_values<T: AttioObject>(
         !appends,
         wire::decode_entry::<T>,
     )
+    .on_not_found(missing_list::<T>())
 }
 
 /// `GET /v2/objects/{object}/records/{record_id}/entries?limit=&offset=`: one page of a record's
@@ -189,12 +250,15 @@ pub(crate) fn lists() -> Operation<Vec<List>> {
 
 /// `GET /v2/lists/{list}`.
 pub(crate) fn get_list(list: &str) -> Result<Operation<List>> {
-    Ok(Operation::read(
-        Method::Get,
-        list_path(list)?,
-        None,
-        wire::decode_data,
-    ))
+    Ok(
+        Operation::read(Method::Get, list_path(list)?, None, wire::decode_data)
+            .on_not_found(missing_named_list(list)),
+    )
+}
+
+/// `GET /v2/lists/{list}` for the list `T` describes: a 404's hint names `T`.
+pub(crate) fn list_of<T: AttioList>() -> Result<Operation<List>> {
+    Ok(get_list(T::SLUG)?.on_not_found(missing_list::<T>()))
 }
 
 /// `POST /v2/lists`: not repeatable (a repeat meets `slug_conflict`).
@@ -221,44 +285,69 @@ pub(crate) fn update_list(list: &str, update: &ListUpdate) -> Result<Operation<L
         Some(data_body(update)?),
         true,
         wire::decode_data,
-    ))
+    )
+    .on_not_found(missing_named_list(list)))
 }
 
 /// `POST /v2/lists/{list}/attributes`: a list attribute of `attribute_type` (with Attio's
-/// required fields; a currency attribute defaults to USD). Not repeatable (`slug_conflict`).
+/// required fields; a currency attribute defaults to USD). A record-reference attribute needs the
+/// objects its records may belong to (`allowed_objects`, slugs or ids; Attio's
+/// `config.record_reference.allowed_objects`), and no other type takes any. Not repeatable
+/// (`slug_conflict`).
 pub(crate) fn create_attribute<T: AttioObject>(
     slug: &'static str,
     title: &str,
     attribute_type: &AttributeType,
     multiselect: bool,
+    allowed_objects: &[&str],
 ) -> Result<Operation<()>> {
     check_path_segment(slug).map_err(|reason| {
         Error::InvalidInput(format!(
             "the attribute slug {slug:?} cannot be sent: {reason}"
         ))
     })?;
-    let config = match attribute_type {
-        AttributeType::Currency => {
-            json!({"currency": {"default_currency_code": "USD", "display_type": "symbol"}})
+    if *attribute_type == AttributeType::RecordReference {
+        if allowed_objects.is_empty() {
+            let full = std::any::type_name::<T>();
+            let ty = full.rsplit("::").next().unwrap_or(full);
+            let field = T::FIELDS
+                .iter()
+                .find(|f| f.slug == slug)
+                .map_or(slug, |f| f.name);
+            return Err(Error::InvalidInput(format!(
+                "the record-reference attribute `{slug}` of the list `{}` needs the objects its records may belong to, which Attio requires and an `attio::RecordReference` field does not say: name them, e.g. `client.create_list_reference_attribute({ty}::fields().{field}(), {title:?}, [\"companies\"])`, or declare the field as `attio::Ref<T>`, where T is the #[attio_object] struct of the object, and `create_list_attribute` sends T's object",
+                T::SLUG
+            )));
         }
-        _ => json!({}),
-    };
+        if let Some(bad) = allowed_objects
+            .iter()
+            .find(|o| check_path_segment(o).is_err())
+        {
+            return Err(Error::InvalidInput(format!(
+                "the allowed object {bad:?} of the attribute `{slug}` is not an object's slug or id"
+            )));
+        }
+    } else if !allowed_objects.is_empty() {
+        return Err(Error::InvalidInput(format!(
+            "the attribute `{slug}` of the list `{}` is of type {attribute_type}, which references no records: only a record-reference attribute takes allowed objects",
+            T::SLUG
+        )));
+    }
+    // The body, with Attio's required keys and a currency's default, is the schema API's.
+    let new = NewAttribute::new(slug, title, attribute_type.clone())
+        .multiselect(multiselect)
+        .allowed_objects(allowed_objects.iter().copied());
+    if let Some(problem) = new.problem() {
+        return Err(Error::InvalidInput(problem));
+    }
     Ok(Operation::write(
         Method::Post,
         format!("/v2/lists/{}/attributes", T::SLUG),
-        Some(data_body(&json!({
-            "title": title,
-            "description": null,
-            "api_slug": slug,
-            "type": attribute_type.as_str(),
-            "is_required": false,
-            "is_unique": false,
-            "is_multiselect": multiselect,
-            "config": config,
-        }))?),
+        Some(data_body(&new)?),
         false,
         wire::decode_nothing,
-    ))
+    )
+    .on_not_found(missing_list::<T>()))
 }
 
 /// `POST /v2/lists/{list}/attributes/{attribute}/statuses` (for a status attribute) or
@@ -289,7 +378,8 @@ pub(crate) fn create_choice<T: AttioObject>(
         Some(data_body(&json!({ "title": title }))?),
         false,
         wire::decode_nothing,
-    ))
+    )
+    .on_not_found(missing_list::<T>()))
 }
 
 /// `{"data": value}`.
@@ -359,5 +449,85 @@ mod tests {
                 .as_deref(),
             Some(&br#"{"data":{"entry_values":{"stage":"Won"}}}"#[..])
         );
+    }
+
+    fn body(op: &Operation<()>) -> Value {
+        serde_json::from_slice(op.body.as_deref().unwrap_or_default()).unwrap()
+    }
+
+    #[test]
+    fn record_reference_attributes_send_their_allowed_objects() {
+        let op = create_attribute::<Sales>(
+            "champion",
+            "Champion",
+            &AttributeType::RecordReference,
+            false,
+            &["people"],
+        )
+        .unwrap();
+        assert_eq!(op.path, "/v2/lists/sales/attributes");
+        assert_eq!(
+            body(&op)["data"]["config"],
+            json!({"record_reference": {"allowed_objects": ["people"]}})
+        );
+        let op = create_attribute::<Sales>("n", "N", &AttributeType::Text, false, &[]).unwrap();
+        assert_eq!(body(&op)["data"]["config"], json!({}));
+        let refused = [
+            create_attribute::<Sales>("r", "R", &AttributeType::RecordReference, false, &[]),
+            create_attribute::<Sales>("r", "R", &AttributeType::RecordReference, true, &["a/b"]),
+            create_attribute::<Sales>("n", "N", &AttributeType::Text, false, &["people"]),
+        ];
+        for op in refused {
+            assert!(matches!(op, Err(Error::InvalidInput(_))), "{op:?}");
+        }
+    }
+
+    fn not_found(message: &str) -> Error {
+        let body = json!({"status_code": 404, "type": "invalid_request_error", "code": "not_found", "message": message});
+        Error::Api(serde_json::from_value(body).unwrap())
+    }
+
+    fn hint(e: &Error) -> Option<&str> {
+        match e {
+            Error::Api(e) => e.hint(),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_404_about_the_list_gets_a_hint_and_one_about_an_entry_does_not() {
+        let id: EntryId = "e1".parse().unwrap();
+        let op = get::<Sales>(&id);
+        let e = op.explain(not_found("List with slug/ID \"sales\" not found."));
+        let text = hint(&e).unwrap();
+        assert!(
+            text.contains("`sales`") && text.contains("Sales::create_list(&client"),
+            "{text}"
+        );
+        let e = add(
+            &Sales {
+                stage: None,
+                tags: vec![],
+            },
+            &"r".parse().unwrap(),
+        )
+        .unwrap()
+        .explain(not_found("Could not find list with slug/ID \"sales\"."));
+        assert!(hint(&e).is_some());
+        assert_eq!(
+            hint(&op.explain(not_found("Entry with ID \"e1\" not found."))),
+            None
+        );
+        let e = get_list("nope")
+            .unwrap()
+            .explain(not_found("List with slug/ID \"nope\" not found."));
+        assert!(
+            e.to_string()
+                .contains("No list that the token can see has the slug or id `nope`"),
+            "{e}"
+        );
+        // Other errors pass through untouched.
+        let e = op.explain(Error::InvalidInput("x".into()));
+        assert!(matches!(e, Error::InvalidInput(_)));
     }
 }

@@ -5,7 +5,9 @@
 //! This is the one place that decides a request's envelope and whether repeating it is harmless
 //! (which the retry policy then relies on).
 
-use crate::error::{DecodeError, RequestLine};
+use std::borrow::Cow;
+
+use crate::error::{DecodeError, Error, ErrorCode, RequestLine};
 
 pub(crate) mod comments;
 pub(crate) mod identity;
@@ -66,6 +68,21 @@ pub struct Operation<R> {
     pub(crate) idempotent: bool,
     /// Decodes a success answer's body.
     pub(crate) decode: fn(&[u8]) -> Result<R, DecodeError>,
+    /// What to add to Attio's `404 not_found` about something the request names.
+    pub(crate) not_found: Option<NotFoundHint>,
+}
+
+/// What to tell the user when Attio answers `404 not_found` about something a request names (a
+/// list that does not exist, say), rendered only when it is needed.
+pub(crate) struct NotFoundHint {
+    /// Whether Attio's message is about that thing (and not about another the request names).
+    pub(crate) about: fn(&str) -> bool,
+    /// The hint, from the thing's name and the Rust type that declares it, if any.
+    pub(crate) render: fn(&str, Option<&'static str>) -> String,
+    /// The thing's name, e.g. a list's slug.
+    pub(crate) name: Cow<'static, str>,
+    /// The Rust type that declares it (`SalesEntry`), when the request is typed.
+    pub(crate) declared_by: Option<&'static str>,
 }
 
 impl<R> Operation<R> {
@@ -83,6 +100,7 @@ impl<R> Operation<R> {
             write: false,
             idempotent: true,
             decode,
+            not_found: None,
         }
     }
 
@@ -101,6 +119,26 @@ impl<R> Operation<R> {
             write: true,
             idempotent,
             decode,
+            not_found: None,
+        }
+    }
+
+    /// With `hint` added to a `404 not_found` that is about what it names.
+    pub(crate) fn on_not_found(mut self, hint: NotFoundHint) -> Self {
+        self.not_found = Some(hint);
+        self
+    }
+
+    /// The error the request failed with, with what the operation knows about it added: the
+    /// [`NotFoundHint`] to a `404 not_found` it applies to.
+    pub(crate) fn explain(&self, error: Error) -> Error {
+        match (error, &self.not_found) {
+            (Error::Api(e), Some(hint))
+                if e.code == ErrorCode::NotFound && (hint.about)(&e.message) =>
+            {
+                Error::Api(e.with_hint((hint.render)(&hint.name, hint.declared_by)))
+            }
+            (error, _) => error,
         }
     }
 

@@ -9,7 +9,9 @@ use super::filter::{At, operand};
 use super::handle::{handle, not_empty_op};
 use super::unsupported::unsupported_ops;
 use crate::query::{Filter, Filterable, Sort};
-use crate::values::{ActorReference, AttioObject, AttributeHandle, RecordId, RecordReference, Ref};
+use crate::values::{
+    ActorReference, AttributeHandle, RecordId, RecordObject, RecordReference, Ref,
+};
 
 /// The JSON object `value` is (a reference's operand always is one).
 fn object(value: serde_json::Value) -> serde_json::Map<String, serde_json::Value> {
@@ -129,7 +131,7 @@ impl<O, T> fmt::Debug for RefFilter<O, T> {
 
 unsupported_ops!(RefFilter<O, T>: RecordReferenceOperator => [gt, gte, lt, lte, between, contains, starts_with, ends_with]);
 
-impl<O, T: AttioObject> RefFilter<O, T> {
+impl<O, T: RecordObject> RefFilter<O, T> {
     /// The attribute's api slug.
     ///
     /// ```
@@ -216,14 +218,14 @@ impl<O, T: AttioObject> RefFilter<O, T> {
     }
 }
 
-impl<O, T: AttioObject> AttributeHandle<O> for RefFilter<O, T> {
+impl<O, T: RecordObject> AttributeHandle<O> for RefFilter<O, T> {
     type Value = Ref<T>;
     fn slug(&self) -> &'static str {
         self.inner.slug()
     }
 }
 
-impl<T: AttioObject> Filterable for Ref<T> {
+impl<T: RecordObject> Filterable for Ref<T> {
     type Handle<O> = RefFilter<O, T>;
     fn handle<O>(at: At) -> Self::Handle<O> {
         RefFilter {

@@ -15,7 +15,7 @@ use super::{
     Location, PersonalName, PhoneNumber, Rating, RecordReference, Ref, SelectEnum, SelectOption,
     Status, Timestamp, WithMeta, WritableValue,
 };
-use super::{AttioObject, RecordId};
+use super::{RecordId, RecordObject};
 
 mod sealed {
     /// A value type that is not a wrapper: it accepts itself (and the conversions listed below).
@@ -146,7 +146,7 @@ plain! {
     Currency, Date, Timestamp, Rating, Status, SelectOption, RecordReference, ActorReference,
     Location, Domain, EmailAddress, PhoneNumber, Interaction, PersonalName,
 }
-impl<T: AttioObject> Plain for Ref<T> {}
+impl<T: RecordObject> Plain for Ref<T> {}
 impl<E: SelectEnum> Plain for E {}
 
 /// The conversions `From` makes, kept explicit (a blanket `I: Into<V>` would make every value type
@@ -176,7 +176,7 @@ via_from! {
 }
 
 /// The reference to the record `id`.
-impl<T: AttioObject> FromInput<RecordId> for Ref<T> {
+impl<T: RecordObject> FromInput<RecordId> for Ref<T> {
     #[inline]
     fn from_input(id: RecordId, _: Token) -> Self {
         Ref::from(id)

@@ -87,7 +87,7 @@ list_values!(
 );
 
 impl<T: ListValue> ListValue for super::WithMeta<T> {}
-impl<T: AttioObject> ListValue for super::Ref<T> where super::Ref<T>: AttioValue {}
+impl<T: super::RecordObject> ListValue for super::Ref<T> where super::Ref<T>: AttioValue {}
 
 /// The slug of the object of `T`'s entries' parent records; named by generated code (through
 /// `T`'s `AttioList` impl, so that a parent that is not an object is reported once, by the

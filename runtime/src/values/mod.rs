@@ -50,7 +50,13 @@ pub use id::{
 pub use list::parent_slug;
 pub use list::{AttioList, ListParent, ListValue};
 pub use meta::{Actor, ActorType, ValueMeta, WithMeta};
-pub use object::{AttioObject, AttributeHandle, Choices, FieldInfo, ObjectKind, ValueContract};
+pub use object::{
+    AttioObject, AttributeHandle, Choices, FieldInfo, ObjectKind, RecordObject, ValueContract,
+};
+// Public (and hidden) here, besides the macros' re-exports, so that rustc's messages name them
+// briefly (`IsObject<SalesEntry>`, not by their full path).
+#[doc(hidden)]
+pub use object::{StructKind, kind};
 pub use scope::{Access, InvalidScope, Resource, Scope, Scopes};
 pub use timestamp::Timestamp;
 pub(crate) use value::read_shape;

@@ -58,6 +58,74 @@ pub trait AttioObject: Sized {
     fn validate(&self) -> Result<(), FieldError>;
 }
 
+/// An [`AttioObject`] whose values are *records*: every `#[attio_object]` struct, and no
+/// `#[attio_list]` struct (a list's struct describes *entries*, which have their own API).
+///
+/// Every record API asks for it: the record operations of the [`Client`](crate::Client)
+/// (`create_record`, `get_record`, ...), [`Ref<T>`](crate::Ref), record search, bulk record
+/// writes, a change set's `apply`, the records of webhook events. A list's struct passed to one of
+/// them is a compile error that names the entry API to use instead. It is implemented by the
+/// macros; you do not implement it by hand.
+///
+/// ```
+/// #[attio::attio_object(slug = "companies")]
+/// struct Company { name: String }
+///
+/// #[attio::attio_list(slug = "sales_pipeline", parent = Company)]
+/// struct SalesEntry { stage: Option<attio::Status> }
+///
+/// fn object_slug<T: attio::RecordObject>() -> &'static str {
+///     T::SLUG
+/// }
+/// assert_eq!(object_slug::<Company>(), "companies");
+/// // object_slug::<SalesEntry>() does not compile: `SalesEntry` is a list, not an object.
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an Attio object",
+    label = "not an #[attio_object] struct",
+    note = "add #[attio::attio_object(slug = \"...\")] to `{Self}` to describe an Attio object with it; attio::Ref<T> references a record of the object T describes (use attio::RecordReference for a reference whose object is not described by a struct)"
+)]
+pub trait RecordObject: AttioObject {}
+
+impl<T: StructKind> RecordObject for T where T::Kind: kind::IsObject<T> {}
+
+/// What a macro-generated struct describes: an object's records ([`kind::ObjectStruct`]) or a
+/// list's entries ([`kind::ListStruct`]). Implemented by `#[attio_object]` and `#[attio_list]`;
+/// it is how [`RecordObject`] tells them apart, with an error naming the entry API when a list's
+/// struct is used as an object's.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an Attio object",
+    label = "not an #[attio_object] struct",
+    note = "add #[attio::attio_object(slug = \"...\")] to `{Self}` to describe an Attio object with it; attio::Ref<T> references a record of the object T describes (use attio::RecordReference for a reference whose object is not described by a struct)"
+)]
+pub trait StructKind: AttioObject {
+    /// [`kind::ObjectStruct`] or [`kind::ListStruct`].
+    type Kind;
+}
+
+/// The two kinds of [`StructKind`], and the check that a struct is an object's.
+#[doc(hidden)]
+pub mod kind {
+    /// What an `#[attio_object]` struct describes: records.
+    pub enum ObjectStruct {}
+
+    /// What an `#[attio_list]` struct describes: entries.
+    pub enum ListStruct {}
+
+    /// Implemented by [`ObjectStruct`] only: the check behind [`RecordObject`](super::RecordObject).
+    /// Its message is the one a user sees for a list's struct used where an object's is expected.
+    #[diagnostic::on_unimplemented(
+        message = "`{T}` is a list (#[attio_list]), not an object: its entries are not records",
+        label = "the struct of a list, where the struct of an object (#[attio_object]) is expected",
+        note = "an entry has its own API, with the same names as a record's: `entry.add(&client, &parent_record_id)` (or `client.add_entry(&entry, &parent_record_id)`) instead of `create_record`, `{T}::get(&client, &entry_id)` (or `client.get_entry::<{T}>(&entry_id)`) instead of `get_record`, `entry.update(..)`, `entry.overwrite(..)`, `entry.assert_by_parent(..)`, `{T}::delete(..)`, `{T}::history(..)`, `{T}::changes()`, `{T}::query()`, `{T}::entries_of(&client, &parent_record_id)`, `client.bulk().add_entries(..)`",
+        note = "the record an entry belongs to is a record of the list's parent object (the `parent = ...` of #[attio_list]): reference it as `attio::Ref<Parent>` and read it with `Parent::get(&client, &entry.parent_record_id)`"
+    )]
+    pub trait IsObject<T> {}
+
+    impl<T> IsObject<T> for ObjectStruct {}
+}
+
 /// What the struct declares about one attribute.
 ///
 /// ```

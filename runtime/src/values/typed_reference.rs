@@ -10,7 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::Write;
 use super::record_reference::RecordReferenceShape;
 use super::{
-    AttioObject, AttioValue, AttributeHandle, AttributeType, FromInput, RecordId, RecordReference,
+    AttioValue, AttributeHandle, AttributeType, FromInput, RecordId, RecordObject, RecordReference,
     Token, ValueError, ValueMeta, WritableValue,
 };
 
@@ -54,7 +54,7 @@ use super::{
 /// assert_eq!(bob.record_id(), None);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub struct Ref<T: AttioObject> {
+pub struct Ref<T: RecordObject> {
     target: Target,
     _object: PhantomData<fn() -> T>,
 }
@@ -69,7 +69,7 @@ enum Target {
     },
 }
 
-impl<T: AttioObject> Ref<T> {
+impl<T: RecordObject> Ref<T> {
     /// A reference to the record `record_id` of `T`'s object.
     ///
     /// ```
@@ -160,7 +160,7 @@ impl<T: AttioObject> Ref<T> {
     }
 }
 
-impl<T: AttioObject> Ref<T> {
+impl<T: RecordObject> Ref<T> {
     /// The target object's slug, `T::SLUG`.
     ///
     /// ```
@@ -209,7 +209,7 @@ impl<T: AttioObject> Ref<T> {
     }
 }
 
-fn wrong_object<T: AttioObject>(got: &str) -> String {
+fn wrong_object<T: RecordObject>(got: &str) -> String {
     format!(
         "expected a reference to a `{}` record (attio::Ref<{}>), but its target object is `{got}`; declare the field as attio::RecordReference if it may reference records of other objects",
         T::SLUG,
@@ -222,7 +222,7 @@ fn short_type_name<T>() -> &'static str {
     full.rsplit("::").next().unwrap_or(full)
 }
 
-impl<T: AttioObject> Clone for Ref<T> {
+impl<T: RecordObject> Clone for Ref<T> {
     fn clone(&self) -> Self {
         Ref {
             target: self.target.clone(),
@@ -231,7 +231,7 @@ impl<T: AttioObject> Clone for Ref<T> {
     }
 }
 
-impl<T: AttioObject> fmt::Debug for Ref<T> {
+impl<T: RecordObject> fmt::Debug for Ref<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut d = f.debug_struct("Ref");
         d.field("object", &short_type_name::<T>());
@@ -245,15 +245,15 @@ impl<T: AttioObject> fmt::Debug for Ref<T> {
     }
 }
 
-impl<T: AttioObject> PartialEq for Ref<T> {
+impl<T: RecordObject> PartialEq for Ref<T> {
     fn eq(&self, other: &Self) -> bool {
         self.target == other.target
     }
 }
 
-impl<T: AttioObject> Eq for Ref<T> {}
+impl<T: RecordObject> Eq for Ref<T> {}
 
-impl<T: AttioObject> Hash for Ref<T> {
+impl<T: RecordObject> Hash for Ref<T> {
     fn hash<H: Hasher>(&self, state: &mut H) {
         match &self.target {
             Target::Id(id) => {
@@ -272,14 +272,14 @@ impl<T: AttioObject> Hash for Ref<T> {
 }
 
 /// True when both name the same record of the same object by id.
-impl<T: AttioObject> PartialEq<RecordReference> for Ref<T> {
+impl<T: RecordObject> PartialEq<RecordReference> for Ref<T> {
     fn eq(&self, other: &RecordReference) -> bool {
         other.target_object() == T::SLUG && self.record_id() == Some(other.target_record_id())
     }
 }
 
 /// `slug/record_id`, or `slug[attribute=value]` for a reference by a unique attribute.
-impl<T: AttioObject> fmt::Display for Ref<T> {
+impl<T: RecordObject> fmt::Display for Ref<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.target {
             Target::Id(id) => write!(f, "{}/{id}", T::SLUG),
@@ -291,14 +291,14 @@ impl<T: AttioObject> fmt::Display for Ref<T> {
 }
 
 /// The reference to the record `id`.
-impl<T: AttioObject> From<RecordId> for Ref<T> {
+impl<T: RecordObject> From<RecordId> for Ref<T> {
     fn from(id: RecordId) -> Self {
         Ref::new(id)
     }
 }
 
 /// Fails for a reference to another object.
-impl<T: AttioObject> TryFrom<RecordReference> for Ref<T> {
+impl<T: RecordObject> TryFrom<RecordReference> for Ref<T> {
     type Error = ValueError;
     fn try_from(reference: RecordReference) -> Result<Self, ValueError> {
         Ref::from_record_reference(reference)
@@ -306,14 +306,14 @@ impl<T: AttioObject> TryFrom<RecordReference> for Ref<T> {
 }
 
 /// Fails, giving the reference back, for a reference by a unique attribute (it has no id).
-impl<T: AttioObject> TryFrom<Ref<T>> for RecordReference {
+impl<T: RecordObject> TryFrom<Ref<T>> for RecordReference {
     type Error = Ref<T>;
     fn try_from(reference: Ref<T>) -> Result<Self, Ref<T>> {
         reference.to_record_reference().ok_or(reference)
     }
 }
 
-fn write_ref<T: AttioObject, S: Serializer>(r: &Ref<T>, s: S) -> Result<S::Ok, S::Error> {
+fn write_ref<T: RecordObject, S: Serializer>(r: &Ref<T>, s: S) -> Result<S::Ok, S::Error> {
     let mut map = s.serialize_map(Some(2))?;
     map.serialize_entry("target_object", T::SLUG)?;
     match &r.target {
@@ -325,21 +325,21 @@ fn write_ref<T: AttioObject, S: Serializer>(r: &Ref<T>, s: S) -> Result<S::Ok, S
     map.end()
 }
 
-impl<T: AttioObject> Serialize for Ref<T> {
+impl<T: RecordObject> Serialize for Ref<T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         write_ref(self, s)
     }
 }
 
 /// Reads `{"target_object", "target_record_id"}`, refusing another target object.
-impl<'de, T: AttioObject> Deserialize<'de> for Ref<T> {
+impl<'de, T: RecordObject> Deserialize<'de> for Ref<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let r = RecordReference::deserialize(d)?;
         Ref::from_record_reference(r).map_err(|e| serde::de::Error::custom(e.message()))
     }
 }
 
-impl<T: AttioObject> AttioValue for Ref<T> {
+impl<T: RecordObject> AttioValue for Ref<T> {
     const ATTRIBUTE_TYPE: AttributeType = AttributeType::RecordReference;
     const CONTRACT: crate::values::ValueContract =
         crate::values::ValueContract::references(T::SLUG);
@@ -355,7 +355,7 @@ impl<T: AttioObject> AttioValue for Ref<T> {
     }
 }
 
-impl<T: AttioObject> WritableValue for Ref<T> {
+impl<T: RecordObject> WritableValue for Ref<T> {
     fn validate(&self) -> Result<(), ValueError> {
         match &self.target {
             Target::Matching {
@@ -382,7 +382,13 @@ mod tests {
     use crate::values::test_util::{decode, encode};
     use serde_json::json;
 
+    use crate::values::AttioObject;
+    use crate::values::object::{StructKind, kind};
+
     struct People;
+    impl StructKind for People {
+        type Kind = kind::ObjectStruct;
+    }
     impl AttioObject for People {
         const SLUG: &'static str = "people";
         const FIELDS: &'static [crate::values::FieldInfo] = &[];

@@ -11,11 +11,11 @@ use super::events::{EntryEvent, NoteEvent, RecordEvent, RecordMergedEvent};
 use crate::client::Client;
 use crate::error::{DecodeError, Error, Result};
 use crate::operation;
-use crate::values::{AttioObject, ObjectId, RecordId};
+use crate::values::{ObjectId, RecordId, RecordObject};
 use crate::wire::Record;
 
 /// `GET /v2/objects/{T::SLUG}/records/{record_id}`, checked to be a record of `object_id`.
-async fn fetch_record<T: AttioObject>(
+async fn fetch_record<T: RecordObject>(
     client: &Client,
     object_id: &ObjectId,
     record_id: &RecordId,
@@ -56,7 +56,7 @@ impl RecordEvent {
     /// println!("{} is now {}", deal.id.record_id, deal.values.name);
     /// # Ok(()) }
     /// ```
-    pub async fn fetch<T: AttioObject>(&self, client: &Client) -> Result<Record<T>> {
+    pub async fn fetch<T: RecordObject>(&self, client: &Client) -> Result<Record<T>> {
         fetch_record(client, &self.object_id, &self.record_id).await
     }
 }
@@ -70,7 +70,7 @@ impl RecordMergedEvent {
     /// let company = event.fetch::<Company>(&client).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn fetch<T: AttioObject>(&self, client: &Client) -> Result<Record<T>> {
+    pub async fn fetch<T: RecordObject>(&self, client: &Client) -> Result<Record<T>> {
         fetch_record(client, &self.object_id, &self.record_id).await
     }
 }
@@ -90,7 +90,7 @@ impl EntryEvent {
     // TODO(issue 10, lists and entries): add `EntryEvent::fetch::<E>()` returning the typed entry
     // (`GET /v2/lists/{list}/entries/{entry_id}`) once entries have a typed surface, and an
     // `Event::fetch_entry` beside `Event::fetch`.
-    pub async fn fetch_parent<T: AttioObject>(&self, client: &Client) -> Result<Record<T>> {
+    pub async fn fetch_parent<T: RecordObject>(&self, client: &Client) -> Result<Record<T>> {
         fetch_record(client, &self.parent_object_id, &self.parent_record_id).await
     }
 }
@@ -104,7 +104,7 @@ impl NoteEvent {
     /// let person = event.fetch_parent::<Person>(&client).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn fetch_parent<T: AttioObject>(&self, client: &Client) -> Result<Record<T>> {
+    pub async fn fetch_parent<T: RecordObject>(&self, client: &Client) -> Result<Record<T>> {
         fetch_record(client, &self.parent_object_id, &self.parent_record_id).await
     }
 }
@@ -129,7 +129,7 @@ impl Event {
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn fetch<T: AttioObject>(&self, client: &Client) -> Result<Record<T>> {
+    pub async fn fetch<T: RecordObject>(&self, client: &Client) -> Result<Record<T>> {
         match self {
             Event::RecordCreated(e) | Event::RecordUpdated(e) => e.fetch(client).await,
             Event::RecordMerged(e) => e.fetch(client).await,

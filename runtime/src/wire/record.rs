@@ -6,7 +6,7 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use crate::values::{AttioObject, FromInput, Key, RecordId, Ref, Timestamp, Token};
+use crate::values::{AttioObject, FromInput, Key, RecordId, RecordObject, Ref, Timestamp, Token};
 
 /// The three ids that identify a record: its workspace, its object, and the record itself.
 ///
@@ -120,14 +120,14 @@ impl<'de, T: AttioObject> Visitor<'de> for ValuesSeed<T> {
 }
 
 /// The reference to `record`.
-impl<T: AttioObject> From<&Record<T>> for Ref<T> {
+impl<T: RecordObject> From<&Record<T>> for Ref<T> {
     fn from(record: &Record<T>) -> Self {
         Ref::new(record.id.record_id.clone())
     }
 }
 
 /// A change set's `set_<field>` / `append_<field>` on a `Ref<T>` field takes a `&Record<T>`.
-impl<T: AttioObject> FromInput<&Record<T>> for Ref<T> {
+impl<T: RecordObject> FromInput<&Record<T>> for Ref<T> {
     #[inline]
     fn from_input(record: &Record<T>, _: Token) -> Self {
         Ref::from(record)

@@ -40,7 +40,10 @@ pub fn dispatch(store: &mut Store, req: &Request<'_>, segs: &[&str]) -> Result<V
             ))
         }
         ("POST", ["v2", "lists", l, "entries"]) => {
-            let li = store.list_index(l)?;
+            // Attio words this route's 404 differently from the others' (OpenAPI example).
+            let li = store.list_index(l).map_err(|_| {
+                ApiError::not_found(format!("Could not find list with slug/ID \"{l}\"."))
+            })?;
             let (parent, values) = parent_and_values(store, li, req)?;
             let id = store.create_entry(li, parent, values)?;
             render_entry(store, li, &id)
