@@ -137,10 +137,11 @@ pub enum Error {
     #[error(transparent)]
     Scopes(ScopeError),
 
-    /// `ensure_schema` found what it must not change (an attribute's type or cardinality, an
-    /// archive, …): every such finding, each naming the Rust field. Nothing was changed.
+    /// `ensure_schema` found what creating and restoring cannot fix (an attribute's type or
+    /// cardinality, something only an archive would fix, an object it has no nouns to create,
+    /// …): every such finding, each naming the Rust field and what to do. Nothing was changed.
     #[error(
-        "the workspace cannot be made to agree with the structs without changing what Attio does not change or archiving, so nothing was changed:\n{0}"
+        "ensure_schema changed nothing: creating and restoring cannot make the workspace agree with the structs, because of what follows (fix the struct as each line says, or the workspace in Attio's settings):\n{0}"
     )]
     Schema(Box<SchemaReport>),
 

@@ -258,7 +258,10 @@ async fn a_workspace_that_drifted_is_reported_field_by_field() {
     let err = client.ensure_schemas(&contracts).await.unwrap_err();
     assert_eq!(err.outcome(), attio::Outcome::NotSent);
     let message = err.to_string();
-    assert!(message.contains("nothing was changed"), "{message}");
+    assert!(
+        message.contains("ensure_schema changed nothing"),
+        "{message}"
+    );
     assert!(message.contains("`Project::health`"), "{message}");
     assert!(matches!(err, Error::Schema(_)));
     let statuses = client
@@ -287,7 +290,7 @@ async fn what_ensure_cannot_create_is_refused_with_the_field_named() {
     let err = client.ensure_schema::<Ticket>().await.unwrap_err();
     let message = err.to_string();
     assert!(
-        message.contains("the object does not exist; check the slug in Attio's settings; to let `ensure_schema` create the object, give the struct its nouns: #[attio_object(slug = \"tickets\", singular = \"...\", plural = \"...\")]"),
+        message.contains("the object `tickets`: the object does not exist; check the slug in Attio's settings; to let `ensure_schema` create the object, give the struct its nouns: #[attio_object(slug = \"tickets\", singular = \"...\", plural = \"...\")]"),
         "{message}"
     );
 

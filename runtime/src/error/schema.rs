@@ -177,7 +177,13 @@ impl fmt::Display for Finding {
                 "`{}::{field}` (attribute `{}`): ",
                 self.rust_type, self.attribute
             )?,
-            None => write!(f, "attribute `{}`: ", self.attribute)?,
+            None => match &self.problem {
+                Problem::MissingTarget { kind, .. } => {
+                    write!(f, "the {kind} `{}`: ", self.attribute)?
+                }
+                Problem::WrongParent { .. } => write!(f, "the list `{}`: ", self.attribute)?,
+                _ => write!(f, "attribute `{}`: ", self.attribute)?,
+            },
         }
         write!(f, "{}; {}", self.problem, self.fix())
     }
