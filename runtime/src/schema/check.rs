@@ -417,6 +417,18 @@ mod tests {
         .unwrap()
     }
 
+    /// The live options of `tier`: `(title, archived)`.
+    fn tier(options: &[(&str, bool)]) -> HashMap<String, Vec<LiveChoice>> {
+        let live = options
+            .iter()
+            .map(|(title, archived)| LiveChoice {
+                title: (*title).to_owned(),
+                archived: *archived,
+            })
+            .collect();
+        HashMap::from([("tier".to_owned(), live)])
+    }
+
     #[derive(Debug, Clone, Copy, PartialEq, crate::SelectEnum)]
     enum Tier {
         Gold,
@@ -449,19 +461,7 @@ mod tests {
                 attribute("tier", "select", false),
                 attribute("employees", "number", false),
             ],
-            choices: HashMap::from([(
-                "tier".to_owned(),
-                vec![
-                    LiveChoice {
-                        title: "Gold".into(),
-                        archived: false,
-                    },
-                    LiveChoice {
-                        title: "Silver".into(),
-                        archived: false,
-                    },
-                ],
-            )]),
+            choices: tier(&[("Gold", false), ("Silver", false)]),
             ..Live::default()
         };
         let report = compare(&Contract::of::<Company>(), &live, &ObjectSlugs::new());
@@ -470,8 +470,7 @@ mod tests {
 
     #[test]
     fn drift_is_named_field_by_field() {
-        let mut employees = attribute("employee_count", "number", false);
-        employees.is_archived = false;
+        let employees = attribute("employee_count", "number", false);
         let live = Live {
             exists: true,
             attributes: vec![
@@ -480,23 +479,7 @@ mod tests {
                 attribute("tier", "select", false),
                 employees,
             ],
-            choices: HashMap::from([(
-                "tier".to_owned(),
-                vec![
-                    LiveChoice {
-                        title: "Gold".into(),
-                        archived: false,
-                    },
-                    LiveChoice {
-                        title: "Silver".into(),
-                        archived: true,
-                    },
-                    LiveChoice {
-                        title: "Bronze".into(),
-                        archived: false,
-                    },
-                ],
-            )]),
+            choices: tier(&[("Gold", false), ("Silver", true), ("Bronze", false)]),
             ..Live::default()
         };
         let report = compare(&Contract::of::<Company>(), &live, &ObjectSlugs::new());
