@@ -1,4 +1,18 @@
-//! Fault injection: answer some requests with an error status, a delay or a dropped connection.
+//! Fault injection: answer some requests with an error status, a delay or a dropped connection,
+//! either *before* the request is processed (nothing changed) or *after* it was applied (the
+//! change is made, only the answer is lost).
+//!
+//! | fault | the request is applied? | the client sees |
+//! |---|---|---|
+//! | [`Fault::Status`] | no | the status, with an Attio error body (a 429 also gets `Retry-After`) |
+//! | [`Fault::Delay`] | yes, late | the normal answer, after the delay |
+//! | [`Fault::DropConnection`] | no | the connection closed without an answer |
+//! | [`Fault::DropAfterApply`] | **yes** | the connection closed without an answer |
+//! | [`Fault::StatusAfterApply`] | **yes** | the status, with a proxy's plain-text body |
+//!
+//! The after-apply faults are what real networks do between a client and Attio: Attio applied
+//! the write, then a load balancer answered 502, or the connection broke on the way back. A
+//! client cannot tell them from the before-processing ones, which is the point.
 
 use std::time::Duration;
 
@@ -11,8 +25,32 @@ pub enum Fault {
     Status(u16),
     /// Wait this long, then handle the request normally.
     Delay(Duration),
-    /// Close the TCP connection without sending a response.
+    /// Close the TCP connection without sending a response; the request is not processed.
     DropConnection,
+    /// Process the request (a write **is applied**), then close the TCP connection without
+    /// sending its answer: the answer lost on the way back.
+    DropAfterApply,
+    /// Process the request (a write **is applied**), then answer with this HTTP status (502 or
+    /// 503, say) and a plain-text body instead of the real answer, as a load balancer between
+    /// the client and Attio does.
+    StatusAfterApply(u16),
+}
+
+impl Fault {
+    /// Whether the request is processed (and a write applied) before the fault strikes.
+    ///
+    /// ```
+    /// use attio_sandbox::Fault;
+    /// assert!(Fault::DropAfterApply.applies_request());
+    /// assert!(Fault::StatusAfterApply(502).applies_request());
+    /// assert!(!Fault::Status(503).applies_request());
+    /// ```
+    pub fn applies_request(&self) -> bool {
+        matches!(
+            self,
+            Fault::Delay(_) | Fault::DropAfterApply | Fault::StatusAfterApply(_)
+        )
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -89,6 +127,21 @@ mod tests {
         assert_eq!(f.pick(), Some(Fault::Status(500)));
         assert_eq!(f.pick(), Some(Fault::Status(500)));
         assert_eq!(f.pick(), None);
+    }
+
+    #[test]
+    fn after_apply_faults_queue_like_the_others() {
+        let mut f = Faults::default();
+        f.next(Fault::DropAfterApply, 1);
+        f.next(Fault::StatusAfterApply(502), 1);
+        assert_eq!(f.pick(), Some(Fault::DropAfterApply));
+        assert_eq!(f.pick(), Some(Fault::StatusAfterApply(502)));
+        assert_eq!(f.pick(), None);
+        assert!(Fault::DropAfterApply.applies_request());
+        assert!(Fault::StatusAfterApply(503).applies_request());
+        assert!(Fault::Delay(Duration::ZERO).applies_request());
+        assert!(!Fault::DropConnection.applies_request());
+        assert!(!Fault::Status(502).applies_request());
     }
 
     #[test]

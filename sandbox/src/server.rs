@@ -1,6 +1,6 @@
 //! Transport: the accept loop, one hyper HTTP/1 connection per task, and the request pipeline
 //! (record → fault → auth → rate limit → dispatch → hand the webhook deliveries it queued to the
-//! delivery task).
+//! delivery task → an after-processing fault, if one was picked, replaces the answer).
 
 use std::collections::{BTreeMap, VecDeque};
 use std::net::SocketAddr;
@@ -160,16 +160,38 @@ async fn handle(
         Some(Fault::DropConnection) => return Err(DropConnection),
         Some(Fault::Status(s)) => return Ok(error_response(&ApiError::for_status(s), None)),
         Some(Fault::Delay(d)) => tokio::time::sleep(d).await,
-        None => {}
+        Some(Fault::DropAfterApply | Fault::StatusAfterApply(_)) | None => {}
     }
-    Ok(respond(
+    let answer = respond(
         &shared,
         &method,
         &path,
         query.as_deref(),
         auth.as_deref(),
         &bytes,
-    ))
+    );
+    // After-processing faults: the request was handled (a write applied); its answer is lost.
+    match fault {
+        Some(Fault::DropAfterApply) => Err(DropConnection),
+        Some(Fault::StatusAfterApply(s)) => Ok(proxy_response(s)),
+        _ => Ok(answer),
+    }
+}
+
+/// What a load balancer in front of Attio answers when it loses the backend's answer: the status
+/// and a plain-text body, not Attio's JSON error.
+fn proxy_response(status: u16) -> Response<Full<Bytes>> {
+    let code = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY);
+    let text = format!(
+        "{} {}\n",
+        code.as_u16(),
+        code.canonical_reason().unwrap_or("Bad Gateway")
+    );
+    let mut resp = Response::new(Full::new(Bytes::from(text)));
+    *resp.status_mut() = code;
+    resp.headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+    resp
 }
 
 fn respond(
