@@ -60,6 +60,8 @@ pub struct Field<'a> {
     pub renamed: bool,
     pub ty: &'a Type,
     pub read_only: bool,
+    /// `#[attio(unique)]`, with where it was written.
+    pub unique: Option<Span>,
     /// The field's cardinality as its type is written (`Option<_>`, `Vec<_>`, else required).
     pub shape: Shape,
 }
@@ -194,6 +196,7 @@ impl<'a> Object<'a> {
                     renamed,
                     ty: &field.ty,
                     read_only: args.read_only,
+                    unique: args.unique,
                     shape: match wrapper(&field.ty) {
                         Some(("Option", _)) => Shape::Optional,
                         Some(("Vec", _)) => Shape::Multiple,

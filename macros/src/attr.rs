@@ -16,7 +16,7 @@ use crate::ctxt::Ctxt;
 use crate::suggest::{did_you_mean, slug_problem, suggest_slug};
 use crate::symbol::{
     ATTIO, CRATE, ENUM_OPTIONS, FIELD_OPTIONS, LIST_ARGS, OBJECT_ARGS, OTHER, PARENT, READ_ONLY,
-    RENAME, SLUG, STATUS, VARIANT_OPTIONS,
+    RENAME, SLUG, STATUS, UNIQUE, VARIANT_OPTIONS,
 };
 
 /// Where options are written: which options it knows, and how messages name it.
@@ -81,7 +81,7 @@ impl Place {
                 "unknown argument `{name}` for #[attio_list]{hint}; it takes `slug = \"...\"` (the list's api slug, required), `parent = Type` (the #[attio_object] struct of the entries' parent records, required) and optionally `crate = \"...\"` (the path to the attio crate), e.g. #[attio_list(slug = \"sales_pipeline\", parent = Company)]"
             ),
             Place::Field => format!(
-                "unknown field option `{name}`{hint}; #[attio(...)] takes `rename = \"...\"` (the attribute's api slug) and `read_only` (decoded, never sent), e.g. #[attio(rename = \"primary_email_address\")]"
+                "unknown field option `{name}`{hint}; #[attio(...)] takes `rename = \"...\"` (the attribute's api slug), `read_only` (decoded, never sent) and `unique` (the attribute is unique in Attio), e.g. #[attio(rename = \"primary_email_address\")]"
             ),
             Place::Enum => format!(
                 "unknown option `{name}` for a #[derive(SelectEnum)] enum{hint}; on the enum, #[attio(...)] takes `status` (the enum is a status attribute's statuses) and `crate = \"...\"` (the path to the attio crate), e.g. #[attio(status)]"
@@ -102,7 +102,7 @@ fn misplaced(place: Place, name: &str) -> Option<&'static str> {
         (Place::List, "object" | "parent_object") => {
             "the parent object is given as the Rust struct that describes it: `parent = Company`"
         }
-        (Place::Object | Place::List, RENAME | READ_ONLY) => {
+        (Place::Object | Place::List, RENAME | READ_ONLY | UNIQUE) => {
             "field options go in #[attio(...)] on the field, e.g. #[attio(rename = \"primary_email_address\")]"
         }
         (Place::Field, SLUG) => "a field's attribute slug is given with `rename = \"...\"`",
@@ -228,6 +228,8 @@ pub struct FieldArgs {
     pub rename: Option<LitStr>,
     /// `read_only`
     pub read_only: bool,
+    /// `unique`: where it was written, for errors about where it cannot go.
+    pub unique: Option<proc_macro2::Span>,
 }
 
 /// Parses the arguments of `#[attio_object(...)]` (`place` is `Object`) or `#[attio_list(...)]`
@@ -303,6 +305,7 @@ pub fn field_args(cx: &Ctxt, attrs: &[Attribute]) -> FieldArgs {
                 .filter(|lit| check_slug(cx, lit, "attribute", RENAME));
         }
         READ_ONLY => out.read_only = flag(cx, arg),
+        UNIQUE => out.unique = flag(cx, arg).then(|| arg.name.span()),
         _ => {}
     });
     out
@@ -544,6 +547,24 @@ mod tests {
         assert!(cx.check().is_ok());
         assert_eq!(args.rename.unwrap().value(), "created_at");
         assert!(args.read_only);
+        assert!(args.unique.is_none());
+
+        let field: syn::Field = syn::parse_quote! {
+            #[attio(unique)]
+            user_id: String
+        };
+        let cx = Ctxt::new();
+        let args = field_args(&cx, &field.attrs);
+        assert!(cx.check().is_ok());
+        assert!(args.unique.is_some());
+
+        let m = messages(Place::Field, quote::quote!(unique = true));
+        assert!(m[0].starts_with("`unique` takes no value"), "{m:?}");
+        let m = messages(Place::Object, quote::quote!(slug = "x", unique));
+        assert!(
+            m[0].contains("field options go in #[attio(...)] on the field"),
+            "{m:?}"
+        );
     }
 
     fn messages(place: Place, tokens: TokenStream) -> Vec<String> {

@@ -10,6 +10,9 @@ pub const CRATE: &str = "crate";
 pub const RENAME: &str = "rename";
 /// `#[attio(read_only)]`: decoded, never sent.
 pub const READ_ONLY: &str = "read_only";
+/// `#[attio(unique)]`: the attribute is unique in Attio (no two records share a value), so a
+/// create whose outcome is unknown can be resolved by looking the record up by it.
+pub const UNIQUE: &str = "unique";
 /// The helper attribute on fields: `#[attio(...)]`.
 pub const ATTIO: &str = "attio";
 
@@ -18,7 +21,7 @@ pub const OBJECT_ARGS: &[&str] = &[SLUG, CRATE];
 /// The arguments of `#[attio_list(...)]`.
 pub const LIST_ARGS: &[&str] = &[SLUG, PARENT, CRATE];
 /// The options of `#[attio(...)]` on a field.
-pub const FIELD_OPTIONS: &[&str] = &[RENAME, READ_ONLY];
+pub const FIELD_OPTIONS: &[&str] = &[RENAME, READ_ONLY, UNIQUE];
 
 /// `#[attio(status)]` on a `#[derive(SelectEnum)]` enum: a `status` attribute.
 pub const STATUS: &str = "status";

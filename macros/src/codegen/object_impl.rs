@@ -50,6 +50,8 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
             quote!(#open #ty #tail)
         };
         let readable = quote_spanned!(span=> _attio::__private::assert_readable::<#ty>(););
+        // Only a unique field says so, so the tables of other structs read as before.
+        let unique = field.unique.map(|_| quote!(.unique()));
         let writable = quote_spanned!(span=> _attio::__private::assert_writable::<#ty>(););
         infos.push(quote_spanned! {span=>
             {
@@ -61,7 +63,7 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
                     #cardinality,
                     #read_only,
                     #rust_type,
-                )
+                )#unique
             }
         });
         if !read_only {

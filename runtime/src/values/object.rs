@@ -83,6 +83,24 @@ pub struct FieldInfo {
     pub read_only: bool,
     /// The field's Rust type as written, e.g. `Option<f64>`.
     pub rust_type: &'static str,
+    /// `#[attio(unique)]`: the attribute is unique in Attio, so no two records share a value.
+    /// A create whose outcome is unknown (its answer was lost) is resolved by looking the record
+    /// up by this attribute, instead of failing; see [`Client::create_record`](crate::Client::create_record).
+    ///
+    /// ```
+    /// use attio::AttioObject;
+    ///
+    /// #[attio::attio_object(slug = "users")]
+    /// struct User {
+    ///     #[attio(unique)]
+    ///     user_id: String,
+    ///     primary_email_address: attio::EmailAddress,
+    /// }
+    ///
+    /// assert!(User::FIELDS[0].unique);
+    /// assert!(!User::FIELDS[1].unique);
+    /// ```
+    pub unique: bool,
 }
 
 impl FieldInfo {
@@ -103,7 +121,15 @@ impl FieldInfo {
             cardinality,
             read_only,
             rust_type,
+            unique: false,
         }
+    }
+
+    /// The same field, marked `#[attio(unique)]`; used by generated code.
+    #[doc(hidden)]
+    pub const fn unique(mut self) -> Self {
+        self.unique = true;
+        self
     }
 }
 
