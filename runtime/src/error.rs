@@ -138,6 +138,28 @@ pub enum Error {
     /// Something this crate promises did not hold; please report it.
     #[error("internal error in the attio crate: {0}; please report it")]
     Invariant(String),
+
+    /// A write whose answer was lost (a dropped connection, a timeout, a `5xx`), so it may or may
+    /// not have been applied, and which the client could not settle by reading the record back:
+    /// typically a create on a struct with no `#[attio(unique)]` field to look the record up by.
+    /// Its [`outcome`](Error::outcome) is always [`Outcome::Unknown`]; `source` is the error of
+    /// the attempt in doubt, and the message says how to make such writes resolvable.
+    ///
+    /// ```
+    /// # fn report(err: attio::Error) {
+    /// if let attio::Error::Unresolved { advice, .. } = &err {
+    ///     assert_eq!(err.outcome(), attio::Outcome::Unknown);
+    ///     eprintln!("{err}\n(advice: {advice})");
+    /// }
+    /// # }
+    /// ```
+    #[error("{source}; {advice}")]
+    Unresolved {
+        /// Why the client could not tell whether the write landed, and what to change so it can.
+        advice: String,
+        /// The error of the attempt whose outcome is unknown.
+        source: Box<Error>,
+    },
 }
 
 /// Whether a failed request might have changed anything in Attio: what to do next depends on it.
@@ -246,6 +268,7 @@ impl Error {
             Error::Transport { request, kind, .. } => transport_outcome(request, *kind),
             Error::MultipleEntries { .. } => Outcome::NotApplied,
             Error::Decode(e) => e.outcome(),
+            Error::Unresolved { .. } => Outcome::Unknown,
         }
     }
 
@@ -263,6 +286,7 @@ impl Error {
             Error::Api(e) => e.request.as_deref(),
             Error::MultipleEntries { source, .. } => source.request.as_deref(),
             Error::Decode(e) => e.request(),
+            Error::Unresolved { source, .. } => source.request(),
             _ => None,
         }
     }
@@ -277,6 +301,7 @@ impl Error {
         match self {
             Error::Api(e) => Some(&e.code),
             Error::MultipleEntries { source, .. } => Some(&source.code),
+            Error::Unresolved { source, .. } => source.code(),
             _ => None,
         }
     }
@@ -292,6 +317,7 @@ impl Error {
             Error::Api(e) => Some(e.status),
             Error::MultipleEntries { source, .. } => Some(source.status),
             Error::Http { status, .. } => Some(*status),
+            Error::Unresolved { source, .. } => source.status(),
             _ => None,
         }
     }

@@ -176,7 +176,7 @@ impl RetryPolicy {
     }
 
     /// Exponential backoff with full jitter for the retry after attempt `attempt`.
-    fn backoff(&self, attempt: u32) -> Duration {
+    pub(super) fn backoff(&self, attempt: u32) -> Duration {
         let exp = self
             .initial_backoff
             .saturating_mul(1u32 << (attempt - 1).min(16))
