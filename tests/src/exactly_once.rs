@@ -388,8 +388,8 @@ async fn read_users(client: &Client) -> BTreeMap<String, Vec<Vec<String>>> {
     out
 }
 
-/// The multiselect select attribute `users.tags`, with its two options.
-async fn setup(client: &Client) {
+/// Creates the multiselect select attribute `users.tags` [`Member`] writes, with its two options.
+pub async fn setup(client: &Client) {
     let attribute = json!({"data": {
         "title": "Tags", "description": null, "api_slug": "tags", "type": "select",
         "is_required": false, "is_unique": false, "is_multiselect": true, "config": {}
