@@ -469,9 +469,22 @@ impl fmt::Display for ApiError {
         )?;
         if let Some(request) = &self.request {
             f.write_str(status_outcome(request, self.status).note())?;
+            if self.status == 429 && is_list_query(request) {
+                f.write_str(SCORE_LIMIT_NOTE)?;
+            }
         }
         Ok(())
     }
+}
+
+/// What a 429 that outlasted the retries means for a list query.
+const SCORE_LIMIT_NOTE: &str = "; Attio also limits list queries by their complexity score (their filters and sorts, and the size of the object or list), summed over 10 seconds: if this persists, the query alone may be over the limit, so make it simpler (fewer filters and sorts, a smaller `limit`) or run fewer queries at once";
+
+/// `POST …/records/query` or `POST …/entries/query`: the requests Attio limits by complexity score.
+fn is_list_query(request: &RequestLine) -> bool {
+    request.method() == "POST"
+        && (request.path().ends_with("/records/query")
+            || request.path().ends_with("/entries/query"))
 }
 
 impl std::error::Error for ApiError {}
@@ -637,5 +650,23 @@ mod tests {
         assert_eq!(err.outcome(), Outcome::NotApplied);
         assert_eq!(err.code(), Some(&ErrorCode::NotFound));
         assert_eq!(err.request().unwrap().method(), "PATCH");
+    }
+
+    #[test]
+    fn a_throttled_list_query_says_it_may_be_too_complex() {
+        let body = r#"{"status_code":429,"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Rate limit exceeded, please try again later","debug":{"window_seconds":10}}"#;
+        let api: ApiError = serde_json::from_str(body).unwrap();
+        let query = RequestLine::new("POST", "/v2/objects/people/records/query".into(), false);
+        let text = Error::Api(api.clone().with_request(query)).to_string();
+        assert!(text.contains("complexity score"), "{text}");
+        let entries = RequestLine::new("POST", "/v2/lists/sales/entries/query".into(), false);
+        assert!(
+            api.clone()
+                .with_request(entries)
+                .to_string()
+                .contains("make it simpler")
+        );
+        let text = Error::Api(api.with_request(line("PATCH", true))).to_string();
+        assert!(!text.contains("complexity score"), "{text}");
     }
 }

@@ -9,6 +9,7 @@
 //! | [`Fault::DropConnection`] | no | the connection closed without an answer |
 //! | [`Fault::DropAfterApply`] | **yes** | the connection closed without an answer |
 //! | [`Fault::StatusAfterApply`] | **yes** | the status, with a proxy's plain-text body |
+//! | [`Fault::ScoreLimited`] | no | on a list query only: a 429 for its complexity score, `Retry-After` seconds away |
 //!
 //! The after-apply faults are what real networks do between a client and Attio: Attio applied
 //! the write, then a load balancer answered 502, or the connection broke on the way back. A
@@ -34,6 +35,14 @@ pub enum Fault {
     /// 503, say) and a plain-text body instead of the real answer, as a load balancer between
     /// the client and Attio does.
     StatusAfterApply(u16),
+    /// Answer a list query (`POST /v2/objects/{object}/records/query` or
+    /// `POST /v2/lists/{list}/entries/query`) with the 429 of Attio's score-based limit: the
+    /// complexity scores of the queries of the last 10 seconds add up to more than the workspace
+    /// may spend. The `Retry-After` date is this long from now (rounded up to a whole second, so
+    /// it can be several seconds away, unlike the per-second limits' "the next second"), and the
+    /// body carries extra debugging fields, as Attio's may. Nothing is processed. Other requests
+    /// pass the rule by without using it up.
+    ScoreLimited(Duration),
 }
 
 impl Fault {
@@ -93,10 +102,14 @@ impl Faults {
         self.rules.clear();
     }
 
-    /// Decides the fault (if any) for the next request.
-    pub fn pick(&mut self) -> Option<Fault> {
+    /// Decides the fault (if any) for the next request; `query` when it is a list query (the
+    /// only requests [`Fault::ScoreLimited`] strikes).
+    pub fn pick(&mut self, query: bool) -> Option<Fault> {
         let mut fired = None;
         for rule in &mut self.rules {
+            if matches!(rule.fault, Fault::ScoreLimited(_)) && !query {
+                continue;
+            }
             let fire = match &mut rule.trigger {
                 Trigger::Next(n) if *n > 0 => {
                     *n -= 1;
@@ -124,9 +137,9 @@ mod tests {
     fn next_n_then_nothing() {
         let mut f = Faults::default();
         f.next(Fault::Status(500), 2);
-        assert_eq!(f.pick(), Some(Fault::Status(500)));
-        assert_eq!(f.pick(), Some(Fault::Status(500)));
-        assert_eq!(f.pick(), None);
+        assert_eq!(f.pick(false), Some(Fault::Status(500)));
+        assert_eq!(f.pick(false), Some(Fault::Status(500)));
+        assert_eq!(f.pick(false), None);
     }
 
     #[test]
@@ -134,9 +147,9 @@ mod tests {
         let mut f = Faults::default();
         f.next(Fault::DropAfterApply, 1);
         f.next(Fault::StatusAfterApply(502), 1);
-        assert_eq!(f.pick(), Some(Fault::DropAfterApply));
-        assert_eq!(f.pick(), Some(Fault::StatusAfterApply(502)));
-        assert_eq!(f.pick(), None);
+        assert_eq!(f.pick(false), Some(Fault::DropAfterApply));
+        assert_eq!(f.pick(false), Some(Fault::StatusAfterApply(502)));
+        assert_eq!(f.pick(false), None);
         assert!(Fault::DropAfterApply.applies_request());
         assert!(Fault::StatusAfterApply(503).applies_request());
         assert!(Fault::Delay(Duration::ZERO).applies_request());
@@ -145,11 +158,26 @@ mod tests {
     }
 
     #[test]
+    fn score_limits_strike_queries_only() {
+        let mut f = Faults::default();
+        f.next(Fault::ScoreLimited(Duration::from_secs(3)), 1);
+        assert_eq!(f.pick(false), None, "not a query: the rule is kept");
+        assert_eq!(
+            f.pick(true),
+            Some(Fault::ScoreLimited(Duration::from_secs(3)))
+        );
+        assert_eq!(f.pick(true), None);
+        assert!(!Fault::ScoreLimited(Duration::ZERO).applies_request());
+    }
+
+    #[test]
     fn fractions_are_deterministic() {
         let run = || {
             let mut f = Faults::default();
             f.fraction(Fault::Status(503), 0.5, 42);
-            (0..100).map(|_| f.pick().is_some()).collect::<Vec<_>>()
+            (0..100)
+                .map(|_| f.pick(false).is_some())
+                .collect::<Vec<_>>()
         };
         let a = run();
         assert_eq!(a, run());

@@ -154,12 +154,13 @@ async fn handle(
                 body,
             });
         }
-        c.faults.pick()
+        c.faults.pick(is_list_query(&method, &path))
     };
     match fault {
         Some(Fault::DropConnection) => return Err(DropConnection),
         Some(Fault::Status(s)) => return Ok(error_response(&ApiError::for_status(s), None)),
         Some(Fault::Delay(d)) => tokio::time::sleep(d).await,
+        Some(Fault::ScoreLimited(wait)) => return Ok(score_limited(wait)),
         Some(Fault::DropAfterApply | Fault::StatusAfterApply(_)) | None => {}
     }
     let answer = respond(
@@ -176,6 +177,31 @@ async fn handle(
         Some(Fault::StatusAfterApply(s)) => Ok(proxy_response(s)),
         _ => Ok(answer),
     }
+}
+
+/// `POST /v2/objects/{object}/records/query` or `POST /v2/lists/{list}/entries/query`: the
+/// requests Attio also limits by complexity score.
+fn is_list_query(method: &str, path: &str) -> bool {
+    method == "POST" && (path.ends_with("/records/query") || path.ends_with("/entries/query"))
+}
+
+/// The 429 of the score-based limit on list queries: `Retry-After` `wait` from now, rounded up to
+/// a whole second (an HTTP date has no finer resolution), and debugging fields in the body.
+fn score_limited(wait: std::time::Duration) -> Response<Full<Bytes>> {
+    let mut err = ApiError::rate_limited();
+    err.message = "Rate limit exceeded: the complexity score of this workspace's list queries over the last 10 seconds is over its limit, please try again later".into();
+    let mut body = err.body();
+    body["debug"] = serde_json::json!({"limit": "query_score", "window_seconds": 10});
+    let mut resp = json_response(429, &body);
+    let at = SystemTime::now() + wait;
+    let secs = at
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() + u64::from(d.subsec_nanos() > 0));
+    let at = std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs);
+    if let Ok(v) = HeaderValue::from_str(&httpdate::fmt_http_date(at)) {
+        resp.headers_mut().insert(RETRY_AFTER, v);
+    }
+    resp
 }
 
 /// What a load balancer in front of Attio answers when it loses the backend's answer: the status

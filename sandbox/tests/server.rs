@@ -428,3 +428,44 @@ async fn companies(env: &Env) -> usize {
     .as_array()
     .map_or(0, Vec::len)
 }
+
+#[tokio::test]
+async fn score_limits_strike_list_queries_with_a_distant_retry_after() {
+    let env = Env::new().await;
+    env.sb
+        .inject_fault(Fault::ScoreLimited(Duration::from_secs(4)), 1);
+    // Not a list query: let by, the rule kept.
+    assert_eq!(env.call("GET", "/v2/objects", None).await.0, 200);
+    let sent = std::time::SystemTime::now();
+    let resp = env
+        .http
+        .post(format!(
+            "{}/v2/objects/companies/records/query",
+            env.sb.base_url()
+        ))
+        .bearer_auth(env.sb.api_key())
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 429);
+    let at = httpdate::parse_http_date(resp.headers()["retry-after"].to_str().unwrap()).unwrap();
+    let ahead = at.duration_since(sent).unwrap_or_default();
+    assert!(
+        ahead >= Duration::from_secs(3),
+        "Retry-After is seconds away, not the next second: {ahead:?}"
+    );
+    let body: serde_json::Value = resp.json().await.unwrap();
+    assert_eq!(body["code"], "rate_limit_exceeded");
+    assert_eq!(body["type"], "rate_limit_error");
+    assert_eq!(body["debug"]["window_seconds"], 10);
+    // Used up: the next query goes through.
+    let (s, _) = env
+        .call(
+            "POST",
+            "/v2/objects/companies/records/query",
+            Some(json!({})),
+        )
+        .await;
+    assert_eq!(s, 200);
+}

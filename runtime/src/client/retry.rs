@@ -10,7 +10,7 @@ use crate::error::{Error, ErrorCode, TransportKind};
 ///
 /// | failure | retried? |
 /// |---|---|
-/// | `429 rate_limit_exceeded` | always: Attio did not process the request. Waits until `Retry-After` (an HTTP date, or seconds), or backs off when absent |
+/// | `429 rate_limit_exceeded` | always: Attio did not process the request. Waits until `Retry-After` (an HTTP date, or seconds), or backs off when absent. The same for the score-based limits of list queries (`…/records/query`, `…/entries/query`), whose `Retry-After` can be seconds away; one that outlasts the retries says the query may be too complex |
 /// | `409 concurrent_write_conflict` | always: Attio documents it as safe to retry |
 /// | the connection could not be made (the request never left) | always |
 /// | a TLS failure | never: an untrusted certificate stays untrusted |
