@@ -558,7 +558,18 @@ mod tests {
         assert!(cx.check().is_ok());
         assert!(args.unique.is_some());
 
-        let m = messages(Place::Field, quote::quote!(unique = true));
+        let field: syn::Field = syn::parse_quote! {
+            #[attio(unique = true)]
+            user_id: String
+        };
+        let cx = Ctxt::new();
+        assert!(field_args(&cx, &field.attrs).unique.is_none());
+        let m: Vec<String> = cx
+            .check()
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.to_string())
+            .collect();
         assert!(m[0].starts_with("`unique` takes no value"), "{m:?}");
         let m = messages(Place::Object, quote::quote!(slug = "x", unique));
         assert!(
