@@ -591,6 +591,35 @@ mod tests {
         assert!(cx.check().is_ok());
         assert_eq!(args.rename.unwrap().value(), "created_at");
         assert!(args.read_only);
+        assert!(!args.unique);
+
+        let field: syn::Field = syn::parse_quote! {
+            #[attio(unique)]
+            user_id: String
+        };
+        let cx = Ctxt::new();
+        let args = field_args(&cx, &field.attrs);
+        assert!(cx.check().is_ok());
+        assert!(args.unique);
+
+        let field: syn::Field = syn::parse_quote! {
+            #[attio(unique = true)]
+            user_id: String
+        };
+        let cx = Ctxt::new();
+        assert!(!field_args(&cx, &field.attrs).unique);
+        let m: Vec<String> = cx
+            .check()
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.to_string())
+            .collect();
+        assert!(m[0].starts_with("`unique` takes no value"), "{m:?}");
+        let m = messages(Place::Object, quote::quote!(slug = "x", unique));
+        assert!(
+            m[0].contains("field options go in #[attio(...)] on the field"),
+            "{m:?}"
+        );
     }
 
     fn messages(place: Place, tokens: TokenStream) -> Vec<String> {

@@ -256,6 +256,25 @@ use proc_macro::TokenStream;
 ///
 /// Both can be combined: `#[attio(rename = "created_at", read_only)]`.
 ///
+/// - `unique`: the attribute is unique in Attio (no two records share a value, as `users.user_id`
+///   or a custom attribute created with `is_unique`). A create whose answer was lost (a dropped
+///   connection, a 502 after Attio applied it) is then resolved by looking the record up by this
+///   attribute, and returns the record as if nothing had gone wrong; without a unique field such a
+///   create fails with an error whose outcome is unknown. It goes on one single-value field that
+///   is written (not `Vec<T>`, not `read_only`):
+///
+/// ```
+/// #[attio::attio_object(slug = "users")]
+/// struct User {
+///     #[attio(unique)]
+///     user_id: String,
+///     primary_email_address: attio::EmailAddress,
+/// }
+///
+/// use attio::AttioObject as _;
+/// assert!(User::FIELDS[0].unique);
+/// ```
+///
 /// # Errors
 ///
 /// Mistakes are compile errors, all reported at once, each pointing at the mistake: a missing or

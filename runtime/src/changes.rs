@@ -14,10 +14,13 @@
 //!
 //! In the two-request case the `PUT` goes first: if it fails, nothing has been written and the
 //! error is returned; if the `PATCH` then fails, the `PUT`'s changes **are applied** and only the
-//! appends are missing; the error returned is the `PATCH`'s. Reapplying the whole change set is
-//! then safe for its sets, clears and replacements, but repeats the appends that did land if the
-//! `PATCH` reached Attio before failing (a `PATCH` with appends is not idempotent, so the client
-//! does not retry it after an ambiguous failure either).
+//! appends are missing; the error returned is the `PATCH`'s.
+//!
+//! A step whose outcome is unknown (a dropped connection, a `5xx`) is resumed, not started over:
+//! the `PUT` is safe to repeat, so the client retries it; a record's `PATCH` with appends is
+//! resolved by reading the record back and sending again only the appended values it does not
+//! show yet, never the `PUT`. (An entry's change set, [`ChangeSet::apply_to_entry`], is not
+//! resolved this way yet: its `PATCH` with appends fails with the unknown outcome.)
 //!
 //! Several changes to one attribute fold into one: append then append appends both; replace (or
 //! clear) then append replaces with the union; a set, clear or replace discards what came before.
@@ -29,6 +32,7 @@ use serde_json::{Value, json};
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::operation::{Operation, lists, records};
+use crate::resolve;
 use crate::values::{
     AttioField, AttioList, AttioObject, Cardinality, EntryId, FieldInput, RecordId, RecordObject,
     WritableValue, Write, field_value,
@@ -315,14 +319,32 @@ impl<O: AttioObject> ChangeSet<O> {
     /// returns the record as it is afterwards. A value that breaks Attio's rules is reported
     /// before anything is sent. A list's change set is sent to an entry, by
     /// [`apply_to_entry`](ChangeSet::apply_to_entry).
+    ///
+    /// A write whose outcome is unknown is resumed from the step in doubt, not started over: the
+    /// `PUT` is safe to repeat, so the client retries it; a `PATCH` with appends is resolved by
+    /// reading the record back and sending only the appended values it does not show yet (see
+    /// [`Client::update_record`]).
     // The bound is on the method, not on an impl block: rustc then reports a list's struct with
     // `RecordObject`'s message rather than as a method whose bounds are not met.
     pub async fn apply(self, client: &Client, id: &RecordId) -> Result<Record<O>>
     where
         O: RecordObject,
     {
-        let plan = self.plan(id);
-        self.send(client, plan).await
+        let (put, patch) = self.split();
+        let appended: Vec<&'static str> = self
+            .changes
+            .iter()
+            .filter(|(_, c)| matches!(c, Change::Append(_)))
+            .map(|(slug, _)| *slug)
+            .collect();
+        if appended.is_empty() || self.error.is_some() {
+            let plan = self.plan(id);
+            return self.send(client, plan).await;
+        }
+        if !put.is_empty() {
+            client.execute(records::put_entries::<O>(id, &put)).await?;
+        }
+        resolve::patch::<O>(client, id, patch, |slug| appended.contains(&slug)).await
     }
 }
 

@@ -148,6 +148,28 @@ pub enum Error {
     /// Something this crate promises did not hold; please report it.
     #[error("internal error in the attio crate: {0}; please report it")]
     Invariant(String),
+
+    /// A write whose answer was lost (a dropped connection, a timeout, a `5xx`), so it may or may
+    /// not have been applied, and which the client could not settle by reading the record back:
+    /// typically a create on a struct with no `#[attio(unique)]` field to look the record up by.
+    /// Its [`outcome`](Error::outcome) is always [`Outcome::Unknown`]; `source` is the error of
+    /// the attempt in doubt, and the message says how to make such writes resolvable.
+    ///
+    /// ```
+    /// # fn report(err: attio::Error) {
+    /// if let attio::Error::Unresolved { advice, .. } = &err {
+    ///     assert_eq!(err.outcome(), attio::Outcome::Unknown);
+    ///     eprintln!("{err}\n(advice: {advice})");
+    /// }
+    /// # }
+    /// ```
+    #[error("{source}; {advice}")]
+    Unresolved {
+        /// Why the client could not tell whether the write landed, and what to change so it can.
+        advice: String,
+        /// The error of the attempt whose outcome is unknown.
+        source: Box<Error>,
+    },
 }
 
 /// Whether a failed request might have changed anything in Attio: what to do next depends on it.
@@ -257,6 +279,7 @@ impl Error {
             Error::Transport { request, kind, .. } => transport_outcome(request, *kind),
             Error::MultipleEntries { .. } => Outcome::NotApplied,
             Error::Decode(e) => e.outcome(),
+            Error::Unresolved { .. } => Outcome::Unknown,
         }
     }
 
@@ -274,6 +297,7 @@ impl Error {
             Error::Api(e) => e.request.as_deref(),
             Error::MultipleEntries { source, .. } => source.request.as_deref(),
             Error::Decode(e) => e.request(),
+            Error::Unresolved { source, .. } => source.request(),
             _ => None,
         }
     }
@@ -288,6 +312,7 @@ impl Error {
         match self {
             Error::Api(e) => Some(&e.code),
             Error::MultipleEntries { source, .. } => Some(&source.code),
+            Error::Unresolved { source, .. } => source.code(),
             _ => None,
         }
     }
@@ -303,6 +328,7 @@ impl Error {
             Error::Api(e) => Some(e.status),
             Error::MultipleEntries { source, .. } => Some(source.status),
             Error::Http { status, .. } => Some(*status),
+            Error::Unresolved { source, .. } => source.status(),
             _ => None,
         }
     }
@@ -532,9 +558,22 @@ impl fmt::Display for ApiError {
         }
         if let Some(request) = &self.request {
             f.write_str(status_outcome(request, self.status).note())?;
+            if self.status == 429 && is_list_query(request) {
+                f.write_str(SCORE_LIMIT_NOTE)?;
+            }
         }
         Ok(())
     }
+}
+
+/// What a 429 that outlasted the retries means for a list query.
+const SCORE_LIMIT_NOTE: &str = "; Attio also limits list queries by their complexity score (their filters and sorts, and the size of the object or list), summed over 10 seconds: if this persists, the query alone may be over the limit, so make it simpler (fewer filters and sorts, a smaller `limit`) or run fewer queries at once";
+
+/// `POST …/records/query` or `POST …/entries/query`: the requests Attio limits by complexity score.
+fn is_list_query(request: &RequestLine) -> bool {
+    request.method() == "POST"
+        && (request.path().ends_with("/records/query")
+            || request.path().ends_with("/entries/query"))
 }
 
 impl std::error::Error for ApiError {}
@@ -637,68 +676,4 @@ impl<'de> serde::Deserialize<'de> for ErrorCode {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn line(method: &'static str, write: bool) -> RequestLine {
-        RequestLine::new(method, "/v2/objects/users/records/r".into(), write)
-    }
-
-    #[test]
-    fn every_outcome_follows_the_stage() {
-        let transport = |kind, write| Error::Transport {
-            request: line(if write { "PATCH" } else { "GET" }, write),
-            kind,
-            source: "boom".into(),
-        };
-        assert_eq!(
-            transport(TransportKind::Connect, true).outcome(),
-            Outcome::NotSent
-        );
-        assert_eq!(
-            transport(TransportKind::Tls, true).outcome(),
-            Outcome::NotSent
-        );
-        assert_eq!(
-            transport(TransportKind::Timeout, true).outcome(),
-            Outcome::Unknown
-        );
-        assert_eq!(
-            transport(TransportKind::ConnectionDropped, false).outcome(),
-            Outcome::NotApplied
-        );
-        let http = |status, write| Error::Http {
-            request: line("POST", write),
-            status,
-            content_type: "text/html".into(),
-            snippet: String::new(),
-        };
-        assert_eq!(http(502, true).outcome(), Outcome::Unknown);
-        assert_eq!(http(502, false).outcome(), Outcome::NotApplied);
-        assert_eq!(http(429, true).outcome(), Outcome::NotApplied);
-        let text = http(502, true).to_string();
-        assert!(
-            text.starts_with("POST /v2/objects/users/records/r answered HTTP 502"),
-            "{text}"
-        );
-        assert!(text.contains("may or may not have been applied"), "{text}");
-    }
-
-    #[test]
-    fn api_errors_name_their_request() {
-        let body = r#"{"status_code":404,"type":"invalid_request_error","code":"not_found","message":"Record not found"}"#;
-        let api: ApiError = serde_json::from_str(body).unwrap();
-        assert_eq!(
-            api.to_string(),
-            "Attio answered 404 not_found: Record not found"
-        );
-        let err = Error::Api(api.with_request(line("PATCH", true)));
-        assert_eq!(
-            err.to_string(),
-            "PATCH /v2/objects/users/records/r: Attio answered 404 not_found: Record not found"
-        );
-        assert_eq!(err.outcome(), Outcome::NotApplied);
-        assert_eq!(err.code(), Some(&ErrorCode::NotFound));
-        assert_eq!(err.request().unwrap().method(), "PATCH");
-    }
-}
+mod tests;

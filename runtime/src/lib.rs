@@ -65,6 +65,7 @@ mod pages;
 pub mod query;
 mod raw;
 mod records;
+mod resolve;
 pub mod schema;
 pub mod search;
 pub mod sync;

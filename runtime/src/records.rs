@@ -20,6 +20,7 @@
 use crate::client::Client;
 use crate::error::Result;
 use crate::operation;
+use crate::resolve;
 use crate::values::AttributeHandle;
 use crate::values::{RecordId, RecordObject, WithMeta};
 use crate::wire::Record;
@@ -30,6 +31,11 @@ impl Client {
     /// Single-value attributes are replaced; values of multiselect attributes (`Vec<T>` fields)
     /// are **added** to the ones the record already has. Usually called through the `update`
     /// method `#[attio_object]` generates.
+    ///
+    /// Such an append is not safe to repeat blindly, so when its outcome is unknown (a dropped
+    /// connection, a `5xx`) the record is read back: the values already there are done, and only
+    /// the missing ones are sent again. The call then returns the record as if nothing had gone
+    /// wrong.
     ///
     /// ```no_run
     /// # #[attio::attio_object(slug = "users")] struct User { user_id: String }
@@ -43,14 +49,30 @@ impl Client {
         values: &T,
         id: &RecordId,
     ) -> Result<Record<T>> {
+        if operation::records::writes_multiselect::<T>(None) {
+            // An append whose outcome is unknown is resolved by reading the record back.
+            return resolve::update(self, values, id).await;
+        }
         self.execute(operation::records::update(values, id)?).await
     }
 
     /// `POST /v2/objects/{slug}/records`: creates a record with the struct's values.
     ///
     /// Fails with [`ErrorCode::UniquenessConflict`](crate::ErrorCode::UniquenessConflict) when a
-    /// unique attribute already has the value on another record. A create is not idempotent, so it
-    /// is retried only where the request never reached Attio (see [`RetryPolicy`](crate::RetryPolicy)).
+    /// unique attribute already has the value on another record. A create is not idempotent, so
+    /// the client does not simply send it again when its outcome is unknown (a dropped connection,
+    /// a `5xx`: it may have landed). Instead:
+    ///
+    /// - when the struct has an `#[attio(unique)]` field with a value, the create is sent again,
+    ///   and if that meets a `uniqueness_conflict` (the first attempt did land), the record is
+    ///   looked up by the unique value and returned: the call succeeds as if nothing had gone
+    ///   wrong, and exactly one record exists;
+    /// - otherwise the error is [`Error::Unresolved`](crate::Error::Unresolved), whose
+    ///   [`outcome`](crate::Error::outcome) is [`Outcome::Unknown`](crate::Outcome::Unknown) and
+    ///   whose message says to mark a unique attribute.
+    ///
+    /// A record that another program created with the same unique value in the meantime is
+    /// returned in the same way.
     ///
     /// ```no_run
     /// # #[attio::attio_object(slug = "users")] struct User { user_id: String, primary_email_address: attio::EmailAddress }
@@ -61,7 +83,7 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn create_record<T: RecordObject>(&self, values: &T) -> Result<Record<T>> {
-        self.execute(operation::records::create(values)?).await
+        resolve::create(self, values).await
     }
 
     /// `GET /v2/objects/{slug}/records/{record_id}`: reads one record.

@@ -2,7 +2,7 @@
 //!
 //! Layers along the data's path (see `shared/design/architecture.md`):
 //! values < error < wire < operation < client < surfaces (query, changes, bulk, records,
-//! blocking, webhooks). `lib.rs` and `__private.rs` only re-export. A module names another through
+//! resolve, blocking, webhooks). `lib.rs` and `__private.rs` only re-export. A module names another through
 //! `crate::module::...`, or through a crate-root re-export (`crate::Client`), which this test
 //! traces back to its module by reading `lib.rs`'s `pub use` lines. Test modules
 //! (`#[cfg(test)]` onwards) are not checked: they may use the whole crate.
@@ -20,7 +20,7 @@ fn layer_of(module: &str) -> Option<u8> {
         "operation" => 4,
         "client" => 5,
         "query" | "changes" | "bulk" | "records" | "entries" | "lists" | "blocking"
-        | "webhooks" => 6,
+        | "webhooks" | "resolve" => 6,
         "__private" => 7,
         _ => return None,
     })

@@ -387,12 +387,38 @@ impl Sandbox {
     }
 
     /// Injects `fault` into the next `times` requests.
+    ///
+    /// A before-processing fault ([`Fault::Status`], [`Fault::DropConnection`]) changes nothing;
+    /// an after-processing one ([`Fault::DropAfterApply`], [`Fault::StatusAfterApply`]) applies
+    /// the request and then loses its answer, so a write lands while its client sees a failure:
+    ///
+    /// ```no_run
+    /// # async fn demo() -> std::io::Result<()> {
+    /// use attio_sandbox::{Fault, Sandbox};
+    /// let sandbox = Sandbox::start().await?;
+    /// sandbox.inject_fault(Fault::StatusAfterApply(502), 1); // the next write lands, answered 502
+    /// sandbox.inject_fault(Fault::DropAfterApply, 1); // the one after lands, its answer is lost
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn inject_fault(&self, fault: Fault, times: usize) {
         lock(&self.shared.control).faults.next(fault, times);
     }
 
     /// Injects `fault` into each request with probability `fraction`, drawn from an RNG seeded
     /// with `seed` (so a test sees the same sequence every run), until [`Sandbox::clear_faults`].
+    /// Rules are tried in the order they were added; the first that fires wins.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> std::io::Result<()> {
+    /// use attio_sandbox::{Fault, Sandbox};
+    /// let sandbox = Sandbox::start().await?;
+    /// sandbox.inject_fault_fraction(Fault::Status(503), 0.05, 1); // refused, not applied
+    /// sandbox.inject_fault_fraction(Fault::DropAfterApply, 0.05, 2); // applied, answer lost
+    /// sandbox.inject_fault_fraction(Fault::StatusAfterApply(502), 0.03, 3); // applied, answered 502
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn inject_fault_fraction(&self, fault: Fault, fraction: f64, seed: u64) {
         lock(&self.shared.control)
             .faults

@@ -1,6 +1,6 @@
 //! Transport: the accept loop, one hyper HTTP/1 connection per task, and the request pipeline
 //! (record → fault → auth → rate limit → dispatch → hand the webhook deliveries it queued to the
-//! delivery task).
+//! delivery task → an after-processing fault, if one was picked, replaces the answer).
 
 use std::collections::{BTreeMap, VecDeque};
 use std::net::SocketAddr;
@@ -154,22 +154,70 @@ async fn handle(
                 body,
             });
         }
-        c.faults.pick()
+        c.faults.pick(is_list_query(&method, &path))
     };
     match fault {
         Some(Fault::DropConnection) => return Err(DropConnection),
         Some(Fault::Status(s)) => return Ok(error_response(&ApiError::for_status(s), None)),
         Some(Fault::Delay(d)) => tokio::time::sleep(d).await,
-        None => {}
+        Some(Fault::ScoreLimited(wait)) => return Ok(score_limited(wait)),
+        Some(Fault::DropAfterApply | Fault::StatusAfterApply(_)) | None => {}
     }
-    Ok(respond(
+    let answer = respond(
         &shared,
         &method,
         &path,
         query.as_deref(),
         auth.as_deref(),
         &bytes,
-    ))
+    );
+    // After-processing faults: the request was handled (a write applied); its answer is lost.
+    match fault {
+        Some(Fault::DropAfterApply) => Err(DropConnection),
+        Some(Fault::StatusAfterApply(s)) => Ok(proxy_response(s)),
+        _ => Ok(answer),
+    }
+}
+
+/// `POST /v2/objects/{object}/records/query` or `POST /v2/lists/{list}/entries/query`: the
+/// requests Attio also limits by complexity score.
+fn is_list_query(method: &str, path: &str) -> bool {
+    method == "POST" && (path.ends_with("/records/query") || path.ends_with("/entries/query"))
+}
+
+/// The 429 of the score-based limit on list queries: `Retry-After` `wait` from now, rounded up to
+/// a whole second (an HTTP date has no finer resolution), and debugging fields in the body.
+fn score_limited(wait: std::time::Duration) -> Response<Full<Bytes>> {
+    let mut err = ApiError::rate_limited();
+    err.message = "Rate limit exceeded: the complexity score of this workspace's list queries over the last 10 seconds is over its limit, please try again later".into();
+    let mut body = err.body();
+    body["debug"] = serde_json::json!({"limit": "query_score", "window_seconds": 10});
+    let mut resp = json_response(429, &body);
+    let at = SystemTime::now() + wait;
+    let secs = at
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() + u64::from(d.subsec_nanos() > 0));
+    let at = std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs);
+    if let Ok(v) = HeaderValue::from_str(&httpdate::fmt_http_date(at)) {
+        resp.headers_mut().insert(RETRY_AFTER, v);
+    }
+    resp
+}
+
+/// What a load balancer in front of Attio answers when it loses the backend's answer: the status
+/// and a plain-text body, not Attio's JSON error.
+fn proxy_response(status: u16) -> Response<Full<Bytes>> {
+    let code = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY);
+    let text = format!(
+        "{} {}\n",
+        code.as_u16(),
+        code.canonical_reason().unwrap_or("Bad Gateway")
+    );
+    let mut resp = Response::new(Full::new(Bytes::from(text)));
+    *resp.status_mut() = code;
+    resp.headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+    resp
 }
 
 fn respond(

@@ -339,3 +339,133 @@ fn binary_prints_its_url_and_serves() {
     child.wait().ok();
     assert_eq!(status.unwrap(), 200);
 }
+
+#[tokio::test]
+async fn after_processing_faults_apply_the_write_and_lose_the_answer() {
+    let env = Env::new().await;
+    assert_eq!(companies(&env).await, 0);
+
+    // A 502 after the write was applied: the client sees a proxy's plain-text failure...
+    env.sb.inject_fault(Fault::StatusAfterApply(502), 1);
+    let resp = env
+        .http
+        .post(format!(
+            "{}/v2/objects/companies/records",
+            env.sb.base_url()
+        ))
+        .bearer_auth(env.sb.api_key())
+        .json(&json!({"data": {"values": {"name": "landed behind a 502"}}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 502);
+    assert_eq!(resp.text().await.unwrap(), "502 Bad Gateway\n");
+    // ...but the company exists.
+    assert_eq!(companies(&env).await, 1);
+
+    // A dropped connection after the write was applied: no answer at all, and the write landed.
+    env.sb.inject_fault(Fault::DropAfterApply, 1);
+    let err = env
+        .http
+        .post(format!(
+            "{}/v2/objects/companies/records",
+            env.sb.base_url()
+        ))
+        .bearer_auth(env.sb.api_key())
+        .json(&json!({"data": {"values": {"name": "landed, answer lost"}}}))
+        .send()
+        .await;
+    assert!(err.is_err(), "the answer was lost: {err:?}");
+    assert_eq!(companies(&env).await, 2);
+
+    // A before-processing fault, for contrast: refused, nothing written.
+    env.sb.inject_fault(Fault::Status(503), 1);
+    let (s, _) = env
+        .create_err("companies", json!({"name": "never written"}))
+        .await;
+    assert_eq!(s, 503);
+    env.sb.inject_fault(Fault::DropConnection, 1);
+    let err = env
+        .http
+        .post(format!(
+            "{}/v2/objects/companies/records",
+            env.sb.base_url()
+        ))
+        .bearer_auth(env.sb.api_key())
+        .json(&json!({"data": {"values": {"name": "never written either"}}}))
+        .send()
+        .await;
+    assert!(err.is_err());
+    assert_eq!(companies(&env).await, 2);
+
+    // Seeded fractions of after-processing faults are deterministic, like the others.
+    let run = |seed| {
+        let env = &env;
+        async move {
+            env.sb.clear_faults();
+            env.sb
+                .inject_fault_fraction(Fault::StatusAfterApply(503), 0.5, seed);
+            let mut out = Vec::new();
+            for _ in 0..20 {
+                out.push(env.call("GET", "/v2/objects/people", None).await.0);
+            }
+            env.sb.clear_faults();
+            out
+        }
+    };
+    let a = run(11).await;
+    assert_eq!(a, run(11).await);
+    assert!(a.contains(&503) && a.contains(&200));
+}
+
+async fn companies(env: &Env) -> usize {
+    env.ok(
+        "POST",
+        "/v2/objects/companies/records/query",
+        Some(json!({})),
+    )
+    .await
+    .as_array()
+    .map_or(0, Vec::len)
+}
+
+#[tokio::test]
+async fn score_limits_strike_list_queries_with_a_distant_retry_after() {
+    let env = Env::new().await;
+    env.sb
+        .inject_fault(Fault::ScoreLimited(Duration::from_secs(4)), 1);
+    // Not a list query: let by, the rule kept.
+    assert_eq!(env.call("GET", "/v2/objects", None).await.0, 200);
+    let sent = std::time::SystemTime::now();
+    let resp = env
+        .http
+        .post(format!(
+            "{}/v2/objects/companies/records/query",
+            env.sb.base_url()
+        ))
+        .bearer_auth(env.sb.api_key())
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 429);
+    let at = httpdate::parse_http_date(resp.headers()["retry-after"].to_str().unwrap()).unwrap();
+    let ahead = at.duration_since(sent).unwrap_or_default();
+    assert!(
+        ahead >= Duration::from_secs(3),
+        "Retry-After is seconds away, not the next second: {ahead:?}"
+    );
+    let body: serde_json::Value = resp.json().await.unwrap();
+    assert_eq!(body["code"], "rate_limit_exceeded");
+    assert_eq!(body["type"], "rate_limit_error");
+    assert_eq!(body["debug"]["window_seconds"], 10);
+    // Used up: the next query goes through.
+    let (s, _) = env
+        .call(
+            "POST",
+            "/v2/objects/companies/records/query",
+            Some(json!({})),
+        )
+        .await;
+    assert_eq!(s, 200);
+}

@@ -3,7 +3,9 @@
 //! [`Stub`] is a recording HTTP server on loopback: it answers every request with a canned
 //! response and keeps what it received, for tests where the exact bytes matter. [`seed`] reads the
 //! request and response out of the seed document, verbatim. [`sandbox_client`] points a client at
-//! a sandbox.
+//! a sandbox. [`exactly_once`] is the fault suite of writes whose answers are lost.
+
+pub mod exactly_once;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};

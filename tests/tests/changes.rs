@@ -141,3 +141,52 @@ async fn an_empty_change_set_reads_the_record() {
     assert!(writes(&sb).is_empty());
     sb.shutdown().await;
 }
+
+/// The methods of the requests the sandbox recorded, in order.
+fn methods(sb: &attio_sandbox::Sandbox) -> Vec<String> {
+    sb.recent_requests().into_iter().map(|r| r.method).collect()
+}
+
+#[tokio::test]
+async fn a_change_set_resumes_from_the_step_in_doubt() {
+    use attio_sandbox::Fault;
+    let (sb, client) = sandbox().await;
+    let id = acme(&client).await;
+    let before = methods(&sb).len();
+    // The PUT goes through; the PATCH of the append is applied, then its answer is lost.
+    sb.inject_fault(Fault::Delay(std::time::Duration::ZERO), 1);
+    sb.inject_fault(Fault::DropAfterApply, 1);
+    let after = Company::changes()
+        .clear_categories()
+        .append_domains([domain("acme.io")])
+        .apply(&client, &id)
+        .await
+        .expect("the PATCH in doubt is resolved by reading the record back")
+        .values;
+    assert!(after.categories.is_empty());
+    assert_eq!(domains(&after), ["acme.com", "acme.io"], "appended once");
+    // The PUT was not sent again, and neither was the PATCH: the read-back showed it landed.
+    assert_eq!(methods(&sb)[before..], ["PUT", "PATCH", "GET"]);
+
+    // The PATCH refused before processing (a 503): read back, the domain is missing, sent again.
+    let before = methods(&sb).len();
+    sb.inject_fault(Fault::Delay(std::time::Duration::ZERO), 1);
+    sb.inject_fault(Fault::Status(503), 1);
+    let after = Company::changes()
+        .clear_description()
+        .replace_categories([option("B2B")])
+        .append_domains([domain("acme.dev")])
+        .apply(&client, &id)
+        .await
+        .unwrap()
+        .values;
+    assert_eq!(titles(&after), ["B2B"]);
+    assert_eq!(domains(&after), ["acme.com", "acme.dev", "acme.io"]);
+    assert_eq!(methods(&sb)[before..], ["PUT", "PATCH", "GET", "PATCH"]);
+    let last = sb.recent_requests().pop().unwrap();
+    assert_eq!(
+        last.body, r#"{"data":{"values":{"domains":["acme.dev"]}}}"#,
+        "only the missing value is sent again"
+    );
+    sb.shutdown().await;
+}

@@ -19,20 +19,19 @@
 //!    by record index:
 //!    - a single-value `job_title` PATCH (idempotent: retried after 5xx and drops);
 //!    - an email append (`Vec` field: not idempotent) with the default policy, so a 503 or a drop
-//!      surfaces to the caller;
+//!      is not retried blindly but resolved: the record is read back and the email sent again
+//!      only if it is missing;
 //!    - the same append with `retry_non_idempotent(true)`.
 //! 3. **Verify** with faults cleared and limits off: every record, its active values and its value
 //!    history.
 //!
 //! What must hold: every call that returned `Ok` landed, exactly once; no multiselect value is
-//! duplicated and none is removed; every error the caller saw is one the retry policy says not to
-//! retry (a 5xx or a dropped connection on a non-idempotent append with the default policy); for
-//! each such error the record has 0 or 1 copies of the append, and the test reports which; the
-//! clients' attempt counters equal the requests the sandbox received.
+//! duplicated and none is removed; no call fails (an append in doubt is resolved by reading the
+//! record back, so even the default policy reports none); the clients' attempt counters equal the
+//! requests the sandbox received.
 //!
-//! A limit of the sandbox (reported, not asserted): its faults strike *before* a request is
-//! processed, so a failed append never landed (always 0 copies), and the dangerous case — Attio
-//! applied the write and the response was lost — cannot be produced.
+//! The faults here strike *before* a request is processed; `exactly_once.rs` adds the ones that
+//! strike after Attio applied the write (answers lost, a proxy's 502).
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
@@ -444,25 +443,25 @@ async fn nothing_is_lost_under_faults_and_rate_limits() {
         update_attempts as usize, update_requests,
         "{summary}: one client attempt per request received"
     );
-    assert_eq!(
-        update_attempts,
-        ids.len() as u64 + update_retries,
-        "{summary}: every attempt but the first of a call is a retry"
-    );
-    assert_eq!(
-        (d.failures + o.failures) as usize,
-        update_failed,
-        "{summary}"
+    assert!(
+        update_attempts >= ids.len() as u64 + update_retries,
+        "{summary}: every call makes one attempt, plus its retries, plus the read-backs and \
+         resends that resolve an append in doubt"
     );
     assert_eq!(
         o.failures, 0,
         "{summary}: the opted-in client retries everything"
     );
     assert!(update_retries > 0, "{summary}: the faults were injected");
+    assert_eq!(
+        update_failed, 0,
+        "{summary}: an append in doubt is resolved by reading the record back, so none fails"
+    );
     if n >= 300 {
         assert!(
-            update_failed > 0,
-            "{summary}: with ~12% of requests failing, some default-policy appends fail"
+            d.failures > 0,
+            "{summary}: with ~12% of requests failing, some default-policy appends were in doubt \
+             (and resolved)"
         );
     }
 }

@@ -60,19 +60,57 @@ async fn an_idempotent_update_is_retried_through_server_errors() {
     assert!(bodies.windows(2).all(|w| w[0] == w[1]));
 }
 
+/// The seed's user record, with `tags` holding `tags`.
+fn tagged_record(tags: &[&str]) -> Canned {
+    let mut body: serde_json::Value = serde_json::from_str(&seed().1).unwrap();
+    body["data"]["values"]["tags"] = tags
+        .iter()
+        .map(|t| serde_json::json!({"value": t, "attribute_type": "text", "active_from": "2023-01-01T15:00:00.000000000Z", "active_until": null, "created_by_actor": {"type": "system", "id": null}}))
+        .collect();
+    Canned::json(200, body.to_string())
+}
+
 #[tokio::test]
-async fn a_multiselect_append_is_not_retried_after_a_server_error() {
-    let stub = Stub::start(vec![unavailable(), ok()]).await;
+async fn a_multiselect_append_in_doubt_is_read_back_not_repeated_blindly() {
+    // The PATCH meets a 503 (applied or not?); the record read back lacks the tag; only the
+    // missing tag is sent again (user_id already has the value sent).
+    let stub = Stub::start(vec![unavailable(), tagged_record(&[]), ok()]).await;
     let client = client_for(&stub, RetryPolicy::default());
     let tagged = Tagged {
-        user_id: "1".into(),
+        user_id: "123".into(),
         tags: vec!["a".into()],
     };
+    tagged.update(&client, &id()).await.unwrap();
+    let received = stub.received();
+    let lines: Vec<_> = received.iter().map(|r| r.method.as_str()).collect();
+    assert_eq!(lines, ["PATCH", "GET", "PATCH"]);
+    assert_eq!(
+        received[0].body,
+        r#"{"data":{"values":{"user_id":"123","tags":["a"]}}}"#
+    );
+    assert_eq!(received[2].body, r#"{"data":{"values":{"tags":["a"]}}}"#);
+
+    // This time the record shows the tag: the PATCH had landed, nothing is sent again.
+    let stub = Stub::start(vec![unavailable(), tagged_record(&["a", "b"])]).await;
+    let client = client_for(&stub, RetryPolicy::default());
+    let record = tagged.update(&client, &id()).await.unwrap();
+    assert_eq!(record.values.tags, ["a", "b"]);
+    let lines: Vec<_> = stub
+        .received()
+        .iter()
+        .map(|r| r.method.as_str().to_owned())
+        .collect();
+    assert_eq!(lines, ["PATCH", "GET"]);
+
+    // With retries disabled nothing is resolved: the 503 reaches the caller, sent once.
+    let stub = Stub::start(vec![unavailable(), ok()]).await;
+    let client = client_for(&stub, RetryPolicy::disabled());
     let err = tagged.update(&client, &id()).await.unwrap_err();
     assert!(
         matches!(err, Error::Http { status: 503, .. } | Error::Api(_)),
         "{err:?}"
     );
+    assert_eq!(err.outcome(), attio::Outcome::Unknown);
     assert_eq!(stub.received().len(), 1, "sent once only");
     assert_eq!(client.stats().failures, 1);
 }

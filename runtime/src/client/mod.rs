@@ -185,6 +185,17 @@ impl Client {
         }
     }
 
+    /// The retry policy the client was built with.
+    pub(crate) fn retry_policy(&self) -> &RetryPolicy {
+        &self.inner.retry
+    }
+
+    /// Waits before round `round + 1` of resolving a write in doubt, as long as a retry after
+    /// attempt `round` would.
+    pub(crate) async fn pause_before_resolving(&self, round: u32) {
+        tokio::time::sleep(self.inner.retry.backoff(round.max(1))).await;
+    }
+
     /// Sends `op` under the rate limits, retrying as the policy allows, and decodes its answer.
     pub(crate) async fn execute<R>(&self, op: Operation<R>) -> Result<R> {
         let line = op.line();

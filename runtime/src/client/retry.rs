@@ -10,16 +10,23 @@ use crate::error::{Error, ErrorCode, TransportKind};
 ///
 /// | failure | retried? |
 /// |---|---|
-/// | `429 rate_limit_exceeded` | always: Attio did not process the request. Waits until `Retry-After` (an HTTP date, or seconds), or backs off when absent |
+/// | `429 rate_limit_exceeded` | always: Attio did not process the request. Waits until `Retry-After` (an HTTP date, or seconds), or backs off when absent. The same for the score-based limits of list queries (`…/records/query`, `…/entries/query`), whose `Retry-After` can be seconds away; one that outlasts the retries says the query may be too complex |
 /// | `409 concurrent_write_conflict` | always: Attio documents it as safe to retry |
 /// | the connection could not be made (the request never left) | always |
 /// | a TLS failure | never: an untrusted certificate stays untrusted |
-/// | `5xx`, a timeout, a connection dropped mid-request | only when repeating the request cannot change the outcome: reads, queries, `PUT`, `DELETE`, and a `PATCH` of an object with no multiselect fields; a create or a multiselect append only with [`RetryPolicy::retry_non_idempotent`] |
+/// | `5xx`, a timeout, a connection dropped mid-request | only when repeating the request cannot change the outcome: reads, queries, `PUT`, `DELETE`, and a `PATCH` of an object with no multiselect fields; a create or a multiselect append is not sent again blindly but *resolved* (below), or retried blindly with [`RetryPolicy::retry_non_idempotent`] |
 /// | any other `4xx` | never: the request itself is wrong |
 ///
+/// A create or a multiselect append whose outcome is unknown is resolved by reading Attio back:
+/// an append sends again only the values the record does not show yet; a create on a struct with
+/// an `#[attio(unique)]` field is sent again and, if that meets a `uniqueness_conflict`, the record
+/// holding the unique value is returned. Up to [`RetryPolicy::max_attempts`] rounds, each after a
+/// backoff. A create without a unique field cannot be resolved and fails with
+/// [`Error::Unresolved`](crate::Error::Unresolved).
+///
 /// The error that reaches you says, through [`Error::outcome`](crate::Error::outcome), whether
-/// the request might have been applied: a create or append that met a `5xx` or a dropped
-/// connection is [`Outcome::Unknown`](crate::Outcome::Unknown).
+/// the request might have been applied: a write that met a `5xx` or a dropped connection and
+/// could not be resolved is [`Outcome::Unknown`](crate::Outcome::Unknown).
 ///
 /// Waits grow exponentially from [`RetryPolicy::initial_backoff`] with full jitter, capped by
 /// [`RetryPolicy::max_backoff`]; no retry starts after [`RetryPolicy::max_attempts`] attempts or
@@ -115,8 +122,9 @@ impl RetryPolicy {
         self
     }
 
-    /// Also retry creates and multiselect appends after a `5xx` or a dropped connection, accepting
-    /// that a request Attio did process may be applied twice.
+    /// Also retry creates and multiselect appends after a `5xx` or a dropped connection by sending
+    /// them again as they are, accepting that a request Attio did process may be applied twice
+    /// (by default they are resolved by reading Attio back instead; see above).
     ///
     /// ```
     /// let policy = attio::RetryPolicy::default().retry_non_idempotent(true);
@@ -176,7 +184,7 @@ impl RetryPolicy {
     }
 
     /// Exponential backoff with full jitter for the retry after attempt `attempt`.
-    fn backoff(&self, attempt: u32) -> Duration {
+    pub(super) fn backoff(&self, attempt: u32) -> Duration {
         let exp = self
             .initial_backoff
             .saturating_mul(1u32 << (attempt - 1).min(16))

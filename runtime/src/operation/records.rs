@@ -26,7 +26,7 @@ fn record_path<T: AttioObject>(id: &RecordId) -> String {
 
 /// Whether `T` has a writable multiselect field (other than `except`), whose values a `PATCH`
 /// appends.
-pub(super) fn writes_multiselect<T: AttioObject>(except: Option<&str>) -> bool {
+pub(crate) fn writes_multiselect<T: AttioObject>(except: Option<&str>) -> bool {
     T::FIELDS
         .iter()
         .any(|f| !f.read_only && f.cardinality == Cardinality::Multiple && Some(f.slug) != except)
@@ -150,6 +150,31 @@ pub fn query_page<T: AttioObject>(body: &Value) -> Operation<Vec<Record<T>>> {
         Some(serde_json::to_vec(body).unwrap_or_default()),
         wire::decode_page::<T>,
     )
+}
+
+/// `GET /v2/objects/{slug}/records/{record_id}`, decoded both as a `Record<T>` and as the raw
+/// `values` object (every attribute's values as Attio returns them), to compare a write with.
+pub(crate) fn get_with_values<T: AttioObject>(
+    id: &RecordId,
+) -> Operation<(Record<T>, serde_json::Map<String, Value>)> {
+    fn decode<T: AttioObject>(
+        body: &[u8],
+    ) -> Result<(Record<T>, serde_json::Map<String, Value>), crate::error::DecodeError> {
+        let record = wire::decode_record::<T>(body)?;
+        let data: Value = wire::decode_data(body)?;
+        let values = match data.get("values") {
+            Some(Value::Object(values)) => values.clone(),
+            _ => serde_json::Map::new(),
+        };
+        Ok((record, values))
+    }
+    Operation::read(Method::Get, record_path::<T>(id), None, decode::<T>)
+}
+
+/// `POST /v2/objects/{slug}/records/query` for the records whose (unique) attribute `slug` has
+/// the value whose write form is `value`, by Attio's shorthand equality filter: a read.
+pub(crate) fn find_by<T: AttioObject>(slug: &str, value: &Value) -> Operation<Vec<Record<T>>> {
+    query_page::<T>(&serde_json::json!({"filter": {slug: value}, "limit": 2}))
 }
 
 /// A change set's `PUT` of prepared `slug: write form` entries: repeatable.

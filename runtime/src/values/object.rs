@@ -160,8 +160,24 @@ pub struct FieldInfo {
     /// The attribute's title in Attio's web app, for creating it: `#[attio(title = "...")]`,
     /// else the first line of the field's doc comment, else the field name.
     pub title: &'static str,
-    /// `#[attio(unique)]`: no two records share a value, so a record can be found (and a create
-    /// whose answer was lost can be recognised) by it.
+    /// `#[attio(unique)]`: the attribute is unique in Attio, so no two records share a value.
+    /// Recorded for schema checks; and on a single-value field, a create whose outcome is
+    /// unknown (its answer was lost) is resolved by looking the record up by this attribute,
+    /// instead of failing; see [`Client::create_record`](crate::Client::create_record).
+    ///
+    /// ```
+    /// use attio::AttioObject;
+    ///
+    /// #[attio::attio_object(slug = "users")]
+    /// struct User {
+    ///     #[attio(unique)]
+    ///     user_id: String,
+    ///     primary_email_address: attio::EmailAddress,
+    /// }
+    ///
+    /// assert!(User::FIELDS[0].unique);
+    /// assert!(!User::FIELDS[1].unique);
+    /// ```
     pub unique: bool,
     /// What the field's value type knows beyond its attribute type: the titles of a
     /// `SelectEnum`, the object of a `Ref<T>`.

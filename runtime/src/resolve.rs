@@ -1,0 +1,351 @@
+//! Writes whose outcome is unknown, resolved instead of surfaced.
+//!
+//! A write that meets a dropped connection, a timeout or a `5xx` may or may not have been applied
+//! by Attio ([`Outcome::Unknown`]). The client retries such a write on its own only when repeating
+//! it is harmless (see [`RetryPolicy`](crate::RetryPolicy)); the two writes that are not harmless
+//! to repeat are settled here, by reading Attio back, so that the caller gets the record as if
+//! nothing had gone wrong:
+//!
+//! | write | how its unknown outcome is resolved |
+//! |---|---|
+//! | create (`POST`) on a struct with an `#[attio(unique)]` field | sent again; a `uniqueness_conflict` then means the first attempt landed, and the record is looked up by the unique value and returned |
+//! | create on a struct without one | cannot be resolved: [`Error::Unresolved`], whose outcome is unknown and whose message says to mark a unique attribute |
+//! | `PATCH` that appends to a multiselect (`Vec<T>` field, a change set's `append_…`) | the record is read back; appended values already there are done, the missing ones (and single values not yet equal) are sent again |
+//!
+//! Each round after the first waits as a retry would, and there are at most as many rounds as the
+//! policy's [`max_attempts`](crate::RetryPolicy::max_attempts); with
+//! [`RetryPolicy::disabled`](crate::RetryPolicy::disabled) nothing is resolved (a create without a
+//! unique field still says why its outcome is unknown).
+
+use serde_json::{Map, Value};
+
+use crate::client::Client;
+use crate::error::{Error, Outcome, Result};
+use crate::operation::records;
+use crate::values::{AttioObject, Cardinality, RecordId};
+use crate::wire::{self, Record};
+
+/// `slug: write form` pairs of one request body.
+type Entries = Vec<(&'static str, Value)>;
+
+/// `POST /v2/objects/{slug}/records`, resolving an unknown outcome through `T`'s unique attribute.
+pub(crate) async fn create<T: AttioObject>(client: &Client, values: &T) -> Result<Record<T>> {
+    let key = unique_key::<T>(&entries_of(values)?);
+    let rounds = client.retry_policy().attempts();
+    let mut in_doubt = false;
+    let mut round = 0;
+    loop {
+        round += 1;
+        let error = match client.execute(records::create(values)?).await {
+            Ok(record) => return Ok(record),
+            Err(e) => e,
+        };
+        let Some((slug, value)) = &key else {
+            return Err(match error.outcome() {
+                Outcome::Unknown => unresolved_create::<T>(error),
+                _ => error,
+            });
+        };
+        let settled = error.outcome() != Outcome::Unknown;
+        if in_doubt && (settled || round >= rounds) {
+            // An earlier attempt may have landed (a `uniqueness_conflict` now says it did): the
+            // record holding our unique value is then ours.
+            if let Some(record) = find::<T>(client, slug, value).await? {
+                return Ok(record);
+            }
+        }
+        if settled {
+            return Err(error);
+        }
+        if round >= rounds {
+            return Err(unresolved(
+                error,
+                format!(
+                    "the create's outcome stayed unknown after {round} attempt(s) (the policy's max_attempts); look the record up by `{slug}` before creating it again"
+                ),
+            ));
+        }
+        in_doubt = true;
+        client.pause_before_resolving(round).await;
+    }
+}
+
+/// `PATCH /v2/objects/{slug}/records/{id}` with the struct's values, resolving an unknown outcome
+/// by reading the record back.
+pub(crate) async fn update<T: AttioObject>(
+    client: &Client,
+    values: &T,
+    id: &RecordId,
+) -> Result<Record<T>> {
+    let entries = entries_of(values)?;
+    patch::<T>(client, id, entries, |slug| is_multiselect::<T>(slug)).await
+}
+
+/// A `PATCH` of prepared entries, where `appends(slug)` says which add values to a multiselect;
+/// an unknown outcome is resolved by reading the record back and sending again only what is not
+/// there yet.
+pub(crate) async fn patch<T: AttioObject>(
+    client: &Client,
+    id: &RecordId,
+    mut entries: Entries,
+    appends: impl Fn(&str) -> bool,
+) -> Result<Record<T>> {
+    let rounds = client.retry_policy().attempts();
+    let mut round = 0;
+    loop {
+        round += 1;
+        let appending = entries.iter().any(|(slug, _)| appends(slug));
+        let error = match client
+            .execute(records::patch_entries::<T>(id, &entries, appending))
+            .await
+        {
+            Ok(record) => return Ok(record),
+            Err(e) => e,
+        };
+        // A PATCH without appends is repeatable, so the client already retried it.
+        if !appending || error.outcome() != Outcome::Unknown || round >= rounds {
+            return Err(error);
+        }
+        client.pause_before_resolving(round).await;
+        let (record, current) = match client.execute(records::get_with_values::<T>(id)).await {
+            Ok(read) => read,
+            // The record cannot be read back: the PATCH stays in doubt.
+            Err(_) => return Err(error),
+        };
+        entries = remaining(&entries, &appends, &current);
+        if entries.is_empty() {
+            return Ok(record);
+        }
+    }
+}
+
+/// The error for a create in doubt on a struct with no unique field.
+fn unresolved_create<T: AttioObject>(error: Error) -> Error {
+    let slug = T::SLUG;
+    unresolved(
+        error,
+        format!(
+            "the create could not be resolved: the struct for `{slug}` has no field marked #[attio(unique)] to look the record up by, so whether the record now exists is unknown; mark the field of an attribute Attio keeps unique, e.g. `#[attio(unique)] user_id: String`, and a create whose answer is lost is resolved instead"
+        ),
+    )
+}
+
+fn unresolved(source: Error, advice: String) -> Error {
+    Error::Unresolved {
+        advice,
+        source: Box::new(source),
+    }
+}
+
+/// The record of `T` whose unique attribute `slug` has the write form `value`.
+async fn find<T: AttioObject>(
+    client: &Client,
+    slug: &str,
+    value: &Value,
+) -> Result<Option<Record<T>>> {
+    let page = client.execute(records::find_by::<T>(slug, value)).await?;
+    Ok(page.into_iter().next())
+}
+
+/// The struct's write body as `slug: write form` entries, once its values are checked.
+fn entries_of<T: AttioObject>(values: &T) -> Result<Entries> {
+    let body: Value = serde_json::from_slice(&wire::encode_values(values)?)
+        .map_err(|e| Error::Invariant(format!("a write body is not JSON: {e}")))?;
+    let Some(Value::Object(map)) = body.pointer("/data/values") else {
+        return Err(Error::Invariant("a write body has no data.values".into()));
+    };
+    Ok(T::FIELDS
+        .iter()
+        .filter_map(|f| map.get(f.slug).map(|v| (f.slug, v.clone())))
+        .collect())
+}
+
+/// The first `#[attio(unique)]` attribute the body writes a single value to, with that value.
+fn unique_key<T: AttioObject>(entries: &Entries) -> Option<(&'static str, Value)> {
+    T::FIELDS
+        .iter()
+        .filter(|f| f.unique && !f.read_only && f.cardinality != Cardinality::Multiple)
+        .find_map(|f| {
+            entries
+                .iter()
+                .find(|(slug, v)| *slug == f.slug && !v.is_null() && !is_empty_array(v))
+                .map(|(slug, v)| (*slug, v.clone()))
+        })
+}
+
+fn is_empty_array(v: &Value) -> bool {
+    v.as_array().is_some_and(Vec::is_empty)
+}
+
+/// Whether the writable field of `T` with attribute `slug` is a multiselect (a `PATCH` appends).
+fn is_multiselect<T: AttioObject>(slug: &str) -> bool {
+    T::FIELDS
+        .iter()
+        .any(|f| f.slug == slug && !f.read_only && f.cardinality == Cardinality::Multiple)
+}
+
+/// What of `entries` the record (its `values` as read, `current`) does not show yet: the appended
+/// values it lacks, and the single values that differ. Empty when the write is complete.
+pub(crate) fn remaining(
+    entries: &[(&'static str, Value)],
+    appends: impl Fn(&str) -> bool,
+    current: &Map<String, Value>,
+) -> Entries {
+    let mut out = Vec::new();
+    for (slug, sent) in entries {
+        let reads: &[Value] = current
+            .get(*slug)
+            .and_then(Value::as_array)
+            .map_or(&[], Vec::as_slice);
+        let sent_values: Vec<&Value> = match sent {
+            Value::Array(items) => items.iter().collect(),
+            Value::Null => Vec::new(),
+            single => vec![single],
+        };
+        if appends(slug) {
+            let missing: Vec<Value> = sent_values
+                .into_iter()
+                .filter(|v| !reads.iter().any(|r| shows(r, v)))
+                .cloned()
+                .collect();
+            if !missing.is_empty() {
+                out.push((*slug, Value::Array(missing)));
+            }
+        } else {
+            let done = sent_values.len() == reads.len()
+                && sent_values
+                    .iter()
+                    .all(|v| reads.iter().any(|r| shows(r, v)));
+            if !done {
+                out.push((*slug, sent.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// Whether `read`, a value as Attio returns it (`{"email_address": …, "attribute_type": …}`), is
+/// the value whose write form is `sent` (`"person@company.com"`, `{"option": "SaaS"}`, …).
+///
+/// A write form names a value by some of its properties: an object's keys must each be shown by
+/// the read value's property of that name; a bare scalar must equal one of the read value's
+/// properties, at any depth (an option's title or id, an email address, a number's `value`).
+fn shows(read: &Value, sent: &Value) -> bool {
+    match sent {
+        Value::Object(keys) => keys
+            .iter()
+            .all(|(k, v)| read.get(k).is_some_and(|r| shows(r, v))),
+        Value::Array(items) => items.iter().all(|v| shows(read, v)),
+        scalar => has_leaf(read, scalar),
+    }
+}
+
+fn has_leaf(read: &Value, scalar: &Value) -> bool {
+    match read {
+        Value::Object(map) => map.values().any(|v| has_leaf(v, scalar)),
+        Value::Array(items) => items.iter().any(|v| has_leaf(v, scalar)),
+        Value::Number(a) => scalar.as_f64().zip(a.as_f64()).is_some_and(|(x, y)| x == y),
+        other => other == scalar,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[crate::attio_object(slug = "users")]
+    struct User {
+        #[attio(unique)]
+        user_id: String,
+        nickname: Option<String>,
+        tags: Vec<crate::SelectOption>,
+    }
+
+    #[crate::attio_object(slug = "people")]
+    struct Person {
+        job_title: Option<String>,
+    }
+
+    fn values(v: Value) -> Map<String, Value> {
+        v.as_object().cloned().unwrap()
+    }
+
+    #[test]
+    fn the_unique_key_is_the_first_unique_field_written() {
+        let user = User {
+            user_id: "u1".into(),
+            nickname: None,
+            tags: vec![],
+        };
+        let entries = entries_of(&user).unwrap();
+        assert_eq!(unique_key::<User>(&entries), Some(("user_id", json!("u1"))));
+        let entries = entries_of(&Person { job_title: None }).unwrap();
+        assert_eq!(unique_key::<Person>(&entries), None);
+        assert!(is_multiselect::<User>("tags"));
+        assert!(!is_multiselect::<User>("nickname"));
+    }
+
+    #[test]
+    fn read_values_show_the_write_forms_that_name_them() {
+        let email = json!({"email_address": "a@b.com", "original_email_address": "A@b.com", "attribute_type": "email-address"});
+        assert!(shows(&email, &json!("A@b.com")));
+        assert!(!shows(&email, &json!("c@b.com")));
+        let option = json!({"option": {"id": {"option_id": "o1"}, "title": "SaaS", "is_archived": false}, "attribute_type": "select"});
+        assert!(shows(&option, &json!({"option": "SaaS"})));
+        assert!(shows(&option, &json!({"option": "o1"})));
+        assert!(shows(&option, &json!("SaaS")));
+        assert!(!shows(&option, &json!({"option": "B2B"})));
+        let number = json!({"value": 3.0, "attribute_type": "number"});
+        assert!(shows(&number, &json!(3)));
+        assert!(!shows(&number, &json!(4)));
+        let reference = json!({"target_object": "people", "target_record_id": "r1"});
+        assert!(shows(
+            &reference,
+            &json!({"target_object": "people", "target_record_id": "r1"})
+        ));
+        assert!(!shows(
+            &reference,
+            &json!({"target_object": "people", "target_record_id": "r2"})
+        ));
+    }
+
+    #[test]
+    fn only_what_the_record_lacks_is_sent_again() {
+        let appends = |slug: &str| slug == "tags";
+        let entries: Entries = vec![
+            ("nickname", json!("Bo")),
+            ("tags", json!([{"option": "a"}, {"option": "b"}])),
+        ];
+        // Nothing landed: everything is sent again.
+        assert_eq!(remaining(&entries, appends, &values(json!({}))), entries);
+        // "a" landed (with the nickname, in the same request): only "b" is missing.
+        let some = values(json!({
+            "nickname": [{"value": "Bo"}],
+            "tags": [{"option": {"title": "a"}}, {"option": {"title": "z"}}],
+        }));
+        assert_eq!(
+            remaining(&entries, appends, &some),
+            vec![("tags", json!([{"option": "b"}]))]
+        );
+        // Everything landed: nothing is sent again.
+        let all = values(json!({
+            "nickname": [{"value": "Bo"}],
+            "tags": [{"option": {"title": "b"}}, {"option": {"title": "a"}}],
+        }));
+        assert!(remaining(&entries, appends, &all).is_empty());
+        // A single value that differs is sent again (a repeat of it is harmless); a clear is done
+        // when the attribute is empty.
+        let other = values(
+            json!({"nickname": [{"value": "Al"}], "tags": [{"option": {"title": "a"}}, {"option": {"title": "b"}}]}),
+        );
+        assert_eq!(
+            remaining(&entries, appends, &other),
+            vec![("nickname", json!("Bo"))]
+        );
+        let clear: Entries = vec![("nickname", json!([]))];
+        assert!(remaining(&clear, appends, &values(json!({"nickname": []}))).is_empty());
+        assert_eq!(remaining(&clear, appends, &other), clear);
+    }
+}
