@@ -2,7 +2,8 @@
 //!
 //! Layers along the data's path (see `shared/design/architecture.md`):
 //! values < error < wire < operation < client < surfaces (query, changes, bulk, records,
-//! resolve, blocking, webhooks). `lib.rs` and `__private.rs` only re-export. A module names another through
+//! entries, lists, resolve, schema, sync, notes, tasks, comments, members, search, meetings,
+//! identity, raw, pages, blocking, webhooks). `lib.rs` and `__private.rs` only re-export. A module names another through
 //! `crate::module::...`, or through a crate-root re-export (`crate::Client`), which this test
 //! traces back to its module by reading `lib.rs`'s `pub use` lines. Test modules
 //! (`#[cfg(test)]` onwards) are not checked: they may use the whole crate.
@@ -20,7 +21,8 @@ fn layer_of(module: &str) -> Option<u8> {
         "operation" => 4,
         "client" => 5,
         "query" | "changes" | "bulk" | "records" | "entries" | "lists" | "blocking"
-        | "webhooks" | "resolve" => 6,
+        | "webhooks" | "resolve" | "schema" | "sync" | "notes" | "tasks" | "comments"
+        | "members" | "search" | "meetings" | "identity" | "raw" | "pages" => 6,
         "__private" => 7,
         _ => return None,
     })
