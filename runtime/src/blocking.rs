@@ -108,6 +108,10 @@ impl Client {
 
     /// The async client inside, for code that has a runtime after all.
     ///
+    /// Its pooled connections belong to this blocking client's own runtime: run its futures
+    /// with [`run`](Client::run). Awaited on another runtime, a request that reuses such a
+    /// connection stalls until the client's timeout.
+    ///
     /// ```
     /// let client = attio::blocking::Client::new(attio::Client::builder().api_key("t").build()?)?;
     /// let async_client: &attio::Client = client.as_async();
