@@ -19,8 +19,8 @@
 //! A step whose outcome is unknown (a dropped connection, a `5xx`) is resumed, not started over:
 //! the `PUT` is safe to repeat, so the client retries it; a record's `PATCH` with appends is
 //! resolved by reading the record back and sending again only the appended values it does not
-//! show yet, never the `PUT`. (An entry's change set, [`ChangeSet::apply_to_entry`], is not
-//! resolved this way yet: its `PATCH` with appends fails with the unknown outcome.)
+//! show yet, never the `PUT`; an entry's change set ([`ChangeSet::apply_to_entry`]) reads the
+//! entry back the same way.
 //!
 //! Several changes to one attribute fold into one: append then append appends both; replace (or
 //! clear) then append replaces with the union; a set, clear or replace discards what came before.
@@ -294,6 +294,15 @@ impl<O: AttioObject> ChangeSet<O> {
         out
     }
 
+    /// The attributes whose values the change set appends.
+    fn appended(&self) -> Vec<&'static str> {
+        self.changes
+            .iter()
+            .filter(|(_, c)| matches!(c, Change::Append(_)))
+            .map(|(slug, _)| *slug)
+            .collect()
+    }
+
     /// The requests for the record `id`.
     fn plan(&self, id: &RecordId) -> Vec<Operation<Record<O>>> {
         self.plan_with(
@@ -331,12 +340,7 @@ impl<O: AttioObject> ChangeSet<O> {
         O: RecordObject,
     {
         let (put, patch) = self.split();
-        let appended: Vec<&'static str> = self
-            .changes
-            .iter()
-            .filter(|(_, c)| matches!(c, Change::Append(_)))
-            .map(|(slug, _)| *slug)
-            .collect();
+        let appended = self.appended();
         if appended.is_empty() || self.error.is_some() {
             let plan = self.plan(id);
             return self.send(client, plan).await;
@@ -362,9 +366,20 @@ impl<E: AttioList> ChangeSet<E> {
     /// [`apply`](ChangeSet::apply) sends to a record, on `/v2/lists/{list}/entries/{entry_id}`),
     /// and returns the entry as it is afterwards. Used by the `apply` of a list's generated change
     /// set (`SalesEntry::changes()`).
+    ///
+    /// A step in doubt is resumed as for a record: the `PUT` is retried, and a `PATCH` with
+    /// appends is resolved by reading the entry back and sending only what it does not show yet.
     pub async fn apply_to_entry(self, client: &Client, id: &EntryId) -> Result<Entry<E>> {
-        let plan = self.plan_entry(id);
-        self.send(client, plan).await
+        let (put, patch) = self.split();
+        let appended = self.appended();
+        if appended.is_empty() || self.error.is_some() {
+            let plan = self.plan_entry(id);
+            return self.send(client, plan).await;
+        }
+        if !put.is_empty() {
+            client.execute(lists::put_values::<E>(id, &put)).await?;
+        }
+        resolve::patch_entry::<E>(client, id, patch, |slug| appended.contains(&slug)).await
     }
 }
 

@@ -21,9 +21,9 @@ use serde_json::{Map, Value};
 
 use crate::client::Client;
 use crate::error::{Error, Outcome, Result};
-use crate::operation::records;
-use crate::values::{AttioObject, Cardinality, RecordId};
-use crate::wire::{self, Record};
+use crate::operation::{Operation, lists, records};
+use crate::values::{AttioObject, Cardinality, EntryId, RecordId};
+use crate::wire::{self, Entry, Record};
 
 /// `slug: write form` pairs of one request body.
 type Entries = Vec<(&'static str, Value)>;
@@ -87,18 +87,52 @@ pub(crate) async fn update<T: AttioObject>(
 pub(crate) async fn patch<T: AttioObject>(
     client: &Client,
     id: &RecordId,
-    mut entries: Entries,
+    entries: Entries,
     appends: impl Fn(&str) -> bool,
 ) -> Result<Record<T>> {
+    patch_with(
+        client,
+        entries,
+        appends,
+        |entries, appending| records::patch_entries::<T>(id, entries, appending),
+        || records::get_with_values::<T>(id),
+    )
+    .await
+}
+
+/// The same for a list's entry: its `PATCH` of `entry_values`, resolved by reading the entry
+/// back.
+pub(crate) async fn patch_entry<E: AttioObject>(
+    client: &Client,
+    id: &EntryId,
+    entries: Entries,
+    appends: impl Fn(&str) -> bool,
+) -> Result<Entry<E>> {
+    patch_with(
+        client,
+        entries,
+        appends,
+        |entries, appending| lists::patch_values::<E>(id, entries, appending),
+        || lists::get_with_values::<E>(id),
+    )
+    .await
+}
+
+/// A `PATCH` sent by `send(entries, appending)`, whose unknown outcome is resolved by `read`ing
+/// the record (or entry) back with its raw values and sending again only what is not there.
+async fn patch_with<R>(
+    client: &Client,
+    mut entries: Entries,
+    appends: impl Fn(&str) -> bool,
+    send: impl Fn(&Entries, bool) -> Operation<R>,
+    read: impl Fn() -> Operation<(R, Map<String, Value>)>,
+) -> Result<R> {
     let rounds = client.retry_policy().attempts();
     let mut round = 0;
     loop {
         round += 1;
         let appending = entries.iter().any(|(slug, _)| appends(slug));
-        let error = match client
-            .execute(records::patch_entries::<T>(id, &entries, appending))
-            .await
-        {
+        let error = match client.execute(send(&entries, appending)).await {
             Ok(record) => return Ok(record),
             Err(e) => e,
         };
@@ -107,7 +141,7 @@ pub(crate) async fn patch<T: AttioObject>(
             return Err(error);
         }
         client.pause_before_resolving(round).await;
-        let (record, current) = match client.execute(records::get_with_values::<T>(id)).await {
+        let (record, current) = match client.execute(read()).await {
             Ok(read) => read,
             // The record cannot be read back: the PATCH stays in doubt.
             Err(_) => return Err(error),

@@ -287,6 +287,40 @@ async fn update_appends_and_overwrite_replaces_multiselects() {
 }
 
 #[tokio::test]
+async fn an_entry_change_set_resumes_from_the_patch_in_doubt() {
+    use attio_sandbox::Fault;
+    let (sandbox, client) = setup().await;
+    let acme = company(&client, "Acme").await;
+    let tag = |t: &str| SelectOption::by_title(t).expect("a title");
+    let id = TaggedEntry {
+        tags: vec![tag("hot")],
+    }
+    .add(&client, &acme)
+    .await
+    .expect("added")
+    .id
+    .entry_id;
+    // The PATCH that appends is applied, then its answer is lost: the entry is read back,
+    // the tag is there, and nothing is sent again.
+    sandbox.inject_fault(Fault::DropAfterApply, 1);
+    let changed = TaggedEntry::changes()
+        .append_tags([tag("enterprise")])
+        .apply(&client, &id)
+        .await
+        .expect("the PATCH in doubt is resolved by reading the entry back");
+    let mut titles: Vec<String> = changed.values.tags.iter().map(|t| t.to_string()).collect();
+    titles.sort();
+    assert_eq!(titles, ["enterprise", "hot"], "appended once");
+    let methods: Vec<String> = sandbox
+        .recent_requests()
+        .into_iter()
+        .map(|r| r.method)
+        .collect();
+    assert_eq!(methods[methods.len() - 2..], ["PATCH", "GET"]);
+    sandbox.shutdown().await;
+}
+
+#[tokio::test]
 async fn lists_themselves() {
     let (sandbox, client) = setup().await;
     let list = SalesEntry::list_info(&client).await.expect("the list");

@@ -120,6 +120,26 @@ pub(crate) fn get<T: AttioObject>(id: &EntryId) -> Operation<Entry<T>> {
     .on_not_found(missing_list::<T>())
 }
 
+/// `GET /v2/lists/{list}/entries/{entry_id}`, decoded both as an `Entry<T>` and as the raw
+/// `entry_values` object, to compare a write with.
+pub(crate) fn get_with_values<T: AttioObject>(
+    id: &EntryId,
+) -> Operation<(Entry<T>, serde_json::Map<String, Value>)> {
+    fn decode<T: AttioObject>(
+        body: &[u8],
+    ) -> std::result::Result<(Entry<T>, serde_json::Map<String, Value>), crate::error::DecodeError>
+    {
+        let entry = wire::decode_entry::<T>(body)?;
+        let data: Value = wire::decode_data(body)?;
+        let values = match data.get("entry_values") {
+            Some(Value::Object(values)) => values.clone(),
+            _ => serde_json::Map::new(),
+        };
+        Ok((entry, values))
+    }
+    Operation::read(Method::Get, entry_path::<T>(id), None, decode::<T>)
+}
+
 /// `PATCH /v2/lists/{list}/entries/{entry_id}` with the struct's values.
 pub(crate) fn update<T: AttioList>(values: &T, id: &EntryId) -> Result<Operation<Entry<T>>> {
     Ok(Operation::write(
