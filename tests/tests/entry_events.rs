@@ -36,15 +36,11 @@ async fn entries_deliver_their_events_and_take_comments() {
         .create_list_attribute(Deal::fields().stage(), "Stage")
         .await
         .unwrap();
-    let stage: serde_json::Value = client
-        .request(attio::Method::Get, "/v2/lists/pipeline/attributes/stage")
-        .send()
+    let stage = client
+        .get_attribute(&attio::schema::Target::list("pipeline"), "stage")
         .await
         .unwrap();
-    let stage_id = stage["data"]["id"]["attribute_id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let stage_id = stage.id.attribute_id.as_str().to_owned();
     for title in ["Lead", "Won"] {
         client
             .create_list_choice(Deal::fields().stage(), title)

@@ -5,7 +5,10 @@
 //!
 //! Run: `cargo test -p attio-tests --test list_attributes`.
 
-use attio::{Error, ErrorCode, Method, RecordReference, Ref, attio_list, attio_object};
+use attio::schema::{Attribute, Target};
+use attio::{
+    AttributeType, Error, ErrorCode, Method, RecordReference, Ref, attio_list, attio_object,
+};
 use attio_sandbox::Sandbox;
 use serde_json::Value;
 
@@ -51,26 +54,26 @@ async fn setup() -> (Sandbox, attio::Client) {
 }
 
 /// The attribute as Attio describes it (`GET /v2/lists/{list}/attributes/{attribute}`).
-async fn attribute(client: &attio::Client, slug: &str) -> Value {
-    let answer: Value = client
-        .request(
-            Method::Get,
-            format!("/v2/lists/sales_pipeline/attributes/{slug}"),
-        )
-        .send()
+async fn attribute(client: &attio::Client, slug: &str) -> Attribute {
+    client
+        .get_attribute(&Target::list("sales_pipeline"), slug)
         .await
-        .expect("the attribute is read");
-    answer["data"].clone()
+        .expect("the attribute is read")
+}
+
+/// The ids of the objects a record-reference attribute allows.
+fn allowed(attribute: &Attribute) -> Option<Vec<String>> {
+    attribute
+        .config
+        .record_reference
+        .as_ref()
+        .and_then(|r| r.allowed_object_ids.clone())
 }
 
 /// The id of the object `slug` (`GET /v2/objects/{slug}`).
-async fn object_id(client: &attio::Client, slug: &str) -> Value {
-    let answer: Value = client
-        .request(Method::Get, format!("/v2/objects/{slug}"))
-        .send()
-        .await
-        .expect("the object is read");
-    answer["data"]["id"]["object_id"].clone()
+async fn object_id(client: &attio::Client, slug: &str) -> String {
+    let object = client.get_object(slug).await.expect("the object is read");
+    object.id.object_id.as_str().to_owned()
 }
 
 #[tokio::test]
@@ -86,18 +89,12 @@ async fn a_ref_field_creates_an_attribute_that_allows_its_object_only() {
         .expect("contacts is created");
     let people = object_id(&client, "people").await;
     let champion = attribute(&client, "champion").await;
-    assert_eq!(champion["type"], "record-reference");
-    assert_eq!(champion["is_multiselect"], false);
-    assert_eq!(
-        champion["config"]["record_reference"]["allowed_object_ids"],
-        serde_json::json!([people])
-    );
+    assert_eq!(champion.attribute_type, AttributeType::RecordReference);
+    assert!(!champion.is_multiselect);
+    assert_eq!(allowed(&champion), Some(vec![people.clone()]));
     let contacts = attribute(&client, "contacts").await;
-    assert_eq!(contacts["is_multiselect"], true);
-    assert_eq!(
-        contacts["config"]["record_reference"]["allowed_object_ids"],
-        serde_json::json!([people])
-    );
+    assert!(contacts.is_multiselect);
+    assert_eq!(allowed(&contacts), Some(vec![people]));
 
     // The attribute takes people, and the sandbox refuses a company in it, as Attio does.
     let acme = Company {
@@ -171,8 +168,8 @@ async fn a_record_reference_field_needs_its_allowed_objects() {
         .expect("referred_by is created");
     let referred_by = attribute(&client, "referred_by").await;
     assert_eq!(
-        referred_by["config"]["record_reference"]["allowed_object_ids"],
-        serde_json::json!([
+        allowed(&referred_by),
+        Some(vec![
             object_id(&client, "people").await,
             object_id(&client, "companies").await
         ])
@@ -209,8 +206,8 @@ async fn a_record_reference_field_needs_its_allowed_objects() {
         .await
         .expect("champion is created");
     assert_eq!(
-        attribute(&client, "champion").await["config"]["record_reference"]["allowed_object_ids"],
-        serde_json::json!([object_id(&client, "people").await])
+        allowed(&attribute(&client, "champion").await),
+        Some(vec![object_id(&client, "people").await])
     );
     let err = client
         .create_list_reference_attribute(SalesEntry::fields().contacts(), "Contacts", ["people"])
