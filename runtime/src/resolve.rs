@@ -183,11 +183,8 @@ async fn find<T: AttioObject>(
 
 /// The struct's write body as `slug: write form` entries, once its values are checked.
 fn entries_of<T: AttioObject>(values: &T) -> Result<Entries> {
-    let body: Value = serde_json::from_slice(&wire::encode_values(values)?)
-        .map_err(|e| Error::Invariant(format!("a write body is not JSON: {e}")))?;
-    let Some(Value::Object(map)) = body.pointer("/data/values") else {
-        return Err(Error::Invariant("a write body has no data.values".into()));
-    };
+    values.validate()?;
+    let map = wire::write_forms(values)?;
     Ok(T::FIELDS
         .iter()
         .filter_map(|f| map.get(f.slug).map(|v| (f.slug, v.clone())))

@@ -37,15 +37,14 @@ use std::fmt;
 use std::time::{Duration, Instant};
 
 use futures::stream::{self, StreamExt as _, TryStreamExt as _};
-use serde::Serialize;
-use serde::ser::Serializer;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::operation::records;
 use crate::pages::Listing;
-use crate::values::{AttioObject, AttributeHandle, Cardinality, RecordId, RecordObject};
+use crate::values::{AttributeHandle, Cardinality, RecordId, RecordObject};
+use crate::wire;
 
 /// Attio's largest page of a record query.
 const READ_PAGE: usize = 500;
@@ -95,24 +94,6 @@ impl Client {
             delete_missing: false,
             concurrency: DEFAULT_SYNC_CONCURRENCY,
         }
-    }
-}
-
-/// The write forms of a struct's writable fields, by attribute slug.
-fn write_forms<T: AttioObject>(values: &T) -> std::result::Result<Map<String, Value>, String> {
-    struct Values<'a, T>(&'a T);
-    impl<T: AttioObject> Serialize for Values<'_, T> {
-        fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-            use serde::ser::SerializeMap as _;
-            let mut map = s.serialize_map(None)?;
-            self.0.encode_values(&mut map)?;
-            map.end()
-        }
-    }
-    match serde_json::to_value(Values(values)) {
-        Ok(Value::Object(map)) => Ok(map),
-        Ok(_) => Err("the values did not encode as an object".into()),
-        Err(e) => Err(e.to_string()),
     }
 }
 
@@ -206,7 +187,7 @@ impl<'c, T: RecordObject + Send + 'static> SyncJob<'c, T> {
         );
         while let Some(record) = records.try_next().await? {
             plan.read += 1;
-            let old = write_forms(&record.values).map_err(Error::Invariant)?;
+            let old = wire::write_forms(&record.values)?;
             let Some(key_value) = old.get(key) else {
                 continue;
             };
@@ -228,7 +209,7 @@ impl<'c, T: RecordObject + Send + 'static> SyncJob<'c, T> {
                 });
                 continue;
             }
-            let new = write_forms(&self.items[i]).map_err(Error::Invariant)?;
+            let new = wire::write_forms(&self.items[i])?;
             let mut changed = Vec::new();
             let mut multiple = false;
             for field in &fields {
@@ -371,12 +352,12 @@ impl<'c, T: RecordObject + Send + 'static> SyncJob<'c, T> {
         let key = self.key.map_or("", |k| k.0);
         let mut index = HashMap::with_capacity(self.items.len());
         for (i, item) in self.items.iter().enumerate() {
-            let forms = match write_forms(item) {
+            let forms = match wire::write_forms(item) {
                 Ok(forms) => forms,
-                Err(e) => {
+                Err(error) => {
                     refused.push(SyncFailure {
                         key: format!("item {i}"),
-                        error: Error::Invariant(e),
+                        error,
                     });
                     continue;
                 }
@@ -580,7 +561,7 @@ mod tests {
 
     #[test]
     fn write_forms_are_by_slug() {
-        let forms = write_forms(&User {
+        let forms = crate::wire::write_forms(&User {
             user_id: "u".into(),
             tags: vec!["x".into()],
         })

@@ -119,6 +119,21 @@ pub fn encode_values<T: AttioObject>(values: &T) -> Result<Vec<u8>> {
     serde_json::to_vec(&ValuesBody(values)).map_err(|e| Error::Invariant(e.to_string()))
 }
 
+/// The write forms of `values`' writable fields by attribute slug, what [`encode_values`] sends
+/// as `data.values`, unvalidated: for comparing a write with what Attio holds (a sync, or a write
+/// in doubt read back).
+pub(crate) fn write_forms<T: AttioObject>(
+    values: &T,
+) -> Result<serde_json::Map<String, serde_json::Value>> {
+    match serde_json::to_value(Values(values)) {
+        Ok(serde_json::Value::Object(map)) => Ok(map),
+        Ok(_) => Err(Error::Invariant(
+            "a struct's values did not encode as a JSON object".into(),
+        )),
+        Err(e) => Err(Error::Invariant(e.to_string())),
+    }
+}
+
 /// Checks `values` and encodes an entry's write body: `{"data": {"entry_values": {...}}}`, with
 /// `parent_record_id` and `parent_object` first when `parent` is given (a create or an assert).
 ///
