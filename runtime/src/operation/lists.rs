@@ -15,7 +15,7 @@ use std::borrow::Cow;
 use serde_json::{Value, json};
 
 use super::records::{history_path, writes_multiselect};
-use super::{Method, NotFoundHint, Operation};
+use super::{Method, NotFoundHint, Operation, data_body};
 use crate::error::{Error, Result};
 use crate::values::{
     AttioList, AttioObject, AttioValue, AttributeType, EntryId, RecordId, WithMeta,
@@ -400,12 +400,6 @@ pub(crate) fn create_choice<T: AttioObject>(
         wire::decode_nothing,
     )
     .on_not_found(missing_list::<T>()))
-}
-
-/// `{"data": value}`.
-fn data_body<S: serde::Serialize>(value: &S) -> Result<Vec<u8>> {
-    serde_json::to_vec(&serde_json::json!({ "data": value }))
-        .map_err(|e| Error::Invariant(e.to_string()))
 }
 
 #[cfg(test)]

@@ -22,6 +22,13 @@ pub(crate) mod search;
 pub(crate) mod tasks;
 pub(crate) mod webhooks;
 
+/// A write body, `{"data": value}`: the envelope of every create and update of lists and the
+/// schema.
+pub(crate) fn data_body<S: serde::Serialize>(value: &S) -> crate::error::Result<Vec<u8>> {
+    serde_json::to_vec(&serde_json::json!({ "data": value }))
+        .map_err(|e| Error::Invariant(e.to_string()))
+}
+
 /// An HTTP method Attio's API uses (for [`Client::request`](crate::Client::request)).
 ///
 /// ```

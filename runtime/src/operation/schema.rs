@@ -10,7 +10,7 @@
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
-use super::{Method, Operation};
+use super::{Method, Operation, data_body};
 use crate::error::{Error, Result};
 use crate::values::check_path_segment;
 use crate::wire;
@@ -74,11 +74,6 @@ fn choice_path(target: &Target, attribute: &str, kind: &str, choice: &str) -> Re
         attribute_path(target, attribute)?,
         utf8_percent_encode(choice, SEGMENT)
     ))
-}
-
-fn data_body<S: serde::Serialize>(value: &S) -> Result<Vec<u8>> {
-    serde_json::to_vec(&serde_json::json!({ "data": value }))
-        .map_err(|e| Error::Invariant(e.to_string()))
 }
 
 fn nothing_to_change(what: &str, example: &str) -> Error {
