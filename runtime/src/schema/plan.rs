@@ -373,41 +373,32 @@ fn type_report(contract: &Contract, findings: Vec<Finding>) -> TypeReport {
 
 /// Orders the changes by phase and drops repeats (two structs over one object that both need an
 /// attribute or an option).
-pub(crate) fn finish(mut changes: Vec<Change>) -> Vec<Change> {
-    let mut seen: Vec<Change> = Vec::new();
-    changes.retain(|change| {
-        let key = match change {
-            Change::CreateAttribute {
-                target, attribute, ..
-            } => Some((target.clone(), attribute.api_slug.clone(), String::new())),
-            Change::RestoreAttribute {
-                target, attribute, ..
-            } => Some((target.clone(), attribute.clone(), String::new())),
-            _ => None,
-        };
-        let repeat = match key {
-            Some((target, slug, _)) => seen.iter().any(|s| match s {
-                Change::CreateAttribute {
-                    target: t,
-                    attribute,
-                    ..
-                } => *t == target && attribute.api_slug == slug,
-                Change::RestoreAttribute {
-                    target: t,
-                    attribute,
-                    ..
-                } => *t == target && *attribute == slug,
-                _ => false,
-            }),
-            None => seen.contains(change),
+pub(crate) fn finish(changes: Vec<Change>) -> Vec<Change> {
+    let mut out: Vec<Change> = Vec::with_capacity(changes.len());
+    for change in changes {
+        let repeat = match attribute_of(&change) {
+            Some(key) => out.iter().any(|c| attribute_of(c) == Some(key)),
+            None => out.contains(&change),
         };
         if !repeat {
-            seen.push(change.clone());
+            out.push(change);
         }
-        !repeat
-    });
-    changes.sort_by_key(Change::phase);
-    changes
+    }
+    out.sort_by_key(Change::phase);
+    out
+}
+
+/// The attribute a change creates or restores: one of either per attribute is enough.
+fn attribute_of(change: &Change) -> Option<(&Target, &str)> {
+    match change {
+        Change::CreateAttribute {
+            target, attribute, ..
+        } => Some((target, attribute.api_slug.as_str())),
+        Change::RestoreAttribute {
+            target, attribute, ..
+        } => Some((target, attribute.as_str())),
+        _ => None,
+    }
 }
 
 /// Applies one change.
@@ -481,6 +472,38 @@ pub(crate) fn refused(plan: SchemaPlan) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeats_are_dropped_and_phases_ordered() {
+        let people = Target::object("people");
+        let create = |slug: &str| Change::CreateAttribute {
+            target: people.clone(),
+            rust_type: "A",
+            field: "f",
+            attribute: NewAttribute::new(slug, slug, crate::AttributeType::Text),
+        };
+        let option = Change::CreateChoice {
+            target: people.clone(),
+            attribute: "tier".into(),
+            title: "Gold".into(),
+            status: false,
+        };
+        let restore = Change::RestoreAttribute {
+            target: people.clone(),
+            rust_type: "B",
+            field: "g",
+            attribute: "nickname".into(),
+        };
+        let changes = finish(vec![
+            option.clone(),
+            create("nickname"),
+            create("nickname"),
+            restore,
+            option.clone(),
+            create("age"),
+        ]);
+        assert_eq!(changes, [create("nickname"), create("age"), option]);
+    }
 
     #[test]
     fn list_names_come_from_slugs() {
