@@ -1,6 +1,14 @@
-//! Small helpers: a seedable RNG, UUID strings, and Attio's timestamp format.
+//! Small helpers: a seedable RNG, UUID strings, Attio's timestamp format, and a lock that
+//! survives a panicked holder.
+
+use std::sync::{Mutex, MutexGuard};
 
 use time::{Date, Month, OffsetDateTime, Time, UtcOffset};
+
+/// Locks a mutex, recovering the data if a previous holder panicked.
+pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
 
 /// A small deterministic RNG (SplitMix64); good enough for ids and fault fractions.
 #[derive(Debug, Clone)]

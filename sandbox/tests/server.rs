@@ -469,3 +469,46 @@ async fn score_limits_strike_list_queries_with_a_distant_retry_after() {
         .await;
     assert_eq!(s, 200);
 }
+
+/// The router: a known path with a method it does not serve answers 405 with Attio's error body
+/// and an `Allow` header; an unknown path 404; `{target}` is only `objects` or `lists`; and of two
+/// templates that match, the one with more literal segments wins.
+#[tokio::test]
+async fn routing_answers_wrong_methods_and_unknown_paths_in_attios_words() {
+    let env = Env::new().await;
+    let url = format!("{}/v2/notes/some-note", env.sb.base_url());
+    let resp = env
+        .http
+        .put(url)
+        .bearer_auth(env.sb.api_key())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 405);
+    assert_eq!(resp.headers()["allow"], "GET, DELETE");
+    let body: serde_json::Value = resp.json().await.unwrap();
+    assert_eq!(
+        body,
+        json!({
+            "status_code": 405,
+            "type": "invalid_request_error",
+            "code": "method_not_allowed",
+            "message": "PUT is not allowed on /v2/notes/some-note; it accepts GET, DELETE.",
+        })
+    );
+
+    let err = env
+        .expect_error("GET", "/v2/no_such_thing", None, 404, "not_found")
+        .await;
+    assert_eq!(err["message"], "No route for GET /v2/no_such_thing.");
+    // `{target}` matches `objects` and `lists` only.
+    env.expect_error("GET", "/v2/notes/people/attributes", None, 404, "not_found")
+        .await;
+    let (status, _) = env.call("GET", "/v2/lists/people/attributes", None).await;
+    assert_eq!(status, 404, "a list named people does not exist");
+    // `…/records/query` is the query, not a record named "query".
+    let found = env
+        .ok("POST", "/v2/objects/people/records/query", Some(json!({})))
+        .await;
+    assert!(found.is_array());
+}

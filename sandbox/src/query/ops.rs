@@ -5,7 +5,6 @@ use std::cmp::Ordering;
 
 use serde_json::Value;
 
-use super::err;
 use crate::error::ApiError;
 use crate::schema::{AttrType, Attribute};
 use crate::store::StoredValue;
@@ -148,7 +147,7 @@ pub(super) fn field_kind(attr: &Attribute, field: &str) -> Result<Kind, ApiError
         .find(|(f, _)| *f == field)
         .map(|(_, k)| *k)
         .ok_or_else(|| {
-            err(format!(
+            ApiError::filter(format!(
                 "Attribute \"{}\" of type {} has no filterable property \"{field}\".",
                 attr.api_slug,
                 attr.ty.as_str()
@@ -166,10 +165,10 @@ pub(super) fn push_tests(
     match spec {
         Value::Object(m) if m.keys().all(|k| k.starts_with('$')) && !m.is_empty() => {
             for (op, operand) in m {
-                let parsed =
-                    Op::parse(op).ok_or_else(|| err(format!("Unknown operator \"{op}\".")))?;
+                let parsed = Op::parse(op)
+                    .ok_or_else(|| ApiError::filter(format!("Unknown operator \"{op}\".")))?;
                 if !kind.allows(parsed) {
-                    return Err(err(format!(
+                    return Err(ApiError::filter(format!(
                         "Operator \"{op}\" is not supported on \"{}\" property \"{field}\".",
                         attr.api_slug
                     )));
@@ -184,7 +183,7 @@ pub(super) fn push_tests(
             }
             Ok(())
         }
-        Value::Object(_) | Value::Array(_) => Err(err(format!(
+        Value::Object(_) | Value::Array(_) => Err(ApiError::filter(format!(
             "Invalid filter value for \"{}\".",
             attr.api_slug
         ))),
@@ -218,7 +217,9 @@ pub(super) fn check_operand(op: Op, kind: Kind, operand: &Value) -> Result<(), A
     if ok {
         Ok(())
     } else {
-        Err(err(format!("Invalid operand {operand} for the operator.")))
+        Err(ApiError::filter(format!(
+            "Invalid operand {operand} for the operator."
+        )))
     }
 }
 

@@ -4,7 +4,6 @@
 
 use serde_json::Value;
 
-use super::err;
 use crate::error::ApiError;
 use crate::schema::{AttrType, Attribute};
 use crate::store::{Record, Store, Target};
@@ -20,7 +19,7 @@ pub(super) struct Hop {
 fn pair(item: &Value) -> Result<(&str, &str), ApiError> {
     match item.as_array().map(Vec::as_slice) {
         Some([Value::String(a), Value::String(b)]) => Ok((a, b)),
-        _ => Err(err(
+        _ => Err(ApiError::filter(
             "Each element of path is a pair [object or list slug/ID, attribute slug/ID].",
         )),
     }
@@ -35,13 +34,13 @@ pub(super) fn compile_path<'s>(
     let pairs = path
         .as_array()
         .filter(|p| !p.is_empty())
-        .ok_or_else(|| err("path must be a non-empty array of pairs."))?
+        .ok_or_else(|| ApiError::filter("path must be a non-empty array of pairs."))?
         .iter()
         .map(pair)
         .collect::<Result<Vec<_>, _>>()?;
     let first = store.schema(t);
     if pairs[0].0 != first.api_slug && pairs[0].0 != first.id {
-        return Err(err(format!(
+        return Err(ApiError::filter(format!(
             "The path must start at the {} being queried (\"{}\"), not \"{}\".",
             t.noun(),
             first.api_slug,
@@ -54,12 +53,12 @@ pub(super) fn compile_path<'s>(
         let ((_, attr_key), (next_key, _)) = (window[0], window[1]);
         let oi = store
             .object_index(next_key)
-            .map_err(|_| err(format!("Unknown object \"{next_key}\" in path.")))?;
+            .map_err(|_| ApiError::filter(format!("Unknown object \"{next_key}\" in path.")))?;
         let next_id = &store.objects[oi].id;
         let via = match here {
             Target::List(li) if attr_key == "parent_record" => {
                 if !store.lists[li].parent_object_ids.contains(next_id) {
-                    return Err(err(format!(
+                    return Err(ApiError::filter(format!(
                         "The parent records of list \"{}\" are not \"{next_key}\" records.",
                         store.lists[li].schema.api_slug
                     )));
@@ -73,7 +72,7 @@ pub(super) fn compile_path<'s>(
                     .as_ref()
                     .is_none_or(|ids| ids.contains(next_id));
                 if attr.ty != AttrType::RecordReference || !allowed {
-                    return Err(err(format!(
+                    return Err(ApiError::filter(format!(
                         "Attribute \"{attr_key}\" does not reference \"{next_key}\" records."
                     )));
                 }
@@ -90,7 +89,7 @@ pub(super) fn compile_path<'s>(
 fn attribute<'s>(store: &'s Store, t: Target, key: &str) -> Result<&'s Attribute, ApiError> {
     let schema = store.schema(t);
     schema.attribute(key).ok_or_else(|| {
-        err(format!(
+        ApiError::filter(format!(
             "Unknown attribute slug/ID \"{key}\" on \"{}\" in path.",
             schema.api_slug
         ))

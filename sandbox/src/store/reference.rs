@@ -3,10 +3,11 @@
 
 use serde_json::Value;
 
-use super::{Store, Target};
+use super::row::Target;
+use super::state::Store;
 use crate::error::ApiError;
 use crate::schema::Attribute;
-use crate::values::{normalise, value_key};
+use crate::values::{Workspace, normalise, value_key};
 
 impl Store {
     /// Resolves a record-reference input to `(target object slug, target record id)`.
@@ -121,5 +122,28 @@ impl Store {
             ))
         })?;
         Ok((object.api_slug.clone(), record.id.clone()))
+    }
+}
+
+/// What value normalisation asks of the workspace.
+impl Workspace for Store {
+    fn ids_for_attribute(&self, attr_id: &str) -> (String, String) {
+        Store::ids_for_attribute(self, attr_id)
+    }
+
+    fn resolve_reference(
+        &self,
+        attr: &Attribute,
+        item: &Value,
+    ) -> Result<(String, String), ApiError> {
+        Store::resolve_reference(self, attr, item)
+    }
+
+    fn member_id_by_email(&self, email: &str) -> Option<String> {
+        self.member_by_email(email).map(|m| m.id.clone())
+    }
+
+    fn has_member(&self, id: &str) -> bool {
+        self.members.iter().any(|m| m.id == id)
     }
 }

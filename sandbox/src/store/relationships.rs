@@ -3,8 +3,9 @@
 
 use serde_json::{Value, json};
 
-use super::{AttrValues, Store, StoredValue};
-use crate::webhooks::Event;
+use super::events::Event;
+use super::row::{AttrValues, StoredValue};
+use super::state::Store;
 
 impl Store {
     /// Keeps the other side of a two-way relationship in step after `record_id`'s attribute

@@ -5,54 +5,11 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
-use super::{Record, Store};
+use super::row::{Record, Target};
+use super::state::Store;
 use crate::error::ApiError;
-use crate::schema::{Attribute, Object};
+use crate::schema::{AttrType, Attribute, Object};
 use crate::values::value_key;
-
-/// What rows belong to: an object (records) or a list (entries), by index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    /// `store.objects[i]`.
-    Object(usize),
-    /// `store.lists[i]`.
-    List(usize),
-}
-
-impl Target {
-    /// `"object"` or `"list"`, for messages.
-    pub fn noun(self) -> &'static str {
-        match self {
-            Self::Object(_) => "object",
-            Self::List(_) => "list",
-        }
-    }
-
-    /// `"A record"` or `"An entry"`, for messages.
-    pub fn a_row(self) -> &'static str {
-        match self {
-            Self::Object(_) => "A record",
-            Self::List(_) => "An entry",
-        }
-    }
-
-    /// 404 `not_found` for a missing row.
-    pub fn row_not_found(self, id: &str) -> ApiError {
-        match self {
-            Self::Object(_) => ApiError::not_found(format!("Record with ID \"{id}\" not found.")),
-            Self::List(_) => ApiError::not_found(format!("Entry with ID \"{id}\" not found.")),
-        }
-    }
-}
-
-/// A list entry's parent record.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Parent {
-    /// The parent record's object id.
-    pub object_id: String,
-    /// The parent record's id.
-    pub record_id: String,
-}
 
 impl Store {
     /// The attribute table of an object or a list (a list's is an [`Object`] whose id is the
@@ -180,4 +137,42 @@ impl Store {
             }
         }
     }
+
+    /// The values of the attribute `a` (slug or id) of a row: the active ones, or with
+    /// `historic` every value it has had, oldest first. The values of an interaction attribute
+    /// have no history to show (400 `validation_type`, as Attio answers).
+    pub fn value_history(
+        &self,
+        t: Target,
+        row_id: &str,
+        a: &str,
+        historic: bool,
+    ) -> Result<Vec<Value>, ApiError> {
+        let row = self.row(t, row_id)?;
+        let attr = self
+            .schema(t)
+            .attribute(a)
+            .ok_or_else(|| attribute_not_found(a))?;
+        if historic && attr.ty == AttrType::Interaction {
+            return Err(ApiError::validation(
+                "Cannot set show_historic param to true when querying a COMINT attribute.",
+            ));
+        }
+        let mut values: Vec<_> = row.active(&attr.id).to_vec();
+        if historic {
+            if let Some(slot) = row.values.get(&attr.id) {
+                values.extend(slot.historic.iter().cloned());
+            }
+            values.sort_by_key(|v| v.active_from);
+        }
+        Ok(values
+            .iter()
+            .map(|v| Self::render_value(attr.ty, v))
+            .collect())
+    }
+}
+
+/// 404 `not_found` for an attribute slug or id that the object or list does not have.
+pub fn attribute_not_found(a: &str) -> ApiError {
+    ApiError::not_found(format!("Attribute with slug/ID \"{a}\" not found."))
 }

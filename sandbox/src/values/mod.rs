@@ -5,27 +5,38 @@
 //! `{"email_address": …, "email_domain": …}`. The common fields (`active_from`, …) and
 //! `attribute_type` are added when the value is stored.
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use crate::error::ApiError;
 use crate::schema::{AttrType, Attribute};
-use crate::store::Store;
 use crate::util::{format_ts, parse_date, parse_timestamp};
 
+mod body;
 mod parse;
+
+pub use body::Body;
+use body::body;
 
 use parse::{
     location_object, normalise_domain, normalise_email, normalise_phone, parse_location, parse_name,
 };
 
-/// Type-specific fields of one value.
-pub type Body = Map<String, Value>;
-
-fn body(v: Value) -> Body {
-    match v {
-        Value::Object(m) => m,
-        _ => Map::new(),
-    }
+/// What normalising a value needs to know of the workspace beyond the attribute itself: the ids
+/// that an option or status carries, the records a reference can point at, and the members an
+/// actor reference can name. The store implements it; values never see the store itself.
+pub trait Workspace {
+    /// `(workspace_id, object_id)` of the object or list that owns the attribute `attr_id`.
+    fn ids_for_attribute(&self, attr_id: &str) -> (String, String);
+    /// Resolves a record-reference input to `(target object slug, target record id)`.
+    fn resolve_reference(
+        &self,
+        attr: &Attribute,
+        item: &Value,
+    ) -> Result<(String, String), ApiError>;
+    /// The id of the member with this email (case-insensitive).
+    fn member_id_by_email(&self, email: &str) -> Option<String>;
+    /// Whether a member has this id.
+    fn has_member(&self, id: &str) -> bool;
 }
 
 fn wrong(attr: &Attribute, expected: &str) -> ApiError {
@@ -47,7 +58,7 @@ fn unwrap_key<'v>(v: &'v Value, key: &str) -> Result<&'v Value, ()> {
 
 /// Normalises one written item for `attr`, looking up options, statuses, members and target
 /// records in `store`.
-pub fn normalise(store: &Store, attr: &Attribute, item: &Value) -> Result<Body, ApiError> {
+pub fn normalise(store: &impl Workspace, attr: &Attribute, item: &Value) -> Result<Body, ApiError> {
     match attr.ty {
         AttrType::Text => match unwrap_key(item, "value") {
             Ok(Value::String(s)) => Ok(body(json!({"value": s}))),
@@ -148,12 +159,12 @@ pub fn normalise(store: &Store, attr: &Attribute, item: &Value) -> Result<Body, 
         }
         AttrType::ActorReference => {
             let member = match item {
-                Value::String(email) => store.member_by_email(email),
+                Value::String(email) => store.member_id_by_email(email),
                 Value::Object(m)
                     if m.len() == 1 && m.contains_key("workspace_member_email_address") =>
                 {
                     match m.get("workspace_member_email_address") {
-                        Some(Value::String(email)) => store.member_by_email(email),
+                        Some(Value::String(email)) => store.member_id_by_email(email),
                         _ => return Err(wrong(attr, "an email address string")),
                     }
                 }
@@ -165,7 +176,8 @@ pub fn normalise(store: &Store, attr: &Attribute, item: &Value) -> Result<Body, 
                         ));
                     }
                     match m.get("referenced_actor_id") {
-                        Some(Value::String(id)) => store.members.iter().find(|m| m.id == *id),
+                        Some(Value::String(id)) if store.has_member(id) => Some(id.clone()),
+                        Some(Value::String(_)) => None,
                         _ => return Err(wrong(attr, "a referenced_actor_id string")),
                     }
                 }
@@ -180,7 +192,7 @@ pub fn normalise(store: &Store, attr: &Attribute, item: &Value) -> Result<Body, 
                 ApiError::value_not_found("Cannot find the referenced workspace member.")
             })?;
             Ok(body(
-                json!({"referenced_actor_type": "workspace-member", "referenced_actor_id": member.id}),
+                json!({"referenced_actor_type": "workspace-member", "referenced_actor_id": member}),
             ))
         }
         AttrType::Location => match item {

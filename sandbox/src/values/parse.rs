@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{Body, body};
+use super::body::{Body, body};
 
 fn valid_host(host: &str) -> bool {
     let labels: Vec<&str> = host.split('.').collect();

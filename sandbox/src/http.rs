@@ -1,0 +1,197 @@
+//! What every resource uses to read a request and shape an answer: the [`Request`] a handler
+//! gets (method, path parameters, query parameters, JSON body, the caller's token), the
+//! [`Route`] rows a resource declares, the `{"data": …}` envelope, paging by `limit`/`offset`, and
+//! the checks of a body's fields. It imports no resource and nothing of the transport.
+
+use serde_json::{Map, Value, json};
+
+use crate::error::ApiError;
+use crate::store::Store;
+
+/// What a handler answers: the JSON body of a 200 (`Value::Null` is sent as 204 No Content), or
+/// an Attio-shaped error.
+pub type Answer = Result<Value, ApiError>;
+
+/// An HTTP method that a route serves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// `GET`
+    Get,
+    /// `POST`
+    Post,
+    /// `PUT`
+    Put,
+    /// `PATCH`
+    Patch,
+    /// `DELETE`
+    Delete,
+}
+
+impl Method {
+    /// The upper-case name, as on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            Self::Post => "POST",
+            Self::Put => "PUT",
+            Self::Patch => "PATCH",
+            Self::Delete => "DELETE",
+        }
+    }
+}
+
+/// How a route's handler reaches the store: a reading handler cannot change it; a writing one
+/// can.
+pub enum Handler {
+    /// Reads the store.
+    Read(fn(&Store, &Request<'_>) -> Answer),
+    /// Changes the store.
+    Write(fn(&mut Store, &Request<'_>) -> Answer),
+}
+
+/// One row of a resource's route table: a method, a path template in the syntax of Attio's
+/// OpenAPI document (`/v2/notes/{note_id}`), and the handler.
+pub struct Route {
+    /// The method served.
+    pub method: Method,
+    /// The path template: literal segments and `{name}` parameters.
+    pub path: &'static str,
+    /// What answers it.
+    pub handler: Handler,
+}
+
+impl Route {
+    /// A route whose handler only reads.
+    pub const fn read(
+        method: Method,
+        path: &'static str,
+        handler: fn(&Store, &Request<'_>) -> Answer,
+    ) -> Self {
+        Self {
+            method,
+            path,
+            handler: Handler::Read(handler),
+        }
+    }
+
+    /// A route whose handler writes.
+    pub const fn write(
+        method: Method,
+        path: &'static str,
+        handler: fn(&mut Store, &Request<'_>) -> Answer,
+    ) -> Self {
+        Self {
+            method,
+            path,
+            handler: Handler::Write(handler),
+        }
+    }
+}
+
+/// The caller's token, as the transport authenticated it.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// The scopes it holds.
+    pub scopes: Vec<String>,
+    /// When it was issued, in seconds since 1970.
+    pub issued_at: i64,
+}
+
+/// A routed request, as a handler sees it.
+pub struct Request<'a> {
+    /// The path parameters, by the names of the route's template.
+    pub params: Vec<(&'static str, String)>,
+    /// Decoded query parameters.
+    pub query: Vec<(String, String)>,
+    /// The JSON body (`Null` when empty).
+    pub body: Value,
+    /// The caller's token.
+    pub token: &'a Token,
+}
+
+impl Request<'_> {
+    /// The path parameter `name` of the route's template (decoded); empty if the template has
+    /// none of that name.
+    pub fn path(&self, name: &str) -> &str {
+        self.params
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    /// The query parameter `key`, if given.
+    pub fn param(&self, key: &str) -> Option<&str> {
+        self.query
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// A non-negative integer query parameter.
+    pub fn usize_param(&self, key: &str) -> Result<Option<usize>, ApiError> {
+        self.param(key)
+            .map(|v| {
+                v.parse().map_err(|_| {
+                    ApiError::validation(format!(
+                        "Query parameter {key} must be a non-negative integer."
+                    ))
+                })
+            })
+            .transpose()
+    }
+
+    /// A `true`/`false` query parameter (absent is `false`).
+    pub fn bool_param(&self, key: &str) -> Result<bool, ApiError> {
+        match self.param(key) {
+            None | Some("false") => Ok(false),
+            Some("true") => Ok(true),
+            Some(_) => Err(ApiError::validation(format!(
+                "Query parameter {key} must be true or false."
+            ))),
+        }
+    }
+
+    /// The body's `data` object.
+    pub fn data(&self) -> Result<&Map<String, Value>, ApiError> {
+        self.body
+            .get("data")
+            .and_then(Value::as_object)
+            .ok_or_else(|| ApiError::validation("The request body must be {\"data\": {...}}."))
+    }
+
+    /// The body's `data.values`.
+    pub fn values(&self) -> Result<&Value, ApiError> {
+        self.data()?
+            .get("values")
+            .ok_or_else(|| ApiError::validation("The request body must contain data.values."))
+    }
+}
+
+/// Wraps an answer in Attio's `{"data": …}` envelope.
+pub fn data(v: Value) -> Value {
+    json!({"data": v})
+}
+
+/// The items from `offset` on, at most `limit` of them.
+pub fn page<T>(items: Vec<T>, limit: Option<usize>, offset: Option<usize>) -> Vec<T> {
+    items
+        .into_iter()
+        .skip(offset.unwrap_or(0))
+        .take(limit.unwrap_or(usize::MAX))
+        .collect()
+}
+
+/// 400 `validation_type` if `d` has a key not in `allowed`.
+pub fn only_fields(d: &Map<String, Value>, allowed: &[&str]) -> Result<(), ApiError> {
+    match d.keys().find(|k| !allowed.contains(&k.as_str())) {
+        Some(k) => Err(ApiError::validation(format!("Unknown field data.{k}."))),
+        None => Ok(()),
+    }
+}
+
+/// The string field `data.{key}` (400 `validation_type` if it is missing or not a string).
+pub fn str_field<'a>(d: &'a Map<String, Value>, key: &str) -> Result<&'a str, ApiError> {
+    d.get(key)
+        .and_then(Value::as_str)
+        .ok_or_else(|| ApiError::validation(format!("data.{key} must be a string.")))
+}

@@ -1,0 +1,115 @@
+//! Routing: matches a request's method and decoded path segments against the route table that
+//! the resources declare (`resources::ROUTES`), and calls the handler with the path parameters.
+//!
+//! A template segment `{name}` matches any one segment, except `{target}`, which matches only
+//! `objects` or `lists` (an enum in Attio's OpenAPI document). Where several templates match a
+//! path, the one with the most literal segments wins (`…/records/query` over
+//! `…/records/{record_id}`). A path that no template matches is answered 404 (`No route for …`);
+//! a path that some template matches, but not with this method, 405 `method_not_allowed` with the
+//! methods it accepts.
+
+use serde_json::Value;
+
+use crate::error::ApiError;
+use crate::http::{Handler, Request, Route, Token};
+use crate::resources::ROUTES;
+use crate::store::Store;
+
+/// Path parameters that match only some values.
+const ENUM_PARAMS: [(&str, &[&str]); 1] = [("target", &["objects", "lists"])];
+
+/// Every route of the sandbox, in the order the resources declare them.
+pub fn all() -> impl Iterator<Item = &'static Route> {
+    ROUTES.iter().flat_map(|routes| routes.iter())
+}
+
+/// The parameters `template` takes from `segments`, if it matches them.
+fn matches(template: &'static str, segments: &[String]) -> Option<Vec<(&'static str, String)>> {
+    let parts: Vec<&'static str> = template.trim_start_matches('/').split('/').collect();
+    if parts.len() != segments.len() {
+        return None;
+    }
+    let mut params = Vec::new();
+    for (part, segment) in parts.into_iter().zip(segments) {
+        match part.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
+            Some(name) => {
+                let allowed = ENUM_PARAMS.iter().find(|(n, _)| *n == name);
+                if allowed.is_some_and(|(_, values)| !values.contains(&segment.as_str())) {
+                    return None;
+                }
+                params.push((name, segment.clone()));
+            }
+            None if part == segment => {}
+            None => return None,
+        }
+    }
+    Some(params)
+}
+
+/// How many literal segments a template has: the more, the more specific.
+fn literals(template: &str) -> usize {
+    template.split('/').filter(|s| !s.starts_with('{')).count()
+}
+
+/// The methods some route serves on this path, for a 405's `Allow` header.
+pub fn allowed_methods(segments: &[String]) -> Vec<&'static str> {
+    let mut methods = Vec::new();
+    for route in all().filter(|r| matches(r.path, segments).is_some()) {
+        if !methods.contains(&route.method.as_str()) {
+            methods.push(route.method.as_str());
+        }
+    }
+    methods
+}
+
+/// Routes a request to its handler and runs it.
+pub fn dispatch(
+    store: &mut Store,
+    method: &str,
+    segments: &[String],
+    query: Vec<(String, String)>,
+    body: Value,
+    token: &Token,
+) -> Result<Value, ApiError> {
+    let mut found: Option<(&Route, Vec<(&'static str, String)>)> = None;
+    for route in all().filter(|r| r.method.as_str() == method) {
+        if let Some(params) = matches(route.path, segments)
+            && found
+                .as_ref()
+                .is_none_or(|(best, _)| literals(route.path) > literals(best.path))
+        {
+            found = Some((route, params));
+        }
+    }
+    let Some((route, params)) = found else {
+        return Err(unrouted(method, segments));
+    };
+    let req = Request {
+        params,
+        query,
+        body,
+        token,
+    };
+    match route.handler {
+        Handler::Read(handler) => handler(store, &req),
+        Handler::Write(handler) => handler(store, &req),
+    }
+}
+
+/// 405 when another method is served on this path, else 404.
+fn unrouted(method: &str, segments: &[String]) -> ApiError {
+    let path = segments.join("/");
+    let allowed = allowed_methods(segments);
+    if allowed.is_empty() {
+        return ApiError::not_found(format!("No route for {method} /{path}."));
+    }
+    ApiError::new(
+        405,
+        "invalid_request_error",
+        "method_not_allowed",
+        format!(
+            "{method} is not allowed on /{path}; it accepts {}.",
+            allowed.join(", ")
+        ),
+    )
+}

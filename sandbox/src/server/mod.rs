@@ -1,0 +1,328 @@
+//! Transport: the accept loop, one hyper HTTP/1 connection per task, and the request pipeline
+//! (record → fault → auth → rate limit → route and dispatch → hand the webhook deliveries the
+//! outbox holds to the delivery task → an after-processing fault, if one was picked, replaces the
+//! answer). Fault rules are in `faults.rs`, rate limits in `ratelimit.rs`.
+
+pub mod faults;
+pub mod ratelimit;
+
+use std::collections::{BTreeMap, VecDeque};
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
+
+use http_body_util::{BodyExt, Full};
+use hyper::body::{Bytes, Incoming};
+use hyper::header::{ALLOW, AUTHORIZATION, CONTENT_TYPE, HeaderValue, RETRY_AFTER};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Request, Response, StatusCode};
+use hyper_util::rt::TokioIo;
+use serde_json::Value;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+
+use crate::delivery::Deliverer;
+use crate::error::ApiError;
+use crate::http::Token;
+use crate::routes;
+use crate::store::Store;
+use crate::util::{lock, percent_decode, query_pairs};
+use faults::{Fault, Faults};
+use ratelimit::RateLimiter;
+
+/// A request the sandbox received (see `Sandbox::recent_requests`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordedRequest {
+    /// HTTP method, e.g. `PATCH`.
+    pub method: String,
+    /// Path without the query string, e.g. `/v2/objects/people/records`.
+    pub path: String,
+    /// The raw query string, if any.
+    pub query: Option<String>,
+    /// The body as text (lossy UTF-8).
+    pub body: String,
+}
+
+/// Runtime controls and observations, separate from the data.
+#[derive(Debug)]
+pub struct Control {
+    /// Rate limits.
+    pub limiter: RateLimiter,
+    /// Fault rules.
+    pub faults: Faults,
+    /// Requests received per (method, path).
+    pub counts: BTreeMap<(String, String), usize>,
+    /// The last requests received.
+    pub recent: VecDeque<RecordedRequest>,
+    /// How many requests `recent` keeps.
+    pub recent_capacity: usize,
+    /// The token: the scopes `/v2/self` reports, and when it was issued (the sandbox started).
+    pub token: Token,
+}
+
+/// State shared between the handle and the server tasks.
+#[derive(Debug)]
+pub struct Shared {
+    /// The bearer token accepted.
+    pub api_key: String,
+    /// Seed for resets.
+    pub seed: Option<u64>,
+    /// Data.
+    pub store: Mutex<Store>,
+    /// Controls.
+    pub control: Mutex<Control>,
+    /// The webhook delivery task.
+    pub deliverer: Deliverer,
+}
+
+/// Returned by the service to make hyper close the connection without a response.
+#[derive(Debug)]
+struct DropConnection;
+
+impl std::fmt::Display for DropConnection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("connection dropped by fault injection")
+    }
+}
+
+impl std::error::Error for DropConnection {}
+
+/// Accepts connections until `shutdown` changes or its sender is dropped.
+pub async fn serve(
+    listener: TcpListener,
+    shared: Arc<Shared>,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    loop {
+        let accepted = tokio::select! {
+            a = listener.accept() => a,
+            _ = shutdown.changed() => return,
+        };
+        let Ok((stream, _)) = accepted else { continue };
+        let shared = shared.clone();
+        let mut stop = shutdown.clone();
+        tokio::spawn(async move {
+            let svc = service_fn(move |req| handle(shared.clone(), req));
+            let conn = http1::Builder::new().serve_connection(TokioIo::new(stream), svc);
+            tokio::select! {
+                _ = conn => {}
+                _ = stop.changed() => {}
+            }
+        });
+    }
+}
+
+fn json_response(status: u16, body: &Value) -> Response<Full<Bytes>> {
+    let mut resp = Response::new(Full::new(Bytes::from(body.to_string())));
+    *resp.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    resp.headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    resp
+}
+
+fn error_response(err: &ApiError, retry_at: Option<SystemTime>) -> Response<Full<Bytes>> {
+    let mut resp = json_response(err.status, &err.body());
+    if err.status == 429 {
+        let at = retry_at.unwrap_or_else(|| SystemTime::now() + std::time::Duration::from_secs(1));
+        if let Ok(v) = HeaderValue::from_str(&httpdate::fmt_http_date(at)) {
+            resp.headers_mut().insert(RETRY_AFTER, v);
+        }
+    }
+    resp
+}
+
+async fn handle(
+    shared: Arc<Shared>,
+    req: Request<Incoming>,
+) -> Result<Response<Full<Bytes>>, DropConnection> {
+    let method = req.method().as_str().to_owned();
+    let path = req.uri().path().to_owned();
+    let query = req.uri().query().map(str::to_owned);
+    let auth = req
+        .headers()
+        .get(AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let bytes = match req.into_body().collect().await {
+        Ok(b) => b.to_bytes(),
+        Err(_) => return Err(DropConnection),
+    };
+    let fault = {
+        let mut c = lock(&shared.control);
+        *c.counts.entry((method.clone(), path.clone())).or_default() += 1;
+        if c.recent_capacity > 0 {
+            if c.recent.len() == c.recent_capacity {
+                c.recent.pop_front();
+            }
+            let body = String::from_utf8_lossy(&bytes).into_owned();
+            c.recent.push_back(RecordedRequest {
+                method: method.clone(),
+                path: path.clone(),
+                query: query.clone(),
+                body,
+            });
+        }
+        c.faults.pick(is_list_query(&method, &path))
+    };
+    match fault {
+        Some(Fault::DropConnection) => return Err(DropConnection),
+        Some(Fault::Status(s)) => return Ok(error_response(&ApiError::for_status(s), None)),
+        Some(Fault::Delay(d)) => tokio::time::sleep(d).await,
+        Some(Fault::ScoreLimited(wait)) => return Ok(score_limited(wait)),
+        Some(Fault::DropAfterApply | Fault::StatusAfterApply(_)) | None => {}
+    }
+    let answer = respond(
+        &shared,
+        &method,
+        &path,
+        query.as_deref(),
+        auth.as_deref(),
+        &bytes,
+    );
+    // After-processing faults: the request was handled (a write applied); its answer is lost.
+    match fault {
+        Some(Fault::DropAfterApply) => Err(DropConnection),
+        Some(Fault::StatusAfterApply(s)) => Ok(proxy_response(s)),
+        _ => Ok(answer),
+    }
+}
+
+/// `POST /v2/objects/{object}/records/query` or `POST /v2/lists/{list}/entries/query`: the
+/// requests Attio also limits by complexity score.
+fn is_list_query(method: &str, path: &str) -> bool {
+    method == "POST" && (path.ends_with("/records/query") || path.ends_with("/entries/query"))
+}
+
+/// The 429 of the score-based limit on list queries: `Retry-After` `wait` from now, rounded up to
+/// a whole second (an HTTP date has no finer resolution), and debugging fields in the body.
+fn score_limited(wait: std::time::Duration) -> Response<Full<Bytes>> {
+    let mut err = ApiError::rate_limited();
+    err.message = "Rate limit exceeded: the complexity score of this workspace's list queries over the last 10 seconds is over its limit, please try again later".into();
+    let mut body = err.body();
+    body["debug"] = serde_json::json!({"limit": "query_score", "window_seconds": 10});
+    let mut resp = json_response(429, &body);
+    let at = SystemTime::now() + wait;
+    let secs = at
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() + u64::from(d.subsec_nanos() > 0));
+    let at = std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs);
+    if let Ok(v) = HeaderValue::from_str(&httpdate::fmt_http_date(at)) {
+        resp.headers_mut().insert(RETRY_AFTER, v);
+    }
+    resp
+}
+
+/// What a load balancer in front of Attio answers when it loses the backend's answer: the status
+/// and a plain-text body, not Attio's JSON error.
+fn proxy_response(status: u16) -> Response<Full<Bytes>> {
+    let code = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY);
+    let text = format!(
+        "{} {}\n",
+        code.as_u16(),
+        code.canonical_reason().unwrap_or("Bad Gateway")
+    );
+    let mut resp = Response::new(Full::new(Bytes::from(text)));
+    *resp.status_mut() = code;
+    resp.headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+    resp
+}
+
+fn respond(
+    shared: &Shared,
+    method: &str,
+    path: &str,
+    query: Option<&str>,
+    auth: Option<&str>,
+    bytes: &[u8],
+) -> Response<Full<Bytes>> {
+    match auth.and_then(|a| a.strip_prefix("Bearer ")) {
+        None => {
+            return error_response(
+                &ApiError::unauthorized(
+                    "The Authorization header was not provided. Use \"Authorization: Bearer <token>\".",
+                ),
+                None,
+            );
+        }
+        Some(token) if token.trim() != shared.api_key => {
+            return error_response(
+                &ApiError::unauthorized("The access token provided is invalid."),
+                None,
+            );
+        }
+        Some(_) => {}
+    }
+    let segments: Vec<String> = path
+        .trim_start_matches('/')
+        .split('/')
+        .map(percent_decode)
+        .collect();
+    let write = is_write(method, &segments);
+    if let Err(at) = lock(&shared.control)
+        .limiter
+        .check(write, SystemTime::now())
+    {
+        return error_response(&ApiError::rate_limited(), Some(at));
+    }
+    let body = if bytes.iter().all(u8::is_ascii_whitespace) {
+        Value::Null
+    } else {
+        match serde_json::from_slice(bytes) {
+            Ok(v) => v,
+            Err(e) => {
+                return error_response(
+                    &ApiError::validation(format!("The request body is not valid JSON: {e}.")),
+                    None,
+                );
+            }
+        }
+    };
+    let token = lock(&shared.control).token.clone();
+    let result = {
+        let mut store = lock(&shared.store);
+        let result = routes::dispatch(
+            &mut store,
+            method,
+            &segments,
+            query_pairs(query),
+            body,
+            &token,
+        );
+        // Queued under the lock, so deliveries keep the order of the changes across requests.
+        shared.deliverer.send(std::mem::take(&mut store.outbox));
+        result
+    };
+    match result {
+        Ok(Value::Null) => {
+            let mut resp = Response::new(Full::new(Bytes::new()));
+            *resp.status_mut() = StatusCode::NO_CONTENT;
+            resp
+        }
+        Ok(v) => json_response(200, &v),
+        Err(e) if e.status == 405 => {
+            let mut resp = error_response(&e, None);
+            let allow = routes::allowed_methods(&segments).join(", ");
+            if let Ok(v) = HeaderValue::from_str(&allow) {
+                resp.headers_mut().insert(ALLOW, v);
+            }
+            resp
+        }
+        Err(e) => error_response(&e, None),
+    }
+}
+
+/// Whether a request counts as a write for rate limiting (queries and searches count as reads).
+fn is_write(method: &str, segments: &[String]) -> bool {
+    !(method == "GET"
+        || (method == "POST"
+            && segments
+                .last()
+                .is_some_and(|s| s == "query" || s == "search")))
+}
+
+/// Binds a listener on `addr`.
+pub async fn bind(addr: SocketAddr) -> std::io::Result<TcpListener> {
+    TcpListener::bind(addr).await
+}

@@ -1,0 +1,35 @@
+//! The store: one workspace's data and the rules every write follows, knowing nothing of HTTP.
+//!
+//! - `state.rs`: the [`Store`] itself (objects, records, lists, entries, members, webhooks, the
+//!   outbox, the clock and ids) and its lookups;
+//! - `row.rs`: a row (record or entry) with its values and history; `rows.rs`: reading rows,
+//!   uniqueness lookups, rendering;
+//! - `write.rs`: the write semantics records and entries share, and record deletion;
+//! - `relationships.rs`: two-way relationships kept in step; `reference.rs`: record-reference
+//!   inputs, and what value normalisation asks of the workspace;
+//! - `list.rs` and `entries.rs`: lists and their entries;
+//! - `events.rs` and `filter.rs`: webhook events, subscriptions and their filters, and the outbox
+//!   through which events leave;
+//! - `parts.rs`: the state resources keep here without the store knowing their types.
+//!
+//! Nothing here imports a resource, the router or delivery.
+
+mod entries;
+mod events;
+mod filter;
+mod list;
+mod parts;
+mod reference;
+mod relationships;
+mod row;
+mod rows;
+mod state;
+mod write;
+
+pub use events::{EVENT_TYPES, Event, Outgoing, Webhook};
+pub use filter::validate as validate_filter;
+pub use list::List;
+pub use parts::{ObjectKeys, Part};
+pub use row::{Mode, Parent, Record, StoredValue, Target};
+pub use rows::attribute_not_found;
+pub use state::{ALICE_ID, Member, Store};

@@ -1,0 +1,113 @@
+//! The shapes of stored data: a row (a record, or a list entry) with its values and their
+//! history, what a row belongs to, and how a write treats the values already there.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use crate::error::ApiError;
+use crate::values::Body;
+
+/// One value of an attribute, active or historic.
+#[derive(Debug, Clone)]
+pub struct StoredValue {
+    /// When it became active (ns since the epoch).
+    pub active_from: i128,
+    /// When it was deactivated.
+    pub active_until: Option<i128>,
+    /// `created_by_actor`.
+    pub actor: Value,
+    /// The type-specific fields.
+    pub body: Body,
+}
+
+/// All values of one attribute of one record.
+#[derive(Debug, Clone, Default)]
+pub struct AttrValues {
+    /// Active values, in display order.
+    pub active: Vec<StoredValue>,
+    /// Deactivated values.
+    pub historic: Vec<StoredValue>,
+}
+
+/// A record, or a list entry (a row with a parent record).
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// Record id, or entry id (opaque string; generated ones are UUID v4).
+    pub id: String,
+    /// Creation time (ns).
+    pub created_at: i128,
+    /// Values by attribute id.
+    pub values: HashMap<String, AttrValues>,
+    /// For a list entry: its parent record. `None` for records.
+    pub parent: Option<Parent>,
+}
+
+impl Record {
+    /// The active values of an attribute.
+    pub fn active(&self, attr_id: &str) -> &[StoredValue] {
+        self.values
+            .get(attr_id)
+            .map_or(&[], |v| v.active.as_slice())
+    }
+}
+
+/// How a write treats existing values (reference §1.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// `POST …/records`.
+    Create,
+    /// `PATCH …/records/{id}`: multiselect values are prepended.
+    Append,
+    /// `PUT …/records/{id}`: every attribute sent is overwritten.
+    Overwrite,
+    /// `PUT …/records?matching_attribute=`: the matching attribute (by index) appends, others overwrite.
+    Assert(usize),
+    /// `PUT …/lists/{list}/entries` on an existing entry (assert by parent): every attribute sent
+    /// is overwritten, and an empty `entry_values` is allowed.
+    Upsert,
+}
+
+/// What rows belong to: an object (records) or a list (entries), by index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// `store.objects[i]`.
+    Object(usize),
+    /// `store.lists[i]`.
+    List(usize),
+}
+
+impl Target {
+    /// `"object"` or `"list"`, for messages.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Self::Object(_) => "object",
+            Self::List(_) => "list",
+        }
+    }
+
+    /// `"A record"` or `"An entry"`, for messages.
+    pub fn a_row(self) -> &'static str {
+        match self {
+            Self::Object(_) => "A record",
+            Self::List(_) => "An entry",
+        }
+    }
+
+    /// 404 `not_found` for a missing row.
+    pub fn row_not_found(self, id: &str) -> ApiError {
+        match self {
+            Self::Object(_) => ApiError::not_found(format!("Record with ID \"{id}\" not found.")),
+            Self::List(_) => ApiError::not_found(format!("Entry with ID \"{id}\" not found.")),
+        }
+    }
+}
+
+/// A list entry's parent record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parent {
+    /// The parent record's object id.
+    pub object_id: String,
+    /// The parent record's id.
+    pub record_id: String,
+}
