@@ -1,14 +1,15 @@
 //! The runtime's layers, checked: no module names a module of a layer above its own.
 //!
 //! Layers along the data's path (see `shared/design/architecture.md`):
-//! values < error < wire < operation < client < surfaces (query, changes, bulk, records,
-//! entries, lists, resolve, schema, sync, notes, tasks, comments, members, search, meetings,
-//! identity, raw, pages, blocking, webhooks). `lib.rs` and `__private.rs` only re-export. A module names another through
-//! `crate::module::...`, or through a crate-root re-export (`crate::Client`), which this test
-//! traces back to its module by reading `lib.rs`'s `pub use` lines. Test modules
-//! (`#[cfg(test)]` onwards) are not checked: they may use the whole crate.
+//! values < error < wire < operation < client < pages (the paging that surfaces share) < surfaces
+//! (query, changes, bulk, records, entries, lists, resolve, schema, sync, notes, tasks, comments,
+//! members, search, meetings, identity, raw, blocking, webhooks). `lib.rs` and `__private.rs` only
+//! re-export. A module names another through `crate::module::...`, or through a crate-root
+//! re-export (`crate::Client`), which this test traces back to its module by reading `lib.rs`'s
+//! `pub use` lines. Test modules (`#[cfg(test)]` onwards) are not checked: they may use the whole
+//! crate. Within a layer, modules may name each other, but not in a circle.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -20,10 +21,11 @@ fn layer_of(module: &str) -> Option<u8> {
         "wire" => 3,
         "operation" => 4,
         "client" => 5,
+        "pages" => 6,
         "query" | "changes" | "bulk" | "records" | "entries" | "lists" | "blocking"
         | "webhooks" | "resolve" | "schema" | "sync" | "notes" | "tasks" | "comments"
-        | "members" | "search" | "meetings" | "identity" | "raw" | "pages" => 6,
-        "__private" => 7,
+        | "members" | "search" | "meetings" | "identity" | "raw" => 7,
+        "__private" => 8,
         _ => return None,
     })
 }
@@ -92,8 +94,9 @@ fn named_modules(source: &str, roots: &HashMap<String, String>) -> Vec<String> {
     out
 }
 
-#[test]
-fn no_module_names_a_layer_above_its_own() {
+/// Every checked file of the crate (by its path under `src/`), its module of the crate root, and
+/// the modules it names.
+fn imports() -> Vec<(PathBuf, String, Vec<String>)> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let roots = root_names(&fs::read_to_string(src.join("lib.rs")).unwrap());
     assert!(
@@ -102,8 +105,7 @@ fn no_module_names_a_layer_above_its_own() {
     );
     let mut all = Vec::new();
     files(&src, &mut all);
-    let mut violations = Vec::new();
-    let mut checked = 0;
+    let mut out = Vec::new();
     for path in &all {
         let rel = path.strip_prefix(&src).unwrap();
         let first = rel
@@ -113,9 +115,9 @@ fn no_module_names_a_layer_above_its_own() {
             .as_os_str()
             .to_string_lossy();
         let own = first.trim_end_matches(".rs");
-        let Some(own_layer) = layer_of(own) else {
+        if layer_of(own).is_none() {
             continue;
-        };
+        }
         let text = fs::read_to_string(path).unwrap();
         let code = text.split("#[cfg(test)]").next().unwrap();
         // Doc comments name items for links; they are not imports.
@@ -124,8 +126,18 @@ fn no_module_names_a_layer_above_its_own() {
             .filter(|l| !l.trim_start().starts_with("//"))
             .collect::<Vec<_>>()
             .join("\n");
-        checked += 1;
-        for module in named_modules(&code, &roots) {
+        out.push((rel.to_owned(), own.to_owned(), named_modules(&code, &roots)));
+    }
+    assert!(out.len() > 30, "checked only {} files", out.len());
+    out
+}
+
+#[test]
+fn no_module_names_a_layer_above_its_own() {
+    let mut violations = Vec::new();
+    for (rel, own, named) in imports() {
+        let own_layer = layer_of(&own).unwrap();
+        for module in named {
             let layer = layer_of(&module).unwrap();
             if layer > own_layer {
                 violations.push(format!(
@@ -135,12 +147,47 @@ fn no_module_names_a_layer_above_its_own() {
             }
         }
     }
-    assert!(checked > 30, "checked only {checked} files");
     assert!(
         violations.is_empty(),
         "imports that climb back up:\n{}",
         violations.join("\n")
     );
+}
+
+#[test]
+fn no_modules_name_each_other_in_a_circle() {
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (_, own, named) in imports() {
+        let names = graph.entry(own.clone()).or_default();
+        names.extend(named.into_iter().filter(|m| *m != own));
+    }
+    // Depth first from every module; a module met again on the path closes a circle.
+    fn visit<'g>(
+        module: &'g str,
+        graph: &'g BTreeMap<String, BTreeSet<String>>,
+        path: &mut Vec<&'g str>,
+        done: &mut BTreeSet<&'g str>,
+    ) -> Option<String> {
+        if let Some(at) = path.iter().position(|m| *m == module) {
+            return Some([&path[at..], &[module]].concat().join(" -> "));
+        }
+        if !done.insert(module) {
+            return None;
+        }
+        path.push(module);
+        for next in graph.get(module).into_iter().flatten() {
+            if let Some(circle) = visit(next, graph, path, done) {
+                return Some(circle);
+            }
+        }
+        path.pop();
+        None
+    }
+    let mut done = BTreeSet::new();
+    for module in graph.keys() {
+        let circle = visit(module, &graph, &mut Vec::new(), &mut done);
+        assert!(circle.is_none(), "modules that name each other: {circle:?}");
+    }
 }
 
 #[test]
