@@ -25,11 +25,11 @@ use url::form_urlencoded;
 
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::notes::ParentRecord;
 use crate::operation;
 use crate::pages::Listing;
 use crate::values::{CommentId, EntryId, ThreadId, Timestamp, WorkspaceMemberId};
 use crate::wire::comment::create_body;
+use crate::wire::parent::ParentRecord;
 
 pub use crate::wire::comment::{
     Comment, CommentEntry, CommentIdentifier, CommentRecord, Thread, ThreadIdentifier,

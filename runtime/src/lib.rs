@@ -41,14 +41,15 @@
 extern crate self as attio;
 
 // The layers, along the data's path (see the architecture notes in the repository): each imports
-// only the layers above it in this list, and `error`.
+// only the layers numbered below its own, and `error` (runtime/tests/layers.rs checks it).
 mod client; // 4. transport, rate limits, retry: one `execute(operation)`
-mod error;
+mod error; // the one error type, by stage
 mod operation; // 3. every request as data: method, path, body, idempotency, decoding
 pub mod values; // 1. attribute value types, ids, metadata, the object model
-pub mod wire; // 2. the codec: write bodies, record and page decoding // the one error type, by stage
+pub mod wire; // 2. the codec: write bodies, record and page decoding
 
-// Typed surfaces: they build operations and hand them to the client.
+// Typed surfaces: they build operations and hand them to the client. `pages` is the paging they
+// share, and imports none of them.
 #[cfg(feature = "blocking")]
 #[cfg_attr(docsrs, doc(cfg(feature = "blocking")))]
 pub mod blocking;

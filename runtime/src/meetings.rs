@@ -44,11 +44,11 @@
 
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::notes::ParentRecord;
 use crate::operation;
 use crate::pages::{Filters, Listing};
 use crate::values::{CallRecordingId, Date, EmailAddress, MeetingId, RecordReference, Timestamp};
 use crate::wire::meeting::{self, LinkInput, MeetingInput, ParticipantInput};
+use crate::wire::parent::ParentRecord;
 
 pub use crate::wire::meeting::{
     CalendarProvider, CallRecording, CallRecordingIdentifier, ExternalRef, Meeting,

@@ -17,9 +17,9 @@ use url::form_urlencoded;
 
 use crate::client::Client;
 use crate::error::Result;
-use crate::notes::ParentRecord;
 use crate::operation::Operation;
 use crate::wire::CursorPage;
+use crate::wire::parent::ParentRecord;
 
 /// Items of a listing, fetched page by page as the stream is polled.
 ///

@@ -26,12 +26,12 @@ use serde_json::{Value, json};
 
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::notes::ParentRecord;
 use crate::operation;
 use crate::pages::{Filters, Listing};
 use crate::values::{
     ActorReference, RecordObject, RecordReference, Ref, TaskId, Timestamp, WritableValue,
 };
+use crate::wire::parent::ParentRecord;
 use crate::wire::task;
 
 pub use crate::wire::task::{Assignee, LinkedRecord, Task, TaskIdentifier};

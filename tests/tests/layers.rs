@@ -3,17 +3,18 @@
 //! source or test file of the workspace is over about 600 lines.
 //!
 //! The runtime's layers along the data's path: values < error < wire < operation < client <
-//! surfaces (query, changes, bulk, records, entries, lists, resolve, schema, sync, notes, tasks,
-//! comments, members, search, meetings, identity, raw, pages, blocking, webhooks) <
-//! `__private`. The sandbox's along a request's path, bottom up: error, util, webhook_url <
+//! pages (the paging that surfaces share) < surfaces (query, changes, bulk, records, entries,
+//! lists, resolve, schema, sync, notes, tasks, comments, members, search, meetings, identity, raw,
+//! blocking, webhooks) < `__private`. The sandbox's along a request's path, bottom up: error, util, webhook_url <
 //! schema < values < store < query, http, delivery < resources < routes < server < the handle
 //! (builder, sandbox). `lib.rs` only re-exports.
 //!
 //! A module names another through `crate::module::...`, or through a crate-root re-export
 //! (`crate::Client`), which this test traces back to its module by reading `lib.rs`'s `pub use`
 //! lines. Test modules (`#[cfg(test)]` onwards) are not checked: they may use the whole crate.
+//! Within a layer, modules may name each other, but not in a circle.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -25,10 +26,11 @@ fn runtime_layer(module: &str) -> Option<u8> {
         "wire" => 3,
         "operation" => 4,
         "client" => 5,
+        "pages" => 6,
         "query" | "changes" | "bulk" | "records" | "entries" | "lists" | "blocking"
         | "webhooks" | "resolve" | "schema" | "sync" | "notes" | "tasks" | "comments"
-        | "members" | "search" | "meetings" | "identity" | "raw" | "pages" => 6,
-        "__private" => 7,
+        | "members" | "search" | "meetings" | "identity" | "raw" => 7,
+        "__private" => 8,
         _ => return None,
     })
 }
@@ -121,24 +123,32 @@ fn named_modules(
     out
 }
 
-/// The imports of one crate that climb back up, and how many files were checked.
-fn climbing_imports(crate_dir: &str, layer_of: fn(&str) -> Option<u8>) -> (Vec<String>, usize) {
+/// One checked file of a crate: its path under `src/`, its module of the crate root, for a
+/// sandbox resource its resource, and the modules it names (with the rest of each path).
+struct File {
+    rel: PathBuf,
+    module: String,
+    resource: Option<String>,
+    names: Vec<(String, String)>,
+}
+
+/// Every checked file of the crate in `crate_dir`.
+fn imports(crate_dir: &str, layer_of: fn(&str) -> Option<u8>) -> Vec<File> {
     let src = workspace().join(crate_dir).join("src");
     let roots = root_names(&fs::read_to_string(src.join("lib.rs")).unwrap());
     let mut all = Vec::new();
     files(&src, &mut all);
-    let mut violations = Vec::new();
-    let mut checked = 0;
+    let mut out = Vec::new();
     for path in &all {
         let rel = path.strip_prefix(&src).unwrap();
         let mut components = rel.components().map(|c| c.as_os_str().to_string_lossy());
         let first = components.next().unwrap();
-        let own = first.trim_end_matches(".rs");
-        let Some(own_layer) = layer_of(own) else {
+        let module = first.trim_end_matches(".rs").to_owned();
+        if layer_of(&module).is_none() {
             continue;
-        };
+        }
         // In the sandbox, each resource is a module of `resources/` of its own.
-        let own_resource = (own == "resources")
+        let resource = (module == "resources")
             .then(|| components.next())
             .flatten()
             .map(|r| r.trim_end_matches(".rs").to_owned())
@@ -151,29 +161,47 @@ fn climbing_imports(crate_dir: &str, layer_of: fn(&str) -> Option<u8>) -> (Vec<S
             .filter(|l| !l.trim_start().starts_with("//"))
             .collect::<Vec<_>>()
             .join("\n");
-        checked += 1;
-        for (module, tail) in named_modules(&code, &roots, layer_of) {
-            let layer = layer_of(&module).unwrap();
+        out.push(File {
+            rel: rel.to_owned(),
+            module,
+            resource,
+            names: named_modules(&code, &roots, layer_of),
+        });
+    }
+    assert!(
+        out.len() > 30,
+        "{crate_dir}: checked only {} files",
+        out.len()
+    );
+    out
+}
+
+/// The imports of one crate that climb back up, and a sandbox resource's imports of another.
+fn climbing_imports(crate_dir: &str, layer_of: fn(&str) -> Option<u8>) -> Vec<String> {
+    let mut violations = Vec::new();
+    for file in imports(crate_dir, layer_of) {
+        let own_layer = layer_of(&file.module).unwrap();
+        let at = format!("{crate_dir}/src/{}", file.rel.display());
+        for (module, tail) in &file.names {
+            let layer = layer_of(module).unwrap();
             if layer > own_layer {
                 violations.push(format!(
-                    "{crate_dir}/src/{} (layer {own_layer}) names `{module}` (layer {layer})",
-                    rel.display()
+                    "{at} (layer {own_layer}) names `{module}` (layer {layer})"
                 ));
             }
             let other = tail.split("::").next().unwrap_or("");
-            if let Some(own) = &own_resource
+            if let Some(own) = &file.resource
                 && module == "resources"
                 && !other.is_empty()
                 && other != own
             {
                 violations.push(format!(
-                    "{crate_dir}/src/{}: the resource `{own}` names the resource `{other}`",
-                    rel.display()
+                    "{at}: the resource `{own}` names the resource `{other}`"
                 ));
             }
         }
     }
-    (violations, checked)
+    violations
 }
 
 #[test]
@@ -183,16 +211,67 @@ fn no_module_names_a_layer_above_its_own() {
         roots.get("Client").is_some_and(|m| m == "client"),
         "{roots:?}"
     );
-    let (mut violations, runtime) = climbing_imports("runtime", runtime_layer);
-    let (sandbox_violations, sandbox) = climbing_imports("sandbox", sandbox_layer);
-    violations.extend(sandbox_violations);
-    assert!(runtime > 30, "checked only {runtime} files of the runtime");
-    assert!(sandbox > 30, "checked only {sandbox} files of the sandbox");
+    let mut violations = climbing_imports("runtime", runtime_layer);
+    violations.extend(climbing_imports("sandbox", sandbox_layer));
     assert!(
         violations.is_empty(),
         "imports that climb back up:\n{}",
         violations.join("\n")
     );
+}
+
+/// A circle among the modules of one crate's root, if there is one.
+fn circle(crate_dir: &str, layer_of: fn(&str) -> Option<u8>) -> Option<String> {
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for file in imports(crate_dir, layer_of) {
+        let names = graph.entry(file.module.clone()).or_default();
+        names.extend(
+            file.names
+                .into_iter()
+                .map(|(m, _)| m)
+                .filter(|m| *m != file.module),
+        );
+    }
+    // Depth first from every module; a module met again on the path closes a circle.
+    fn visit<'g>(
+        module: &'g str,
+        graph: &'g BTreeMap<String, BTreeSet<String>>,
+        path: &mut Vec<&'g str>,
+        done: &mut BTreeSet<&'g str>,
+    ) -> Option<String> {
+        if let Some(at) = path.iter().position(|m| *m == module) {
+            return Some([&path[at..], &[module]].concat().join(" -> "));
+        }
+        if !done.insert(module) {
+            return None;
+        }
+        path.push(module);
+        for next in graph.get(module).into_iter().flatten() {
+            if let Some(circle) = visit(next, graph, path, done) {
+                return Some(circle);
+            }
+        }
+        path.pop();
+        None
+    }
+    let mut done = BTreeSet::new();
+    graph
+        .keys()
+        .find_map(|module| visit(module, &graph, &mut Vec::new(), &mut done))
+}
+
+#[test]
+fn no_modules_name_each_other_in_a_circle() {
+    for (crate_dir, layer_of) in [
+        ("runtime", runtime_layer as fn(&str) -> Option<u8>),
+        ("sandbox", sandbox_layer),
+    ] {
+        let found = circle(crate_dir, layer_of);
+        assert!(
+            found.is_none(),
+            "{crate_dir}: modules that name each other: {found:?}"
+        );
+    }
 }
 
 #[test]

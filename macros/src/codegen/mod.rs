@@ -5,12 +5,12 @@
 //! absolute path, and reaches helpers only through `_attio::__private`.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned as _;
 
 use crate::ast::{Kind, Object};
 
 mod inherent;
-mod list;
 mod object_impl;
 mod typed;
 
@@ -21,15 +21,18 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
         None => quote!(::attio),
     };
     let object_impl = object_impl::expand(object);
-    let inherent = match &object.kind {
-        Kind::Object => inherent::expand(object),
-        Kind::List { parent } => list::expand(object, parent),
+    let items = match &object.kind {
+        Kind::Object => inherent::OBJECT,
+        Kind::List { .. } => inherent::LIST,
     };
+    let inherent = inherent::expand(object, items);
     let companions = typed::definitions(object, &crate_path);
     let typed = typed::impls(object);
     let ident = object.ident;
     // Every object's records can be the parents of list entries; what the struct describes
     // (records or entries) keeps a list's struct out of the record API (`attio::RecordObject`).
+    // A list's `AttioList` impl is spanned at the parent type: a parent that is not an
+    // #[attio_object] struct is reported there, by `ListParent`'s message.
     let parent_impl = match &object.kind {
         Kind::Object => quote! {
             #[automatically_derived]
@@ -39,12 +42,21 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
                 type Kind = _attio::__private::kind::ObjectStruct;
             }
         },
-        Kind::List { .. } => quote! {
-            #[automatically_derived]
-            impl _attio::__private::StructKind for #ident {
-                type Kind = _attio::__private::kind::ListStruct;
+        Kind::List { parent } => {
+            let list_impl = quote_spanned! {parent.span()=>
+                #[automatically_derived]
+                impl _attio::AttioList for #ident {
+                    type Parent = #parent;
+                }
+            };
+            quote! {
+                #[automatically_derived]
+                impl _attio::__private::StructKind for #ident {
+                    type Kind = _attio::__private::kind::ListStruct;
+                }
+                #list_impl
             }
-        },
+        }
     };
     quote! {
         #companions

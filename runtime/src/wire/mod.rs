@@ -40,6 +40,7 @@ pub(crate) mod meeting;
 pub(crate) mod member;
 pub(crate) mod note;
 mod page;
+pub(crate) mod parent;
 mod record;
 pub(crate) mod schema;
 pub(crate) mod search;
