@@ -7,6 +7,7 @@ use serde_json::{Map, Value, json};
 
 use crate::error::ApiError;
 use crate::store::Store;
+use crate::util::parse_timestamp;
 
 /// What a handler answers: the JSON body of a 200 (`Value::Null` is sent as 204 No Content), or
 /// an Attio-shaped error.
@@ -179,6 +180,34 @@ pub fn page<T>(items: Vec<T>, limit: Option<usize>, offset: Option<usize>) -> Ve
         .skip(offset.unwrap_or(0))
         .take(limit.unwrap_or(usize::MAX))
         .collect()
+}
+
+/// The items that the request's `limit` and `offset` query parameters select, in the envelope.
+pub fn paged(items: Vec<Value>, req: &Request<'_>) -> Answer {
+    Ok(data(Value::Array(page(
+        items,
+        req.usize_param("limit")?,
+        req.usize_param("offset")?,
+    ))))
+}
+
+/// `data.created_at` of a note or comment, which may be backdated: a timestamp from 1970 up to
+/// `now` (ns since 1970), or `now` when it is absent or null.
+pub fn created_at(d: &Map<String, Value>, now: i128) -> Result<i128, ApiError> {
+    let Some(v) = d.get("created_at").filter(|v| !v.is_null()) else {
+        return Ok(now);
+    };
+    let at = v
+        .as_str()
+        .and_then(parse_timestamp)
+        .map(|t| t.unix_timestamp_nanos())
+        .ok_or_else(|| ApiError::validation("data.created_at must be a timestamp."))?;
+    if at < 0 || at > now {
+        return Err(ApiError::validation(
+            "data.created_at must not be before 1970 or in the future.",
+        ));
+    }
+    Ok(at)
 }
 
 /// 400 `validation_type` if `d` has a key not in `allowed`.

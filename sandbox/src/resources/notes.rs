@@ -9,9 +9,9 @@
 use serde_json::{Map, Value, json};
 
 use crate::error::ApiError;
-use crate::http::{Method, Request, Route};
+use crate::http::{Method, Request, Route, created_at};
 use crate::store::{Event, ObjectKeys, Part, Store};
-use crate::util::{format_ns, parse_timestamp};
+use crate::util::format_ns;
 
 /// The routes of notes.
 pub const ROUTES: &[Route] = &[
@@ -172,22 +172,7 @@ fn create(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError> {
         }
     };
     let now = store.tick();
-    let created_at = match d.get("created_at") {
-        None | Some(Value::Null) => now,
-        Some(v) => {
-            let at = v
-                .as_str()
-                .and_then(parse_timestamp)
-                .map(|t| t.unix_timestamp_nanos())
-                .ok_or_else(|| ApiError::validation("data.created_at must be a timestamp."))?;
-            if at < 0 || at > now {
-                return Err(ApiError::validation(
-                    "data.created_at must not be before 1970 or in the future.",
-                ));
-            }
-            at
-        }
-    };
+    let created_at = created_at(d, now)?;
     let meeting_id = match d.get("meeting_id") {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(s.clone()),

@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 
 use crate::error::ApiError;
-use crate::http::{Method, Request, Route, data, page};
+use crate::http::{Method, Request, Route, data, paged};
 use crate::query;
 use crate::store::{Mode, Store, Target};
 use crate::values::{normalise, value_key};
@@ -99,11 +99,7 @@ fn value_history(store: &Store, req: &Request<'_>) -> Result<Value, ApiError> {
         req.path("attribute"),
         req.bool_param("show_historic")?,
     )?;
-    Ok(data(Value::Array(page(
-        values,
-        req.usize_param("limit")?,
-        req.usize_param("offset")?,
-    ))))
+    paged(values, req)
 }
 
 fn render(store: &Store, oi: usize, id: &str) -> Result<Value, ApiError> {

@@ -6,7 +6,7 @@
 use serde_json::{Value, json};
 
 use crate::error::ApiError;
-use crate::http::{Request, data, only_fields, page, str_field};
+use crate::http::{Request, data, only_fields, page, paged, str_field};
 use crate::query;
 use crate::store::{Mode, Parent, Store, Target};
 use crate::util::format_ns;
@@ -76,11 +76,7 @@ pub(super) fn value_history(store: &Store, req: &Request<'_>) -> Result<Value, A
         req.path("attribute"),
         req.bool_param("show_historic")?,
     )?;
-    Ok(data(Value::Array(page(
-        values,
-        req.usize_param("limit")?,
-        req.usize_param("offset")?,
-    ))))
+    paged(values, req)
 }
 
 fn render_entry(store: &Store, li: usize, id: &str) -> Result<Value, ApiError> {

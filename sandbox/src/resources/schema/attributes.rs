@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use crate::error::ApiError;
-use crate::http::{Request, data, page, str_field};
+use crate::http::{Request, data, paged, str_field};
 use crate::schema::{AttrType, Attribute};
 use crate::store::{Event, Store, Target, attribute_not_found};
 use crate::util::{format_ns, is_snake_case};
@@ -37,11 +37,7 @@ pub(super) fn list(store: &Store, req: &Request<'_>) -> Result<Value, ApiError> 
         .filter(|a| archived || !a.is_archived)
         .map(|a| a.to_json(&store.workspace_id, &obj.id, &store.objects))
         .collect();
-    Ok(data(Value::Array(page(
-        all,
-        req.usize_param("limit")?,
-        req.usize_param("offset")?,
-    ))))
+    paged(all, req)
 }
 
 /// `GET /v2/{target}/{identifier}/attributes/{attribute}`.
