@@ -113,7 +113,8 @@ pub use server::faults::Fault;
 /// Every operation the sandbox serves, as `(method, path template)`: the route table itself, in
 /// the path syntax of Attio's OpenAPI document (`/v2/notes/{note_id}`; `{target}` is `objects` or
 /// `lists`). A request to a path that a template matches, with another method, is answered 405
-/// with Attio's error body and an `Allow` header.
+/// with Attio's error body and an `Allow` header; a path that none matches, 404 naming the
+/// nearest route when one is a few letters away.
 ///
 /// ```
 /// let routes: Vec<(&str, &str)> = attio_sandbox::routes().collect();

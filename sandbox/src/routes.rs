@@ -4,7 +4,8 @@
 //! A template segment `{name}` matches any one segment, except `{target}`, which matches only
 //! `objects` or `lists` (an enum in Attio's OpenAPI document). Where several templates match a
 //! path, the one with the most literal segments wins (`…/records/query` over
-//! `…/records/{record_id}`). A path that no template matches is answered 404 (`No route for …`);
+//! `…/records/{record_id}`). A path that no template matches is answered 404 (`No route for …`,
+//! with the nearest template when one is a few edits away);
 //! a path that some template matches, but not with this method, 405 `method_not_allowed` with the
 //! methods it accepts.
 
@@ -96,12 +97,38 @@ pub fn dispatch(
     }
 }
 
-/// 405 when another method is served on this path, else 404.
+/// The template nearest to a path that none matches, for a hint: one with as many segments,
+/// whose literal segments are the fewest edits away (at most 3 in all).
+fn nearest(segments: &[String]) -> Option<&'static str> {
+    all()
+        .map(|r| r.path)
+        .filter_map(|template| {
+            let parts: Vec<&str> = template.trim_start_matches('/').split('/').collect();
+            (parts.len() == segments.len()).then(|| {
+                let edits: usize = parts
+                    .iter()
+                    .zip(segments)
+                    .filter(|(part, _)| !part.starts_with('{'))
+                    .map(|(part, segment)| strsim::levenshtein(part, segment))
+                    .sum();
+                (edits, template)
+            })
+        })
+        .filter(|(edits, _)| *edits <= 3)
+        .min_by_key(|(edits, _)| *edits)
+        .map(|(_, template)| template)
+}
+
+/// 405 when another method is served on this path, else 404 (naming the nearest route, if one
+/// is near).
 fn unrouted(method: &str, segments: &[String]) -> ApiError {
     let path = segments.join("/");
     let allowed = allowed_methods(segments);
     if allowed.is_empty() {
-        return ApiError::not_found(format!("No route for {method} /{path}."));
+        let hint = nearest(segments).map_or_else(String::new, |template| {
+            format!(" The nearest route is {template}.")
+        });
+        return ApiError::not_found(format!("No route for {method} /{path}.{hint}"));
     }
     ApiError::new(
         405,

@@ -501,6 +501,13 @@ async fn routing_answers_wrong_methods_and_unknown_paths_in_attios_words() {
         .expect_error("GET", "/v2/no_such_thing", None, 404, "not_found")
         .await;
     assert_eq!(err["message"], "No route for GET /v2/no_such_thing.");
+    let err = env
+        .expect_error("GET", "/v2/notez/n1", None, 404, "not_found")
+        .await;
+    assert_eq!(
+        err["message"],
+        "No route for GET /v2/notez/n1. The nearest route is /v2/notes/{note_id}."
+    );
     // `{target}` matches `objects` and `lists` only.
     env.expect_error("GET", "/v2/notes/people/attributes", None, 404, "not_found")
         .await;
