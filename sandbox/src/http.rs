@@ -1,7 +1,7 @@
 //! What every resource uses to read a request and shape an answer: the [`Request`] a handler
-//! gets (method, path parameters, query parameters, JSON body, the caller's token), the
-//! [`Route`] rows a resource declares, the `{"data": …}` envelope, paging by `limit`/`offset`, and
-//! the checks of a body's fields. It imports no resource and nothing of the transport.
+//! gets (path parameters, query parameters, JSON body, the caller's token), the [`Route`] rows a
+//! resource declares, the `{"data": …}` envelope, paging by `limit`/`offset`, and the checks of
+//! a body's fields. It imports no resource and nothing of the transport.
 
 use serde_json::{Map, Value, json};
 

@@ -1,7 +1,7 @@
 //! Events: what a change tells webhook subscribers, the webhooks subscribed, and the outbox
-//! through which events leave the store (subscription filters are in `filter.rs`; the management
-//! endpoints are the `webhooks` resource; sending is `delivery.rs`, outside the store, which only
-//! reads the outbox).
+//! through which events leave the store. Subscription filters are in `filter.rs`; the management
+//! endpoints are the `webhooks` resource; sending is `crate::delivery`, outside the store, which
+//! only reads the outbox.
 //!
 //! # Emitting an event
 //!

@@ -93,7 +93,7 @@ impl Store {
 
     /// Writes `values` to a record or an entry (creating it when `create` is set) with the given
     /// mode; returns the ids of the attributes whose active values changed. Entries are written
-    /// only through the functions of `lists::entries`, which set the parent.
+    /// only through the functions of `store/entries.rs`, which set the parent.
     pub(crate) fn write_row(
         &mut self,
         t: Target,
@@ -300,7 +300,7 @@ impl Store {
             }
         }
         if let Target::Object(oi) = t {
-            // Entries announce themselves in `lists::entries`, which knows their parents.
+            // Entries announce themselves in `store/entries.rs`, which knows their parents.
             if create {
                 self.emit(Event::record("record.created", &object.id, record_id));
             } else {
