@@ -59,7 +59,8 @@ impl Sandbox {
         lock(&self.shared.store).workspace_id.clone()
     }
 
-    /// Replaces the scopes `GET /v2/self` reports (see [`SandboxBuilder::scopes`]).
+    /// Replaces the scopes `GET /v2/self` reports (see
+    /// [`SandboxBuilder::scopes`](crate::SandboxBuilder::scopes)).
     pub fn set_scopes<S: Into<String>>(&self, scopes: impl IntoIterator<Item = S>) {
         lock(&self.shared.control).token.scopes = scopes.into_iter().map(Into::into).collect();
     }
@@ -140,7 +141,8 @@ impl Sandbox {
         lock(&self.shared.control).counts.values().sum()
     }
 
-    /// The most recent requests, oldest first (see [`SandboxBuilder::record_requests`]).
+    /// The most recent requests, oldest first (see
+    /// [`SandboxBuilder::record_requests`](crate::SandboxBuilder::record_requests)).
     pub fn recent_requests(&self) -> Vec<RecordedRequest> {
         lock(&self.shared.control).recent.iter().cloned().collect()
     }

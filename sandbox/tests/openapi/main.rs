@@ -49,8 +49,7 @@ async fn responses_match_the_openapi_schemas() {
     meetings::meetings_recordings_transcripts(&env, &mut c, &cid).await;
     records::assert_and_get(&env, &mut c, &pid, &cid, &did, &prid).await;
     notes_tasks::notes_tasks_search(&env, &mut c, &pid).await;
-    // From here on `cid` names the comment, as it did in the one long body this test was.
-    let cid = notes_tasks::comments(&env, &mut c, &pid).await;
+    notes_tasks::comments(&env, &mut c, &pid).await;
     objects::attribute_updates_and_self(&env, &mut c).await;
     records::update_query_values_delete(&env, &mut c, &pid, &cid, &did, &prid).await;
     webhooks::webhooks(&env, &mut c).await;

@@ -125,8 +125,7 @@ pub(crate) async fn assert_and_get(
         .await;
 }
 
-/// Updates, queries, every attribute's values, deletes. `cid` is what the one long body this test
-/// was had under that name by then: the id of the comment `comments` returned.
+/// Updates, queries, every attribute's values, deletes.
 pub(crate) async fn update_query_values_delete(
     env: &Env,
     c: &mut Checker,
