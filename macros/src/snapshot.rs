@@ -1,6 +1,7 @@
 //! The expansion snapshot: the pretty-printed output of the macros for a few representative
 //! inputs, committed under `macros/tests/snapshots/` so that a change to the generated code shows
-//! in review as a diff.
+//! in review as a diff. Each input is a file beside its expansion (`<name>.input.rs`: one item,
+//! under the macro it tests, as a user writes it).
 //!
 //! A proc-macro crate cannot be called from another crate, so this is a unit test calling the
 //! internal `expand` functions. When the output changes on purpose, rewrite the files with
@@ -34,14 +35,7 @@ fn snapshot(name: &str, input: &TokenStream, tokens: TokenStream) {
         "// Written by macros/src/snapshot.rs; rewrite with\n// UPDATE_SNAPSHOTS=1 cargo test -p attio-macros snapshot\n//\n// The expansion of:\n//\n{input}\n{}",
         prettyplease::unparse(&file)
     );
-    let path: PathBuf = [
-        env!("CARGO_MANIFEST_DIR"),
-        "tests",
-        "snapshots",
-        &format!("{name}.expanded.rs"),
-    ]
-    .iter()
-    .collect();
+    let path = dir().join(format!("{name}.expanded.rs"));
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| !v.is_empty() && v != "0") {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, &actual).unwrap();
@@ -69,103 +63,73 @@ fn snapshot(name: &str, input: &TokenStream, tokens: TokenStream) {
     }
 }
 
-fn object(name: &str, args: TokenStream, input: TokenStream) {
-    let shown = quote!(#[attio_object(#args)] #input);
-    snapshot(name, &shown, crate::expand::attio_object(args, input));
+/// Reads `tests/snapshots/<name>.input.rs`: one item under the macro it tests, as a user writes
+/// it. Expands it and compares the expansion with `<name>.expanded.rs`.
+fn case(name: &str) {
+    let path = dir().join(format!("{name}.input.rs"));
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {} ({e})", path.display()));
+    let file: syn::File = syn::parse_str(&text)
+        .unwrap_or_else(|e| panic!("{} is not a Rust file ({e})", path.display()));
+    let [item] = file.items.as_slice() else {
+        panic!("{} holds one item", path.display());
+    };
+    let shown = quote!(#item);
+    let mut item = item.clone();
+    let attrs = match &mut item {
+        syn::Item::Struct(s) => &mut s.attrs,
+        syn::Item::Enum(e) => &mut e.attrs,
+        _ => panic!("{}: a struct or an enum", path.display()),
+    };
+    // The first attribute is the macro under test: `#[attio_object(...)]`, `#[attio_list(...)]`
+    // or `#[derive(SelectEnum)]`.
+    let first = attrs.remove(0);
+    let macro_name = first.path().get_ident().map(ToString::to_string);
+    let expansion = match macro_name.as_deref() {
+        Some("attio_object" | "attio_list") => {
+            let args = match first.meta {
+                syn::Meta::List(list) => list.tokens,
+                _ => TokenStream::new(),
+            };
+            if macro_name.as_deref() == Some("attio_list") {
+                crate::expand::attio_list(args, quote!(#item))
+            } else {
+                crate::expand::attio_object(args, quote!(#item))
+            }
+        }
+        Some("derive") => crate::select_enum::derive(quote!(#item)),
+        _ => panic!("{}: the first attribute names the macro", path.display()),
+    };
+    snapshot(name, &shown, expansion);
 }
 
-fn select_enum(name: &str, input: TokenStream) {
-    let shown = quote!(#[derive(SelectEnum)] #input);
-    snapshot(name, &shown, crate::select_enum::derive(input));
+fn dir() -> PathBuf {
+    [env!("CARGO_MANIFEST_DIR"), "tests", "snapshots"]
+        .iter()
+        .collect()
 }
 
-/// The issue's `User`, as the seed declares it.
 #[test]
 fn snapshot_user() {
-    object(
-        "user",
-        quote!(slug = "users"),
-        quote! {
-            #[derive(Debug, Clone, PartialEq)]
-            pub struct User {
-                pub user_id: String,
-                pub primary_email_address: attio::EmailAddress,
-                pub person: Option<attio::RecordReference>,
-                pub workspace: Option<attio::RecordReference>,
-            }
-        },
-    );
+    case("user");
 }
 
-/// Every field option and shape: rename, read_only, `Vec<T>`, `WithMeta<T>`, `Ref<T>`, and the
-/// crate override.
 #[test]
 fn snapshot_options() {
-    object(
-        "options",
-        quote!(slug = "deals", crate = "crate::reexport::attio"),
-        quote! {
-            pub(crate) struct Deal {
-                #[attio(rename = "name")]
-                pub title: attio::WithMeta<String>,
-                pub value: Option<attio::Currency>,
-                pub categories: Vec<attio::SelectOption>,
-                pub associated_company: Option<attio::Ref<Company>>,
-                #[attio(rename = "created_at", read_only)]
-                pub created: attio::Timestamp,
-            }
-        },
-    );
+    case("options");
 }
 
-/// A select enum with a catch-all holding the title.
 #[test]
 fn snapshot_select_enum() {
-    select_enum(
-        "select_enum",
-        quote! {
-            enum Category {
-                SaaS,
-                #[attio(rename = "B2B")]
-                BusinessToBusiness,
-                #[attio(other)]
-                Other(String),
-            }
-        },
-    );
+    case("select_enum");
 }
 
-/// A status enum with a unit catch-all.
 #[test]
 fn snapshot_status_enum() {
-    select_enum(
-        "status_enum",
-        quote! {
-            #[attio(status)]
-            enum Stage {
-                Lead,
-                #[attio(rename = "In Progress")]
-                InProgress,
-                #[attio(rename = "Won 🎉")]
-                Won,
-                #[attio(other)]
-                Unknown,
-            }
-        },
-    );
+    case("status_enum");
 }
 
-/// The sales pipeline: a list over companies.
 #[test]
 fn snapshot_list() {
-    let args = quote!(slug = "sales_pipeline", parent = Company);
-    let input = quote! {
-        pub struct SalesEntry {
-            pub stage: Stage,
-            pub owner: Option<attio::ActorReference>,
-            pub tags: Vec<attio::SelectOption>,
-        }
-    };
-    let shown = quote!(#[attio_list(#args)] #input);
-    snapshot("list", &shown, crate::expand::attio_list(args, input));
+    case("list");
 }
