@@ -5,9 +5,8 @@
 //! `objects` or `lists` (an enum in Attio's OpenAPI document). Where several templates match a
 //! path, the one with the most literal segments wins (`…/records/query` over
 //! `…/records/{record_id}`). A path that no template matches is answered 404 (`No route for …`,
-//! with the nearest template when one is a few edits away);
-//! a path that some template matches, but not with this method, 405 `method_not_allowed` with the
-//! methods it accepts.
+//! with the nearest template when one is a few edits away); a path that some template matches,
+//! but not with this method, 405 `method_not_allowed` with the methods it accepts.
 
 use serde_json::Value;
 
