@@ -161,12 +161,12 @@ impl SandboxBuilder {
                 counts: Default::default(),
                 recent: Default::default(),
                 recent_capacity: self.record_requests,
-                token: Token {
+                token: Arc::new(Token {
                     scopes: self.scopes,
                     issued_at: std::time::SystemTime::now()
                         .duration_since(std::time::UNIX_EPOCH)
                         .map_or(0, |d| d.as_secs() as i64),
-                },
+                }),
             }),
         });
         let task = tokio::spawn(server::serve(listener, shared.clone(), rx));

@@ -62,7 +62,8 @@ impl Sandbox {
     /// Replaces the scopes `GET /v2/self` reports (see
     /// [`SandboxBuilder::scopes`](crate::SandboxBuilder::scopes)).
     pub fn set_scopes<S: Into<String>>(&self, scopes: impl IntoIterator<Item = S>) {
-        lock(&self.shared.control).token.scopes = scopes.into_iter().map(Into::into).collect();
+        Arc::make_mut(&mut lock(&self.shared.control).token).scopes =
+            scopes.into_iter().map(Into::into).collect();
     }
 
     /// Turns rate limiting on or off.

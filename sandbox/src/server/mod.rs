@@ -58,7 +58,8 @@ pub struct Control {
     /// How many requests `recent` keeps.
     pub recent_capacity: usize,
     /// The token: the scopes `/v2/self` reports, and when it was issued (the sandbox started).
-    pub token: Token,
+    /// Shared with the requests in flight, so that a request reads it without copying it.
+    pub token: Arc<Token>,
 }
 
 /// State shared between the handle and the server tasks.
@@ -279,7 +280,7 @@ fn respond(
             }
         }
     };
-    let token = lock(&shared.control).token.clone();
+    let token = Arc::clone(&lock(&shared.control).token);
     let result = {
         let mut store = lock(&shared.store);
         let result = routes::dispatch(
