@@ -5,9 +5,10 @@
 //! The runtime's layers along the data's path: values < error < wire < operation < client <
 //! pages (the paging that surfaces share) < surfaces (query, changes, bulk, records, entries,
 //! lists, resolve, schema, sync, notes, tasks, comments, members, search, meetings, identity, raw,
-//! blocking, webhooks) < `__private`. The sandbox's along a request's path, bottom up: error, util, webhook_url <
-//! schema < values < store < query, http, delivery < resources < routes < server < the handle
-//! (builder, sandbox). `lib.rs` only re-exports.
+//! blocking, webhooks). A module that `lib.rs` hides (`#[doc(hidden)]`) is for generated code
+//! only: no module of its crate may name it. The sandbox's layers along a request's path, bottom
+//! up: error, util, webhook_url < schema < values < store < query, http, delivery < resources <
+//! routes < server < the handle (builder, sandbox). `lib.rs` only re-exports.
 //!
 //! A module names another through `crate::module::...`, or through a crate-root re-export
 //! (`crate::Client`), which this test traces back to its module by reading `lib.rs`'s `pub use`
@@ -30,7 +31,6 @@ fn runtime_layer(module: &str) -> Option<u8> {
         "query" | "changes" | "bulk" | "records" | "entries" | "lists" | "blocking"
         | "webhooks" | "resolve" | "schema" | "sync" | "notes" | "tasks" | "comments"
         | "members" | "search" | "meetings" | "identity" | "raw" => 7,
-        "__private" => 8,
         _ => return None,
     })
 }
@@ -49,6 +49,41 @@ fn sandbox_layer(module: &str) -> Option<u8> {
         "builder" | "sandbox" => 9,
         _ => return None,
     })
+}
+
+/// A crate whose layers are checked: its folder, the layer of each module of its root, and the
+/// modules its `lib.rs` hides (`#[doc(hidden)] pub mod …;`), which are for generated code only.
+struct Crate {
+    dir: &'static str,
+    layer_of: fn(&str) -> Option<u8>,
+    hidden: Vec<String>,
+}
+
+impl Crate {
+    fn new(dir: &'static str, layer_of: fn(&str) -> Option<u8>) -> Self {
+        let lib = fs::read_to_string(workspace().join(dir).join("src/lib.rs")).unwrap();
+        let lines: Vec<&str> = lib.lines().map(str::trim).collect();
+        let hidden = lines
+            .windows(2)
+            .filter(|pair| pair[0] == "#[doc(hidden)]")
+            .filter_map(|pair| pair[1].strip_prefix("pub mod ")?.strip_suffix(';'))
+            .map(str::to_owned)
+            .collect();
+        Self {
+            dir,
+            layer_of,
+            hidden,
+        }
+    }
+
+    /// The layer of a module of the root; a hidden module is above every other.
+    fn layer(&self, module: &str) -> Option<u8> {
+        (self.layer_of)(module).or_else(|| self.is_hidden(module).then_some(u8::MAX))
+    }
+
+    fn is_hidden(&self, module: &str) -> bool {
+        self.hidden.iter().any(|h| h == module)
+    }
 }
 
 /// The workspace's root.
@@ -95,7 +130,7 @@ fn root_names(lib: &str) -> HashMap<String, String> {
 fn named_modules(
     source: &str,
     roots: &HashMap<String, String>,
-    layer_of: fn(&str) -> Option<u8>,
+    krate: &Crate,
 ) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut rest = source;
@@ -113,7 +148,7 @@ fn named_modules(
         for path in paths {
             let (name, tail) = path.split_once("::").unwrap_or((path, ""));
             let name = name.trim();
-            if layer_of(name).is_some() {
+            if krate.layer(name).is_some() {
                 out.push((name.to_owned(), tail.to_owned()));
             } else if let Some(module) = roots.get(name) {
                 out.push((module.clone(), String::new()));
@@ -133,7 +168,8 @@ struct File {
 }
 
 /// Every checked file of the crate in `crate_dir`.
-fn imports(crate_dir: &str, layer_of: fn(&str) -> Option<u8>) -> Vec<File> {
+fn imports(krate: &Crate) -> Vec<File> {
+    let crate_dir = krate.dir;
     let src = workspace().join(crate_dir).join("src");
     let roots = root_names(&fs::read_to_string(src.join("lib.rs")).unwrap());
     let mut all = Vec::new();
@@ -144,7 +180,7 @@ fn imports(crate_dir: &str, layer_of: fn(&str) -> Option<u8>) -> Vec<File> {
         let mut components = rel.components().map(|c| c.as_os_str().to_string_lossy());
         let first = components.next().unwrap();
         let module = first.trim_end_matches(".rs").to_owned();
-        if layer_of(&module).is_none() {
+        if krate.layer(&module).is_none() {
             continue;
         }
         // In the sandbox, each resource is a module of `resources/` of its own.
@@ -165,7 +201,7 @@ fn imports(crate_dir: &str, layer_of: fn(&str) -> Option<u8>) -> Vec<File> {
             rel: rel.to_owned(),
             module,
             resource,
-            names: named_modules(&code, &roots, layer_of),
+            names: named_modules(&code, &roots, krate),
         });
     }
     assert!(
@@ -176,15 +212,20 @@ fn imports(crate_dir: &str, layer_of: fn(&str) -> Option<u8>) -> Vec<File> {
     out
 }
 
-/// The imports of one crate that climb back up, and a sandbox resource's imports of another.
-fn climbing_imports(crate_dir: &str, layer_of: fn(&str) -> Option<u8>) -> Vec<String> {
+/// The imports of one crate that climb back up or name a hidden module, and a sandbox resource's
+/// imports of another.
+fn climbing_imports(krate: &Crate) -> Vec<String> {
     let mut violations = Vec::new();
-    for file in imports(crate_dir, layer_of) {
-        let own_layer = layer_of(&file.module).unwrap();
-        let at = format!("{crate_dir}/src/{}", file.rel.display());
+    for file in imports(krate) {
+        let own_layer = krate.layer(&file.module).unwrap();
+        let at = format!("{}/src/{}", krate.dir, file.rel.display());
         for (module, tail) in &file.names {
-            let layer = layer_of(module).unwrap();
-            if layer > own_layer {
+            let layer = krate.layer(module).unwrap();
+            if krate.is_hidden(module) && *module != file.module {
+                violations.push(format!(
+                    "{at} names `{module}`, which lib.rs hides: it is for generated code only"
+                ));
+            } else if layer > own_layer {
                 violations.push(format!(
                     "{at} (layer {own_layer}) names `{module}` (layer {layer})"
                 ));
@@ -211,8 +252,14 @@ fn no_module_names_a_layer_above_its_own() {
         roots.get("Client").is_some_and(|m| m == "client"),
         "{roots:?}"
     );
-    let mut violations = climbing_imports("runtime", runtime_layer);
-    violations.extend(climbing_imports("sandbox", sandbox_layer));
+    let runtime = Crate::new("runtime", runtime_layer);
+    assert_eq!(
+        runtime.hidden.len(),
+        1,
+        "the runtime hides one module for generated code"
+    );
+    let mut violations = climbing_imports(&runtime);
+    violations.extend(climbing_imports(&Crate::new("sandbox", sandbox_layer)));
     assert!(
         violations.is_empty(),
         "imports that climb back up:\n{}",
@@ -221,9 +268,9 @@ fn no_module_names_a_layer_above_its_own() {
 }
 
 /// A circle among the modules of one crate's root, if there is one.
-fn circle(crate_dir: &str, layer_of: fn(&str) -> Option<u8>) -> Option<String> {
+fn circle(krate: &Crate) -> Option<String> {
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for file in imports(crate_dir, layer_of) {
+    for file in imports(krate) {
         let names = graph.entry(file.module.clone()).or_default();
         names.extend(
             file.names
@@ -262,14 +309,15 @@ fn circle(crate_dir: &str, layer_of: fn(&str) -> Option<u8>) -> Option<String> {
 
 #[test]
 fn no_modules_name_each_other_in_a_circle() {
-    for (crate_dir, layer_of) in [
-        ("runtime", runtime_layer as fn(&str) -> Option<u8>),
-        ("sandbox", sandbox_layer),
+    for krate in [
+        Crate::new("runtime", runtime_layer),
+        Crate::new("sandbox", sandbox_layer),
     ] {
-        let found = circle(crate_dir, layer_of);
+        let found = circle(&krate);
         assert!(
             found.is_none(),
-            "{crate_dir}: modules that name each other: {found:?}"
+            "{}: modules that name each other: {found:?}",
+            krate.dir
         );
     }
 }
