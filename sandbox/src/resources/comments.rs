@@ -11,7 +11,8 @@ use serde_json::{Map, Value, json};
 
 use crate::error::ApiError;
 use crate::http::{Method, Request, Route, created_at};
-use crate::store::{Event, ObjectKeys, Part, Store, Target};
+use crate::schema::Object;
+use crate::store::{Event, Part, Store, Target};
 use crate::util::format_ns;
 
 /// The routes of comments and threads.
@@ -71,7 +72,7 @@ pub struct Comments {
 
 /// A deleted record's threads (and their comments) go with it.
 impl Part for Comments {
-    fn record_deleted(&mut self, object: &ObjectKeys<'_>, record_id: &str) {
+    fn record_deleted(&mut self, object: &Object, record_id: &str) {
         let gone: Vec<String> = self
             .threads
             .iter()

@@ -6,11 +6,12 @@
 //! `limit` defaults to 10 and may be at most 50, as Attio documents. Creating and deleting a note
 //! delivers `note.created` and `note.deleted` to subscribed webhooks.
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use crate::error::ApiError;
-use crate::http::{Method, Request, Route, created_at};
-use crate::store::{Event, ObjectKeys, Part, Store};
+use crate::http::{Method, Request, Route, created_at, str_field};
+use crate::schema::Object;
+use crate::store::{Event, Part, Store};
 use crate::util::format_ns;
 
 /// The routes of notes.
@@ -27,9 +28,9 @@ pub struct Notes(Vec<Note>);
 
 /// A deleted record's notes go with it.
 impl Part for Notes {
-    fn record_deleted(&mut self, object: &ObjectKeys<'_>, record_id: &str) {
+    fn record_deleted(&mut self, object: &Object, record_id: &str) {
         self.0
-            .retain(|n| !(n.parent_object == object.slug && n.parent_record_id == record_id));
+            .retain(|n| !(n.parent_object == object.api_slug && n.parent_record_id == record_id));
     }
 }
 
@@ -71,12 +72,6 @@ fn render(store: &Store, n: &Note) -> Value {
 
 fn not_found(id: &str) -> ApiError {
     ApiError::not_found(format!("Note with ID \"{id}\" not found."))
-}
-
-fn string<'a>(d: &'a Map<String, Value>, key: &str) -> Result<&'a str, ApiError> {
-    d.get(key)
-        .and_then(Value::as_str)
-        .ok_or_else(|| ApiError::validation(format!("data.{key} must be a string.")))
 }
 
 /// Attio's markdown subset without its markup: what `content_plaintext` holds.
@@ -157,12 +152,12 @@ fn list(store: &Store, req: &Request<'_>) -> Result<Value, ApiError> {
 /// `POST /v2/notes`.
 fn create(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError> {
     let d = req.data()?;
-    let oi = store.object_index(string(d, "parent_object")?)?;
-    let record_id = string(d, "parent_record_id")?;
+    let oi = store.object_index(str_field(d, "parent_object")?)?;
+    let record_id = str_field(d, "parent_record_id")?;
     store.record(oi, record_id)?;
-    let title = string(d, "title")?;
-    let content = string(d, "content")?;
-    let (plaintext, markdown) = match string(d, "format")? {
+    let title = str_field(d, "title")?;
+    let content = str_field(d, "content")?;
+    let (plaintext, markdown) = match str_field(d, "format")? {
         "plaintext" => (content.to_owned(), content.to_owned()),
         "markdown" => (plain(content), content.to_owned()),
         other => {

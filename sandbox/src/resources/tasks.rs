@@ -15,8 +15,8 @@ use serde_json::{Map, Value, json};
 
 use crate::error::ApiError;
 use crate::http::{Method, Request, Route};
-use crate::schema::{AttrType, Attribute};
-use crate::store::{Event, ObjectKeys, Part, Store};
+use crate::schema::{AttrType, Attribute, Object};
+use crate::store::{Event, Part, Store};
 use crate::util::{format_ns, parse_timestamp};
 
 /// The routes of tasks.
@@ -34,10 +34,10 @@ pub struct Tasks(Vec<Task>);
 
 /// A deleted record is unlinked from its tasks.
 impl Part for Tasks {
-    fn record_deleted(&mut self, object: &ObjectKeys<'_>, record_id: &str) {
+    fn record_deleted(&mut self, object: &Object, record_id: &str) {
         for task in &mut self.0 {
             task.links
-                .retain(|(o, r)| !(o == object.id && r == record_id));
+                .retain(|(o, r)| !(*o == object.id && r == record_id));
         }
     }
 }

@@ -29,7 +29,7 @@ mod write;
 pub use events::{EVENT_TYPES, Event, Outgoing, Webhook};
 pub use filter::validate as validate_filter;
 pub use list::List;
-pub use parts::{ObjectKeys, Part};
+pub use parts::Part;
 pub use row::{Mode, Parent, Record, StoredValue, Target};
 pub use rows::attribute_not_found;
 pub use state::{ALICE_ID, Member, Store};

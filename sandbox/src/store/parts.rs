@@ -11,23 +11,15 @@ use std::collections::HashMap;
 use std::fmt;
 
 use crate::error::ApiError;
+use crate::schema::Object;
 
 /// A resource's state in the store.
 pub trait Part: Any + Send + fmt::Debug {
-    /// The record `record_id` of the object `object` (its id and slug) was deleted: drop or
-    /// unlink what belongs to it. Does nothing by default.
-    fn record_deleted(&mut self, object: &ObjectKeys<'_>, record_id: &str) {
+    /// The record `record_id` of `object` was deleted: drop or unlink what belongs to it (a
+    /// part may have stored the object's id or its slug). Does nothing by default.
+    fn record_deleted(&mut self, object: &Object, record_id: &str) {
         let _ = (object, record_id);
     }
-}
-
-/// An object's id and api slug: a part may have stored either.
-#[derive(Debug, Clone, Copy)]
-pub struct ObjectKeys<'a> {
-    /// The object's id.
-    pub id: &'a str,
-    /// The object's api slug.
-    pub slug: &'a str,
 }
 
 /// One value of each installed [`Part`] type.
@@ -57,7 +49,7 @@ impl Parts {
     }
 
     /// Tells every part that a record was deleted.
-    pub fn record_deleted(&mut self, object: &ObjectKeys<'_>, record_id: &str) {
+    pub fn record_deleted(&mut self, object: &Object, record_id: &str) {
         for part in self.0.values_mut() {
             part.record_deleted(object, record_id);
         }
@@ -86,8 +78,8 @@ mod tests {
     struct Counter(Vec<String>);
 
     impl Part for Counter {
-        fn record_deleted(&mut self, object: &ObjectKeys<'_>, record_id: &str) {
-            self.0.push(format!("{}/{record_id}", object.slug));
+        fn record_deleted(&mut self, object: &Object, record_id: &str) {
+            self.0.push(format!("{}/{record_id}", object.api_slug));
         }
     }
 
@@ -96,9 +88,13 @@ mod tests {
         let mut parts = Parts::default();
         assert_eq!(parts.get::<Counter>().unwrap_err().status, 500);
         parts.install(Counter::default());
-        let object = ObjectKeys {
-            id: "o",
-            slug: "people",
+        let object = Object {
+            id: "o".into(),
+            api_slug: "people".into(),
+            singular_noun: "Person".into(),
+            plural_noun: "People".into(),
+            created_at: String::new(),
+            attributes: Vec::new(),
         };
         parts.record_deleted(&object, "r1");
         assert_eq!(parts.get::<Counter>().unwrap().0, ["people/r1"]);

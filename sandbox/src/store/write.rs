@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use serde_json::{Value, json};
 
 use super::events::Event;
-use super::parts::ObjectKeys;
 use super::relationships::targets;
 use super::row::{AttrValues, Mode, Record, StoredValue, Target};
 use super::state::Store;
@@ -334,11 +333,7 @@ impl Store {
         if let Some(rs) = self.records.get_mut(&object.id) {
             rs.retain(|r| r.id != record_id);
         }
-        let keys = ObjectKeys {
-            id: &object.id,
-            slug: &object.api_slug,
-        };
-        self.parts.record_deleted(&keys, record_id);
+        self.parts.record_deleted(&object, record_id);
         self.delete_entries_of(&object.id, record_id);
         self.emit(Event::record("record.deleted", &object.id, record_id));
         Ok(())

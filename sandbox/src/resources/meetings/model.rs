@@ -6,7 +6,8 @@ use time::{Date, Time, UtcOffset};
 
 use crate::error::ApiError;
 use crate::http::Request;
-use crate::store::{ObjectKeys, Part, Store};
+use crate::schema::Object;
+use crate::store::{Part, Store};
 use crate::util::format_ns;
 
 /// When a meeting starts or ends.
@@ -87,10 +88,10 @@ pub struct Meetings {
 
 /// A deleted record is unlinked from every meeting.
 impl Part for Meetings {
-    fn record_deleted(&mut self, object: &ObjectKeys<'_>, record_id: &str) {
+    fn record_deleted(&mut self, object: &Object, record_id: &str) {
         for m in &mut self.meetings {
             m.links
-                .retain(|(_, o, r)| !(o == object.id && r == record_id));
+                .retain(|(_, o, r)| !(*o == object.id && r == record_id));
         }
     }
 }

@@ -57,11 +57,8 @@ pub(super) fn update(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiE
         ("singular_noun", &mut obj.singular_noun),
         ("plural_noun", &mut obj.plural_noun),
     ] {
-        if let Some(v) = d.get(key) {
-            *field = v
-                .as_str()
-                .ok_or_else(|| ApiError::validation(format!("data.{key} must be a string.")))?
-                .to_owned();
+        if d.contains_key(key) {
+            *field = str_field(d, key)?.to_owned();
         }
     }
     Ok(data(store.objects[oi].to_json(&store.workspace_id)))
