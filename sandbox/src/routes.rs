@@ -25,12 +25,12 @@ pub fn all() -> impl Iterator<Item = &'static Route> {
 
 /// The parameters `template` takes from `segments`, if it matches them.
 fn matches(template: &'static str, segments: &[String]) -> Option<Vec<(&'static str, String)>> {
-    let parts: Vec<&'static str> = template.trim_start_matches('/').split('/').collect();
-    if parts.len() != segments.len() {
+    let parts = template.trim_start_matches('/').split('/');
+    if parts.clone().count() != segments.len() {
         return None;
     }
     let mut params = Vec::new();
-    for (part, segment) in parts.into_iter().zip(segments) {
+    for (part, segment) in parts.zip(segments) {
         match part.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
             Some(name) => {
                 let allowed = ENUM_PARAMS.iter().find(|(n, _)| *n == name);

@@ -24,7 +24,7 @@ pub mod webhooks;
 use crate::http::Route;
 use crate::store::Store;
 
-/// Every resource's route table, in the order the router tries them.
+/// Every resource's route table, in the order `attio_sandbox::routes()` lists them.
 pub const ROUTES: &[&[Route]] = &[
     schema::ROUTES,
     records::ROUTES,
