@@ -2,8 +2,9 @@
 //!
 //! [`Stub`] is a recording HTTP server on loopback: it answers every request with a canned
 //! response and keeps what it received, for tests where the exact bytes matter. [`seed`] reads the
-//! request and response out of the seed document, verbatim. [`sandbox_client`] points a client at
-//! a sandbox. [`exactly_once`] is the fault suite of writes whose answers are lost.
+//! request and response out of the seed document, verbatim, and [`User`] and [`UserWithMeta`] are
+//! its struct. [`sandbox_client`] points a client at a sandbox. [`exactly_once`] is the fault
+//! suite of writes whose answers are lost.
 
 pub mod exactly_once;
 
@@ -164,6 +165,34 @@ pub fn sandbox_client(sandbox: &attio_sandbox::Sandbox) -> attio::ClientBuilder 
     attio::Client::builder()
         .api_key(sandbox.api_key())
         .base_url(sandbox.base_url())
+}
+
+/// The seed document's struct: the standard `users` object, as the document's request writes it.
+#[attio::attio_object(slug = "users")]
+#[derive(Debug, Clone, PartialEq)]
+pub struct User {
+    /// Unique in Attio.
+    pub user_id: String,
+    /// Required in Attio.
+    pub primary_email_address: attio::EmailAddress,
+    /// The other side of `people.associated_users`.
+    pub person: Option<attio::RecordReference>,
+    /// The other side of `workspaces.users`.
+    pub workspace: Option<attio::RecordReference>,
+}
+
+/// The seed document's struct with every value's metadata (`active_from`, `created_by_actor`, …).
+#[attio::attio_object(slug = "users")]
+#[derive(Debug, Clone, PartialEq)]
+pub struct UserWithMeta {
+    /// Unique in Attio.
+    pub user_id: attio::WithMeta<String>,
+    /// Required in Attio.
+    pub primary_email_address: attio::WithMeta<attio::EmailAddress>,
+    /// The other side of `people.associated_users`.
+    pub person: Option<attio::WithMeta<attio::RecordReference>>,
+    /// The other side of `workspaces.users`.
+    pub workspace: Option<attio::WithMeta<attio::RecordReference>>,
 }
 
 /// The seed document, "Update a user record", as Attio published it.

@@ -1,31 +1,9 @@
 //! The seed document ("Update a user record") works verbatim: `update` sends exactly its request,
 //! and its response decodes with every field and every value's metadata intact.
 
-use attio::{
-    ActorType, AttributeType, Client, EmailAddress, RecordId, RecordReference, WithMeta,
-    attio_object,
-};
-use attio_tests::{Canned, Stub, seed};
+use attio::{ActorType, AttributeType, Client, EmailAddress, RecordId, RecordReference};
+use attio_tests::{Canned, Stub, User, UserWithMeta, seed};
 use serde_json::Value;
-
-#[attio_object(slug = "users")]
-#[derive(Debug, Clone, PartialEq)]
-struct User {
-    user_id: String,
-    primary_email_address: EmailAddress,
-    person: Option<RecordReference>,
-    workspace: Option<RecordReference>,
-}
-
-/// The same object, keeping every value's metadata.
-#[attio_object(slug = "users")]
-#[derive(Debug, Clone, PartialEq)]
-struct UserWithMeta {
-    user_id: WithMeta<String>,
-    primary_email_address: WithMeta<EmailAddress>,
-    person: Option<WithMeta<RecordReference>>,
-    workspace: Option<WithMeta<RecordReference>>,
-}
 
 fn seed_user() -> User {
     User {

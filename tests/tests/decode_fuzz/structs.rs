@@ -5,15 +5,7 @@ use attio::{
     ActorReference, Currency, Date, Domain, EmailAddress, Interaction, Location, PersonalName,
     PhoneNumber, Rating, RecordReference, SelectOption, Status, Timestamp, WithMeta, attio_object,
 };
-
-#[attio_object(slug = "users")]
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct User {
-    pub(crate) user_id: String,
-    pub(crate) primary_email_address: EmailAddress,
-    pub(crate) person: Option<RecordReference>,
-    pub(crate) workspace: Option<RecordReference>,
-}
+pub(crate) use attio_tests::User;
 
 /// Every value type, in every shape a field can take.
 #[attio_object(slug = "everything")]

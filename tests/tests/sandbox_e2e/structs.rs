@@ -5,26 +5,7 @@ use attio::{
     ActorReference, Currency, Date, Domain, EmailAddress, Interaction, Location, PersonalName,
     PhoneNumber, Rating, RecordReference, SelectOption, Status, Timestamp, WithMeta, attio_object,
 };
-
-/// The seed document's struct.
-#[attio_object(slug = "users")]
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct User {
-    pub(crate) user_id: String,
-    pub(crate) primary_email_address: EmailAddress,
-    pub(crate) person: Option<RecordReference>,
-    pub(crate) workspace: Option<RecordReference>,
-}
-
-/// The same attributes with every value's metadata.
-#[attio_object(slug = "users")]
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct UserWithMeta {
-    pub(crate) user_id: WithMeta<String>,
-    pub(crate) primary_email_address: WithMeta<EmailAddress>,
-    pub(crate) person: Option<WithMeta<RecordReference>>,
-    pub(crate) workspace: Option<WithMeta<RecordReference>>,
-}
+pub(crate) use attio_tests::{User, UserWithMeta};
 
 #[attio_object(slug = "people")]
 #[derive(Debug, Clone, PartialEq)]
