@@ -40,8 +40,8 @@
 #[cfg(test)]
 extern crate self as attio;
 
-// The layers, along the data's path (see the architecture notes in the repository): each imports
-// only the layers numbered below its own, and `error` (runtime/tests/layers.rs checks it).
+// The layers, along the data's path (see ARCHITECTURE.md): each imports
+// only the layers numbered below its own, and `error` (tests/tests/layers.rs checks it).
 mod client; // 4. transport, rate limits, retry: one `execute(operation)`
 mod error; // the one error type, by stage
 mod operation; // 3. every request as data: method, path, body, idempotency, decoding
