@@ -7,12 +7,14 @@ use crate::values::{FieldError, RecordId, ValueError};
 
 mod api;
 mod decode;
+mod redact;
 mod schema;
 mod scopes;
 
 pub use api::{ApiError, ErrorCode, NamedAttribute};
 pub use decode::DecodeError;
 pub(crate) use decode::{FieldHint, Missing};
+pub(crate) use redact::Redactor;
 pub use schema::{Finding, Problem, SchemaReport, TypeReport};
 pub use scopes::ScopeError;
 
@@ -114,6 +116,38 @@ pub enum Error {
         source: Box<dyn std::error::Error + Send + Sync + 'static>,
     },
 
+    /// The answer's body grew past the bound the client reads
+    /// ([`ClientBuilder::max_response_bytes`](crate::ClientBuilder::max_response_bytes) for a
+    /// success, [`MAX_ERROR_BODY_BYTES`](crate::MAX_ERROR_BODY_BYTES) for an error answer), or its
+    /// `Content-Length` announced more. The client stopped reading and dropped the connection
+    /// rather than drain it. A `2xx` write was applied by Attio all the same (see
+    /// [`Error::outcome`]).
+    ///
+    /// ```
+    /// # fn report(err: attio::Error) {
+    /// if let attio::Error::TooLarge { received, limit, .. } = &err {
+    ///     eprintln!("{err} (read {received} of at most {limit} bytes)");
+    /// }
+    /// # }
+    /// ```
+    #[error(
+        "{request} answered HTTP {status} with a body larger than the client reads: {}, past the bound of {limit} bytes; the client stopped reading and dropped the connection{}",
+        describe_size(*received, *declared),
+        outcome_note(too_large_outcome(request, *status))
+    )]
+    TooLarge {
+        /// The request.
+        request: RequestLine,
+        /// The answer's HTTP status.
+        status: u16,
+        /// The bytes of the body that had arrived when the client stopped reading.
+        received: u64,
+        /// The body's length as its `Content-Length` announced it, if it did.
+        declared: Option<u64>,
+        /// The bound that was passed, in bytes.
+        limit: u64,
+    },
+
     /// An assert by parent (`PUT /v2/lists/{list}/entries`) found several entries of the record
     /// in the list (Attio's 400 `multiple_match_results`), so it could not tell which to change,
     /// and changed nothing.
@@ -180,7 +214,7 @@ pub enum Error {
 /// |---|---|---|
 /// | [`NotSent`](Outcome::NotSent) | refused before sending (bad input, configuration), or the connection could not be made | yes |
 /// | [`NotApplied`](Outcome::NotApplied) | Attio refused it (a 4xx, a 429), or it was a read, which changes nothing | yes, once the cause is fixed |
-/// | [`Applied`](Outcome::Applied) | Attio applied it, but its answer did not decode | no: read the record back |
+/// | [`Applied`](Outcome::Applied) | Attio applied it, but its answer did not decode or was too large to read | no: read the record back |
 /// | [`Unknown`](Outcome::Unknown) | a write that met a 5xx, a timeout or a dropped connection | only if repeating it is harmless |
 ///
 /// ```
@@ -225,6 +259,24 @@ fn status_outcome(request: &RequestLine, status: u16) -> Outcome {
         Outcome::Unknown
     } else {
         Outcome::NotApplied
+    }
+}
+
+/// A body past the bound: a success answer means Attio applied a write (as when it does not
+/// decode); an error answer's status decides as for any other.
+fn too_large_outcome(request: &RequestLine, status: u16) -> Outcome {
+    if (200..300).contains(&status) && request.is_write() {
+        Outcome::Applied
+    } else {
+        status_outcome(request, status)
+    }
+}
+
+fn describe_size(received: u64, declared: Option<u64>) -> String {
+    match declared {
+        Some(length) if received == 0 => format!("its Content-Length announced {length} bytes"),
+        Some(length) => format!("{received} of the {length} bytes it announced had arrived"),
+        None => format!("{received} bytes had arrived"),
     }
 }
 
@@ -279,6 +331,9 @@ impl Error {
                 request, status, ..
             } => status_outcome(request, *status),
             Error::Transport { request, kind, .. } => transport_outcome(request, *kind),
+            Error::TooLarge {
+                request, status, ..
+            } => too_large_outcome(request, *status),
             Error::MultipleEntries { .. } => Outcome::NotApplied,
             Error::Decode(e) => e.outcome(),
             Error::Unresolved { .. } => Outcome::Unknown,
@@ -295,7 +350,8 @@ impl Error {
         match self {
             Error::Encode { request, .. }
             | Error::Http { request, .. }
-            | Error::Transport { request, .. } => Some(request),
+            | Error::Transport { request, .. }
+            | Error::TooLarge { request, .. } => Some(request),
             Error::Api(e) => e.request.as_deref(),
             Error::MultipleEntries { source, .. } => source.request.as_deref(),
             Error::Decode(e) => e.request(),
@@ -329,7 +385,7 @@ impl Error {
         match self {
             Error::Api(e) => Some(e.status),
             Error::MultipleEntries { source, .. } => Some(source.status),
-            Error::Http { status, .. } => Some(*status),
+            Error::Http { status, .. } | Error::TooLarge { status, .. } => Some(*status),
             Error::Unresolved { source, .. } => source.status(),
             _ => None,
         }
@@ -401,6 +457,9 @@ pub enum TransportKind {
     Timeout,
     /// The connection was lost after the request may have been sent.
     ConnectionDropped,
+    /// What came back was not a valid HTTP answer (garbage, or headers past hyper's bound): the
+    /// request was sent, and something other than an HTTP server, or a broken one, answered.
+    MalformedResponse,
     /// Any other failure of the HTTP stack.
     Other,
 }
@@ -419,6 +478,7 @@ impl fmt::Display for TransportKind {
             TransportKind::Tls => "the TLS handshake failed",
             TransportKind::Timeout => "timed out",
             TransportKind::ConnectionDropped => "the connection was dropped",
+            TransportKind::MalformedResponse => "the server's answer was not valid HTTP",
             TransportKind::Other => "the HTTP request failed",
         })
     }

@@ -4,9 +4,11 @@
 //! response and keeps what it received, for tests where the exact bytes matter. [`seed`] reads the
 //! request and response out of the seed document, verbatim, and [`User`] and [`UserWithMeta`] are
 //! its struct. [`sandbox_client`] points a client at a sandbox. [`exactly_once`] is the fault
-//! suite of writes whose answers are lost.
+//! suite of writes whose answers are lost. [`hostile::Hostile`] is a server that misbehaves on
+//! purpose.
 
 pub mod exactly_once;
+pub mod hostile;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -158,6 +160,33 @@ async fn answer(
         );
     }
     response
+}
+
+/// A writer that keeps everything written to it, for a tracing subscriber in a test:
+/// `.with_writer(move || captured.clone())`, then [`Captured::text`].
+#[derive(Clone, Default)]
+pub struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Captured {
+    /// Everything written so far.
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().expect("not poisoned")).into_owned()
+    }
+
+    /// Forgets what was written so far.
+    pub fn clear(&self) {
+        self.0.lock().expect("not poisoned").clear();
+    }
+}
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().expect("not poisoned").extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// A client builder aimed at `sandbox`, with its API key: add settings, then `.build()`.

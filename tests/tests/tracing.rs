@@ -1,26 +1,10 @@
 //! What the tracing spans show: the request, never the token, never record values. Alone in its
 //! test binary, because tracing caches callsite interest process-wide.
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use attio::{Client, RecordId, RetryPolicy, attio_object};
-use attio_tests::{Canned, Stub, seed};
-
-/// A writer that keeps everything the subscriber prints.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+use attio_tests::{Canned, Captured, Stub, seed};
 
 #[tokio::test]
 async fn traces_name_the_request_but_never_the_token_or_values() {
@@ -56,7 +40,7 @@ async fn traces_name_the_request_but_never_the_token_or_values() {
     .await
     .unwrap();
 
-    let text = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let text = captured.text();
     assert!(text.contains("attio.request"), "{text}");
     assert!(text.contains("PATCH"), "{text}");
     assert!(text.contains("/v2/objects/users/records/"), "{text}");

@@ -2,33 +2,17 @@
 //! secret), not when the axum extractor refuses a delivery. Alone in its test binary, because
 //! tracing caches callsite interest process-wide (see tracing.rs).
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
-
 use attio::webhooks::{
     Condition, EventType, Filter, Subscription, VerifiedDelivery, WebhookSecret,
 };
 use attio::{Client, RetryPolicy};
-use attio_tests::{Canned, Stub};
+use attio_tests::{Canned, Captured, Stub};
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use axum::routing::post;
 use tower::ServiceExt as _;
 
 const SECRET: &str = "ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb";
-
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
 
 async fn handler(VerifiedDelivery(_): VerifiedDelivery) -> StatusCode {
     StatusCode::OK
@@ -73,7 +57,7 @@ async fn the_secret_never_reaches_a_trace() {
     let response = app.oneshot(request).await.unwrap();
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
 
-    let text = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let text = captured.text();
     assert!(
         text.contains("POST") && text.contains("/v2/webhooks"),
         "{text}"

@@ -12,14 +12,16 @@ use reqwest::header::HeaderValue;
 use secrecy::{ExposeSecret, SecretString};
 use tracing::Instrument as _;
 
-use crate::error::{ApiError, Error, NamedAttribute, RequestLine, Result};
+use crate::error::{ApiError, Error, NamedAttribute, Redactor, RequestLine, Result};
 use crate::operation::Operation;
 
+mod body;
 mod limits;
 mod names;
 mod retry;
 mod transport;
 
+pub use body::{DEFAULT_MAX_RESPONSE_BYTES, MAX_ERROR_BODY_BYTES};
 pub use limits::RateLimits;
 pub use retry::RetryPolicy;
 
@@ -79,6 +81,8 @@ struct Inner {
     http: reqwest::Client,
     base_url: String,
     auth: HeaderValue,
+    max_body: u64,
+    redactor: Redactor,
     retry: RetryPolicy,
     limiter: Limiter,
     stats: Counters,
@@ -199,10 +203,12 @@ impl Client {
     /// Sends `op` under the rate limits, retrying as the policy allows, and decodes its answer.
     pub(crate) async fn execute<R>(&self, op: Operation<R>) -> Result<R> {
         let line = op.line();
+        let (path, query) = line.path().split_once('?').unwrap_or((line.path(), ""));
         let span = tracing::debug_span!(
             "attio.request",
             method = %line.method(),
-            path = %line.path(),
+            path = %path,
+            query = %query_names(query),
             attempt = tracing::field::Empty,
             status = tracing::field::Empty,
         );
@@ -217,7 +223,9 @@ impl Client {
         };
         (op.decode)(&body).map_err(|e| {
             self.inner.stats.failures.fetch_add(1, Ordering::Relaxed);
-            Error::Decode(e.with_request(line))
+            self.inner
+                .redactor
+                .error(Error::Decode(e.with_request(line)))
         })
     }
 
@@ -294,20 +302,24 @@ impl Client {
             inner.limiter.acquire(op.write).await;
             inner.stats.attempts.fetch_add(1, Ordering::Relaxed);
             let sent = Instant::now();
-            let (error, retry_after) =
-                match transport::send_once(&inner.http, &inner.base_url, &inner.auth, op, line)
-                    .await
-                {
-                    Ok(body) => {
-                        span.record("status", 200);
-                        tracing::debug!(
-                            elapsed_ms = sent.elapsed().as_millis() as u64,
-                            "attio request succeeded"
-                        );
-                        return Ok(body);
-                    }
-                    Err(failed) => failed,
-                };
+            let endpoint = transport::Endpoint {
+                http: &inner.http,
+                base_url: &inner.base_url,
+                auth: &inner.auth,
+                max_body: inner.max_body,
+                redactor: &inner.redactor,
+            };
+            let (error, retry_after) = match transport::send_once(&endpoint, op, line).await {
+                Ok(body) => {
+                    span.record("status", 200);
+                    tracing::debug!(
+                        elapsed_ms = sent.elapsed().as_millis() as u64,
+                        "attio request succeeded"
+                    );
+                    return Ok(body);
+                }
+                Err(failed) => failed,
+            };
             if let Some(status) = error.status() {
                 span.record("status", status);
             }
@@ -358,6 +370,7 @@ pub struct ClientBuilder {
     retry: RetryPolicy,
     limits: RateLimits,
     schema_cache: bool,
+    max_response_bytes: Option<u64>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -369,6 +382,7 @@ impl fmt::Debug for ClientBuilder {
             .field("connect_timeout", &self.connect_timeout)
             .field("retry", &self.retry)
             .field("limits", &self.limits)
+            .field("max_response_bytes", &self.max_response_bytes)
             .finish()
     }
 }
@@ -459,6 +473,21 @@ impl ClientBuilder {
         self
     }
 
+    /// The most bytes a success answer's body may hold (default
+    /// [`DEFAULT_MAX_RESPONSE_BYTES`], 64 MiB). A body past it, or a `Content-Length` announcing
+    /// more, fails the request with [`Error::TooLarge`] as soon as the bound is passed: the
+    /// client stops reading and drops the connection, so a broken server cannot fill memory.
+    /// Error answers have their own, smaller bound, [`MAX_ERROR_BODY_BYTES`].
+    ///
+    /// ```
+    /// let client = attio::Client::builder().api_key("t").max_response_bytes(16 * 1024 * 1024).build()?;
+    /// # Ok::<(), attio::Error>(())
+    /// ```
+    pub fn max_response_bytes(mut self, bytes: u64) -> Self {
+        self.max_response_bytes = Some(bytes);
+        self
+    }
+
     /// Checks the settings and builds the client.
     ///
     /// ```
@@ -492,6 +521,10 @@ impl ClientBuilder {
                 http,
                 base_url,
                 auth,
+                max_body: self
+                    .max_response_bytes
+                    .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
+                redactor: Redactor::new([SecretString::from(token.to_owned())]),
                 retry: self.retry,
                 limiter: Limiter::new(self.limits),
                 stats: Counters::default(),
@@ -499,6 +532,16 @@ impl ClientBuilder {
             }),
         })
     }
+}
+
+/// The parameter names of a query string (`limit,offset`), for a span: their values (a cursor,
+/// a search term) stay out of the logs.
+fn query_names(query: &str) -> String {
+    let mut names: Vec<String> = url::form_urlencoded::parse(query.as_bytes())
+        .map(|(name, _)| name.into_owned())
+        .collect();
+    names.dedup();
+    names.join(",")
 }
 
 /// Parses the base URL; refuses plain HTTP except to a loopback host.

@@ -6,8 +6,9 @@ use std::time::{Duration, SystemTime};
 
 use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue, RETRY_AFTER};
 
+use super::body::{BoundedBody, MAX_ERROR_BODY_BYTES};
 use super::retry::parse_retry_after;
-use crate::error::{ApiError, Error, RequestLine, Result, TransportKind};
+use crate::error::{ApiError, Error, Redactor, RequestLine, Result, TransportKind};
 use crate::operation::{Method, Operation};
 
 /// The HTTP client: reqwest over rustls, with ring as the crypto provider and the platform's
@@ -50,18 +51,27 @@ fn method(m: Method) -> reqwest::Method {
 /// A failed attempt: the error, and the answer's `Retry-After`, if any.
 pub(crate) type Failed = (Error, Option<Duration>);
 
-/// Sends `op` once: the body of a success answer, or the error.
+/// What one attempt needs besides the operation: where to send it, the credentials, how much of
+/// an answer to read, and what to keep out of errors.
+pub(crate) struct Endpoint<'a> {
+    pub(crate) http: &'a reqwest::Client,
+    pub(crate) base_url: &'a str,
+    pub(crate) auth: &'a HeaderValue,
+    pub(crate) max_body: u64,
+    pub(crate) redactor: &'a Redactor,
+}
+
+/// Sends `op` once: the body of a success answer, or the error (its server texts redacted).
 pub(crate) async fn send_once<R>(
-    http: &reqwest::Client,
-    base_url: &str,
-    auth: &HeaderValue,
+    to: &Endpoint<'_>,
     op: &Operation<R>,
     line: &RequestLine,
 ) -> std::result::Result<bytes::Bytes, Failed> {
-    let url = format!("{base_url}{}", op.path);
-    let mut builder = http
+    let url = format!("{}{}", to.base_url, op.path);
+    let mut builder = to
+        .http
         .request(method(op.method), url)
-        .header(AUTHORIZATION, auth.clone());
+        .header(AUTHORIZATION, to.auth.clone());
     if let Some(body) = &op.body {
         builder = builder
             .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
@@ -75,7 +85,7 @@ pub(crate) async fn send_once<R>(
         };
         (error, None)
     };
-    let response = builder.send().await.map_err(transport)?;
+    let mut response = builder.send().await.map_err(transport)?;
     let status = response.status();
     let headers = response.headers();
     let content_type = headers
@@ -86,11 +96,38 @@ pub(crate) async fn send_once<R>(
         .get(RETRY_AFTER)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| parse_retry_after(v, SystemTime::now()));
-    let body = response.bytes().await.map_err(transport)?;
+    let limit = if status.is_success() {
+        to.max_body
+    } else {
+        MAX_ERROR_BODY_BYTES
+    };
+    let too_large = |received: u64, declared: Option<u64>| Error::TooLarge {
+        request: line.clone(),
+        status: status.as_u16(),
+        received,
+        declared,
+        limit,
+    };
+    let declared = response.content_length();
+    let mut body = BoundedBody::new(limit, declared)
+        .map_err(|over| (too_large(over.received, declared), retry_after))?;
+    // Dropping `response` on an early return closes the connection instead of draining it.
+    while let Some(chunk) = response.chunk().await.map_err(transport)? {
+        body.push(chunk)
+            .map_err(|over| (too_large(over.received, declared), retry_after))?;
+    }
+    let body = body.finish();
     if status.is_success() {
         return Ok(body);
     }
-    let error = error_from_response(line, status.as_u16(), content_type, &body);
+    let error = error_from_response(
+        line,
+        status.as_u16(),
+        content_type,
+        &body,
+        retry_after,
+        to.redactor,
+    );
     Err((error, retry_after))
 }
 
@@ -106,6 +143,11 @@ fn kind_of(e: &reqwest::Error) -> TransportKind {
         if s.is::<rustls::Error>() || inner.is_some_and(|i| i.is::<rustls::Error>()) {
             return TransportKind::Tls;
         }
+        if s.downcast_ref::<hyper::Error>()
+            .is_some_and(hyper::Error::is_parse)
+        {
+            return TransportKind::MalformedResponse;
+        }
         source = inner.or_else(|| s.source());
     }
     if e.is_connect() {
@@ -119,17 +161,23 @@ fn kind_of(e: &reqwest::Error) -> TransportKind {
     }
 }
 
-/// Attio's error body when the answer carries one, or a description of what came instead.
+/// Attio's error body when the answer carries one, or a description of what came instead; every
+/// text from the answer is redacted whole, before it is cut to a snippet, so no part of a secret
+/// survives the cut.
 pub(crate) fn error_from_response(
     line: &RequestLine,
     status: u16,
     content_type: Option<String>,
     body: &[u8],
+    retry_after: Option<Duration>,
+    redactor: &Redactor,
 ) -> Error {
     if let Ok(api) = serde_json::from_slice::<ApiError>(body) {
-        return Error::Api(api.with_request(line.clone()));
+        let api = redactor.api(api);
+        return Error::Api(api.with_request(line.clone()).with_retry_after(retry_after));
     }
-    let text = String::from_utf8_lossy(body);
+    let lossy = String::from_utf8_lossy(body);
+    let text = redactor.text(&lossy);
     let mut snippet: String = text.chars().take(200).filter(|c| !c.is_control()).collect();
     if text.chars().count() > 200 {
         snippet.push('…');
@@ -137,7 +185,10 @@ pub(crate) fn error_from_response(
     Error::Http {
         request: line.clone(),
         status,
-        content_type: content_type.unwrap_or_else(|| "no content type".to_owned()),
+        content_type: content_type.map_or_else(
+            || "no content type".to_owned(),
+            |t| redactor.text(&t).into_owned(),
+        ),
         snippet,
     }
 }
@@ -154,6 +205,8 @@ mod tests {
             502,
             Some("text/html".into()),
             b"<html>Bad gateway</html>",
+            None,
+            &Redactor::default(),
         );
         let text = err.to_string();
         assert!(
@@ -168,6 +221,8 @@ mod tests {
             404,
             None,
             br#"{"status_code":404,"type":"invalid_request_error","code":"not_found","message":"Object not found"}"#,
+            None,
+            &Redactor::default(),
         );
         assert!(
             matches!(err, Error::Api(ref e) if e.code == crate::ErrorCode::NotFound),

@@ -2,6 +2,7 @@
 //! attributes its message names by id, a hint); and [`ErrorCode`], its `code` as an open enum.
 
 use std::fmt;
+use std::time::Duration;
 
 use super::{RequestLine, status_outcome};
 use crate::values::Key;
@@ -34,6 +35,9 @@ pub struct ApiError {
     /// stays small).
     #[serde(skip)]
     pub(crate) notes: Option<Box<Notes>>,
+    /// The answer's `Retry-After`, as a wait from when it arrived (set by the client).
+    #[serde(skip)]
+    pub(crate) retry_after: Option<Duration>,
 }
 
 /// What the client knows about an error beyond Attio's message.
@@ -97,6 +101,28 @@ impl ApiError {
         self.notes.as_ref().and_then(|n| n.hint.as_deref())
     }
 
+    /// How long Attio asked to wait before sending again, from the answer's `Retry-After` (an
+    /// HTTP date or seconds), measured from when the answer arrived. Attio sends it with every
+    /// `429`; it is also part of the error's `Display`.
+    ///
+    /// ```
+    /// # fn report(err: attio::Error) {
+    /// if let attio::Error::Api(e) = &err {
+    ///     if let Some(wait) = e.retry_after() {
+    ///         eprintln!("rate limited: try again in {} ms", wait.as_millis());
+    ///     }
+    /// }
+    /// # }
+    /// ```
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.retry_after
+    }
+
+    pub(crate) fn with_retry_after(mut self, wait: Option<Duration>) -> Self {
+        self.retry_after = wait;
+        self
+    }
+
     pub(crate) fn with_request(mut self, request: RequestLine) -> Self {
         self.request = Some(Box::new(request));
         self
@@ -139,6 +165,13 @@ impl fmt::Display for ApiError {
                 ". "
             };
             write!(f, "{sep}{hint}")?;
+        }
+        if let Some(wait) = self.retry_after {
+            write!(
+                f,
+                "; Retry-After asked to wait {:.1} s before sending again",
+                wait.as_secs_f64()
+            )?;
         }
         if let Some(request) = &self.request {
             f.write_str(status_outcome(request, self.status).note())?;

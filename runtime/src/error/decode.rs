@@ -131,6 +131,26 @@ impl DecodeError {
         }
     }
 
+    /// Applies `f` to every text that came from the answer (the path, the reason, the names of
+    /// the attributes the record had), e.g. to redact secrets a server echoed into them.
+    pub(crate) fn map_texts(mut self, mut f: impl FnMut(&mut String)) -> Self {
+        let inner = &mut *self.0;
+        f(&mut inner.json_path);
+        f(&mut inner.reason);
+        if let Some(hint) = &mut inner.hint {
+            if let Some(instead) = &mut hint.instead {
+                f(instead);
+            }
+            if let Some(missing) = &mut hint.missing {
+                missing.present.iter_mut().for_each(&mut f);
+                if let Some(nearest) = &mut missing.nearest {
+                    f(nearest);
+                }
+            }
+        }
+        self
+    }
+
     pub(crate) fn with_request(mut self, request: RequestLine) -> Self {
         self.0.request = Some(request);
         self

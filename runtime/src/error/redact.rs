@@ -1,0 +1,221 @@
+//! Keeping secrets out of what the client stores: every text that came from a server (Attio's
+//! message, a proxy's page, a decode error's reason, a cursor) passes through a [`Redactor`]
+//! before it goes into an error or a log event, because a broken or hostile server can echo the
+//! request's `Authorization` header back.
+
+use std::borrow::Cow;
+
+use secrecy::{ExposeSecret, SecretString};
+
+use super::{ApiError, DecodeError, Error, ErrorCode};
+
+/// What replaces a secret.
+pub(crate) const REDACTED: &str = "[redacted]";
+
+/// Removes the client's own secrets, and any `Bearer …` token, from server text.
+#[derive(Clone, Default)]
+pub(crate) struct Redactor {
+    secrets: Vec<SecretString>,
+}
+
+impl std::fmt::Debug for Redactor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Redactor({} secrets)", self.secrets.len())
+    }
+}
+
+impl Redactor {
+    /// A redactor for `secrets` (the API key, say); empty ones are ignored.
+    pub(crate) fn new(secrets: impl IntoIterator<Item = SecretString>) -> Self {
+        Redactor {
+            secrets: secrets
+                .into_iter()
+                .filter(|s| !s.expose_secret().is_empty())
+                .collect(),
+        }
+    }
+
+    /// `text` without the secrets and with every bearer token replaced by `[redacted]`.
+    pub(crate) fn text<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        let mut out = Cow::Borrowed(text);
+        for secret in &self.secrets {
+            let secret = secret.expose_secret();
+            if out.contains(secret) {
+                out = Cow::Owned(out.replace(secret, REDACTED));
+            }
+        }
+        match bearer_tokens(&out) {
+            tokens if tokens.is_empty() => out,
+            tokens => {
+                let mut cleaned = String::with_capacity(out.len());
+                let mut at = 0;
+                for (start, end) in tokens {
+                    cleaned.push_str(&out[at..start]);
+                    cleaned.push_str(REDACTED);
+                    at = end;
+                }
+                cleaned.push_str(&out[at..]);
+                Cow::Owned(cleaned)
+            }
+        }
+    }
+
+    /// Redacts `text` in place.
+    pub(crate) fn string(&self, text: &mut String) {
+        if let Cow::Owned(clean) = self.text(text) {
+            *text = clean;
+        }
+    }
+
+    /// `error` with every text that came from the server redacted.
+    pub(crate) fn error(&self, error: Error) -> Error {
+        match error {
+            Error::Api(e) => Error::Api(self.api(e)),
+            Error::Http {
+                request,
+                status,
+                mut content_type,
+                mut snippet,
+            } => {
+                self.string(&mut content_type);
+                self.string(&mut snippet);
+                Error::Http {
+                    request,
+                    status,
+                    content_type,
+                    snippet,
+                }
+            }
+            Error::Decode(e) => Error::Decode(self.decode(e)),
+            Error::MultipleEntries {
+                list,
+                parent_record_id,
+                source,
+            } => Error::MultipleEntries {
+                list,
+                parent_record_id,
+                source: Box::new(self.api(*source)),
+            },
+            Error::Unresolved { advice, source } => Error::Unresolved {
+                advice,
+                source: Box::new(self.error(*source)),
+            },
+            other => other,
+        }
+    }
+
+    /// Attio's error body, redacted.
+    pub(crate) fn api(&self, mut e: ApiError) -> ApiError {
+        self.string(&mut e.message);
+        self.string(&mut e.error_type);
+        if let ErrorCode::Other(code) = &mut e.code {
+            self.string(code);
+        }
+        e
+    }
+
+    fn decode(&self, e: DecodeError) -> DecodeError {
+        e.map_texts(|text| self.string(text))
+    }
+}
+
+/// The shortest run taken for a token after `Bearer`: shorter words ("a bearer of news") are
+/// prose, and no credential is that short.
+const MIN_TOKEN: usize = 8;
+
+/// The byte ranges of the tokens that follow `Bearer` (any case, then spaces) in `text`.
+fn bearer_tokens(text: &str) -> Vec<(usize, usize)> {
+    const SCHEME: &[u8] = b"bearer";
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i + SCHEME.len() <= bytes.len() {
+        let at_word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        if !(at_word_start && bytes[i..i + SCHEME.len()].eq_ignore_ascii_case(SCHEME)) {
+            i += 1;
+            continue;
+        }
+        let mut start = i + SCHEME.len();
+        let spaces = bytes[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+        start += spaces;
+        let len = bytes[start..]
+            .iter()
+            .take_while(|b| is_token_byte(**b))
+            .count();
+        if spaces > 0 && len >= MIN_TOKEN && &text[start..start + len] != REDACTED {
+            found.push((start, start + len));
+        }
+        i = start + len.max(1);
+    }
+    found
+}
+
+/// Whether `b` can be part of a token as servers print one: anything but space, quotes and the
+/// punctuation that ends a token in prose or JSON. Non-ASCII bytes count, so a multi-byte
+/// character never splits.
+fn is_token_byte(b: u8) -> bool {
+    !(b.is_ascii_whitespace() || b.is_ascii_control() || b"\"'`,;<>()[]{}\\".contains(&b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn redactor() -> Redactor {
+        Redactor::new([SecretString::from("sk-live-0123456789".to_owned())])
+    }
+
+    #[test]
+    fn the_key_and_bearer_tokens_are_removed_wherever_they_are() {
+        let r = redactor();
+        for (input, expected) in [
+            (
+                "denied: you sent Bearer sk-live-0123456789",
+                "denied: you sent Bearer [redacted]",
+            ),
+            (
+                "The token Bearer other-token.with/chars= is invalid",
+                "The token Bearer [redacted] is invalid",
+            ),
+            ("key=sk-live-0123456789;", "key=[redacted];"),
+            (
+                r#"{"authorization":"bearer  abcdefgh"}"#,
+                r#"{"authorization":"bearer  [redacted]"}"#,
+            ),
+            (
+                "Authorization: BEARER xyz12345",
+                "Authorization: BEARER [redacted]",
+            ),
+            ("no secrets here", "no secrets here"),
+            ("a bearer of news", "a bearer of news"),
+            ("Bearer", "Bearer"),
+            ("Bearer ", "Bearer "),
+            (
+                "unbearerable sk-live-0123456789x",
+                "unbearerable [redacted]x",
+            ),
+            ("Bearer é€token12", "Bearer [redacted]"),
+        ] {
+            assert_eq!(r.text(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn unchanged_text_is_not_copied() {
+        assert!(matches!(redactor().text("plain"), Cow::Borrowed("plain")));
+    }
+
+    #[test]
+    fn an_api_error_is_redacted_in_every_field() {
+        let body = r#"{"status_code":401,"type":"auth Bearer abcdefgh","code":"Bearer defghijk","message":"The token Bearer sk-live-0123456789 is invalid"}"#;
+        let e: ApiError = serde_json::from_str(body).unwrap();
+        let e = redactor().api(e);
+        let shown = format!("{e} {e:?}");
+        for secret in ["sk-live", "abcdefgh", "defghijk"] {
+            assert!(!shown.contains(secret), "{shown}");
+        }
+    }
+}
