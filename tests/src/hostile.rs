@@ -3,8 +3,8 @@
 //! not HTTP. It speaks raw TCP, so it can send what no HTTP library would.
 
 use std::net::SocketAddr;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::{TcpListener, TcpStream};
@@ -35,11 +35,35 @@ pub enum Answer {
     },
     /// These bytes exactly, then close.
     Raw(Vec<u8>),
+    /// `status` with `body`, framed as `framing` says and written `piece` bytes at a time.
+    Body {
+        /// The HTTP status.
+        status: u16,
+        /// The body's bytes.
+        body: Vec<u8>,
+        /// How its end is marked.
+        framing: Framing,
+        /// The size of each write (and, chunked, of each chunk).
+        piece: usize,
+    },
+}
+
+/// How [`Answer::Body`] marks where the body ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Framing {
+    /// A `Content-Length` of this many bytes: the body's own length, or more (the answer is then
+    /// cut short, and the connection closed).
+    Length(u64),
+    /// `Transfer-Encoding: chunked`, a chunk per piece.
+    Chunked,
+    /// Neither: the body ends when the connection closes.
+    Unframed,
 }
 
 /// A misbehaving server on `127.0.0.1`, stopped when dropped.
 pub struct Hostile {
     addr: SocketAddr,
+    answer: Arc<Mutex<Answer>>,
     requests: Arc<AtomicUsize>,
     task: tokio::task::JoinHandle<()>,
 }
@@ -53,9 +77,11 @@ impl Hostile {
         let addr = listener.local_addr().expect("a local address");
         let requests = Arc::new(AtomicUsize::new(0));
         let counter = requests.clone();
+        let answer = Arc::new(Mutex::new(answer));
+        let current = answer.clone();
         let task = tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
-                let answer = answer.clone();
+                let answer = current.lock().expect("not poisoned").clone();
                 let counter = counter.clone();
                 tokio::spawn(async move {
                     // The client hanging up mid-answer is the point; its write error is not.
@@ -65,9 +91,15 @@ impl Hostile {
         });
         Hostile {
             addr,
+            answer,
             requests,
             task,
         }
+    }
+
+    /// Gives `answer` to the requests of connections accepted from now on.
+    pub fn set(&self, answer: Answer) {
+        *self.answer.lock().expect("not poisoned") = answer;
     }
 
     /// `http://127.0.0.1:PORT`.
@@ -126,6 +158,40 @@ async fn serve(
         }
         Answer::Raw(bytes) => {
             stream.write_all(bytes).await?;
+            stream.shutdown().await
+        }
+        Answer::Body {
+            status,
+            body,
+            framing,
+            piece,
+        } => {
+            let framing_header = match framing {
+                Framing::Length(n) => format!("content-length: {n}\r\n"),
+                Framing::Chunked => "transfer-encoding: chunked\r\n".to_owned(),
+                Framing::Unframed => String::new(),
+            };
+            let head = format!(
+                "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\nconnection: close\r\n{framing_header}\r\n"
+            );
+            stream.write_all(head.as_bytes()).await?;
+            for part in body.chunks((*piece).max(1)) {
+                if *framing == Framing::Chunked {
+                    stream
+                        .write_all(format!("{:x}\r\n", part.len()).as_bytes())
+                        .await?;
+                    stream.write_all(part).await?;
+                    stream.write_all(b"\r\n").await?;
+                } else {
+                    stream.write_all(part).await?;
+                }
+                stream.flush().await?;
+            }
+            if *framing == Framing::Chunked {
+                stream.write_all(b"0\r\n\r\n").await?;
+            }
+            // One answer per connection (`connection: close`): a short `Content-Length` body is
+            // cut here.
             stream.shutdown().await
         }
     }

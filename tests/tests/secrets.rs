@@ -11,6 +11,7 @@ use attio_tests::{Canned, Captured, Stub};
 
 const KEY: &str = "sk-live-hostile-echo-5f2a9c0d";
 const OTHER_TOKEN: &str = "oauth-access-7d1e4b2f9a";
+const WEBHOOK_SECRET: &str = "whsec-4c9e2a7b1d0f3e5a";
 
 /// Every text an error shows: `Display`, `Debug`, and each source's `Display`.
 fn shown(err: &attio::Error) -> String {
@@ -24,7 +25,13 @@ fn shown(err: &attio::Error) -> String {
 }
 
 fn assert_clean(what: &str, text: &str) {
-    for secret in [KEY, OTHER_TOKEN, "sk-live-hostile", "hostile-echo"] {
+    for secret in [
+        KEY,
+        OTHER_TOKEN,
+        WEBHOOK_SECRET,
+        "sk-live-hostile",
+        "hostile-echo",
+    ] {
         assert!(!text.contains(secret), "{what} shows `{secret}`:\n{text}");
     }
 }
@@ -123,6 +130,29 @@ async fn a_key_echoed_by_the_server_appears_in_no_error_and_no_log_line() {
             Some(format!("Bearer {KEY}").as_str())
         );
     }
+
+    // A webhook's secret, once the client has seen it, is kept out as the key is.
+    let created = format!(
+        r#"{{"data":{{"target_url":"https://example.com/hook","subscriptions":[],"id":{{"workspace_id":"w","webhook_id":"h"}},"status":"active","created_at":"2023-04-27T13:22:49.061281000Z","secret":"{WEBHOOK_SECRET}"}}}}"#
+    );
+    let echo = api(400, &format!("secret {WEBHOOK_SECRET} is not allowed here"));
+    let stub = Stub::start(vec![Canned::json(200, created), echo]).await;
+    let client = Client::builder()
+        .api_key(KEY)
+        .base_url(stub.url())
+        .build()
+        .unwrap();
+    let webhook = client.create_webhook("https://example.com/hook", &[]).await;
+    assert!(webhook.is_err(), "no subscriptions: refused before sending");
+    let subscription =
+        attio::webhooks::Subscription::new(attio::webhooks::EventType::RecordCreated);
+    let webhook = client
+        .create_webhook("https://example.com/hook", &[subscription])
+        .await
+        .unwrap();
+    assert_eq!(webhook.secret.expose_secret(), WEBHOOK_SECRET);
+    let err = client.get_object("people").await.unwrap_err();
+    assert_clean("an error echoing the webhook secret", &shown(&err));
 
     let log = captured.text();
     assert!(log.contains("attio request failed"), "{log}");

@@ -275,6 +275,14 @@ impl Client {
         }
     }
 
+    /// Keeps `secret` (a webhook's, say) out of every error and log event from now on, as the
+    /// key is: a server that echoes it back has it replaced by `[redacted]`.
+    pub(crate) fn remember_secret(&self, secret: &str) {
+        self.inner
+            .redactor
+            .add(SecretString::from(secret.to_owned()));
+    }
+
     /// Remembers an attribute's slug (and the Rust field holding it, as `"User::user_id"`) for
     /// naming it in errors.
     pub(crate) fn remember_attribute(&self, id: &str, slug: &str, field: Option<String>) {

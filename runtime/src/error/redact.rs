@@ -4,6 +4,7 @@
 //! request's `Authorization` header back.
 
 use std::borrow::Cow;
+use std::sync::RwLock;
 
 use secrecy::{ExposeSecret, SecretString};
 
@@ -12,33 +13,48 @@ use super::{ApiError, DecodeError, Error, ErrorCode};
 /// What replaces a secret.
 pub(crate) const REDACTED: &str = "[redacted]";
 
-/// Removes the client's own secrets, and any `Bearer …` token, from server text.
-#[derive(Clone, Default)]
+/// Removes the client's own secrets (its key, and the secrets of the webhooks it created), and
+/// any `Bearer …` token, from server text.
+#[derive(Default)]
 pub(crate) struct Redactor {
-    secrets: Vec<SecretString>,
+    secrets: RwLock<Vec<SecretString>>,
 }
 
 impl std::fmt::Debug for Redactor {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Redactor({} secrets)", self.secrets.len())
+        f.write_str("Redactor { .. }")
     }
 }
 
 impl Redactor {
-    /// A redactor for `secrets` (the API key, say); empty ones are ignored.
+    /// A redactor for `secrets` (the API key, say); see [`Redactor::add`].
     pub(crate) fn new(secrets: impl IntoIterator<Item = SecretString>) -> Self {
-        Redactor {
-            secrets: secrets
-                .into_iter()
-                .filter(|s| !s.expose_secret().is_empty())
-                .collect(),
+        let redactor = Redactor::default();
+        secrets.into_iter().for_each(|s| redactor.add(s));
+        redactor
+    }
+
+    /// Removes `secret` too from now on (a webhook's, once the client has seen it). Secrets
+    /// shorter than [`MIN_TOKEN`] bytes are ignored: no real credential is that short, and
+    /// removing every `k` from a text would garble it (a test's key of `"k"`, say).
+    pub(crate) fn add(&self, secret: SecretString) {
+        if secret.expose_secret().len() < MIN_TOKEN {
+            return;
+        }
+        let mut secrets = self.secrets.write().unwrap_or_else(|e| e.into_inner());
+        if !secrets
+            .iter()
+            .any(|s| s.expose_secret() == secret.expose_secret())
+        {
+            secrets.push(secret);
         }
     }
 
     /// `text` without the secrets and with every bearer token replaced by `[redacted]`.
     pub(crate) fn text<'t>(&self, text: &'t str) -> Cow<'t, str> {
         let mut out = Cow::Borrowed(text);
-        for secret in &self.secrets {
+        let secrets = self.secrets.read().unwrap_or_else(|e| e.into_inner());
+        for secret in secrets.iter() {
             let secret = secret.expose_secret();
             if out.contains(secret) {
                 out = Cow::Owned(out.replace(secret, REDACTED));
@@ -201,6 +217,12 @@ mod tests {
         ] {
             assert_eq!(r.text(input), expected, "{input}");
         }
+    }
+
+    #[test]
+    fn a_secret_too_short_to_be_one_leaves_text_alone() {
+        let r = Redactor::new([SecretString::from("k".to_owned())]);
+        assert_eq!(r.text("workspace"), "workspace");
     }
 
     #[test]

@@ -65,8 +65,11 @@ impl Client {
                     .into(),
             ));
         }
-        self.execute(operation::webhooks::create(target_url, subscriptions))
-            .await
+        let created = self
+            .execute(operation::webhooks::create(target_url, subscriptions))
+            .await?;
+        self.remember_secret(created.secret.expose_secret());
+        Ok(created)
     }
 
     /// `GET /v2/webhooks`, page after page: every webhook of the workspace (made with this

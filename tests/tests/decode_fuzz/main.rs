@@ -25,12 +25,15 @@
 //!
 //! One test binary; a module a subject: `structs` (the two targets), `documents` (the seed
 //! response and the every-type record), `strategies` (proptest's inputs), `property` (decoding
-//! and what a sane `Ok` is), `unmutated`, `mutations` (the deterministic ones) and `properties`.
+//! and what a sane `Ok` is), `unmutated`, `mutations` (the deterministic ones), `properties`, and
+//! `streaming` (the same inputs served over HTTP, each way of framing and cutting an answer,
+//! against a random bound on what the client reads).
 
 mod documents;
 mod mutations;
 mod properties;
 mod property;
 mod strategies;
+mod streaming;
 mod structs;
 mod unmutated;
