@@ -2,6 +2,7 @@
 //! retrying as the policy allows.
 
 use std::fmt;
+use std::hash::{DefaultHasher, Hasher as _};
 use std::net::IpAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -198,6 +199,26 @@ impl Client {
 
     /// Sends `op` under the rate limits, retrying as the policy allows, and decodes its answer.
     pub(crate) async fn execute<R>(&self, op: Operation<R>) -> Result<R> {
+        Ok(self.exchange(op, |_| ()).await?.0)
+    }
+
+    /// As [`execute`](Client::execute), with a hash of the answer's body as it came: a listing
+    /// compares it with the previous page's to tell a server that ignores `offset`.
+    pub(crate) async fn execute_page<R>(&self, op: Operation<R>) -> Result<(R, u64)> {
+        self.exchange(op, |body| {
+            let mut hasher = DefaultHasher::new();
+            hasher.write(body);
+            hasher.finish()
+        })
+        .await
+    }
+
+    /// Sends `op` and decodes its answer, and what `also` makes of the answer's body.
+    async fn exchange<R, X>(
+        &self,
+        op: Operation<R>,
+        also: impl FnOnce(&[u8]) -> X,
+    ) -> Result<(R, X)> {
         let line = op.line();
         let span = tracing::debug_span!(
             "attio.request",
@@ -215,10 +236,11 @@ impl Client {
             }
             Err(e) => return Err(op.explain(e)),
         };
-        (op.decode)(&body).map_err(|e| {
+        let answer = (op.decode)(&body).map_err(|e| {
             self.inner.stats.failures.fetch_add(1, Ordering::Relaxed);
             Error::Decode(e.with_request(line))
-        })
+        })?;
+        Ok((answer, also(&body)))
     }
 
     /// Adds the slug (and the Rust field, when known) of each attribute `e`'s message names by
