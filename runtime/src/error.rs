@@ -7,6 +7,7 @@ use crate::values::{FieldError, RecordId, ValueError};
 
 mod api;
 mod decode;
+mod paging;
 mod redact;
 mod schema;
 mod scopes;
@@ -14,6 +15,7 @@ mod scopes;
 pub use api::{ApiError, ErrorCode, NamedAttribute};
 pub use decode::DecodeError;
 pub(crate) use decode::{FieldHint, Missing};
+pub use paging::PagingProblem;
 pub(crate) use redact::Redactor;
 pub use schema::{Finding, Problem, SchemaReport, TypeReport};
 pub use scopes::ScopeError;
@@ -167,6 +169,38 @@ pub enum Error {
     /// A success answer that does not decode into the expected type.
     #[error(transparent)]
     Decode(#[from] DecodeError),
+
+    /// A listing's answers stopped advancing: Attio (or a server in its place) answered a cursor
+    /// the listing had already sent, or the same full page again for the next offset, so paging
+    /// on would never end. The listing yields the items it read (those of a page with a repeated
+    /// cursor included, the repeated page's not again), then this error, and ends. The server is
+    /// at fault, not the request; listings only read, so nothing was changed
+    /// ([`Outcome::NotApplied`]).
+    ///
+    /// ```
+    /// # async fn run(client: attio::Client) {
+    /// match client.meetings().collect_all().await {
+    ///     Ok(meetings) => println!("{} meetings", meetings.len()),
+    ///     Err(attio::Error::Paging { request, problem, pages }) => {
+    ///         eprintln!("{request} stopped paging after {pages} pages: {problem}")
+    ///     }
+    ///     Err(e) => eprintln!("{e}"),
+    /// }
+    /// # }
+    /// ```
+    #[error(
+        "{request}: {problem}, so the listing stopped after {pages} page{} rather than page forever; the server is at fault, not the request, and nothing was changed",
+        if *pages == 1 { "" } else { "s" }
+    )]
+    Paging {
+        /// The listing's method and path, without the query string (which holds the cursor or
+        /// the offset).
+        request: RequestLine,
+        /// What repeated.
+        problem: PagingProblem,
+        /// How many pages the listing had received, the one that repeated included.
+        pages: usize,
+    },
 
     /// The access token is not active, or lacks scopes a job asked for up front
     /// ([`Client::require_scopes`](crate::Client::require_scopes)). Nothing was sent.
@@ -336,6 +370,7 @@ impl Error {
             } => too_large_outcome(request, *status),
             Error::MultipleEntries { .. } => Outcome::NotApplied,
             Error::Decode(e) => e.outcome(),
+            Error::Paging { .. } => Outcome::NotApplied,
             Error::Unresolved { .. } => Outcome::Unknown,
         }
     }
@@ -355,6 +390,7 @@ impl Error {
             Error::Api(e) => e.request.as_deref(),
             Error::MultipleEntries { source, .. } => source.request.as_deref(),
             Error::Decode(e) => e.request(),
+            Error::Paging { request, .. } => Some(request),
             Error::Unresolved { source, .. } => source.request(),
             _ => None,
         }
@@ -416,6 +452,15 @@ impl RequestLine {
             path,
             write,
         }
+    }
+
+    /// The same method and path without the query string: a listing's, whatever its page.
+    pub(crate) fn without_query(&self) -> Self {
+        let path = self
+            .path
+            .split_once('?')
+            .map_or(&*self.path, |(path, _)| path);
+        RequestLine::new(self.method, path.to_owned(), self.write)
     }
 
     /// The HTTP method, e.g. `"PATCH"`.

@@ -4,9 +4,19 @@
 //! (objects, lists, members), by `limit`/`offset` in the body (record and entry queries) or in the
 //! query string (notes, tasks, threads, webhooks, attribute values), by `limit` only (search),
 //! and by `cursor` (meetings, call recordings, transcripts). A listing here is a stream of items
-//! that fetches the next page when the previous one is used up, and ends after a page shorter
-//! than asked for (offset style) or without a next cursor (cursor style).
+//! that fetches the next page when the previous one is used up.
+//!
+//! What ends a listing:
+//!
+//! - the end of the data: a page shorter than asked for (offset style), an answer without a next
+//!   cursor (cursor style), or the listing's `limit`;
+//! - an error, which it yields first;
+//! - answers that do not advance, which it yields as [`Error::Paging`]: a full page whose body is
+//!   the previous page's byte for byte (the server ignores `offset`; the page is not yielded
+//!   again), or a next cursor the listing has already sent (after that answer's items). A
+//!   server that did either would otherwise be paged forever.
 
+use std::collections::HashSet;
 use std::fmt;
 use std::pin::Pin;
 use std::task::{Context, Poll};
@@ -16,12 +26,16 @@ use futures::stream::{self, Stream, StreamExt as _, TryStreamExt as _};
 use url::form_urlencoded;
 
 use crate::client::Client;
-use crate::error::Result;
+use crate::error::{Error, PagingProblem, RequestLine, Result};
 use crate::operation::Operation;
 use crate::wire::CursorPage;
 use crate::wire::parent::ParentRecord;
 
 /// Items of a listing, fetched page by page as the stream is polled.
+///
+/// It ends at the end of the data, or after yielding an error: one from a request, or
+/// [`Error::Paging`] when the server's answers stop advancing (a cursor it already gave, the
+/// same full page again), which would otherwise page forever.
 ///
 /// ```no_run
 /// use futures::TryStreamExt as _;
@@ -58,7 +72,9 @@ impl<T: Send + 'static> Listing<T> {
 
     /// Pages by `limit` and `offset`: `page(limit, offset)` builds one page's request. Starts at
     /// `offset`, asks for `page_size` items at a time (fewer for the last page of a `limit`), and
-    /// ends after a shorter page or at the limit. An error ends it after being yielded.
+    /// ends after a shorter page or at the limit. A full page whose body is the previous page's,
+    /// byte for byte, means the server ignores `offset`: it ends with [`Error::Paging`] instead
+    /// of those items again. An error ends it after being yielded.
     pub(crate) fn by_offset<F>(
         client: &Client,
         page_size: usize,
@@ -69,54 +85,118 @@ impl<T: Send + 'static> Listing<T> {
     where
         F: Fn(usize, usize) -> Operation<Vec<T>> + Send + Sync + 'static,
     {
+        struct State {
+            client: Client,
+            offset: usize,
+            left: Option<usize>,
+            done: bool,
+            pages: usize,
+            /// The hash of the previous page's body.
+            last: Option<u64>,
+        }
         let page_size = page_size.max(1);
-        let start = (client.clone(), offset, limit, false);
-        let pages = stream::unfold(start, move |(client, offset, left, done)| {
-            let op = (!done && left != Some(0)).then(|| {
-                let want = left.map_or(page_size, |l| l.min(page_size));
-                (want, page(want, offset))
+        let start = State {
+            client: client.clone(),
+            offset,
+            left: limit,
+            done: false,
+            pages: 0,
+            last: None,
+        };
+        let pages = stream::unfold(start, move |mut s| {
+            let op = (!s.done && s.left != Some(0)).then(|| {
+                let want = s.left.map_or(page_size, |l| l.min(page_size));
+                (want, page(want, s.offset))
             });
             async move {
                 let (want, op) = op?;
-                Some(match client.execute(op).await {
-                    Ok(items) => {
-                        let got = items.len();
-                        let left = left.map(|l| l.saturating_sub(got));
-                        let next = (client, offset + got, left, got < want);
-                        (items.into_iter().map(Ok).collect::<Vec<_>>(), next)
+                let request = op.line();
+                let (items, hash) = match s.client.execute_page(op).await {
+                    Ok(answer) => answer,
+                    Err(e) => {
+                        s.done = true;
+                        return Some((vec![Err(e)], s));
                     }
-                    Err(e) => (vec![Err(e)], (client, offset, left, true)),
-                })
+                };
+                s.pages += 1;
+                let got = items.len();
+                if got >= want && s.last.replace(hash) == Some(hash) {
+                    s.done = true;
+                    let problem = PagingProblem::RepeatedPage {
+                        offset: s.offset,
+                        limit: want,
+                    };
+                    return Some((vec![Err(paging(&request, problem, s.pages))], s));
+                }
+                s.offset += got;
+                s.left = s.left.map(|l| l.saturating_sub(got));
+                s.done = got < want;
+                Some((items.into_iter().map(Ok).collect::<Vec<_>>(), s))
             }
         });
         Listing(Box::pin(pages.flat_map(stream::iter)))
     }
 
     /// Pages by cursor: `page(cursor)` builds one page's request (`None` for the first); ends when
-    /// the answer has no next cursor. An error ends it after being yielded.
+    /// the answer has no next cursor. An answer whose next cursor is one already sent ends it
+    /// with [`Error::Paging`], after that answer's items. An error ends it after being yielded.
     pub(crate) fn by_cursor<F>(client: &Client, page: F) -> Self
     where
         F: Fn(Option<&str>) -> Operation<CursorPage<T>> + Send + Sync + 'static,
     {
-        let start = (client.clone(), None::<String>, false);
-        let pages = stream::unfold(start, move |(client, cursor, done)| {
-            let op = (!done).then(|| page(cursor.as_deref()));
+        struct State {
+            client: Client,
+            /// The cursor of the next request (the last one received).
+            cursor: Option<String>,
+            /// The cursors sent before `cursor`.
+            sent: HashSet<String>,
+            done: bool,
+            pages: usize,
+        }
+        let start = State {
+            client: client.clone(),
+            cursor: None,
+            sent: HashSet::new(),
+            done: false,
+            pages: 0,
+        };
+        let pages = stream::unfold(start, move |mut s| {
+            let op = (!s.done).then(|| page(s.cursor.as_deref()));
             async move {
-                Some(match client.execute(op?).await {
-                    Ok(answer) => {
-                        let done = answer.next_cursor.is_none();
-                        let items = answer.data.into_iter().map(Ok).collect::<Vec<_>>();
-                        (items, (client, answer.next_cursor, done))
+                let op = op?;
+                let request = op.line();
+                let answer = match s.client.execute(op).await {
+                    Ok(answer) => answer,
+                    Err(e) => {
+                        s.done = true;
+                        return Some((vec![Err(e)], s));
                     }
-                    Err(e) => (vec![Err(e)], (client, None, true)),
-                })
+                };
+                s.pages += 1;
+                let mut items = answer.data.into_iter().map(Ok).collect::<Vec<_>>();
+                match answer.next_cursor {
+                    None => s.done = true,
+                    Some(next) if s.cursor.as_ref() == Some(&next) || s.sent.contains(&next) => {
+                        s.done = true;
+                        // The cursor is the server's text, shown in the error: redacted.
+                        let cursor = s.client.redact(&next);
+                        let problem = PagingProblem::RepeatedCursor { cursor };
+                        items.push(Err(paging(&request, problem, s.pages)));
+                    }
+                    Some(next) => {
+                        if let Some(previous) = s.cursor.replace(next) {
+                            s.sent.insert(previous);
+                        }
+                    }
+                }
+                Some((items, s))
             }
         });
         Listing(Box::pin(pages.flat_map(stream::iter)))
     }
 
     /// A listing that yields `error` and ends (input refused before sending).
-    pub(crate) fn failed(error: crate::error::Error) -> Self {
+    pub(crate) fn failed(error: Error) -> Self {
         Listing(Box::pin(stream::iter([Err(error)])))
     }
 
@@ -131,6 +211,15 @@ impl<T: Send + 'static> Listing<T> {
             })
             .flatten();
         Listing(Box::pin(items))
+    }
+}
+
+/// The error that ends a listing whose `pages`-th answer, to `request`, did not advance.
+fn paging(request: &RequestLine, problem: PagingProblem, pages: usize) -> Error {
+    Error::Paging {
+        request: request.without_query(),
+        problem,
+        pages,
     }
 }
 

@@ -2,6 +2,7 @@
 //! retrying as the policy allows.
 
 use std::fmt;
+use std::hash::{DefaultHasher, Hasher as _};
 use std::net::IpAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -202,6 +203,26 @@ impl Client {
 
     /// Sends `op` under the rate limits, retrying as the policy allows, and decodes its answer.
     pub(crate) async fn execute<R>(&self, op: Operation<R>) -> Result<R> {
+        Ok(self.exchange(op, |_| ()).await?.0)
+    }
+
+    /// As [`execute`](Client::execute), with a hash of the answer's body as it came: a listing
+    /// compares it with the previous page's to tell a server that ignores `offset`.
+    pub(crate) async fn execute_page<R>(&self, op: Operation<R>) -> Result<(R, u64)> {
+        self.exchange(op, |body| {
+            let mut hasher = DefaultHasher::new();
+            hasher.write(body);
+            hasher.finish()
+        })
+        .await
+    }
+
+    /// Sends `op` and decodes its answer, and what `also` makes of the answer's body.
+    async fn exchange<R, X>(
+        &self,
+        op: Operation<R>,
+        also: impl FnOnce(&[u8]) -> X,
+    ) -> Result<(R, X)> {
         let line = op.line();
         let (path, query) = line.path().split_once('?').unwrap_or((line.path(), ""));
         let span = tracing::debug_span!(
@@ -221,12 +242,13 @@ impl Client {
             }
             Err(e) => return Err(op.explain(e)),
         };
-        (op.decode)(&body).map_err(|e| {
+        let answer = (op.decode)(&body).map_err(|e| {
             self.inner.stats.failures.fetch_add(1, Ordering::Relaxed);
             self.inner
                 .redactor
                 .error(Error::Decode(e.with_request(line)))
-        })
+        })?;
+        Ok((answer, also(&body)))
     }
 
     /// Adds the slug (and the Rust field, when known) of each attribute `e`'s message names by
@@ -273,6 +295,11 @@ impl Client {
                 );
             }
         }
+    }
+
+    /// `text` from a server (a cursor, say) without this client's secrets or any bearer token.
+    pub(crate) fn redact(&self, text: &str) -> String {
+        self.inner.redactor.text(text).into_owned()
     }
 
     /// Keeps `secret` (a webhook's, say) out of every error and log event from now on, as the

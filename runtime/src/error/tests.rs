@@ -81,3 +81,50 @@ fn a_throttled_list_query_says_it_may_be_too_complex() {
     let text = Error::Api(api.with_request(line("PATCH", true))).to_string();
     assert!(!text.contains("complexity score"), "{text}");
 }
+
+#[test]
+fn a_listing_that_does_not_advance_names_its_request_and_cursor() {
+    let listing = RequestLine::new("GET", "/v2/meetings?limit=200&cursor=c1".into(), false);
+    let err = Error::Paging {
+        request: listing.without_query(),
+        problem: PagingProblem::RepeatedCursor {
+            cursor: "c1".into(),
+        },
+        pages: 2,
+    };
+    assert_eq!(
+        err.to_string(),
+        "GET /v2/meetings: Attio answered the cursor `c1` that it had already given, so the \
+         listing stopped after 2 pages rather than page forever; the server is at fault, not the \
+         request, and nothing was changed"
+    );
+    assert_eq!(err.outcome(), Outcome::NotApplied);
+    assert_eq!(err.request().map(RequestLine::path), Some("/v2/meetings"));
+
+    let long = "é".repeat(100);
+    let text = PagingProblem::RepeatedCursor { cursor: long }.to_string();
+    assert!(text.contains(&format!("`{}…`", "é".repeat(80))), "{text}");
+    let text = PagingProblem::RepeatedCursor {
+        cursor: "a\nb".into(),
+    }
+    .to_string();
+    assert_eq!(
+        text,
+        r"Attio answered the cursor `a\nb` that it had already given"
+    );
+
+    let err = Error::Paging {
+        request: RequestLine::new("GET", "/v2/notes".into(), false),
+        problem: PagingProblem::RepeatedPage {
+            offset: 50,
+            limit: 50,
+        },
+        pages: 2,
+    };
+    let text = err.to_string();
+    assert!(
+        text.starts_with("GET /v2/notes: the page at offset 50 (limit 50) came back identical"),
+        "{text}"
+    );
+    assert!(text.contains("the server ignores `offset`"), "{text}");
+}

@@ -5,12 +5,13 @@ use std::fmt;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-use futures::stream::{self, Stream, StreamExt as _};
+use futures::stream::Stream;
 use serde_json::{Map, Value};
 
 use super::Queryable;
 use crate::client::Client;
 use crate::error::Result;
+use crate::pages::Listing;
 use crate::query::{Filter, IntoFilter, IntoSort, Sort};
 
 /// Attio's default (and this SDK's) number of records per query page.
@@ -162,46 +163,16 @@ impl<T: Queryable + Send + 'static> Query<T> {
     /// The matching records (or a list's entries), one at a time, fetching the next page (`POST
     /// /v2/objects/{slug}/records/query`, or `POST /v2/lists/{slug}/entries/query`, with `limit`
     /// and `offset`) when the previous one is used up. It ends after a page shorter than the page
-    /// size (Attio's end of data), or at the limit. An error ends it after being yielded.
+    /// size (Attio's end of data), or at the limit. A full page that comes back byte for byte as
+    /// the one before it (a server that ignores `offset`) ends it with
+    /// [`Error::Paging`](crate::Error::Paging), rather than paging forever. An error ends it
+    /// after being yielded.
     pub fn stream(self, client: &Client) -> Records<T> {
-        struct State<T> {
-            query: Query<T>,
-            client: Client,
-            offset: usize,
-            remaining: Option<usize>,
-            done: bool,
-        }
-        let state = State {
-            offset: self.offset,
-            remaining: self.limit,
-            query: self,
-            client: client.clone(),
-            done: false,
-        };
-        let pages = stream::unfold(state, |mut s| async move {
-            if s.done || s.remaining == Some(0) {
-                return None;
-            }
-            let limit = s
-                .remaining
-                .map_or(s.query.page_size, |r| r.min(s.query.page_size));
-            let op = T::page(&s.query.body(limit, s.offset));
-            match s.client.execute(op).await {
-                Ok(page) => {
-                    s.done = page.len() < limit;
-                    s.offset += page.len();
-                    if let Some(r) = &mut s.remaining {
-                        *r = r.saturating_sub(page.len());
-                    }
-                    Some((page.into_iter().map(Ok).collect::<Vec<_>>(), s))
-                }
-                Err(e) => {
-                    s.done = true;
-                    Some((vec![Err(e)], s))
-                }
-            }
+        let (page_size, offset, limit) = (self.page_size, self.offset, self.limit);
+        let pages = Listing::by_offset(client, page_size, offset, limit, move |limit, offset| {
+            T::page(&self.body(limit, offset))
         });
-        Records(Box::pin(pages.flat_map(stream::iter)))
+        Records(Box::pin(pages))
     }
 
     /// Every matching record (every page), or the first error.
