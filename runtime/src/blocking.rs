@@ -1,4 +1,5 @@
-//! A blocking client, for programs that do not run an async runtime. Enable the `blocking` feature.
+//! A blocking client, for programs and threads that do not drive an async runtime. Enable the
+//! `blocking` feature.
 //!
 //! It has the same operations as [`crate::client::Client`], without `.await`: each call runs the async
 //! client on a small runtime the blocking client owns, so retries, rate limits and timeouts behave
@@ -22,6 +23,35 @@
 //!     Ok(())
 //! }
 //! ```
+//!
+//! In a program that does run tokio, blocking code (a synchronous library's callback, a batch
+//! job) can use it from [`tokio::task::spawn_blocking`], or from any thread of its own:
+//!
+//! ```no_run
+//! # #[attio::attio_object(slug = "users")] struct User { user_id: String }
+//! #[tokio::main(flavor = "current_thread")]
+//! async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     let client = attio::blocking::Client::from_env()?;
+//!     let id: attio::RecordId = "5e3fb280-007b-495a-a530-9354bde01de1".parse()?;
+//!     let record = tokio::task::spawn_blocking(move || client.get_record::<User>(&id)).await??;
+//!     println!("{}", record.values.user_id);
+//!     Ok(())
+//! }
+//! ```
+//!
+//! Where it is called decides how it waits:
+//!
+//! - on a thread with no tokio runtime (the main thread of a synchronous program, a
+//!   [`std::thread::spawn`] thread), or on a blocking thread of any runtime
+//!   ([`tokio::task::spawn_blocking`]), it simply blocks that thread;
+//! - inside a multi-thread runtime (a task on one of its workers, or the future its
+//!   `Runtime::block_on` runs), it blocks through [`tokio::task::block_in_place`], which first hands
+//!   the worker's other tasks to another thread; tasks running concurrently *within the same task*
+//!   (`join!`, `select!`) still wait for it;
+//! - on the thread that drives a current-thread runtime (`#[tokio::main(flavor = "current_thread")]`,
+//!   `#[tokio::test]`, a task or the `block_on` future of such a runtime) it is refused with
+//!   [`Error::InvalidInput`]: blocking there would stall every task of that runtime, and deadlock if
+//!   one of them serves the request. Move the call into `spawn_blocking`, or use the async client.
 
 use std::future::Future;
 use std::sync::Arc;
@@ -32,9 +62,11 @@ use crate::wire::{Entry, Record};
 
 /// A blocking connection to Attio: the async [`crate::client::Client`] driven to completion on each call.
 ///
-/// Cheap to clone; clones share the runtime, the rate limits and the counters. Calling it from
-/// inside an async runtime is refused with [`Error::InvalidInput`] rather than blocking that runtime's
-/// thread: use the async client there.
+/// Cheap to clone; clones share the runtime, the rate limits and the counters. It can be called
+/// from any thread that does not drive async tasks: plain threads, [`tokio::task::spawn_blocking`],
+/// and (through [`tokio::task::block_in_place`]) a multi-thread runtime. On the thread that drives a
+/// current-thread runtime, where blocking would stall that runtime's every task, a call is refused
+/// with [`Error::InvalidInput`]; the [module docs](crate::blocking) say more.
 ///
 /// ```
 /// let client = attio::blocking::Client::new(attio::Client::builder().api_key("token").build()?)?;
@@ -282,16 +314,35 @@ impl Client {
     }
 
     fn block_on<T>(&self, fut: impl Future<Output = Result<T>>) -> Result<T> {
-        if tokio::runtime::Handle::try_current().is_ok() {
-            return Err(Error::InvalidInput(
-                "the blocking client was called from inside an async runtime, where blocking would stall it; use attio::Client with .await there".into(),
-            ));
-        }
-        match &self.runtime.0 {
-            Some(runtime) => runtime.block_on(fut),
-            None => Err(Error::Invariant(
+        let Some(runtime) = &self.runtime.0 else {
+            return Err(Error::Invariant(
                 "the blocking client's runtime has shut down".into(),
-            )),
+            ));
+        };
+        let Ok(current) = tokio::runtime::Handle::try_current() else {
+            // No runtime on this thread: block it.
+            return runtime.block_on(fut);
+        };
+        if current.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread {
+            // On a worker, `block_in_place` moves the worker's other tasks to a new thread and
+            // leaves the runtime context (so that our own runtime's `block_on` is allowed) before
+            // running the closure; in the runtime's `block_on` future it only leaves the context,
+            // and on a blocking thread, which is not in it, it just runs the closure.
+            return tokio::task::block_in_place(|| runtime.block_on(fut));
         }
+        // A current-thread runtime (or a flavor this code does not know): its blocking threads
+        // (`spawn_blocking`) enter its handle but do not drive it, so blocking them is fine;
+        // `worker_index` is `Some` only on the thread that drives it, where blocking would stall
+        // every task on it.
+        if tokio::runtime::worker_index().is_some() {
+            return Err(Error::InvalidInput(DRIVER_THREAD_REFUSAL.into()));
+        }
+        runtime.block_on(fut)
     }
 }
+
+/// Why a call on the thread driving a current-thread runtime is refused, and where to move it.
+const DRIVER_THREAD_REFUSAL: &str = "the blocking client was called on the thread that drives a \
+current-thread async runtime (tokio), where blocking would stall every task on it (a deadlock if \
+one of them serves this request); call it inside `tokio::task::spawn_blocking(move || ...)`, or \
+use `attio::Client` with `.await`";

@@ -41,16 +41,112 @@ fn the_blocking_client_works_without_an_async_runtime() {
     assert_eq!(client.stats().attempts, 3);
 }
 
-#[tokio::test]
-async fn the_blocking_client_refuses_to_stall_an_async_runtime() {
+/// A blocking client for the sandbox, and a record of it read twice: the first call on a thread
+/// and the later ones take the same path, each call deciding afresh how to wait.
+fn blocking_create_and_get(client: &attio::blocking::Client, id: &str) {
+    let created = client.create_record(&user(id)).unwrap();
+    let read = client.get_record::<User>(&created.id.record_id).unwrap();
+    assert_eq!(read.values, user(id));
+    let again = client.get_record::<User>(&created.id.record_id).unwrap();
+    assert_eq!(again.values, user(id));
+}
+
+async fn sandbox_and_blocking_client() -> (Sandbox, attio::blocking::Client) {
+    let sandbox = Sandbox::start().await.unwrap();
     let client =
-        attio::blocking::Client::new(Client::builder().api_key("t").build().unwrap()).unwrap();
-    let id: RecordId = "r".parse().unwrap();
-    let err = client.get_record::<User>(&id).unwrap_err();
+        attio::blocking::Client::new(attio_tests::sandbox_client(&sandbox).build().unwrap())
+            .unwrap();
+    (sandbox, client)
+}
+
+#[test]
+fn the_blocking_client_works_on_a_plain_thread() {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let sandbox = rt.block_on(Sandbox::start()).unwrap();
+    let client =
+        attio::blocking::Client::new(attio_tests::sandbox_client(&sandbox).build().unwrap())
+            .unwrap();
+    std::thread::spawn(move || blocking_create_and_get(&client, "plain-thread"))
+        .join()
+        .unwrap();
+}
+
+#[tokio::test]
+async fn the_blocking_client_works_in_spawn_blocking_of_a_current_thread_runtime() {
+    // The sandbox is served by this same runtime, whose one thread is free while the blocking
+    // thread waits.
+    let (_sandbox, client) = sandbox_and_blocking_client().await;
+    tokio::task::spawn_blocking(move || {
+        blocking_create_and_get(&client, "current-thread-spawn-blocking");
+        // A second client, and the first again, on the same blocking thread.
+        let clone = client.clone();
+        blocking_create_and_get(&clone, "current-thread-spawn-blocking-2");
+        blocking_create_and_get(&client, "current-thread-spawn-blocking-3");
+    })
+    .await
+    .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_blocking_client_works_anywhere_in_a_multi_thread_runtime() {
+    let (_sandbox, client) = sandbox_and_blocking_client().await;
+
+    let in_pool = client.clone();
+    tokio::task::spawn_blocking(move || blocking_create_and_get(&in_pool, "multi-spawn-blocking"))
+        .await
+        .unwrap();
+
+    // This future is the runtime's `block_on` future, on the test's own thread.
+    blocking_create_and_get(&client, "multi-block-on");
+
+    // A task on a worker: the worker's other tasks move away while it blocks.
+    let on_worker = client.clone();
+    tokio::spawn(async move {
+        assert!(tokio::runtime::worker_index().is_some(), "on a worker");
+        blocking_create_and_get(&on_worker, "multi-worker");
+    })
+    .await
+    .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn the_blocking_client_on_the_only_worker_hands_the_sandbox_to_another_thread() {
+    let (_sandbox, client) = sandbox_and_blocking_client().await;
+    tokio::spawn(async move { blocking_create_and_get(&client, "only-worker") })
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn the_blocking_client_refuses_the_thread_driving_a_current_thread_runtime() {
+    // Blocking here would stall the sandbox, served by this runtime's one thread: a deadlock.
+    let (_sandbox, client) = sandbox_and_blocking_client().await;
+    let started = std::time::Instant::now();
+    let err = client.create_record(&user("refused")).unwrap_err();
     assert!(
-        matches!(err, Error::InvalidInput(ref m) if m.contains("async runtime")),
+        started.elapsed() < Duration::from_millis(500),
+        "refused at once"
+    );
+    assert!(
+        matches!(err, Error::InvalidInput(ref m)
+            if m.contains("async runtime") && m.contains("spawn_blocking")),
         "{err}"
     );
+    assert_eq!(client.stats().attempts, 0, "nothing was sent");
+
+    // A task of that runtime is on the same thread, and refused the same way.
+    let in_task = client.clone();
+    let id: RecordId = "r".parse().unwrap();
+    let err = tokio::spawn(async move { in_task.get_record::<User>(&id) })
+        .await
+        .unwrap()
+        .unwrap_err();
+    assert!(matches!(err, Error::InvalidInput(_)), "{err}");
+
+    // Where the message says to move the call, it works.
+    tokio::task::spawn_blocking(move || blocking_create_and_get(&client, "moved"))
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
