@@ -162,12 +162,25 @@ async fn answer(
     response
 }
 
-/// A writer that keeps everything written to it, for a tracing subscriber in a test:
-/// `.with_writer(move || captured.clone())`, then [`Captured::text`].
+/// A writer that keeps everything a tracing subscriber prints; see [`Captured::traces`].
 #[derive(Clone, Default)]
 pub struct Captured(Arc<Mutex<Vec<u8>>>);
 
 impl Captured {
+    /// Captures every event and span (to TRACE) on this thread until the guard is dropped. Keep
+    /// such a test alone in its binary: tracing caches callsite interest process-wide, so a
+    /// subscriber set by one test races with the other tests' threads.
+    pub fn traces() -> (Captured, tracing::subscriber::DefaultGuard) {
+        let captured = Captured::default();
+        let writer = captured.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_max_level(tracing::Level::TRACE)
+            .with_writer(move || writer.clone())
+            .with_ansi(false)
+            .finish();
+        (captured, tracing::subscriber::set_default(subscriber))
+    }
+
     /// Everything written so far.
     pub fn text(&self) -> String {
         String::from_utf8_lossy(&self.0.lock().expect("not poisoned")).into_owned()

@@ -40,14 +40,7 @@ fn assert_clean(what: &str, text: &str) {
 /// process-wide callsite cache.
 #[tokio::test]
 async fn a_key_echoed_by_the_server_appears_in_no_error_and_no_log_line() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (captured, _guard) = Captured::traces();
 
     let long_prefix = "x".repeat(190);
     let api = |status: u16, message: &str| {

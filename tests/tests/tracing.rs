@@ -8,14 +8,7 @@ use attio_tests::{Canned, Captured, Stub, seed};
 
 #[tokio::test]
 async fn traces_name_the_request_but_never_the_token_or_values() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (captured, _guard) = Captured::traces();
 
     let unavailable = Canned::json(
         503,

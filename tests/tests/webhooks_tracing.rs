@@ -20,14 +20,7 @@ async fn handler(VerifiedDelivery(_): VerifiedDelivery) -> StatusCode {
 
 #[tokio::test]
 async fn the_secret_never_reaches_a_trace() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (captured, _guard) = Captured::traces();
 
     let _ = rustls::crypto::ring::default_provider().install_default();
     let created = format!(

@@ -516,6 +516,8 @@ impl ClientBuilder {
     ///
     /// ```
     /// let client = attio::Client::builder().api_key("t").max_response_bytes(16 * 1024 * 1024).build()?;
+    /// // A bound of 0 would refuse every answer: the builder says so.
+    /// assert!(attio::Client::builder().api_key("t").max_response_bytes(0).build().is_err());
     /// # Ok::<(), attio::Error>(())
     /// ```
     pub fn max_response_bytes(mut self, bytes: u64) -> Self {
@@ -545,6 +547,13 @@ impl ClientBuilder {
         auth.set_sensitive(true);
 
         let base_url = check_base_url(self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL))?;
+        if self.max_response_bytes == Some(0) {
+            return Err(Error::Config(format!(
+                "max_response_bytes(0) would refuse every answer that has a body; leave it unset \
+                 for the default of {DEFAULT_MAX_RESPONSE_BYTES} bytes (64 MiB), or pass the \
+                 most bytes one answer may hold"
+            )));
+        }
 
         let http = transport::http_client(
             USER_AGENT_VALUE,

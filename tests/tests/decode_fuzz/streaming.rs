@@ -142,10 +142,10 @@ fn body_and_framing(bytes: BoxedStrategy<Vec<u8>>) -> impl Strategy<Value = (Vec
     })
 }
 
-/// A bound below `max`, in steps of 37 bytes (and 0): few enough distinct ones that the client
-/// for each is built once.
+/// A bound below `max`, in steps of 37 bytes: few enough distinct ones that the client for each
+/// is built once.
 fn bound(max: u64) -> impl Strategy<Value = u64> {
-    (0..max / 37).prop_map(|step| step * 37)
+    (1..max / 37).prop_map(|step| step * 37)
 }
 
 /// The seed response cut at any byte.
