@@ -1,0 +1,273 @@
+//! [`ClientBuilder`]: the settings of a [`Client`], checked when it is built.
+
+use std::fmt;
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::Url;
+use reqwest::header::HeaderValue;
+use secrecy::{ExposeSecret, SecretString};
+
+use super::body::DEFAULT_MAX_RESPONSE_BYTES;
+use super::limits::{Limiter, RateLimits};
+use super::retry::RetryPolicy;
+use super::{Client, Counters, DEFAULT_BASE_URL, Inner, USER_AGENT_VALUE, names, transport};
+use crate::error::{Error, Redactor, Result};
+
+/// Builds a [`Client`]; see [`Client::builder`].
+///
+/// ```
+/// let client = attio::Client::builder()
+///     .api_key("token")
+///     .timeout(std::time::Duration::from_secs(30))
+///     .build()?;
+/// # Ok::<(), attio::Error>(())
+/// ```
+#[derive(Default)]
+#[must_use]
+pub struct ClientBuilder {
+    api_key: Option<SecretString>,
+    base_url: Option<String>,
+    timeout: Option<Duration>,
+    connect_timeout: Option<Duration>,
+    retry: RetryPolicy,
+    limits: RateLimits,
+    schema_cache: bool,
+    max_response_bytes: Option<u64>,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("api_key", &self.api_key.as_ref().map(|_| "[redacted]"))
+            .field("base_url", &self.base_url)
+            .field("timeout", &self.timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("retry", &self.retry)
+            .field("limits", &self.limits)
+            .field("max_response_bytes", &self.max_response_bytes)
+            .finish()
+    }
+}
+
+impl ClientBuilder {
+    /// The access token sent as `Authorization: Bearer <token>`. Required.
+    ///
+    /// ```
+    /// let client = attio::Client::builder().api_key("token").build()?;
+    /// # Ok::<(), attio::Error>(())
+    /// ```
+    pub fn api_key(mut self, key: impl Into<String>) -> Self {
+        self.api_key = Some(SecretString::from(key.into()));
+        self
+    }
+
+    /// Where to send requests (default `https://api.attio.com`). Plain `http://` is accepted only
+    /// for a loopback host (a local sandbox), so a typo cannot send the token in clear text.
+    ///
+    /// ```
+    /// let sandbox = attio::Client::builder().api_key("t").base_url("http://127.0.0.1:4010").build()?;
+    /// assert!(attio::Client::builder().api_key("t").base_url("http://attio.example").build().is_err());
+    /// # Ok::<(), attio::Error>(())
+    /// ```
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    /// The most one request may take, from sending to the last byte of the answer (default 60 s).
+    ///
+    /// ```
+    /// let client = attio::Client::builder().api_key("t").timeout(std::time::Duration::from_secs(5)).build()?;
+    /// # Ok::<(), attio::Error>(())
+    /// ```
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// The most connecting may take (default 10 s).
+    ///
+    /// ```
+    /// let client = attio::Client::builder().api_key("t").connect_timeout(std::time::Duration::from_secs(2)).build()?;
+    /// # Ok::<(), attio::Error>(())
+    /// ```
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = Some(timeout);
+        self
+    }
+
+    /// How failed requests are retried (default [`RetryPolicy::default`]).
+    ///
+    /// ```
+    /// let client = attio::Client::builder().api_key("t").retry_policy(attio::RetryPolicy::disabled()).build()?;
+    /// # Ok::<(), attio::Error>(())
+    /// ```
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Client-side rate limits, shared by every clone of the client (default: Attio's 100 reads
+    /// and 25 writes per second).
+    ///
+    /// ```
+    /// let client = attio::Client::builder().api_key("t").rate_limits(attio::RateLimits::default().writes_per_second(10)).build()?;
+    /// # Ok::<(), attio::Error>(())
+    /// ```
+    pub fn rate_limits(mut self, limits: RateLimits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// Lets errors that name an attribute only by id (`Required value for attribute with ID
+    /// "…"`) name its slug too: on such an error the client reads the attributes of the object
+    /// or list the request was about (once per attribute), and the message and
+    /// [`ApiError::named_attributes`](crate::ApiError::named_attributes) say which attribute it is. Off by default; a schema check
+    /// (`client.check_schema::<T>()`) teaches the client the names of `T`'s attributes and
+    /// fields either way.
+    ///
+    /// ```
+    /// let client = attio::Client::builder().api_key("t").schema_cache(true).build()?;
+    /// # Ok::<(), attio::Error>(())
+    /// ```
+    pub fn schema_cache(mut self, enabled: bool) -> Self {
+        self.schema_cache = enabled;
+        self
+    }
+
+    /// The most bytes a success answer's body may hold (default
+    /// [`DEFAULT_MAX_RESPONSE_BYTES`], 64 MiB). A body past it, or a `Content-Length` announcing
+    /// more, fails the request with [`Error::TooLarge`] as soon as the bound is passed: the
+    /// client stops reading and drops the connection, so a broken server cannot fill memory.
+    /// Error answers have their own, smaller bound, [`MAX_ERROR_BODY_BYTES`](crate::MAX_ERROR_BODY_BYTES).
+    ///
+    /// ```
+    /// let client = attio::Client::builder().api_key("t").max_response_bytes(16 * 1024 * 1024).build()?;
+    /// // A bound of 0 would refuse every answer: the builder says so.
+    /// assert!(attio::Client::builder().api_key("t").max_response_bytes(0).build().is_err());
+    /// # Ok::<(), attio::Error>(())
+    /// ```
+    pub fn max_response_bytes(mut self, bytes: u64) -> Self {
+        self.max_response_bytes = Some(bytes);
+        self
+    }
+
+    /// Checks the settings and builds the client.
+    ///
+    /// ```
+    /// let err = attio::Client::builder().api_key("t").base_url("http://example.com").build().unwrap_err();
+    /// assert!(err.to_string().contains("https"));
+    /// assert!(attio::Client::builder().api_key("t").base_url("http://127.0.0.1:4010").build().is_ok());
+    /// assert!(attio::Client::builder().build().is_err());
+    /// ```
+    pub fn build(self) -> Result<Client> {
+        let key = self.api_key.ok_or_else(|| {
+            Error::Config("no API key: call .api_key(..) or set ATTIO_API_KEY".into())
+        })?;
+        let token = key.expose_secret().trim();
+        if token.is_empty() {
+            return Err(Error::Config("the API key is empty".into()));
+        }
+        let mut auth = HeaderValue::from_str(&format!("Bearer {token}")).map_err(|_| {
+            Error::Config("the API key contains characters that cannot be sent in a header".into())
+        })?;
+        auth.set_sensitive(true);
+
+        let base_url = check_base_url(self.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL))?;
+        if self.max_response_bytes == Some(0) {
+            return Err(Error::Config(format!(
+                "max_response_bytes(0) would refuse every answer that has a body; leave it unset \
+                 for the default of {DEFAULT_MAX_RESPONSE_BYTES} bytes (64 MiB), or pass the \
+                 most bytes one answer may hold"
+            )));
+        }
+
+        let http = transport::http_client(
+            USER_AGENT_VALUE,
+            self.timeout.unwrap_or(Duration::from_secs(60)),
+            self.connect_timeout.unwrap_or(Duration::from_secs(10)),
+        )?;
+        Ok(Client {
+            inner: Arc::new(Inner {
+                http,
+                base_url,
+                auth,
+                max_body: self
+                    .max_response_bytes
+                    .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
+                redactor: Redactor::new([SecretString::from(token.to_owned())]),
+                retry: self.retry,
+                limiter: Limiter::new(self.limits),
+                stats: Counters::default(),
+                names: names::AttributeNames::new(self.schema_cache),
+            }),
+        })
+    }
+}
+
+/// Parses the base URL; refuses plain HTTP except to a loopback host.
+fn check_base_url(raw: &str) -> Result<String> {
+    let url = Url::parse(raw.trim())
+        .map_err(|e| Error::Config(format!("the base URL `{raw}` is not a URL: {e}")))?;
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(Error::Config(format!(
+            "the base URL `{raw}` must not have a query or fragment"
+        )));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(Error::Config(
+            "the base URL must not carry credentials; pass the token with .api_key(..)".into(),
+        ));
+    }
+    match url.scheme() {
+        "https" => {}
+        "http" if is_loopback(&url) => {}
+        "http" => {
+            return Err(Error::Config(format!(
+                "the base URL `{raw}` uses plain http to a host that is not loopback; use https so the token is not sent in clear text"
+            )));
+        }
+        other => {
+            return Err(Error::Config(format!(
+                "the base URL `{raw}` has scheme `{other}`; expected https"
+            )));
+        }
+    }
+    Ok(url.as_str().trim_end_matches('/').to_owned())
+}
+
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
+        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_rules() {
+        assert_eq!(
+            check_base_url("https://api.attio.com/").unwrap(),
+            "https://api.attio.com"
+        );
+        assert_eq!(
+            check_base_url("http://localhost:8080").unwrap(),
+            "http://localhost:8080"
+        );
+        assert_eq!(
+            check_base_url("http://[::1]:8080/").unwrap(),
+            "http://[::1]:8080"
+        );
+        assert!(check_base_url("http://10.0.0.1").is_err());
+        assert!(check_base_url("ftp://api.attio.com").is_err());
+        assert!(check_base_url("https://user:pw@api.attio.com").is_err());
+        assert!(check_base_url("not a url").is_err());
+    }
+}
