@@ -133,9 +133,10 @@ pub enum Error {
     /// # }
     /// ```
     #[error(
-        "{request} answered HTTP {status} with a body larger than the client reads: {}, past the bound of {limit} bytes; the client stopped reading and dropped the connection{}",
+        "{request} answered HTTP {status} with a body larger than the client reads: {}, past the bound of {limit} bytes; the client stopped reading and dropped the connection{}{}",
         describe_size(*received, *declared),
-        outcome_note(too_large_outcome(request, *status))
+        outcome_note(too_large_outcome(request, *status)),
+        if (200..300).contains(status) { " (if an answer this large is expected, raise the bound with `ClientBuilder::max_response_bytes`)" } else { "" }
     )]
     TooLarge {
         /// The request.

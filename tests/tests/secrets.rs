@@ -147,6 +147,28 @@ async fn a_key_echoed_by_the_server_appears_in_no_error_and_no_log_line() {
     let err = client.get_object("people").await.unwrap_err();
     assert_clean("an error echoing the webhook secret", &shown(&err));
 
+    // A cursor carrying the key: in the next request's path, shown by its error, and in the
+    // error of a listing that repeats it.
+    let echoing_cursor = format!(r#"{{"data": [], "pagination": {{"next_cursor": "c-{KEY}"}}}}"#);
+    let meeting: attio::values::MeetingId = "m-1".parse().unwrap();
+    for then in [
+        api(400, "bad cursor"),
+        Canned::json(200, echoing_cursor.clone()),
+    ] {
+        let stub = Stub::start(vec![Canned::json(200, echoing_cursor.clone()), then]).await;
+        let client = Client::builder()
+            .api_key(KEY)
+            .base_url(stub.url())
+            .build()
+            .unwrap();
+        let err = client
+            .call_recordings(&meeting)
+            .collect_all()
+            .await
+            .unwrap_err();
+        assert_clean("an error after a cursor carrying the key", &shown(&err));
+    }
+
     let log = captured.text();
     assert!(log.contains("attio request failed"), "{log}");
     assert!(log.contains("retrying attio request"), "{log}");

@@ -223,7 +223,8 @@ impl Client {
         op: Operation<R>,
         also: impl FnOnce(&[u8]) -> X,
     ) -> Result<(R, X)> {
-        let line = op.line();
+        // A path can carry a server's text (a cursor it handed out): redacted like any other.
+        let line = self.inner.redactor.line(op.line());
         let (path, query) = line.path().split_once('?').unwrap_or((line.path(), ""));
         let span = tracing::debug_span!(
             "attio.request",

@@ -8,7 +8,7 @@ use std::sync::RwLock;
 
 use secrecy::{ExposeSecret, SecretString};
 
-use super::{ApiError, DecodeError, Error, ErrorCode};
+use super::{ApiError, DecodeError, Error, ErrorCode, RequestLine};
 
 /// What replaces a secret.
 pub(crate) const REDACTED: &str = "[redacted]";
@@ -80,6 +80,14 @@ impl Redactor {
     pub(crate) fn string(&self, text: &mut String) {
         if let Cow::Owned(clean) = self.text(text) {
             *text = clean;
+        }
+    }
+
+    /// `line` with its path redacted (a cursor in its query string is the server's text).
+    pub(crate) fn line(&self, line: RequestLine) -> RequestLine {
+        match self.text(line.path()) {
+            Cow::Borrowed(_) => line,
+            Cow::Owned(path) => RequestLine::new(line.method(), path, line.is_write()),
         }
     }
 
