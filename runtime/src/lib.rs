@@ -115,5 +115,5 @@ pub use wire::{
 
 /// The README's examples, compiled and run as doctests so that it cannot drift from the API.
 #[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
+#[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;

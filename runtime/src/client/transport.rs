@@ -21,6 +21,9 @@ pub(crate) fn http_client(
 ) -> Result<reqwest::Client> {
     use rustls_platform_verifier::BuilderVerifierExt as _;
 
+    // rustls 0.23.48 deprecates ring's provider because ring has no post-quantum key exchange.
+    // It stays: the alternative, aws-lc-rs, builds C code with cmake, which many machines lack.
+    #[allow(deprecated)]
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let mut tls = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
