@@ -30,9 +30,12 @@
 //! # Ok(()) }
 //! ```
 //!
-//! See [`values`] for the Rust type of every Attio attribute type, [`attio_object`] for the
-//! macro's options, [`attio_list`] for lists and their entries (a sales pipeline as a struct),
-//! [`Client`] for configuration, and [`webhooks`] to verify, type and manage Attio's webhooks.
+//! The [`guide`] explains each part in detail, chapter by chapter ([records](guide::records),
+//! [lists](guide::lists), [schema](guide::schema), [webhooks](guide::webhooks),
+//! [errors and retries](guide::errors), …). See [`values`] for the Rust type of every Attio
+//! attribute type, [`attio_object`] for the macro's options, [`attio_list`] for lists and their
+//! entries (a sales pipeline as a struct), [`Client`] for configuration, and [`webhooks`] to
+//! verify, type and manage Attio's webhooks.
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
@@ -72,6 +75,9 @@ pub mod search;
 pub mod sync;
 pub mod tasks;
 pub mod webhooks;
+
+/// The guide: each part of the SDK in detail, chapter by chapter, with examples that compile.
+pub mod guide;
 
 #[doc(hidden)]
 pub mod __private;

@@ -5,7 +5,8 @@
 //! The runtime's layers along the data's path: values < error < wire < operation < client <
 //! pages (the paging that surfaces share) < surfaces (query, changes, bulk, records, entries,
 //! lists, resolve, schema, sync, notes, tasks, comments, members, search, meetings, identity, raw,
-//! blocking, webhooks). A module that `lib.rs` hides (`#[doc(hidden)]`) is for generated code
+//! blocking, webhooks). The guide (`guide`, documentation only) is below them all: it may import
+//! nothing. A module that `lib.rs` hides (`#[doc(hidden)]`) is for generated code
 //! only: no module of its crate may name it. The sandbox's layers along a request's path, bottom
 //! up: error, util, webhook_url < schema < values < store < query, http, delivery < resources <
 //! routes < server < the handle (builder, sandbox). `lib.rs` only re-exports.
@@ -19,9 +20,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// The layer of a module of the runtime's root, by its first path segment.
+/// The layer of a module of the runtime's root, by its first path segment. `guide` is
+/// documentation only: below every layer, so that it can import nothing.
 fn runtime_layer(module: &str) -> Option<u8> {
     Some(match module {
+        "guide" => 0,
         "values" => 1,
         "error" => 2,
         "wire" => 3,

@@ -270,7 +270,10 @@ impl Client {
     }
 
     /// `PATCH …/attributes/{attribute}`: changes a title, description, slug, whether it is
-    /// required or unique, or archives and restores it. Its type and cardinality never change.
+    /// required or unique, or archives and restores it. Its type and cardinality never change
+    /// (Attio answers `immutable_value`), and a system attribute (one Attio made, such as
+    /// `people.job_title`) cannot be renamed, retitled or archived: Attio answers
+    /// [`ErrorCode::SystemEditUnauthorized`](crate::ErrorCode::SystemEditUnauthorized).
     ///
     /// ```no_run
     /// use attio::schema::{AttributeUpdate, Target};

@@ -18,7 +18,7 @@ use super::Delivery;
 /// (a unique column in a database) instead.
 ///
 /// ```
-/// use attio::webhooks::{Delivery, SeenKeys};
+/// use attio::webhooks::{http, Delivery, SeenKeys};
 ///
 /// # fn handle(_: &Delivery) -> Result<(), ()> { Ok(()) }
 /// fn receive(seen: &SeenKeys, delivery: &Delivery) -> http::StatusCode {

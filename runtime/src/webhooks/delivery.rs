@@ -21,7 +21,7 @@ pub(crate) const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";
 /// A delivery holds one event today, but Attio may batch them: handle every one of `events`.
 ///
 /// ```
-/// use attio::webhooks::{verify, Event, WebhookSecret};
+/// use attio::webhooks::{http, verify, Event, WebhookSecret};
 ///
 /// # fn seen_before(_: &str) -> bool { false }
 /// fn receive(headers: &http::HeaderMap, body: &[u8], secret: &WebhookSecret) -> Result<(), attio::webhooks::WebhookError> {
@@ -98,11 +98,12 @@ impl Delivery {
 /// bytes, and fails. Only the body is signed (Attio sends no timestamp), so a captured delivery
 /// can be replayed: deduplicate on [`Delivery::idempotency_key`].
 ///
-/// For any framework on the `http` crate's types; with axum, the `axum` feature's
-/// `VerifiedDelivery` extractor calls this.
+/// For any framework on the `http` crate's types; the type is re-exported as
+/// [`attio::webhooks::http::HeaderMap`](super::http::HeaderMap), so no dependency on `http` is
+/// needed to name it. With axum, the `axum` feature's `VerifiedDelivery` extractor calls this.
 ///
 /// ```
-/// use attio::webhooks::{verify, Event, WebhookSecret};
+/// use attio::webhooks::{http, verify, Event, WebhookSecret};
 ///
 /// let secret = WebhookSecret::new("ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb");
 /// let body = br#"{"webhook_id":"23e42eaf-323a-41da-b5bb-fd67eebda553","events":[{"event_type":"record.created","id":{"workspace_id":"14beef7a-99f7-4534-a87e-70b564330a4c","object_id":"97052eb9-e65e-443f-a297-f2d9a4a7f795","record_id":"bf071e1f-6035-429d-b874-d83ea64ea13b"},"actor":{"type":"api-token","id":"50cf242c-7fa3-4cad-87d0-75b1af71c57b"}}]}"#;

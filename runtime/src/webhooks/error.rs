@@ -11,7 +11,7 @@ use http::StatusCode;
 /// configuration: Attio retries, so nothing is lost once it is fixed).
 ///
 /// ```
-/// use attio::webhooks::{verify, WebhookError, WebhookSecret};
+/// use attio::webhooks::{http, verify, WebhookError, WebhookSecret};
 ///
 /// let err = verify(&http::HeaderMap::new(), b"{}", &WebhookSecret::new("s")).unwrap_err();
 /// assert!(matches!(err, WebhookError::MissingSignature));
@@ -92,7 +92,7 @@ impl WebhookError {
     ///
     /// ```
     /// let err = attio::webhooks::WebhookError::EmptySecret;
-    /// assert_eq!(err.status(), http::StatusCode::INTERNAL_SERVER_ERROR);
+    /// assert_eq!(err.status(), attio::webhooks::http::StatusCode::INTERNAL_SERVER_ERROR);
     /// ```
     pub fn status(&self) -> StatusCode {
         match self {

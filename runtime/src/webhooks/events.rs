@@ -206,9 +206,10 @@ impl ObjectAttributeEvent {
 /// `list-entry.created`, `list-entry.updated`, `list-entry.deleted`: an entry of a list, and the
 /// record it is an entry for.
 ///
-/// `list-entry.updated` names the changed attribute in `attribute_id`. The parent record can be
-/// fetched ([`fetch_parent`](EntryEvent::fetch_parent)); the entry itself cannot yet, as this
-/// version has no typed lists.
+/// `list-entry.updated` names the changed attribute in `attribute_id`. The entry is read with the
+/// `#[attio_list]` struct of its list, `SalesEntry::get(&client, &e.entry_id)`
+/// (`GET /v2/lists/{slug}/entries/{entry_id}`: an entry of another list is not found there), and
+/// the record it is for with [`fetch_parent`](EntryEvent::fetch_parent).
 ///
 /// ```
 /// use attio::webhooks::{Delivery, Event};

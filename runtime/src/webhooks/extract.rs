@@ -67,7 +67,7 @@ impl std::ops::Deref for VerifiedDelivery {
 /// use axum::response::IntoResponse;
 ///
 /// let rejection = attio::webhooks::WebhookRejection::from(attio::webhooks::WebhookError::MissingSignature);
-/// assert_eq!(rejection.into_response().status(), http::StatusCode::UNAUTHORIZED);
+/// assert_eq!(rejection.into_response().status(), axum::http::StatusCode::UNAUTHORIZED);
 /// ```
 #[derive(Debug)]
 #[non_exhaustive]

@@ -78,18 +78,23 @@ impl RecordMergedEvent {
 impl EntryEvent {
     /// Reads the record the entry is for (`parent_record_id`), as a `T`.
     ///
-    /// The entry itself cannot be fetched by this version: typed lists and entries are not there
-    /// yet.
+    /// The entry itself is read with the `#[attio_list]` struct of its list:
+    /// `SalesEntry::get(&client, &event.entry_id)`.
     ///
     /// ```no_run
     /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
+    /// # #[derive(Debug, Clone, Copy, PartialEq, attio::SelectEnum)] #[attio(status)] enum Stage { Lead, Won }
+    /// #[attio::attio_list(slug = "sales_pipeline", parent = Company)]
+    /// struct SalesEntry { stage: Stage }
+    ///
     /// # async fn run(client: attio::Client, event: attio::webhooks::EntryEvent) -> attio::Result<()> {
     /// let company = event.fetch_parent::<Company>(&client).await?;
+    /// let entry = SalesEntry::get(&client, &event.entry_id).await?; // the entry, typed
     /// # Ok(()) }
     /// ```
-    // TODO(issue 10, lists and entries): add `EntryEvent::fetch::<E>()` returning the typed entry
-    // (`GET /v2/lists/{list}/entries/{entry_id}`) once entries have a typed surface, and an
-    // `Event::fetch_entry` beside `Event::fetch`.
+    // TODO(issue 10, lists and entries): an `EntryEvent::fetch::<E>()` that reads the typed entry
+    // and checks it belongs to the event's `list_id`, as `fetch_record` checks the object, and an
+    // `Event::fetch_entry` beside `Event::fetch`; until then the docs point to `E::get`.
     pub async fn fetch_parent<T: RecordObject>(&self, client: &Client) -> Result<Record<T>> {
         fetch_record(client, &self.parent_object_id, &self.parent_record_id).await
     }
@@ -115,7 +120,8 @@ impl Event {
     ///
     /// Any other event is refused with [`Error::InvalidInput`] before anything is sent: a
     /// `record.deleted` event's record no longer exists; a `list-entry.*` event names an entry,
-    /// which this version cannot fetch yet (its parent record can be, with
+    /// not a record (read the entry with the `#[attio_list]` struct of its list,
+    /// `SalesEntry::get(&client, &e.entry_id)`, and the record it is for with
     /// [`EntryEvent::fetch_parent`]); other events do not name a record.
     ///
     /// ```no_run
@@ -139,12 +145,12 @@ impl Event {
                 e.record_id,
                 T::SLUG
             ))),
-            // TODO(issue 10, lists and entries): fetch the typed entry here.
             Event::ListEntryCreated(_)
             | Event::ListEntryUpdated(_)
             | Event::ListEntryDeleted(_) => Err(Error::InvalidInput(format!(
-                "a `{}` event names a list entry, which this version cannot fetch yet; \
-                     fetch the record it is for with `EntryEvent::fetch_parent`",
+                "a `{}` event names a list entry, not a record: read the entry with the \
+                 `#[attio_list]` struct of its list (`YourEntry::get(&client, &event.entry_id)`), \
+                 and the record it is for with `EntryEvent::fetch_parent`",
                 self.event_type(),
             ))),
             other => Err(Error::InvalidInput(format!(

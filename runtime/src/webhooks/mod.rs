@@ -8,7 +8,9 @@
 //! ([`RecordId`](crate::RecordId), [`ObjectId`], [`AttributeId`], …) and the [`Actor`](crate::Actor),
 //! and [`Event::Other`] for types this version does not know. With the `axum` feature,
 //! `VerifiedDelivery` is an extractor that does the same and refuses bad requests with `401` or
-//! `400`.
+//! `400`. `verify` takes the `http` crate's `HeaderMap`, which this module re-exports
+//! ([`http`]): write `attio::webhooks::http::HeaderMap` without adding `http` to your own
+//! dependencies (axum, hyper and other frameworks on `http` 1 hand you this type already).
 //!
 //! Attio delivers **at least once** and does not document an order: deduplicate on
 //! [`Delivery::idempotency_key`] ([`SeenKeys`] remembers the recent ones), handle every event of `events` (a delivery holds one today),
@@ -17,7 +19,7 @@
 //! attribute.
 //!
 //! ```
-//! use attio::webhooks::{verify, Event, WebhookSecret};
+//! use attio::webhooks::{http, verify, Event, WebhookSecret};
 //!
 //! # #[attio::attio_object(slug = "deals")] struct Deal { name: String }
 //! async fn receive(
@@ -71,6 +73,19 @@ pub use events::{
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub use extract::{VerifiedDelivery, WebhookRejection};
 pub use signature::verify_signature;
+
+/// The `http` crate (version 1), re-exported: [`verify`] takes its `HeaderMap` and
+/// [`WebhookError::status`] answers its `StatusCode`, so a receiver names them as
+/// `attio::webhooks::http::HeaderMap` and `attio::webhooks::http::StatusCode` without depending
+/// on `http` itself.
+///
+/// ```
+/// use attio::webhooks::{http, verify, WebhookSecret};
+///
+/// let err = verify(&http::HeaderMap::new(), b"{}", &WebhookSecret::new("s")).unwrap_err();
+/// assert_eq!(err.status(), http::StatusCode::UNAUTHORIZED);
+/// ```
+pub use http;
 
 pub use crate::values::{
     ActivityId, AttributeId, CallRecordingId, CommentId, EntryId, ListId, MeetingId, NoteId,

@@ -28,8 +28,13 @@
 //! [`Event::field`].
 //!
 //! Records emit `record.created`, `record.updated` (one event per changed attribute, with
-//! `id.attribute_id`; the other side of a two-way relationship too) and `record.deleted`;
-//! creating an attribute emits `object-attribute.created`.
+//! `id.attribute_id`; the other side of a two-way relationship too) and `record.deleted`; list
+//! entries `list-entry.created`, `list-entry.updated` (one per changed attribute) and
+//! `list-entry.deleted` (also for each entry of a deleted record); creating an attribute emits
+//! `object-attribute.created` or `list-attribute.created`; the resources emit `note.created`,
+//! `note.deleted`, `task.created`, `task.updated`, `task.deleted`, `comment.created`,
+//! `comment.deleted` and `call-recording.created`. The other types of [`EVENT_TYPES`] can be
+//! subscribed to, but nothing emits them.
 //!
 //! # Delivery
 //!

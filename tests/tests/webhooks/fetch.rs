@@ -54,7 +54,7 @@ async fn events_that_name_no_fetchable_record_are_refused_before_sending() {
     let delivery = Delivery::decode(&serde_json::to_vec(&body).unwrap()).unwrap();
     let messages = [
         "no longer exists",
-        "cannot fetch yet",
+        "names a list entry, not a record",
         "does not name a record",
     ];
     for (event, says) in delivery.events.iter().zip(messages) {
