@@ -30,7 +30,10 @@ cp "$ROOT/Cargo.lock" "$DIR/Cargo.lock"
 # A snapshot of the SDK's sources, so that edits in the work tree during the runs do not rebuild it
 # inside a timed build: the workspace's own manifest, with the generated crates as its members.
 rm -rf "$DIR/runtime" "$DIR/macros"
-cp -r "$ROOT/runtime" "$ROOT/macros" "$ROOT/README.md" "$DIR/"
+rm -rf "$DIR/sandbox"
+# The sandbox too: it is a dev-dependency of the runtime (for the guide's examples), so its
+# manifest must be there, though nothing here builds it.
+cp -r "$ROOT/runtime" "$ROOT/macros" "$ROOT/sandbox" "$ROOT/README.md" "$DIR/"
 sed -e 's|^members = .*|members = ["macros", "runtime", "ct-attio", "ct-serde", "ct-attio-use", "ct-serde-use"]|' \
   "$ROOT/Cargo.toml" > "$DIR/Cargo.toml"
 
