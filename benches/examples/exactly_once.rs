@@ -1,5 +1,6 @@
 //! The exactly-once fault suite at full size: 2,000 calls of each kind (creates on a type with a
-//! unique attribute, multiselect appends, overwrites, creates on a type without one) through a
+//! unique attribute, multiselect appends, overwrites, creates on a type without one, creates of
+//! people by email and of companies by domain) through a
 //! sandbox that fails requests before processing them and after applying them, with the client's
 //! default retry policy; prints the table of what the calls reported against what Attio holds.
 //!

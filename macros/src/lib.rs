@@ -257,11 +257,13 @@ use proc_macro::TokenStream;
 /// Both can be combined: `#[attio(rename = "created_at", read_only)]`.
 ///
 /// - `unique`: the attribute is unique in Attio (no two records share a value, as `users.user_id`
-///   or a custom attribute created with `is_unique`). A create whose answer was lost (a dropped
-///   connection, a 502 after Attio applied it) is then resolved by looking the record up by this
-///   attribute, and returns the record as if nothing had gone wrong; without a unique field such a
-///   create fails with an error whose outcome is unknown. It goes on one single-value field that
-///   is written (not `Vec<T>`, not `read_only`):
+///   or a custom attribute created with `is_unique`; for a multi-valued one, as
+///   `people.email_addresses` or `companies.domains`, no two records share any one value). A
+///   create whose answer was lost (a dropped connection, a 502 after Attio applied it) is then
+///   resolved by looking the record up by this attribute (by all of a `Vec<T>` field's values),
+///   and returns the record as if nothing had gone wrong; without a unique field such a create
+///   fails with an error whose outcome is unknown. It goes on a field that is written (not
+///   `read_only`); a single-value one is used before a `Vec<T>` one:
 ///
 /// ```
 /// #[attio::attio_object(slug = "users")]
@@ -273,6 +275,13 @@ use proc_macro::TokenStream;
 ///
 /// use attio::AttioObject as _;
 /// assert!(User::FIELDS[0].unique);
+///
+/// #[attio::attio_object(slug = "people")]
+/// struct Person {
+///     #[attio(unique)]
+///     email_addresses: Vec<attio::EmailAddress>,
+/// }
+/// assert!(Person::FIELDS[0].unique);
 /// ```
 ///
 /// # Errors

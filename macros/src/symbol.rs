@@ -12,9 +12,9 @@ pub const RENAME: &str = "rename";
 pub const READ_ONLY: &str = "read_only";
 /// `#[attio(title = "...")]`: the attribute's title, for creating it.
 pub const TITLE: &str = "title";
-/// `#[attio(unique)]`: the attribute is unique in Attio (no two records share a value): recorded
-/// for schema checks, and a create whose outcome is unknown is resolved by looking the record up
-/// by it.
+/// `#[attio(unique)]`: the attribute is unique in Attio (no two records share a value, or any one
+/// value of a multi-valued attribute): recorded for schema checks, and a create whose outcome is
+/// unknown is resolved by looking the record up by it.
 pub const UNIQUE: &str = "unique";
 /// `#[attio_object(singular = "...")]`: the object's singular noun, for creating it.
 pub const SINGULAR: &str = "singular";

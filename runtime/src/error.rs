@@ -7,6 +7,7 @@ use crate::values::{FieldError, RecordId, ValueError};
 
 mod api;
 mod decode;
+mod held;
 mod paging;
 mod redact;
 mod schema;
@@ -15,6 +16,7 @@ mod scopes;
 pub use api::{ApiError, ErrorCode, NamedAttribute};
 pub use decode::DecodeError;
 pub(crate) use decode::{FieldHint, Missing};
+pub use held::HeldValue;
 pub use paging::PagingProblem;
 pub(crate) use redact::Redactor;
 pub use schema::{Finding, Problem, SchemaReport, TypeReport};
@@ -241,6 +243,41 @@ pub enum Error {
         /// The error of the attempt whose outcome is unknown.
         source: Box<Error>,
     },
+
+    /// A create in doubt, resolved through a multi-valued unique attribute
+    /// (`people.email_addresses`, `companies.domains`), whose values turned out to be held by
+    /// records other than one it could have made: spread over several records, or some held and
+    /// others not. An earlier attempt that landed would hold them all in one record, so none did;
+    /// and the create was refused (Attio's `uniqueness_conflict`, the `source`), so nothing was
+    /// created ([`Outcome::NotApplied`]). `held` says which record holds each value: the client
+    /// does not guess which record was meant.
+    ///
+    /// ```
+    /// # async fn run(client: &attio::Client, person: &Person) {
+    /// match person.create(client).await {
+    ///     Ok(record) => println!("created {}", record.id.record_id),
+    ///     Err(attio::Error::UniqueValuesHeld { held, .. }) => {
+    ///         for value in &held {
+    ///             eprintln!("{value}"); // `a@b.com` is held by record …
+    ///         }
+    ///     }
+    ///     Err(e) => eprintln!("{e}"),
+    /// }
+    /// # }
+    /// # #[attio::attio_object(slug = "people")]
+    /// # struct Person { #[attio(unique)] email_addresses: Vec<attio::EmailAddress> }
+    /// ```
+    #[error("{source}; {}", held::describe(object, attribute, held))]
+    UniqueValuesHeld {
+        /// The object's slug.
+        object: &'static str,
+        /// The unique attribute's slug.
+        attribute: &'static str,
+        /// Each value the create wrote to it, with the record holding it.
+        held: Vec<HeldValue>,
+        /// The create's refusal (or, when the attempts ran out, the last attempt's error).
+        source: Box<Error>,
+    },
 }
 
 /// Whether a failed request might have changed anything in Attio: what to do next depends on it.
@@ -373,6 +410,7 @@ impl Error {
             Error::Decode(e) => e.outcome(),
             Error::Paging { .. } => Outcome::NotApplied,
             Error::Unresolved { .. } => Outcome::Unknown,
+            Error::UniqueValuesHeld { .. } => Outcome::NotApplied,
         }
     }
 
@@ -392,7 +430,9 @@ impl Error {
             Error::MultipleEntries { source, .. } => source.request.as_deref(),
             Error::Decode(e) => e.request(),
             Error::Paging { request, .. } => Some(request),
-            Error::Unresolved { source, .. } => source.request(),
+            Error::Unresolved { source, .. } | Error::UniqueValuesHeld { source, .. } => {
+                source.request()
+            }
             _ => None,
         }
     }
@@ -407,7 +447,9 @@ impl Error {
         match self {
             Error::Api(e) => Some(&e.code),
             Error::MultipleEntries { source, .. } => Some(&source.code),
-            Error::Unresolved { source, .. } => source.code(),
+            Error::Unresolved { source, .. } | Error::UniqueValuesHeld { source, .. } => {
+                source.code()
+            }
             _ => None,
         }
     }
@@ -423,7 +465,9 @@ impl Error {
             Error::Api(e) => Some(e.status),
             Error::MultipleEntries { source, .. } => Some(source.status),
             Error::Http { status, .. } | Error::TooLarge { status, .. } => Some(*status),
-            Error::Unresolved { source, .. } => source.status(),
+            Error::Unresolved { source, .. } | Error::UniqueValuesHeld { source, .. } => {
+                source.status()
+            }
             _ => None,
         }
     }

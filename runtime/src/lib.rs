@@ -93,8 +93,8 @@ pub use client::{
     DEFAULT_MAX_RESPONSE_BYTES, MAX_ERROR_BODY_BYTES, RateLimits, RetryPolicy,
 };
 pub use error::{
-    ApiError, DecodeError, Error, ErrorCode, NamedAttribute, Outcome, PagingProblem, RequestLine,
-    Result, ScopeError, TransportKind,
+    ApiError, DecodeError, Error, ErrorCode, HeldValue, NamedAttribute, Outcome, PagingProblem,
+    RequestLine, Result, ScopeError, TransportKind,
 };
 pub use operation::Method;
 pub use pages::Listing;

@@ -63,16 +63,23 @@ impl Client {
     /// the client does not simply send it again when its outcome is unknown (a dropped connection,
     /// a `5xx`: it may have landed). Instead:
     ///
-    /// - when the struct has an `#[attio(unique)]` field with a value, the create is sent again,
-    ///   and if that meets a `uniqueness_conflict` (the first attempt did land), the record is
-    ///   looked up by the unique value and returned: the call succeeds as if nothing had gone
-    ///   wrong, and exactly one record exists;
+    /// - when the struct has a unique field with a value (marked `#[attio(unique)]`, or unique in
+    ///   the live schema once the client has checked the struct with
+    ///   [`check_schema`](Client::check_schema)), the create is sent again, and if that meets a
+    ///   `uniqueness_conflict` (the first attempt did land), the record is looked up by the
+    ///   unique value and returned: the call succeeds as if nothing had gone wrong, and exactly
+    ///   one record exists;
+    /// - for a multi-valued unique field (`#[attio(unique)] email_addresses: Vec<EmailAddress>`)
+    ///   the records holding any of its values are looked up: one record holding them all is
+    ///   returned; values spread over several records (or some held, some not) are a real
+    ///   conflict, [`Error::UniqueValuesHeld`](crate::Error::UniqueValuesHeld), which says which
+    ///   record holds which value;
     /// - otherwise the error is [`Error::Unresolved`](crate::Error::Unresolved), whose
     ///   [`outcome`](crate::Error::outcome) is [`Outcome::Unknown`](crate::Outcome::Unknown) and
     ///   whose message says to mark a unique attribute.
     ///
-    /// A record that another program created with the same unique value in the meantime is
-    /// returned in the same way.
+    /// A record that another program created with the same unique value (all of them, for a
+    /// multi-valued field) in the meantime is returned in the same way.
     ///
     /// ```no_run
     /// # #[attio::attio_object(slug = "users")] struct User { user_id: String, primary_email_address: attio::EmailAddress }

@@ -11,10 +11,16 @@
 //! 1. **create (unique)**: a `users` record whose struct marks `user_id` `#[attio(unique)]`;
 //! 2. **append**: a `PATCH` adding a select option to the multiselect `tags` of each created user;
 //! 3. **overwrite**: a `PUT` making `tags` exactly one other option;
-//! 4. **create (no unique)**: a `people` record through a struct with no unique field.
+//! 4. **create (no unique)**: a `people` record through a struct with no unique field;
+//! 5. **create (unique emails)**: a `people` record whose struct marks the multi-valued
+//!    `email_addresses` `#[attio(unique)]`, with two addresses (one in mixed case);
+//! 6. **create (unique domains)**: a `companies` record whose struct marks the multi-valued
+//!    `domains` `#[attio(unique)]`, with two domains (5 and 6 run side by side, under one fault
+//!    mix).
 //!
 //! For each: attempted, ok, reported failed, failed but actually applied, lost (reported ok, not
-//! there), duplicated (there more than once), and failures whose outcome is not
+//! there, or, for 5 and 6, another record than the one holding the values), duplicated (there
+//! more than once), and failures whose outcome is not
 //! [`Outcome::Unknown`] (for creates without a unique attribute, every failure must say that its
 //! outcome is unknown).
 
@@ -23,7 +29,8 @@ use std::fmt;
 use std::time::Instant;
 
 use attio::{
-    Client, EmailAddress, Error, Outcome, RateLimits, Record, RecordId, SelectOption, attio_object,
+    Client, Domain, EmailAddress, Error, Outcome, RateLimits, Record, RecordId, SelectOption,
+    attio_object,
 };
 use attio_sandbox::{Fault, Sandbox};
 use futures::{StreamExt, TryStreamExt};
@@ -58,6 +65,48 @@ pub struct Anonymous {
     pub job_title: Option<String>,
 }
 
+/// A person, found by any of its email addresses: `people.email_addresses` is unique and
+/// multi-valued (no two people share an address).
+#[attio_object(slug = "people")]
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contact {
+    /// Unique in Attio, value by value.
+    #[attio(unique)]
+    pub email_addresses: Vec<EmailAddress>,
+    /// `contact {i}`.
+    pub job_title: Option<String>,
+}
+
+/// A company, found by any of its domains: `companies.domains` is unique and multi-valued.
+#[attio_object(slug = "companies")]
+#[derive(Debug, Clone, PartialEq)]
+pub struct Firm {
+    /// `firm {i}`.
+    pub name: Option<String>,
+    /// Unique in Attio, value by value.
+    #[attio(unique)]
+    pub domains: Vec<Domain>,
+}
+
+/// The two addresses of contact `i`, the second in mixed case (Attio keeps them lowercased).
+pub fn contact_emails(i: usize) -> Vec<EmailAddress> {
+    [
+        format!("contact{i}@work.example"),
+        format!("Contact{i}@Home.example"),
+    ]
+    .iter()
+    .map(|a| a.parse().expect("a valid address"))
+    .collect()
+}
+
+/// The two domains of firm `i`.
+pub fn firm_domains(i: usize) -> Vec<Domain> {
+    [format!("firm{i}.example"), format!("firm{i}-eu.example")]
+        .iter()
+        .map(|d| d.parse().expect("a valid domain"))
+        .collect()
+}
+
 /// The option every append adds.
 pub const APPENDED: &str = "appended";
 /// The option every overwrite leaves as the only one.
@@ -90,7 +139,8 @@ pub struct Row {
 /// The suite's result: one [`Row`] per kind of call.
 #[derive(Debug, Clone)]
 pub struct Report {
-    /// Create (unique), append, overwrite, create (no unique).
+    /// Create (unique), append, overwrite, create (no unique), create (unique emails), create
+    /// (unique domains).
     pub rows: Vec<Row>,
     /// Requests the sandbox received while faults were on.
     pub requests: usize,
@@ -305,7 +355,6 @@ pub async fn run(n: usize) -> Report {
     })
     .await;
     sb.clear_faults();
-    let requests = sb.total_requests() - before;
     let mut people: BTreeMap<String, usize> = BTreeMap::new();
     let mut stream = Anonymous::query().stream(&client);
     while let Some(record) = stream.try_next().await.expect("people read back") {
@@ -323,6 +372,82 @@ pub async fn run(n: usize) -> Report {
         tally(&mut row, result, copies, &mut note);
     }
     rows.push(row);
+
+    // -- 5 and 6. Create, unique and multi-valued: people by email, companies by domain -------
+    // Side by side, under one fault mix, to keep the suite quick.
+    inject_faults(&sb, 0x14_0401);
+    let (contacts, firms) = futures::join!(
+        in_parallel(0..n, |i| {
+            let client = client.clone();
+            async move {
+                let contact = Contact {
+                    email_addresses: contact_emails(i),
+                    job_title: Some(format!("contact {i}")),
+                };
+                (i, contact.create(&client).await.map(|r| r.id.record_id))
+            }
+        }),
+        in_parallel(0..n, |i| {
+            let client = client.clone();
+            async move {
+                let firm = Firm {
+                    name: Some(format!("firm {i}")),
+                    domains: firm_domains(i),
+                };
+                (i, firm.create(&client).await.map(|r| r.id.record_id))
+            }
+        }),
+    );
+    sb.clear_faults();
+    let requests = sb.total_requests() - before;
+
+    let mut holders: BTreeMap<String, Vec<RecordId>> = BTreeMap::new();
+    let mut stream = Contact::query().stream(&client);
+    while let Some(record) = stream.try_next().await.expect("people read back") {
+        for email in &record.values.email_addresses {
+            holders
+                .entry(email.normalized().to_owned())
+                .or_default()
+                .push(record.id.record_id.clone());
+        }
+    }
+    let keys = |i| {
+        contact_emails(i)
+            .iter()
+            .map(|e| e.normalized().to_owned())
+            .collect()
+    };
+    rows.push(tally_multi(
+        "create (unique emails)",
+        &contacts,
+        &holders,
+        keys,
+        &mut note,
+    ));
+
+    let mut holders: BTreeMap<String, Vec<RecordId>> = BTreeMap::new();
+    let mut stream = Firm::query().stream(&client);
+    while let Some(record) = stream.try_next().await.expect("companies read back") {
+        for domain in &record.values.domains {
+            holders
+                .entry(domain.as_str().to_lowercase())
+                .or_default()
+                .push(record.id.record_id.clone());
+        }
+    }
+    let keys = |i| {
+        firm_domains(i)
+            .iter()
+            .map(|d| d.as_str().to_lowercase())
+            .collect()
+    };
+    rows.push(tally_multi(
+        "create (unique domains)",
+        &firms,
+        &holders,
+        keys,
+        &mut note,
+    ));
 
     sb.shutdown().await;
     Report {
@@ -361,6 +486,40 @@ fn tally<R>(
     if copies > 1 {
         row.duplicated += 1;
     }
+}
+
+/// The row of creates keyed by a multi-valued unique attribute: call `i` wrote the values
+/// `keys(i)` (as Attio keeps them), and `holders` says which records hold each value. Its copies
+/// are the records holding any of its values; a call that reported another record than the one
+/// holding them counts as lost.
+fn tally_multi(
+    operation: &'static str,
+    results: &[(usize, Result<RecordId, Error>)],
+    holders: &BTreeMap<String, Vec<RecordId>>,
+    keys: impl Fn(usize) -> Vec<String>,
+    note: &mut impl FnMut(&'static str, &Error),
+) -> Row {
+    let mut row = Row {
+        operation,
+        attempted: results.len(),
+        ..Row::default()
+    };
+    for (i, result) in results {
+        let mut records: Vec<&RecordId> = keys(*i)
+            .iter()
+            .flat_map(|k| holders.get(k).into_iter().flatten())
+            .collect();
+        records.sort();
+        records.dedup();
+        tally(&mut row, result, records.len(), note);
+        if let Ok(id) = result
+            && records.len() == 1
+            && records[0] != id
+        {
+            row.lost += 1;
+        }
+    }
+    row
 }
 
 /// Runs `call` on every item, [`CONCURRENCY`] at a time.

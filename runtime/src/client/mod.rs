@@ -288,6 +288,7 @@ impl Client {
             return;
         };
         if let Ok(attributes) = (op.decode)(&body) {
+            self.remember_unique(&target, &attributes);
             for attribute in attributes {
                 self.remember_attribute(
                     attribute.id.attribute_id.as_str(),
@@ -319,6 +320,29 @@ impl Client {
             slug: slug.to_owned(),
             field,
         });
+    }
+
+    /// Remembers which of `attributes`, every attribute of `target` as just read, are unique
+    /// (archived ones do not count): a create in doubt of a struct for `target` is resolved
+    /// through them as through its `#[attio(unique)]` fields.
+    pub(crate) fn remember_unique(
+        &self,
+        target: &crate::wire::schema::Target,
+        attributes: &[crate::wire::schema::Attribute],
+    ) {
+        self.inner.names.learn_unique(
+            (target.segment(), target.identifier()),
+            attributes
+                .iter()
+                .filter(|a| a.is_unique && !a.is_archived)
+                .map(|a| a.api_slug.as_str()),
+        );
+    }
+
+    /// Whether the live schema, as last read, says the attribute `slug` of the object `object`
+    /// is unique.
+    pub(crate) fn knows_unique(&self, object: &str, slug: &str) -> bool {
+        self.inner.names.is_unique(("objects", object), slug)
     }
 
     /// Sends `op` until an attempt succeeds or the policy stops: a success answer's body, or the

@@ -2,6 +2,10 @@
 //! for attribute with ID "403d3de2-…"`); once the client knows the schema (after a schema check,
 //! or by reading it on such an error when the schema cache is on), the error also says the slug
 //! and the Rust field.
+//!
+//! What the same reads say of uniqueness is kept too: a create whose answer is lost is resolved
+//! through a unique attribute, and the live schema's `is_unique` counts as much as a field's
+//! `#[attio(unique)]`.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::RwLock;
@@ -14,6 +18,9 @@ pub(crate) struct AttributeNames {
     known: RwLock<HashMap<String, NamedAttribute>>,
     /// The objects and lists whose attributes were read on a miss: each is read once.
     read: RwLock<HashSet<(String, String)>>,
+    /// The slugs of the attributes the live schema says are unique (and not archived), by
+    /// `(segment, identifier)` of the object or list: `("objects", "people")`.
+    unique: RwLock<HashMap<(String, String), HashSet<String>>>,
     /// Read a target's attributes when an error names an unknown id.
     pub(crate) fetch_on_miss: bool,
 }
@@ -23,6 +30,7 @@ impl AttributeNames {
         AttributeNames {
             known: RwLock::default(),
             read: RwLock::default(),
+            unique: RwLock::default(),
             fetch_on_miss,
         }
     }
@@ -36,6 +44,29 @@ impl AttributeNames {
                 known.insert(named.id.clone(), named);
             }
         }
+    }
+
+    /// Replaces what is known of the unique attributes of `target` (`("objects", "people")`)
+    /// with `slugs`, those the live schema has just said are unique.
+    pub(crate) fn learn_unique<'a>(
+        &self,
+        target: (&str, &str),
+        slugs: impl IntoIterator<Item = &'a str>,
+    ) {
+        let slugs = slugs.into_iter().map(str::to_owned).collect();
+        self.unique
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert((target.0.to_owned(), target.1.to_owned()), slugs);
+    }
+
+    /// Whether the live schema, when last read, said the attribute `slug` of `target` is unique.
+    pub(crate) fn is_unique(&self, target: (&str, &str), slug: &str) -> bool {
+        self.unique
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&(target.0.to_owned(), target.1.to_owned()))
+            .is_some_and(|slugs| slugs.contains(slug))
     }
 
     /// Whether the attributes of `target` should be read on a miss: the cache is on, and they
@@ -133,5 +164,21 @@ mod tests {
         let (found, missing) = names.lookup(&format!("attribute with ID \"{id}\""));
         assert_eq!(found[0].field.as_deref(), Some("User::user_id"));
         assert!(missing.is_empty());
+    }
+
+    #[test]
+    fn the_last_read_of_a_schema_says_what_is_unique() {
+        let names = AttributeNames::new(false);
+        let people = ("objects", "people");
+        assert!(!names.is_unique(people, "email_addresses"));
+        names.learn_unique(people, ["email_addresses", "external_id"]);
+        assert!(names.is_unique(people, "email_addresses"));
+        assert!(!names.is_unique(("lists", "people"), "email_addresses"));
+        assert!(!names.is_unique(people, "name"));
+        names.learn_unique(people, ["email_addresses"]);
+        assert!(
+            !names.is_unique(people, "external_id"),
+            "replaced, not added to"
+        );
     }
 }

@@ -19,10 +19,15 @@ use crate::error::{Error, ErrorCode, TransportKind};
 ///
 /// A create or a multiselect append whose outcome is unknown is resolved by reading Attio back:
 /// an append sends again only the values the record does not show yet; a create on a struct with
-/// an `#[attio(unique)]` field is sent again and, if that meets a `uniqueness_conflict`, the record
-/// holding the unique value is returned. Up to [`RetryPolicy::max_attempts`] rounds, each after a
-/// backoff. A create without a unique field cannot be resolved and fails with
-/// [`Error::Unresolved`](crate::Error::Unresolved).
+/// a unique field (marked `#[attio(unique)]`, or unique in the live schema once the client has
+/// checked the struct with [`Client::check_schema`](crate::Client::check_schema)) is sent again
+/// and, if that meets a `uniqueness_conflict`, the record holding the unique value is returned.
+/// For a multi-valued unique field (`#[attio(unique)] email_addresses: Vec<EmailAddress>`,
+/// `domains: Vec<Domain>`) that is the one record holding *every* value of the create; values
+/// spread over several records are a real conflict, reported as
+/// [`Error::UniqueValuesHeld`](crate::Error::UniqueValuesHeld) with the record holding each value.
+/// Up to [`RetryPolicy::max_attempts`] rounds, each after a backoff. A create without a unique
+/// field cannot be resolved and fails with [`Error::Unresolved`](crate::Error::Unresolved).
 ///
 /// The error that reaches you says, through [`Error::outcome`](crate::Error::outcome), whether
 /// the request might have been applied: a write that met a `5xx` or a dropped connection and

@@ -124,6 +124,17 @@ impl Redactor {
                 advice,
                 source: Box::new(self.error(*source)),
             },
+            Error::UniqueValuesHeld {
+                object,
+                attribute,
+                held,
+                source,
+            } => Error::UniqueValuesHeld {
+                object,
+                attribute,
+                held,
+                source: Box::new(self.error(*source)),
+            },
             other => other,
         }
     }

@@ -177,6 +177,42 @@ pub(crate) fn find_by<T: AttioObject>(slug: &str, value: &Value) -> Operation<Ve
     query_page::<T>(&serde_json::json!({"filter": {slug: value}, "limit": 2}))
 }
 
+/// A page of records, each with its raw `values` as Attio returned them.
+pub(crate) type RawPage<T> = Vec<(Record<T>, serde_json::Map<String, Value>)>;
+
+/// `POST /v2/objects/{slug}/records/query` for the records whose (unique, multi-valued)
+/// attribute `slug` holds any of the values whose write forms are `values` (an `$or` of Attio's
+/// shorthand equality filters), each record also as its raw `values`, to tell which record holds
+/// which value: a read. At most one record holds each value, so the page has room for all.
+pub(crate) fn find_holding<T: AttioObject>(slug: &str, values: &[Value]) -> Operation<RawPage<T>> {
+    fn decode<T: AttioObject>(body: &[u8]) -> Result<RawPage<T>, crate::error::DecodeError> {
+        let records = wire::decode_page::<T>(body)?;
+        let raw: Vec<Value> = wire::decode_data(body)?;
+        let values = raw.into_iter().map(|record| match record {
+            Value::Object(mut record) => match record.remove("values") {
+                Some(Value::Object(values)) => values,
+                _ => serde_json::Map::new(),
+            },
+            _ => serde_json::Map::new(),
+        });
+        Ok(records.into_iter().zip(values).collect())
+    }
+    let filter = match values {
+        [one] => serde_json::json!({ slug: one }),
+        many => serde_json::json!({
+            "$or": many.iter().map(|v| serde_json::json!({ slug: v })).collect::<Vec<_>>()
+        }),
+    };
+    let body = serde_json::json!({"filter": filter, "limit": values.len() + 1});
+    Operation::read(
+        Method::Post,
+        format!("/v2/objects/{}/records/query", T::SLUG),
+        // Serializing a `serde_json::Value` into a Vec cannot fail.
+        Some(serde_json::to_vec(&body).unwrap_or_default()),
+        decode::<T>,
+    )
+}
+
 /// A change set's `PUT` of prepared `slug: write form` entries: repeatable.
 pub(crate) fn put_entries<T: AttioObject>(
     id: &RecordId,
@@ -259,5 +295,34 @@ mod tests {
             err.contains("matching attribute \"a/b\"") && err.contains("nothing was sent"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn the_holders_of_unique_values_are_found_by_any_of_them() {
+        let one = find_holding::<People>("email_addresses", &[serde_json::json!("a@b.com")]);
+        assert_eq!(
+            one.body.as_deref(),
+            Some(&br#"{"filter":{"email_addresses":"a@b.com"},"limit":2}"#[..])
+        );
+        let two = find_holding::<People>(
+            "email_addresses",
+            &[serde_json::json!("a@b.com"), serde_json::json!("c@b.com")],
+        );
+        assert_eq!(
+            two.body.as_deref(),
+            Some(
+                &br#"{"filter":{"$or":[{"email_addresses":"a@b.com"},{"email_addresses":"c@b.com"}]},"limit":3}"#[..]
+            )
+        );
+        assert_eq!(two.path, "/v2/objects/people/records/query");
+        assert!(!two.write && two.idempotent);
+        let body = br#"{"data":[{"id":{"workspace_id":"w","object_id":"o","record_id":"r1"},"created_at":"2022-11-21T13:22:49.061281000Z",
+            "values":{"email_addresses":["a@b.com"],"name":[]}}]}"#;
+        // The typed record and its raw values side by side.
+        let op = find_holding::<Users>("email_addresses", &[serde_json::json!("a@b.com")]);
+        let page = (op.decode)(body).unwrap();
+        assert_eq!(page.len(), 1);
+        assert_eq!(page[0].0.id.record_id.as_str(), "r1");
+        assert_eq!(page[0].1["email_addresses"], serde_json::json!(["a@b.com"]));
     }
 }

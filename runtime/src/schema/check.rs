@@ -138,7 +138,9 @@ pub(crate) async fn read_live(client: &Client, contract: &Contract) -> Result<Li
         .with_archived()
         .collect_all()
         .await?;
-    // From now on, errors that name these attributes by id say which they are.
+    // From now on, a create in doubt is resolved through the attributes Attio keeps unique.
+    client.remember_unique(&target, &live.attributes);
+    // And errors that name these attributes by id say which they are.
     for attribute in &live.attributes {
         let field = contract
             .fields

@@ -47,6 +47,10 @@ impl Client {
     /// the Rust field and the attribute, with what to write instead (see [`Problem`]). Reads
     /// only; needs the `object_configuration:read` (or `list_configuration:read`) scope.
     ///
+    /// The client also learns which of the attributes Attio keeps unique: from then on, a create
+    /// of `T` whose answer is lost is resolved through them, as through an `#[attio(unique)]`
+    /// field (see [`Client::create_record`]).
+    ///
     /// ```no_run
     /// #[attio::attio_object(slug = "users")]
     /// struct User {

@@ -160,10 +160,11 @@ pub struct FieldInfo {
     /// The attribute's title in Attio's web app, for creating it: `#[attio(title = "...")]`,
     /// else the first line of the field's doc comment, else the field name.
     pub title: &'static str,
-    /// `#[attio(unique)]`: the attribute is unique in Attio, so no two records share a value.
-    /// Recorded for schema checks; and on a single-value field, a create whose outcome is
-    /// unknown (its answer was lost) is resolved by looking the record up by this attribute,
-    /// instead of failing; see [`Client::create_record`](crate::Client::create_record).
+    /// `#[attio(unique)]`: the attribute is unique in Attio, so no two records share a value (for
+    /// a multi-valued attribute such as `people.email_addresses`, no two share any one value).
+    /// Recorded for schema checks; and a create whose outcome is unknown (its answer was lost)
+    /// is resolved by looking the record up by this attribute, instead of failing; see
+    /// [`Client::create_record`](crate::Client::create_record).
     ///
     /// ```
     /// use attio::AttioObject;

@@ -184,3 +184,75 @@ async fn rejected_inputs() {
         .await;
     assert_eq!(s, 404);
 }
+
+/// A multi-valued unique attribute is unique value by value, as Attio documents: no two people
+/// share an email address (whatever its case), no two companies a domain. A create or an append
+/// holding one value another record has is a `uniqueness_conflict` and changes nothing; the
+/// records holding any of several values are found by an `$or` of shorthand filters.
+#[tokio::test]
+async fn multi_valued_unique_attributes_are_unique_value_by_value() {
+    let env = crate::common::Env::new().await;
+    let a = env
+        .create("people", json!({"email_addresses": ["a@held.example"]}))
+        .await;
+    let b = env
+        .create("people", json!({"email_addresses": ["b@held.example"]}))
+        .await;
+    let (s, body) = env
+        .create_err(
+            "people",
+            json!({"email_addresses": ["new@held.example", "A@Held.example"]}),
+        )
+        .await;
+    assert_eq!(
+        (s, body["code"].as_str()),
+        (400, Some("uniqueness_conflict"))
+    );
+    let query = |filter: Value| {
+        env.ok(
+            "POST",
+            "/v2/objects/people/records/query",
+            Some(json!({ "filter": filter })),
+        )
+    };
+    let none = query(json!({"email_addresses": "new@held.example"})).await;
+    assert_eq!(none, json!([]), "the refused create made nothing");
+    let b_id = crate::common::id(&b);
+    let (s, body) = env
+        .call(
+            "PATCH",
+            &format!("/v2/objects/people/records/{b_id}"),
+            Some(json!({"data": {"values": {"email_addresses": ["a@held.example"]}}})),
+        )
+        .await;
+    assert_eq!(
+        (s, body["code"].as_str()),
+        (400, Some("uniqueness_conflict"))
+    );
+    let both = query(json!({"$or": [
+        {"email_addresses": "A@held.example"},
+        {"email_addresses": "b@held.example"},
+    ]}))
+    .await;
+    let mut ids: Vec<String> = both
+        .as_array()
+        .map(|records| records.iter().map(crate::common::id).collect())
+        .unwrap_or_default();
+    ids.sort();
+    let mut expected = vec![crate::common::id(&a), b_id];
+    expected.sort();
+    assert_eq!(ids, expected);
+
+    env.create("companies", json!({"domains": ["acme.example"]}))
+        .await;
+    let (s, body) = env
+        .create_err(
+            "companies",
+            json!({"domains": ["acme-eu.example", "ACME.example"]}),
+        )
+        .await;
+    assert_eq!(
+        (s, body["code"].as_str()),
+        (400, Some("uniqueness_conflict"))
+    );
+}

@@ -8,29 +8,43 @@
 //!
 //! | write | how its unknown outcome is resolved |
 //! |---|---|
-//! | create (`POST`) on a struct with an `#[attio(unique)]` field | sent again; a `uniqueness_conflict` then means the first attempt landed, and the record is looked up by the unique value and returned |
+//! | create (`POST`) on a struct with a single-value unique field (`#[attio(unique)] user_id: String`) | sent again; a `uniqueness_conflict` then means the first attempt landed, and the record holding the value is looked up and returned |
+//! | create on a struct whose unique field is multi-valued (`#[attio(unique)] email_addresses: Vec<EmailAddress>`) | sent again; after a `uniqueness_conflict` the records holding any of its values are looked up: one record holding them all is returned; values spread over several records (or held in part) are a real conflict, [`Error::UniqueValuesHeld`], naming each value's record |
 //! | create on a struct without one | cannot be resolved: [`Error::Unresolved`], whose outcome is unknown and whose message says to mark a unique attribute |
 //! | `PATCH` that appends to a multiselect (`Vec<T>` field, a change set's `append_…`) | the record is read back; appended values already there are done, the missing ones (and single values not yet equal) are sent again |
+//!
+//! A field is unique when marked `#[attio(unique)]`, or when the client has read the live schema
+//! of its object (`client.check_schema::<T>()`, or the schema cache after an error) and Attio says
+//! the attribute is unique. A single-value unique field is preferred to a multi-valued one.
+//!
+//! Why not re-send the create as an assert (`PUT …?matching_attribute=`)? Had the first attempt
+//! not landed, an assert would *update* a record another program made with one of the values
+//! (adding the create's values to it, overwriting its other multiselects) where the create should
+//! fail with a `uniqueness_conflict`; the look-up changes nothing.
 //!
 //! Each round after the first waits as a retry would, and there are at most as many rounds as the
 //! policy's [`max_attempts`](crate::RetryPolicy::max_attempts); with
 //! [`RetryPolicy::disabled`](crate::RetryPolicy::disabled) nothing is resolved (a create without a
 //! unique field still says why its outcome is unknown).
 
+mod unique;
+
 use serde_json::{Map, Value};
 
 use crate::client::Client;
-use crate::error::{Error, Outcome, Result};
+use crate::error::{Error, HeldValue, Outcome, Result};
 use crate::operation::{Operation, lists, records};
 use crate::values::{AttioObject, Cardinality, EntryId, RecordId};
 use crate::wire::{self, Entry, Record};
+use unique::{Holding, Key, holding, unique_key, unique_slugs};
 
 /// `slug: write form` pairs of one request body.
 type Entries = Vec<(&'static str, Value)>;
 
 /// `POST /v2/objects/{slug}/records`, resolving an unknown outcome through `T`'s unique attribute.
 pub(crate) async fn create<T: AttioObject>(client: &Client, values: &T) -> Result<Record<T>> {
-    let key = unique_key::<T>(&entries_of(values)?);
+    let learned = |slug: &str| client.knows_unique(T::SLUG, slug);
+    let key = unique_key::<T>(&entries_of(values)?, learned);
     let rounds = client.retry_policy().attempts();
     let mut in_doubt = false;
     let mut round = 0;
@@ -40,24 +54,44 @@ pub(crate) async fn create<T: AttioObject>(client: &Client, values: &T) -> Resul
             Ok(record) => return Ok(record),
             Err(e) => e,
         };
-        let Some((slug, value)) = &key else {
+        let Some(key) = &key else {
             return Err(match error.outcome() {
-                Outcome::Unknown => unresolved_create::<T>(error),
+                Outcome::Unknown => unresolved_create::<T>(error, &unique_slugs::<T>(learned)),
                 _ => error,
             });
         };
         let settled = error.outcome() != Outcome::Unknown;
         if in_doubt && (settled || round >= rounds) {
             // An earlier attempt may have landed (a `uniqueness_conflict` now says it did): the
-            // record holding our unique value is then ours.
-            if let Some(record) = find::<T>(client, slug, value).await? {
-                return Ok(record);
+            // record holding our unique value (all of them, for a multi-valued attribute) is then
+            // ours.
+            match find::<T>(client, key).await {
+                Ok(Found::Record(record)) => return Ok(*record),
+                Ok(Found::Nothing) => {}
+                Err(lookup) => {
+                    let slug = key.slug();
+                    return Err(unresolved(
+                        error,
+                        format!(
+                            "an earlier attempt may have created the record, and looking it up by `{slug}` failed ({lookup}); look the record up by `{slug}` before creating it again"
+                        ),
+                    ));
+                }
+                Ok(Found::Held(held)) => {
+                    return Err(Error::UniqueValuesHeld {
+                        object: T::SLUG,
+                        attribute: key.slug(),
+                        held,
+                        source: Box::new(error),
+                    });
+                }
             }
         }
         if settled {
             return Err(error);
         }
         if round >= rounds {
+            let slug = key.slug();
             return Err(unresolved(
                 error,
                 format!(
@@ -153,15 +187,21 @@ async fn patch_with<R>(
     }
 }
 
-/// The error for a create in doubt on a struct with no unique field.
-fn unresolved_create<T: AttioObject>(error: Error) -> Error {
+/// The error for a create in doubt with no unique value to look the record up by: the struct has
+/// no unique field (`unique` is empty), or the create wrote no value to the ones it has.
+fn unresolved_create<T: AttioObject>(error: Error, unique: &[&str]) -> Error {
     let slug = T::SLUG;
-    unresolved(
-        error,
+    let advice = if unique.is_empty() {
         format!(
-            "the create could not be resolved: the struct for `{slug}` has no field marked #[attio(unique)] to look the record up by, so whether the record now exists is unknown; mark the field of an attribute Attio keeps unique, e.g. `#[attio(unique)] user_id: String`, and a create whose answer is lost is resolved instead"
-        ),
-    )
+            "the create could not be resolved: the struct for `{slug}` has no field marked #[attio(unique)] to look the record up by, so whether the record now exists is unknown; mark the field of an attribute Attio keeps unique, e.g. `#[attio(unique)] user_id: String` or `#[attio(unique)] email_addresses: Vec<EmailAddress>` (or check the struct with `client.check_schema`, which teaches the client the attributes Attio keeps unique), and a create whose answer is lost is resolved instead"
+        )
+    } else {
+        let unique = unique.join("`, `");
+        format!(
+            "the create could not be resolved: it wrote no value to the unique attribute(s) `{unique}` of `{slug}` to look the record up by, so whether the record now exists is unknown; give the create a value for one of them, and a create whose answer is lost is resolved instead"
+        )
+    };
+    unresolved(error, advice)
 }
 
 fn unresolved(source: Error, advice: String) -> Error {
@@ -171,14 +211,63 @@ fn unresolved(source: Error, advice: String) -> Error {
     }
 }
 
-/// The record of `T` whose unique attribute `slug` has the write form `value`.
-async fn find<T: AttioObject>(
-    client: &Client,
-    slug: &str,
-    value: &Value,
-) -> Result<Option<Record<T>>> {
-    let page = client.execute(records::find_by::<T>(slug, value)).await?;
-    Ok(page.into_iter().next())
+/// Most values one look-up names; a create writing more is looked up in several queries.
+const VALUES_PER_QUERY: usize = 20;
+
+/// What the look-up of a create's unique values found.
+enum Found<T: AttioObject> {
+    /// The record holding them: the create's.
+    Record(Box<Record<T>>),
+    /// No record holds them.
+    Nothing,
+    /// Records other than one the create could have made hold them.
+    Held(Vec<HeldValue>),
+}
+
+/// The record of `T` holding the create's unique value (or, for a multi-valued attribute, all of
+/// its values, each of which no other record holds).
+async fn find<T: AttioObject>(client: &Client, key: &Key) -> Result<Found<T>> {
+    let (slug, values) = match key {
+        Key::One { slug, value } => {
+            let page = client.execute(records::find_by::<T>(slug, value)).await?;
+            return Ok(match page.into_iter().next() {
+                Some(record) => Found::Record(Box::new(record)),
+                None => Found::Nothing,
+            });
+        }
+        Key::Every { slug, values } => (*slug, values),
+    };
+    let mut found: Vec<(Record<T>, Vec<Value>)> = Vec::new();
+    for chunk in values.chunks(VALUES_PER_QUERY) {
+        let page = client
+            .execute(records::find_holding::<T>(slug, chunk))
+            .await?;
+        for (record, mut raw) in page {
+            if found
+                .iter()
+                .any(|(r, _)| r.id.record_id == record.id.record_id)
+            {
+                continue;
+            }
+            let reads = match raw.remove(slug) {
+                Some(Value::Array(reads)) => reads,
+                _ => Vec::new(),
+            };
+            found.push((record, reads));
+        }
+    }
+    let holders: Vec<(&RecordId, &[Value])> = found
+        .iter()
+        .map(|(record, reads)| (&record.id.record_id, reads.as_slice()))
+        .collect();
+    Ok(match holding(values, &holders) {
+        Holding::Nobody => Found::Nothing,
+        Holding::Split(held) => Found::Held(held),
+        Holding::One(i) => match found.into_iter().nth(i) {
+            Some((record, _)) => Found::Record(Box::new(record)),
+            None => Found::Nothing,
+        },
+    })
 }
 
 /// The struct's write body as `slug: write form` entries, once its values are checked.
@@ -189,23 +278,6 @@ fn entries_of<T: AttioObject>(values: &T) -> Result<Entries> {
         .iter()
         .filter_map(|f| map.get(f.slug).map(|v| (f.slug, v.clone())))
         .collect())
-}
-
-/// The first `#[attio(unique)]` attribute the body writes a single value to, with that value.
-fn unique_key<T: AttioObject>(entries: &Entries) -> Option<(&'static str, Value)> {
-    T::FIELDS
-        .iter()
-        .filter(|f| f.unique && !f.read_only && f.cardinality != Cardinality::Multiple)
-        .find_map(|f| {
-            entries
-                .iter()
-                .find(|(slug, v)| *slug == f.slug && !v.is_null() && !is_empty_array(v))
-                .map(|(slug, v)| (*slug, v.clone()))
-        })
-}
-
-fn is_empty_array(v: &Value) -> bool {
-    v.as_array().is_some_and(Vec::is_empty)
 }
 
 /// Whether the writable field of `T` with attribute `slug` is a multiselect (a `PATCH` appends).
@@ -311,9 +383,15 @@ mod tests {
             tags: vec![],
         };
         let entries = entries_of(&user).unwrap();
-        assert_eq!(unique_key::<User>(&entries), Some(("user_id", json!("u1"))));
+        assert_eq!(
+            unique_key::<User>(&entries, |_| false),
+            Some(Key::One {
+                slug: "user_id",
+                value: json!("u1")
+            })
+        );
         let entries = entries_of(&Person { job_title: None }).unwrap();
-        assert_eq!(unique_key::<Person>(&entries), None);
+        assert_eq!(unique_key::<Person>(&entries, |_| false), None);
         assert!(is_multiselect::<User>("tags"));
         assert!(!is_multiselect::<User>("nickname"));
     }
