@@ -8,7 +8,9 @@
 //! ([`RecordId`](crate::RecordId), [`ObjectId`], [`AttributeId`], …) and the [`Actor`](crate::Actor),
 //! and [`Event::Other`] for types this version does not know. With the `axum` feature,
 //! `VerifiedDelivery` is an extractor that does the same and refuses bad requests with `401` or
-//! `400`.
+//! `400`. These two alone make a [`Delivery`]; a body decoded without its signature
+//! ([`Delivery::decode_unverified`], for tests and stored deliveries) is an
+//! [`UnverifiedDelivery`], which code that takes a `Delivery` does not accept.
 //!
 //! Attio delivers **at least once** and does not document an order: deduplicate on
 //! [`Delivery::idempotency_key`] ([`SeenKeys`] remembers the recent ones), handle every event of `events` (a delivery holds one today),
@@ -59,7 +61,7 @@ mod payload;
 mod signature;
 
 pub use dedup::SeenKeys;
-pub use delivery::{Delivery, verify};
+pub use delivery::{Delivery, UnverifiedDelivery, verify};
 pub use error::WebhookError;
 pub use event::Event;
 pub use events::{
