@@ -88,7 +88,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             stage: Stage::Lead,
             deal_value: Some(Currency::from_f64(value)?),
         };
-        let entry = lead.add(&client, &company.id.record_id).await?;
+        let entry = lead.add(&client, &company).await?;
         deals.insert(name.to_owned(), entry);
     }
     println!("added {} companies as leads", deals.len());

@@ -304,10 +304,7 @@ async fn an_entry_round_trips_through_the_generated_list_struct() {
         deal_value: Some(attio::Currency::new(12005, 1).expect("an amount")),
         champions: vec![],
     };
-    let added = entry
-        .add(&client, &acme.id.record_id)
-        .await
-        .expect("the entry is added");
+    let added = entry.add(&client, &acme).await.expect("the entry is added");
     let got = SalesPipelineEntry::get(&client, &added.id.entry_id)
         .await
         .expect("the entry is read back");

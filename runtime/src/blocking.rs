@@ -57,7 +57,7 @@ use std::future::Future;
 use std::sync::Arc;
 
 use crate::error::{Error, Result};
-use crate::values::{AttioList, EntryId, RecordId, RecordObject};
+use crate::values::{AttioList, EntryId, ParentOf, RecordId, RecordObject};
 use crate::wire::{Entry, Record};
 
 /// A blocking connection to Attio: the async [`crate::client::Client`] driven to completion on each call.
@@ -205,17 +205,21 @@ impl Client {
     }
 
     /// `POST /v2/lists/{list}/entries`, as [`crate::Client::add_entry`]: adds the record `parent`
-    /// to the list.
+    /// (a `&Record<P>` or `&Ref<P>` of the list's parent object `P`) to the list.
     ///
     /// ```
     /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
     /// # #[attio::attio_list(slug = "sales_pipeline", parent = Company)] struct SalesEntry { stage: Option<attio::Status> }
-    /// # fn run(client: attio::blocking::Client, acme: attio::RecordId) -> attio::Result<()> {
+    /// # fn run(client: attio::blocking::Client, acme: attio::Record<Company>) -> attio::Result<()> {
     /// let entry = client.add_entry(&SalesEntry { stage: None }, &acme)?;
     /// println!("added as {}", entry.id.entry_id);
     /// # Ok(()) }
     /// ```
-    pub fn add_entry<T: AttioList>(&self, values: &T, parent: &RecordId) -> Result<Entry<T>> {
+    pub fn add_entry<T: AttioList, P: ParentOf<T>>(
+        &self,
+        values: &T,
+        parent: &P,
+    ) -> Result<Entry<T>> {
         self.block_on(self.inner.add_entry(values, parent))
     }
 
@@ -254,7 +258,7 @@ impl Client {
     /// ```
     /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
     /// # #[attio::attio_list(slug = "sales_pipeline", parent = Company)] struct SalesEntry { stage: Option<attio::Status> }
-    /// # fn run(client: attio::blocking::Client, acme: attio::RecordId) -> attio::Result<()> {
+    /// # fn run(client: attio::blocking::Client, acme: attio::Ref<Company>) -> attio::Result<()> {
     /// match client.assert_entry(&SalesEntry { stage: None }, &acme) {
     ///     Ok(entry) => println!("Acme's entry is {}", entry.id.entry_id),
     ///     Err(attio::Error::MultipleEntries { .. }) => println!("Acme is in the pipeline twice"),
@@ -262,7 +266,11 @@ impl Client {
     /// }
     /// # Ok(()) }
     /// ```
-    pub fn assert_entry<T: AttioList>(&self, values: &T, parent: &RecordId) -> Result<Entry<T>> {
+    pub fn assert_entry<T: AttioList, P: ParentOf<T>>(
+        &self,
+        values: &T,
+        parent: &P,
+    ) -> Result<Entry<T>> {
         self.block_on(self.inner.assert_entry(values, parent))
     }
 

@@ -36,7 +36,7 @@ use futures::stream::{self, Stream, StreamExt};
 
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::values::{AttioList, EntryId, RecordId, RecordObject};
+use crate::values::{AttioList, EntryId, ParentOf, RecordId, RecordObject};
 use crate::wire::{Entry, Record};
 
 /// The default number of requests a bulk run keeps in flight: one second of Attio's write limit,
@@ -213,25 +213,31 @@ impl Bulk {
     }
 
     /// Adds every `(parent, values)` item to the list `T` describes (`POST
-    /// /v2/lists/{list}/entries`), yielding each item's outcome as it completes. Like
+    /// /v2/lists/{list}/entries`), yielding each item's outcome as it completes. Each `parent` is a
+    /// record of the list's parent object, as for [`Client::add_entry`]: a
+    /// [`Record`] or a [`Ref`](crate::Ref) (one kind per call). Like
     /// [`create`](Bulk::create), not retried once it reached Attio.
     ///
     /// ```no_run
     /// use futures::StreamExt;
     /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
     /// # #[attio::attio_list(slug = "sales_pipeline", parent = Company)] struct SalesEntry { stage: Option<attio::Status> }
-    /// # async fn run(client: attio::Client, companies: Vec<attio::RecordId>) {
-    /// let leads = companies.into_iter().map(|id| (id, SalesEntry { stage: None }));
+    /// # async fn run(client: attio::Client, companies: Vec<attio::Record<Company>>) {
+    /// let leads = companies.into_iter().map(|company| (company, SalesEntry { stage: None }));
     /// let added: Vec<_> = client.bulk().add_entries(leads).collect().await;
     /// # }
     /// ```
-    pub fn add_entries<T, I>(&self, items: I) -> impl Stream<Item = BulkItem<Entry<T>>> + use<T, I>
+    pub fn add_entries<T, P, I>(
+        &self,
+        items: I,
+    ) -> impl Stream<Item = BulkItem<Entry<T>>> + use<T, P, I>
     where
         T: AttioList,
-        I: IntoIterator<Item = (RecordId, T)>,
+        P: ParentOf<T>,
+        I: IntoIterator<Item = (P, T)>,
     {
         let client = self.client.clone();
-        self.run(items, move |(parent, values): (RecordId, T)| {
+        self.run(items, move |(parent, values): (P, T)| {
             let client = client.clone();
             async move { client.add_entry(&values, &parent).await }
         })
@@ -266,10 +272,15 @@ impl Bulk {
 
     /// [`add_entries`](Bulk::add_entries), calling `on_progress` after each item, with every
     /// result in the order of `items`.
-    pub async fn add_entries_all<T, I, F>(&self, items: I, on_progress: F) -> BulkReport<Entry<T>>
+    pub async fn add_entries_all<T, P, I, F>(
+        &self,
+        items: I,
+        on_progress: F,
+    ) -> BulkReport<Entry<T>>
     where
         T: AttioList,
-        I: IntoIterator<Item = (RecordId, T)>,
+        P: ParentOf<T>,
+        I: IntoIterator<Item = (P, T)>,
         F: FnMut(&Progress),
     {
         BulkReport::collect(self.add_entries(items), on_progress).await

@@ -4,15 +4,16 @@
 //! (typed).
 //!
 //! `#[attio_list]` generates thin forwarders to these methods on the struct (`entry.add(&client,
-//! &company_id)`, `SalesEntry::get(&client, &id)`, ...); they are also callable on the [`Client`]
-//! directly. `update` and `overwrite` differ as for records (see [`records`](crate::Client::update_record)):
+//! &acme)`, `SalesEntry::get(&client, &id)`, ...); they are also callable on the [`Client`]
+//! directly. An entry's parent is given typed, as a record of the list's parent object
+//! ([`ParentOf`]): a `&Record<Company>` or a `&Ref<Company>` for a list over companies. `update` and `overwrite` differ as for records (see [`records`](crate::Client::update_record)):
 //! on multiselect (`Vec<T>`) fields, `update` adds the values, `overwrite` replaces them.
 
 use crate::client::Client;
 use crate::error::{Error, ErrorCode, Result};
 use crate::operation::lists;
 use crate::values::{
-    AttioList, AttioObject, AttributeHandle, EntryId, RecordId, RecordObject, WithMeta,
+    AttioList, AttioObject, AttributeHandle, EntryId, ParentOf, RecordId, RecordObject, WithMeta,
 };
 use crate::wire::{Entry, RecordEntry};
 
@@ -23,29 +24,45 @@ impl Client {
     /// `POST /v2/lists/{list}/entries`: adds the record `parent` to the list `T` describes, with
     /// the struct's values, and returns the new entry. A list may hold several entries for one
     /// record, so this is not idempotent: it is retried only when the request never reached
-    /// Attio. Fails with [`ErrorCode::ValueNotFound`] when the parent record does not exist.
+    /// Attio.
+    ///
+    /// `parent` is a record of the list's parent object ([`ParentOf`]): the
+    /// [`Record`](crate::Record) read from Attio, or a [`Ref`](crate::Ref) to it; a record of
+    /// another object does not compile. Fails with [`ErrorCode::ValueNotFound`] when Attio has no
+    /// record of the parent object with that id (its hint says the record may be another
+    /// object's), and with [`Error::InvalidInput`], before anything is sent, for a
+    /// [`Ref::by`](crate::Ref::by) reference, which has no id.
     ///
     /// ```no_run
     /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
     /// # #[attio::attio_list(slug = "sales_pipeline", parent = Company)] struct SalesEntry { stage: Option<attio::Status> }
-    /// # async fn run(client: attio::Client, acme: attio::RecordId) -> attio::Result<()> {
+    /// # async fn run(client: attio::Client, acme_id: attio::RecordId) -> attio::Result<()> {
+    /// let acme = Company::get(&client, &acme_id).await?;
     /// let entry = client.add_entry(&SalesEntry { stage: None }, &acme).await?;
     /// println!("added as {}", entry.id.entry_id);
+    /// // An id known to be a company's, without reading the company:
+    /// client.add_entry(&SalesEntry { stage: None }, &attio::Ref::<Company>::new(acme_id)).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn add_entry<T: AttioList>(&self, values: &T, parent: &RecordId) -> Result<Entry<T>> {
+    pub async fn add_entry<T: AttioList, P: ParentOf<T>>(
+        &self,
+        values: &T,
+        parent: &P,
+    ) -> Result<Entry<T>> {
+        let parent = parent_id::<T>(parent.parent_record_id())?;
         self.execute(lists::add(values, parent)?).await
     }
 
     /// `PUT /v2/lists/{list}/entries`: the entry of the record `parent` in the list, created if
     /// the record has none, overwritten with the struct's values (multiselects replaced) if it has
     /// one. When the record has several entries in the list, Attio cannot tell which to change:
-    /// the error is then [`Error::MultipleEntries`], and nothing is changed.
+    /// the error is then [`Error::MultipleEntries`], and nothing is changed. `parent` is as for
+    /// [`add_entry`](Client::add_entry).
     ///
     /// ```no_run
     /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
     /// # #[attio::attio_list(slug = "sales_pipeline", parent = Company)] struct SalesEntry { stage: Option<attio::Status> }
-    /// # async fn run(client: attio::Client, acme: attio::RecordId) -> attio::Result<()> {
+    /// # async fn run(client: attio::Client, acme: attio::Ref<Company>) -> attio::Result<()> {
     /// match client.assert_entry(&SalesEntry { stage: None }, &acme).await {
     ///     Ok(entry) => println!("{}", entry.id.entry_id),
     ///     Err(attio::Error::MultipleEntries { .. }) => println!("Acme is in the pipeline twice"),
@@ -53,11 +70,12 @@ impl Client {
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn assert_entry<T: AttioList>(
+    pub async fn assert_entry<T: AttioList, P: ParentOf<T>>(
         &self,
         values: &T,
-        parent: &RecordId,
+        parent: &P,
     ) -> Result<Entry<T>> {
+        let parent = parent_id::<T>(parent.parent_record_id())?;
         match self.execute(lists::assert_by_parent(values, parent)?).await {
             Err(Error::Api(e)) if e.code == ErrorCode::MultipleMatchResults => {
                 Err(Error::MultipleEntries {
@@ -208,4 +226,19 @@ impl Client {
         }
         Ok(out)
     }
+}
+
+/// The id of an entry's parent record, or why there is none: a [`Ref::by`](crate::Ref::by)
+/// reference names the record by a unique attribute, and Attio adds entries for ids only.
+fn parent_id<T: AttioList>(id: Option<&RecordId>) -> Result<&RecordId> {
+    id.ok_or_else(|| {
+        let (list, object, ty) = (
+            T::NAME,
+            <T::Parent as AttioObject>::SLUG,
+            <T::Parent as AttioObject>::NAME,
+        );
+        Error::InvalidInput(format!(
+            "the parent of a `{list}` entry is a `Ref<{ty}>` made by `Ref::by` (a unique attribute's value), and Attio adds entries for a record id only: read the `{object}` record first (`{ty}::query().filter(..).first(&client)`, or `{ty}::assert_by`) and pass the `attio::Record<{ty}>` it returns"
+        ))
+    })
 }

@@ -108,10 +108,11 @@ pub use raw::RawRequest;
 pub use values::{
     Access, Actor, ActorReference, ActorType, AttioField, AttioList, AttioObject, AttioValue,
     AttributeType, Cardinality, CountryCode, Currency, Date, Domain, EmailAddress, EntryId,
-    FieldError, FieldInfo, Interaction, InteractionType, InvalidId, InvalidScope, ListId,
-    ListParent, Location, ObjectKind, PersonalName, PhoneNumber, Rating, RecordId, RecordObject,
-    RecordReference, Resource, Scope, Scopes, SelectOption, SelectOptionId, Status, StatusId,
-    Timestamp, ValueContract, ValueError, ValueMeta, WithMeta, WritableField, WritableValue,
+    EntryObject, FieldError, FieldInfo, Interaction, InteractionType, InvalidId, InvalidScope,
+    ListId, ListParent, Location, ObjectKind, ParentOf, PersonalName, PhoneNumber, Rating,
+    RecordId, RecordObject, RecordReference, Resource, Scope, Scopes, SelectOption, SelectOptionId,
+    Status, StatusId, Timestamp, ValueContract, ValueError, ValueMeta, WithMeta, WritableField,
+    WritableValue,
 };
 pub use values::{AttributeHandle, Ref, SelectEnum};
 pub use wire::{

@@ -6,7 +6,7 @@ use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::operation::lists;
 use crate::values::{
-    AttioList, AttioValue, AttributeHandle, AttributeType, Cardinality, ListValue,
+    AttioList, AttioValue, AttributeHandle, AttributeType, Cardinality, EntryObject, ListValue,
 };
 use crate::wire::{List, ListUpdate, NewList};
 
@@ -112,7 +112,7 @@ impl Client {
     /// client.create_list_attribute(SalesEntry::fields().champion(), "Champion").await?;
     /// # Ok(()) }
     /// ```
-    pub async fn create_list_attribute<T: AttioList, H: AttributeHandle<T>>(
+    pub async fn create_list_attribute<T: EntryObject, H: AttributeHandle<T>>(
         &self,
         attribute: H,
         title: &str,
@@ -160,7 +160,7 @@ impl Client {
         allowed_objects: impl IntoIterator<Item = S>,
     ) -> Result<()>
     where
-        T: AttioList,
+        T: EntryObject,
         H: AttributeHandle<T>,
         H::Value: ListValue,
         S: AsRef<str>,
@@ -188,7 +188,7 @@ impl Client {
     }
 
     /// The request of `create_list_attribute` and `create_list_reference_attribute`.
-    async fn create_attribute_of<T: AttioList>(
+    async fn create_attribute_of<T: EntryObject>(
         &self,
         slug: &'static str,
         title: &str,
@@ -221,7 +221,7 @@ impl Client {
     /// }
     /// # Ok(()) }
     /// ```
-    pub async fn create_list_choice<T: AttioList, H: AttributeHandle<T>>(
+    pub async fn create_list_choice<T: EntryObject, H: AttributeHandle<T>>(
         &self,
         attribute: H,
         title: &str,

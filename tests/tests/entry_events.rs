@@ -70,7 +70,7 @@ async fn entries_deliver_their_events_and_take_comments() {
     .await
     .unwrap();
     let entry = Deal { stage: Stage::Lead }
-        .add(&client, &acme.id.record_id)
+        .add(&client, &acme)
         .await
         .unwrap();
     Deal::changes()
@@ -110,7 +110,11 @@ async fn entries_deliver_their_events_and_take_comments() {
         .unwrap();
     let events: Vec<Event> = delivered
         .iter()
-        .flat_map(|a| Delivery::decode(a.body.as_bytes()).unwrap().events)
+        .flat_map(|a| {
+            Delivery::decode_unverified(a.body.as_bytes())
+                .unwrap()
+                .into_events()
+        })
         .collect();
     let [
         Event::ListEntryCreated(created),

@@ -97,14 +97,14 @@ async fn a_ref_field_creates_an_attribute_that_allows_its_object_only() {
     assert_eq!(allowed(&contacts), Some(vec![people]));
 
     // The attribute takes people, and the sandbox refuses a company in it, as Attio does.
-    let acme = Company {
-        name: "Acme".into(),
-    }
-    .create(&client)
-    .await
-    .expect("a company")
-    .id
-    .record_id;
+    let acme = Ref::<Company>::from(
+        &Company {
+            name: "Acme".into(),
+        }
+        .create(&client)
+        .await
+        .expect("a company"),
+    );
     let ada = Person {
         job_title: Some("CTO".into()),
     }
@@ -126,9 +126,9 @@ async fn a_ref_field_creates_an_attribute_that_allows_its_object_only() {
     let wrong: Result<Value, _> = client
         .request(Method::Post, "/v2/lists/sales_pipeline/entries")
         .json(&serde_json::json!({"data": {
-            "parent_record_id": acme.as_str(),
+            "parent_record_id": acme.record_id().map(|id| id.as_str()),
             "parent_object": "companies",
-            "entry_values": {"champion": [{"target_object": "companies", "target_record_id": acme.as_str()}]},
+            "entry_values": {"champion": [&acme]},
         }}))
         .send()
         .await;
@@ -264,9 +264,7 @@ async fn a_missing_list_says_how_to_create_it_or_find_its_slug() {
     }
     .create(&client)
     .await
-    .expect("a company")
-    .id
-    .record_id;
+    .expect("a company");
     let entry_id: attio::EntryId = "00000000-0000-4000-8000-000000000000".parse().unwrap();
     let renewal = Renewal { note: None };
     for err in [

@@ -6,8 +6,8 @@
 //! Run: `cargo test -p attio-tests --test lists`.
 
 use attio::{
-    ActorReference, Currency, Entry, Error, ErrorCode, ListUpdate, RecordId, SelectOption,
-    attio_list, attio_object,
+    ActorReference, Currency, Entry, Error, ErrorCode, ListUpdate, Record, RecordId, Ref,
+    SelectOption, attio_list, attio_object,
 };
 use attio_sandbox::Sandbox;
 use futures::TryStreamExt as _;
@@ -37,6 +37,22 @@ struct SalesEntry {
     stage: Stage,
     owner: Option<ActorReference>,
     deal_value: Option<Currency>,
+}
+
+/// The standard `deals` object: a list over deals takes no company as a parent.
+#[attio_object(slug = "deals")]
+#[derive(Debug, Clone, PartialEq)]
+struct Deal {
+    name: String,
+    stage: attio::Status,
+    owner: ActorReference,
+}
+
+/// A list whose entries have deals as parents.
+#[attio_list(slug = "deal_pipeline", parent = Deal)]
+#[derive(Debug, Clone, PartialEq)]
+struct DealEntry {
+    note: Option<String>,
 }
 
 /// The same list, with a multiselect attribute, for update (PATCH) vs overwrite (PUT).
@@ -85,7 +101,8 @@ async fn setup() -> (Sandbox, attio::Client) {
     (sandbox, client)
 }
 
-async fn company(client: &attio::Client, name: &str) -> RecordId {
+/// A new company: the `Record<Company>` is what entries of `SalesEntry` are added for.
+async fn company(client: &attio::Client, name: &str) -> Record<Company> {
     Company {
         name: name.into(),
         domains: vec![],
@@ -93,8 +110,6 @@ async fn company(client: &attio::Client, name: &str) -> RecordId {
     .create(client)
     .await
     .expect("the company is created")
-    .id
-    .record_id
 }
 
 fn lead() -> SalesEntry {
@@ -113,7 +128,7 @@ async fn the_issue_pipeline_end_to_end() {
 
     // What a user gets (issue 10).
     let entry = lead().add(&client, &acme).await.expect("added");
-    assert_eq!(entry.parent_record_id, acme);
+    assert_eq!(entry.parent_record_id, acme.id.record_id);
     assert_eq!(entry.parent_object, "companies");
     assert_eq!(entry.values.stage, Stage::Lead);
     let moved = SalesEntry::changes()
@@ -157,7 +172,7 @@ async fn the_issue_pipeline_end_to_end() {
         .await
         .expect("the parent filter runs");
     assert_eq!(acme_any.len(), 1);
-    assert_eq!(acme_any[0].parent_record_id, acme);
+    assert_eq!(acme_any[0].parent_record_id, acme.id.record_id);
 
     // Sorted by the parent's name, paged one at a time.
     let by_name: Vec<RecordId> = SalesEntry::query()
@@ -168,7 +183,7 @@ async fn the_issue_pipeline_end_to_end() {
         .try_collect()
         .await
         .expect("the sorted query runs");
-    assert_eq!(by_name, [globex.clone(), acme.clone()]);
+    assert_eq!(by_name, [globex.id.record_id, acme.id.record_id.clone()]);
 
     // History: Lead then Won.
     let stages = SalesEntry::history(&client, &entry.id.entry_id, |f| f.stage())
@@ -223,7 +238,7 @@ async fn assert_by_parent_creates_overwrites_and_refuses_two_entries() {
             ..
         } => {
             assert_eq!(*list, "sales_pipeline");
-            assert_eq!(parent_record_id, &acme);
+            assert_eq!(parent_record_id, &acme.id.record_id);
         }
         other => panic!("expected MultipleEntries, got {other:?}"),
     }
@@ -236,12 +251,18 @@ async fn assert_by_parent_creates_overwrites_and_refuses_two_entries() {
     );
 
     // The typed entries of Acme in this list, and the short form in every list.
-    let typed = SalesEntry::entries_of(&client, &acme)
+    let typed = SalesEntry::entries_of(&client, &acme.id.record_id)
         .await
         .expect("entries_of");
     assert_eq!(typed.len(), 2);
-    assert!(typed.iter().all(|e| e.parent_record_id == acme));
-    let short = Company::entries(&client, &acme).await.expect("entries");
+    assert!(
+        typed
+            .iter()
+            .all(|e| e.parent_record_id == acme.id.record_id)
+    );
+    let short = Company::entries(&client, &acme.id.record_id)
+        .await
+        .expect("entries");
     assert_eq!(short.len(), 2);
     assert!(short.iter().all(|e| e.list_api_slug == "sales_pipeline"));
     assert!(short.iter().any(|e| e.entry_id == first.id.entry_id));
@@ -356,7 +377,9 @@ async fn deleting_the_parent_deletes_its_entries_and_a_missing_parent_is_refused
     let (sandbox, client) = setup().await;
     let acme = company(&client, "Acme").await;
     let entry = lead().add(&client, &acme).await.expect("added");
-    Company::delete(&client, &acme).await.expect("deleted");
+    Company::delete(&client, &acme.id.record_id)
+        .await
+        .expect("deleted");
     let err = SalesEntry::get(&client, &entry.id.entry_id)
         .await
         .expect_err("the entry went with its parent");
@@ -366,6 +389,80 @@ async fn deleting_the_parent_deletes_its_entries_and_a_missing_parent_is_refused
         .await
         .expect_err("no such parent");
     assert_eq!(err.code(), Some(&ErrorCode::ValueNotFound));
+    sandbox.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_parent_is_a_typed_record_and_another_objects_record_is_refused_saying_so() {
+    let (sandbox, client) = setup().await;
+    let acme = company(&client, "Acme").await;
+    // The record itself, a reference to it, and an id named as a company's.
+    let by_record = lead().add(&client, &acme).await.expect("by its Record");
+    let by_ref = lead()
+        .add(&client, &Ref::from(&acme))
+        .await
+        .expect("by a Ref");
+    let by_id = Ref::<Company>::new(acme.id.record_id.clone());
+    let err = lead()
+        .assert_by_parent(&client, &by_id)
+        .await
+        .expect_err("two entries by now");
+    assert!(matches!(err, Error::MultipleEntries { .. }), "{err:?}");
+    for entry in [&by_record, &by_ref] {
+        assert_eq!(entry.parent_record_id, acme.id.record_id);
+    }
+
+    // A reference by a unique attribute has no id: refused before anything is sent.
+    let err = lead()
+        .add(&client, &Ref::by(Company::fields().name(), "Acme"))
+        .await
+        .expect_err("no id to add");
+    assert_eq!(err.outcome(), attio::Outcome::NotSent);
+    let text = err.to_string();
+    assert!(
+        text.contains("Ref::by") && text.contains("attio::Record<Company>"),
+        "{text}"
+    );
+
+    // A company's id passed as a deal's (`Ref::new` does not check it): Attio looks among the
+    // deals, finds nothing, and the error says where it looked and what to check.
+    DealEntry::create_list(&client, "Deal pipeline")
+        .await
+        .expect("the list is created");
+    client
+        .create_list_attribute(DealEntry::fields().note(), "Note")
+        .await
+        .expect("note is created");
+    let not_a_deal = Ref::<Deal>::new(acme.id.record_id.clone());
+    let entry = DealEntry { note: None };
+    for err in [
+        entry.add(&client, &not_a_deal).await.map(drop),
+        entry.assert_by_parent(&client, &not_a_deal).await.map(drop),
+    ] {
+        let err = err.expect_err("a company is not a deal");
+        assert_eq!(err.code(), Some(&ErrorCode::ValueNotFound));
+        let text = err.to_string();
+        assert!(
+            text.contains("Parent record with slug/ID")
+                && text.contains("`deal_pipeline` (`DealEntry`)")
+                && text.contains("`deals` records (`Deal`)")
+                && text.contains("it is another object's")
+                && text.contains("Deal::get(&client, &id)"),
+            "{text}"
+        );
+    }
+    // A deal is one.
+    let members = client.workspace_members().await.expect("members");
+    let deal = Deal {
+        name: "Big one".into(),
+        stage: attio::Status::by_title("Lead").expect("a title"),
+        owner: members[0].to_actor_reference(),
+    }
+    .create(&client)
+    .await
+    .expect("a deal");
+    let added = entry.add(&client, &deal).await.expect("a deal's entry");
+    assert_eq!(added.parent_object, "deals");
     sandbox.shutdown().await;
 }
 
@@ -384,7 +481,7 @@ async fn bulk_adds_and_updates_entries() {
     assert_eq!(added.len(), 3);
     for (entry, parent) in added.iter().zip(&parents) {
         assert_eq!(
-            &entry.parent_record_id, parent,
+            entry.parent_record_id, parent.id.record_id,
             "results come in input order"
         );
     }
@@ -483,7 +580,7 @@ fn the_blocking_client_adds_asserts_gets_updates_overwrites_and_deletes_entries(
     assert_eq!(asserted.values.stage, Stage::Lost);
     // ... a record without an entry gets one ...
     let created = client.assert_entry(&lead(), &globex).expect("created");
-    assert_eq!(created.parent_record_id, globex);
+    assert_eq!(created.parent_record_id, globex.id.record_id);
     assert_ne!(created.id.entry_id, entry.id.entry_id);
     // ... and a record with two entries is the typed error, with nothing changed.
     client.add_entry(&lead(), &acme).expect("a second entry");
@@ -494,7 +591,7 @@ fn the_blocking_client_adds_asserts_gets_updates_overwrites_and_deletes_entries(
             ..
         }) => {
             assert_eq!(list, "sales_pipeline");
-            assert_eq!(parent_record_id, acme);
+            assert_eq!(parent_record_id, acme.id.record_id);
         }
         other => panic!("expected MultipleEntries, got {other:?}"),
     }
@@ -509,7 +606,7 @@ fn the_blocking_client_adds_asserts_gets_updates_overwrites_and_deletes_entries(
     }
     // Through the blocking client's own runtime: its connections are not the test runtime's.
     let left = client
-        .run(|c| c.entries_of::<SalesEntry>(&acme))
+        .run(|c| c.entries_of::<SalesEntry>(&acme.id.record_id))
         .expect("Acme's entries");
     assert_eq!(left.len(), 1, "only the second entry is left");
     rt.block_on(sandbox.shutdown());

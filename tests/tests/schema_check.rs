@@ -157,7 +157,7 @@ async fn ensure_creates_object_attributes_options_and_a_list_then_plans_nothing(
         stage: Stage::InProgress,
         rank: Some(1.0),
     }
-    .add(&client, &created.id.record_id)
+    .add(&client, &created)
     .await
     .unwrap();
     assert_eq!(entry.values.stage, Stage::InProgress);

@@ -210,7 +210,7 @@ const _: () = {
         pub fn add<'__a>(
             &'__a self,
             client: &'__a _attio::Client,
-            parent: &'__a _attio::RecordId,
+            parent: &'__a impl _attio::ParentOf<Self>,
         ) -> impl ::core::future::Future<
             Output = _attio::Result<_attio::Entry<Self>>,
         > + '__a {
@@ -222,7 +222,7 @@ const _: () = {
         pub fn assert_by_parent<'__a>(
             &'__a self,
             client: &'__a _attio::Client,
-            parent: &'__a _attio::RecordId,
+            parent: &'__a impl _attio::ParentOf<Self>,
         ) -> impl ::core::future::Future<
             Output = _attio::Result<_attio::Entry<Self>>,
         > + '__a {

@@ -15,8 +15,8 @@ use std::borrow::Cow;
 use serde_json::{Value, json};
 
 use super::records::{history_path, writes_multiselect};
-use super::{Method, NotFoundHint, Operation, data_body};
-use crate::error::{Error, Result};
+use super::{ErrorHint, Method, Operation, data_body};
+use crate::error::{Error, ErrorCode, Result};
 use crate::values::{
     AttioList, AttioObject, AttioValue, AttributeType, EntryId, RecordId, WithMeta,
     check_path_segment,
@@ -24,10 +24,10 @@ use crate::values::{
 use crate::wire::schema::NewAttribute;
 use crate::wire::{self, Entry, List, ListUpdate, NewList, RecordEntry};
 
-/// Whether Attio's `404 not_found` is about a list (`List with slug/ID "x" not found.`, or
-/// `Could not find list with slug/ID "x".`), not about an entry or a record the request names.
-fn about_a_list(message: &str) -> bool {
-    message.to_ascii_lowercase().contains("list with slug/id")
+/// Whether Attio's error is a `404 not_found` about a list (`List with slug/ID "x" not found.`,
+/// or `Could not find list with slug/ID "x".`), not about an entry or a record the request names.
+fn about_a_list(code: &ErrorCode, message: &str) -> bool {
+    *code == ErrorCode::NotFound && message.to_ascii_lowercase().contains("list with slug/id")
 }
 
 /// The hint for a 404 about the list `list`, declared by the struct `declared_by` when the
@@ -52,9 +52,9 @@ fn missing_list_hint(list: &str, declared_by: Option<&'static str>) -> String {
 }
 
 /// The hint for a 404 about the list that `T` (an `#[attio_list]` struct) describes.
-fn missing_list<T: AttioObject>() -> NotFoundHint {
+fn missing_list<T: AttioObject>() -> ErrorHint {
     let full = std::any::type_name::<T>();
-    NotFoundHint {
+    ErrorHint {
         about: about_a_list,
         render: missing_list_hint,
         name: Cow::Borrowed(T::SLUG),
@@ -63,11 +63,51 @@ fn missing_list<T: AttioObject>() -> NotFoundHint {
 }
 
 /// The hint for a 404 about the list named `list` by the caller.
-fn missing_named_list(list: &str) -> NotFoundHint {
-    NotFoundHint {
+fn missing_named_list(list: &str) -> ErrorHint {
+    ErrorHint {
         about: about_a_list,
         render: missing_list_hint,
         name: Cow::Owned(list.to_owned()),
+        declared_by: None,
+    }
+}
+
+/// Whether Attio's error is about the parent record an entry write names: `Parent record with
+/// slug/ID "x" not found.` (`400 value_not_found`; a `404 not_found` is taken too).
+fn about_the_parent(code: &ErrorCode, message: &str) -> bool {
+    matches!(code, ErrorCode::ValueNotFound | ErrorCode::NotFound)
+        && message
+            .to_ascii_lowercase()
+            .contains("parent record with slug/id")
+}
+
+/// The hint for a parent record Attio did not find among the records of `T`'s parent object.
+///
+/// Attio looks the id up among the parent object's records only, so a record of another object
+/// (a company's id added to a list of deals) is "not found" although it exists. Which object it
+/// belongs to would take a request per object to find out; the hint says where to look instead.
+fn missing_parent_hint<T: AttioList>(_: &str, _: Option<&'static str>) -> String {
+    let (list, list_ty) = (T::SLUG, T::NAME);
+    let (object, ty) = (
+        <T::Parent as AttioObject>::SLUG,
+        <T::Parent as AttioObject>::NAME,
+    );
+    format!(
+        "The entries of the list `{list}` (`{list_ty}`) have `{object}` records (`{ty}`) as their \
+         parents, and Attio found no `{object}` record with this id: if the record exists, it is \
+         another object's (a record id does not say which object it belongs to). Check that it is \
+         a `{object}` record, e.g. with `{ty}::get(&client, &id)`, and pass the parent as the \
+         `attio::Record<{ty}>` or `attio::Ref<{ty}>` read from `{object}`; an id made into a \
+         `Ref<{ty}>` with `Ref::new` is not checked"
+    )
+}
+
+/// The hint for a parent record of `T`'s entries that Attio did not find.
+fn missing_parent<T: AttioList>() -> ErrorHint {
+    ErrorHint {
+        about: about_the_parent,
+        render: missing_parent_hint::<T>,
+        name: Cow::Borrowed(T::SLUG),
         declared_by: None,
     }
 }
@@ -91,7 +131,8 @@ pub(crate) fn add<T: AttioList>(values: &T, parent: &RecordId) -> Result<Operati
         false,
         wire::decode_entry::<T>,
     )
-    .on_not_found(missing_list::<T>()))
+    .with_hint(missing_list::<T>())
+    .with_hint(missing_parent::<T>()))
 }
 
 /// `PUT /v2/lists/{list}/entries`: the entry of `parent`, created or overwritten.
@@ -106,7 +147,8 @@ pub(crate) fn assert_by_parent<T: AttioList>(
         true,
         wire::decode_entry::<T>,
     )
-    .on_not_found(missing_list::<T>()))
+    .with_hint(missing_list::<T>())
+    .with_hint(missing_parent::<T>()))
 }
 
 /// `GET /v2/lists/{list}/entries/{entry_id}`.
@@ -117,7 +159,7 @@ pub(crate) fn get<T: AttioObject>(id: &EntryId) -> Operation<Entry<T>> {
         None,
         wire::decode_entry::<T>,
     )
-    .on_not_found(missing_list::<T>())
+    .with_hint(missing_list::<T>())
 }
 
 /// `GET /v2/lists/{list}/entries/{entry_id}`, decoded both as an `Entry<T>` and as the raw
@@ -149,7 +191,7 @@ pub(crate) fn update<T: AttioList>(values: &T, id: &EntryId) -> Result<Operation
         !writes_multiselect::<T>(None),
         wire::decode_entry::<T>,
     )
-    .on_not_found(missing_list::<T>()))
+    .with_hint(missing_list::<T>()))
 }
 
 /// `PUT /v2/lists/{list}/entries/{entry_id}` with the struct's values.
@@ -161,7 +203,7 @@ pub(crate) fn overwrite<T: AttioList>(values: &T, id: &EntryId) -> Result<Operat
         true,
         wire::decode_entry::<T>,
     )
-    .on_not_found(missing_list::<T>()))
+    .with_hint(missing_list::<T>()))
 }
 
 /// `DELETE /v2/lists/{list}/entries/{entry_id}`.
@@ -173,7 +215,7 @@ pub(crate) fn delete<T: AttioObject>(id: &EntryId) -> Operation<()> {
         true,
         wire::decode_nothing,
     )
-    .on_not_found(missing_list::<T>())
+    .with_hint(missing_list::<T>())
 }
 
 /// `GET /v2/lists/{list}/entries/{entry_id}/attributes/{attribute}/values?show_historic=true`.
@@ -187,7 +229,7 @@ pub(crate) fn history<T: AttioObject, V: AttioValue>(
         None,
         wire::decode_history::<V>,
     )
-    .on_not_found(missing_list::<T>()))
+    .with_hint(missing_list::<T>()))
 }
 
 /// `POST /v2/lists/{list}/entries/query` with `body`: a read. The page of a list's `Query`,
@@ -200,7 +242,7 @@ pub fn query_page<T: AttioObject>(body: &Value) -> Operation<Vec<Entry<T>>> {
         Some(serde_json::to_vec(body).unwrap_or_default()),
         wire::decode_entry_page::<T>,
     )
-    .on_not_found(missing_list::<T>())
+    .with_hint(missing_list::<T>())
 }
 
 /// A change set's `PUT` of prepared `slug: write form` entry values: repeatable.
@@ -215,7 +257,7 @@ pub(crate) fn put_values<T: AttioObject>(
         true,
         wire::decode_entry::<T>,
     )
-    .on_not_found(missing_list::<T>())
+    .with_hint(missing_list::<T>())
 }
 
 /// A change set's `PATCH` of prepared entry values; not repeatable when it `appends`.
@@ -231,7 +273,7 @@ pub(crate) fn patch_values<T: AttioObject>(
         !appends,
         wire::decode_entry::<T>,
     )
-    .on_not_found(missing_list::<T>())
+    .with_hint(missing_list::<T>())
 }
 
 /// `GET /v2/objects/{object}/records/{record_id}/entries?limit=&offset=`: one page of a record's
@@ -272,13 +314,13 @@ pub(crate) fn lists() -> Operation<Vec<List>> {
 pub(crate) fn get_list(list: &str) -> Result<Operation<List>> {
     Ok(
         Operation::read(Method::Get, list_path(list)?, None, wire::decode_data)
-            .on_not_found(missing_named_list(list)),
+            .with_hint(missing_named_list(list)),
     )
 }
 
 /// `GET /v2/lists/{list}` for the list `T` describes: a 404's hint names `T`.
 pub(crate) fn list_of<T: AttioList>() -> Result<Operation<List>> {
-    Ok(get_list(T::SLUG)?.on_not_found(missing_list::<T>()))
+    Ok(get_list(T::SLUG)?.with_hint(missing_list::<T>()))
 }
 
 /// `POST /v2/lists`: not repeatable (a repeat meets `slug_conflict`).
@@ -306,7 +348,7 @@ pub(crate) fn update_list(list: &str, update: &ListUpdate) -> Result<Operation<L
         true,
         wire::decode_data,
     )
-    .on_not_found(missing_named_list(list)))
+    .with_hint(missing_named_list(list)))
 }
 
 /// `POST /v2/lists/{list}/attributes`: a list attribute of `attribute_type` (with Attio's
@@ -367,7 +409,7 @@ pub(crate) fn create_attribute<T: AttioObject>(
         false,
         wire::decode_nothing,
     )
-    .on_not_found(missing_list::<T>()))
+    .with_hint(missing_list::<T>()))
 }
 
 /// `POST /v2/lists/{list}/attributes/{attribute}/statuses` (for a status attribute) or
@@ -399,7 +441,7 @@ pub(crate) fn create_choice<T: AttioObject>(
         false,
         wire::decode_nothing,
     )
-    .on_not_found(missing_list::<T>()))
+    .with_hint(missing_list::<T>()))
 }
 
 #[cfg(test)]
@@ -540,8 +582,47 @@ mod tests {
                 .contains("No list that the token can see has the slug or id `nope`"),
             "{e}"
         );
+        // The struct's hint is added over the named list's, and wins.
+        let e = list_of::<Sales>()
+            .unwrap()
+            .explain(not_found("List with slug/ID \"sales\" not found."));
+        assert!(hint(&e).unwrap().contains("Sales::create_list(&client"));
         // Other errors pass through untouched.
         let e = op.explain(Error::InvalidInput("x".into()));
         assert!(matches!(e, Error::InvalidInput(_)));
+    }
+
+    #[test]
+    fn a_parent_record_not_found_says_which_object_it_was_looked_for_in() {
+        let parent: RecordId = "c1".parse().unwrap();
+        let v = Sales {
+            stage: None,
+            tags: vec![],
+        };
+        let message = "Parent record with slug/ID \"c1\" not found.";
+        let body = json!({"status_code": 400, "type": "invalid_request_error", "code": "value_not_found", "message": message});
+        for op in [
+            add(&v, &parent).unwrap(),
+            assert_by_parent(&v, &parent).unwrap(),
+        ] {
+            let e = op.explain(Error::Api(serde_json::from_value(body.clone()).unwrap()));
+            let text = hint(&e).unwrap();
+            assert!(
+                text.contains("`sales` (`Sales`)")
+                    && text.contains("`companies` records (`Company`)")
+                    && text.contains("another object's")
+                    && text.contains("Company::get(&client, &id)"),
+                "{text}"
+            );
+            // The list hint still answers for the list.
+            let e = op.explain(not_found("List with slug/ID \"sales\" not found."));
+            assert!(hint(&e).unwrap().contains("Sales::create_list"));
+        }
+        // Another value_not_found (an unknown option, say) gets no parent hint.
+        let other = json!({"status_code": 400, "type": "invalid_request_error", "code": "value_not_found", "message": "Cannot find select option with title \"Nope\"."});
+        let e = add(&v, &parent)
+            .unwrap()
+            .explain(Error::Api(serde_json::from_value(other).unwrap()));
+        assert_eq!(hint(&e), None);
     }
 }

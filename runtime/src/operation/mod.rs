@@ -75,15 +75,18 @@ pub struct Operation<R> {
     pub(crate) idempotent: bool,
     /// Decodes a success answer's body.
     pub(crate) decode: fn(&[u8]) -> Result<R, DecodeError>,
-    /// What to add to Attio's `404 not_found` about something the request names.
-    pub(crate) not_found: Option<NotFoundHint>,
+    /// What to add to Attio's errors about something the request names; the last added that
+    /// applies (a typed hint added over a general one wins).
+    pub(crate) hints: Vec<ErrorHint>,
 }
 
-/// What to tell the user when Attio answers `404 not_found` about something a request names (a
-/// list that does not exist, say), rendered only when it is needed.
-pub(crate) struct NotFoundHint {
-    /// Whether Attio's message is about that thing (and not about another the request names).
-    pub(crate) about: fn(&str) -> bool,
+/// What to tell the user when Attio refuses a request for something it names (a list that does
+/// not exist, a parent record that is not the list's parent object's), rendered only when it is
+/// needed.
+pub(crate) struct ErrorHint {
+    /// Whether Attio's error (its code and message) is about that thing, and not about another
+    /// the request names.
+    pub(crate) about: fn(&ErrorCode, &str) -> bool,
     /// The hint, from the thing's name and the Rust type that declares it, if any.
     pub(crate) render: fn(&str, Option<&'static str>) -> String,
     /// The thing's name, e.g. a list's slug.
@@ -107,7 +110,7 @@ impl<R> Operation<R> {
             write: false,
             idempotent: true,
             decode,
-            not_found: None,
+            hints: Vec::new(),
         }
     }
 
@@ -126,26 +129,30 @@ impl<R> Operation<R> {
             write: true,
             idempotent,
             decode,
-            not_found: None,
+            hints: Vec::new(),
         }
     }
 
-    /// With `hint` added to a `404 not_found` that is about what it names.
-    pub(crate) fn on_not_found(mut self, hint: NotFoundHint) -> Self {
-        self.not_found = Some(hint);
+    /// With `hint` added to an error of Attio's that it is about, over the hints added before.
+    pub(crate) fn with_hint(mut self, hint: ErrorHint) -> Self {
+        self.hints.push(hint);
         self
     }
 
     /// The error the request failed with, with what the operation knows about it added: the
-    /// [`NotFoundHint`] to a `404 not_found` it applies to.
+    /// last added [`ErrorHint`] that applies to Attio's error.
     pub(crate) fn explain(&self, error: Error) -> Error {
-        match (error, &self.not_found) {
-            (Error::Api(e), Some(hint))
-                if e.code == ErrorCode::NotFound && (hint.about)(&e.message) =>
+        match error {
+            Error::Api(e) => match self
+                .hints
+                .iter()
+                .rev()
+                .find(|h| (h.about)(&e.code, &e.message))
             {
-                Error::Api(e.with_hint((hint.render)(&hint.name, hint.declared_by)))
-            }
-            (error, _) => error,
+                Some(hint) => Error::Api(e.with_hint((hint.render)(&hint.name, hint.declared_by))),
+                None => Error::Api(e),
+            },
+            error => error,
         }
     }
 

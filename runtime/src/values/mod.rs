@@ -48,7 +48,7 @@ pub use id::{
 };
 #[doc(hidden)]
 pub use list::parent_slug;
-pub use list::{AttioList, ListParent, ListValue};
+pub use list::{AttioList, EntryObject, ListParent, ListValue, ParentOf};
 pub use meta::{Actor, ActorType, ValueMeta, WithMeta};
 pub use object::{
     AttioObject, AttributeHandle, Choices, FieldInfo, ObjectKind, RecordObject, ValueContract,

@@ -118,12 +118,25 @@ pub mod kind {
     #[diagnostic::on_unimplemented(
         message = "`{T}` is a list (#[attio_list]), not an object: its entries are not records",
         label = "the struct of a list, where the struct of an object (#[attio_object]) is expected",
-        note = "an entry has its own API, with the same names as a record's: `entry.add(&client, &parent_record_id)` (or `client.add_entry(&entry, &parent_record_id)`) instead of `create_record`, `{T}::get(&client, &entry_id)` (or `client.get_entry::<{T}>(&entry_id)`) instead of `get_record`, `entry.update(..)`, `entry.overwrite(..)`, `entry.assert_by_parent(..)`, `{T}::delete(..)`, `{T}::history(..)`, `{T}::changes()`, `{T}::query()`, `{T}::entries_of(&client, &parent_record_id)`, `client.bulk().add_entries(..)`",
+        note = "an entry has its own API, with the same names as a record's: `entry.add(&client, &parent)` (or `client.add_entry(&entry, &parent)`, where `parent` is the parent's `Record<Parent>` or a `Ref<Parent>`) instead of `create_record`, `{T}::get(&client, &entry_id)` (or `client.get_entry::<{T}>(&entry_id)`) instead of `get_record`, `entry.update(..)`, `entry.overwrite(..)`, `entry.assert_by_parent(..)`, `{T}::delete(..)`, `{T}::history(..)`, `{T}::changes()`, `{T}::query()`, `{T}::entries_of(&client, &parent_record_id)`, `client.bulk().add_entries(..)`",
         note = "the record an entry belongs to is a record of the list's parent object (the `parent = ...` of #[attio_list]): reference it as `attio::Ref<Parent>` and read it with `Parent::get(&client, &entry.parent_record_id)`"
     )]
     pub trait IsObject<T> {}
 
     impl<T> IsObject<T> for ObjectStruct {}
+
+    /// Implemented by [`ListStruct`] only: the check behind
+    /// [`EntryObject`](super::super::EntryObject). Its message is the one a user sees for an
+    /// object's struct (or its fields) used where a list's is expected.
+    #[diagnostic::on_unimplemented(
+        message = "`{T}` is an object (#[attio_object]), not a list: `{T}::fields()` are the attributes of `{T}` records, not of a list's entries",
+        label = "an attribute of the object `{T}`, where an attribute of a list (#[attio_list]) is expected",
+        note = "a list attribute is created from the fields of the list's own #[attio_list] struct: for `#[attio_list(slug = \"...\", parent = {T})] struct {T}Entry {{ stage: attio::Status }}`, write `client.create_list_attribute({T}Entry::fields().stage(), \"Stage\")`; declare the attribute as a field of that struct first",
+        note = "to create the attributes of the object `{T}` itself, use `client.ensure_schema::<{T}>()`, which creates every attribute `{T}`'s fields declare that the object lacks"
+    )]
+    pub trait IsList<T> {}
+
+    impl<T> IsList<T> for ListStruct {}
 }
 
 /// What the struct declares about one attribute.

@@ -34,13 +34,16 @@ use super::Delivery;
 ///     }
 /// }
 ///
+/// # let secret = attio::webhooks::WebhookSecret::new("ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb");
+/// # let body = br#"{"webhook_id":"23e42eaf-323a-41da-b5bb-fd67eebda553","events":[{"event_type":"record.created","id":{"workspace_id":"14beef7a-99f7-4534-a87e-70b564330a4c","object_id":"97052eb9-e65e-443f-a297-f2d9a4a7f795","record_id":"bf071e1f-6035-429d-b874-d83ea64ea13b"},"actor":{"type":"api-token","id":"50cf242c-7fa3-4cad-87d0-75b1af71c57b"}}]}"#;
+/// # let mut headers = http::HeaderMap::new();
+/// # headers.insert("attio-signature", "e08f48e5c1ce1ef149dce7d61464e74c3ae50553b89911a0390df6cad8fb6bd1".parse()?);
+/// # headers.insert("idempotency-key", "5d0b7b87-1b0c-4f5d-9d4e-0d1e2f3a4b5c".parse()?);
 /// let seen = SeenKeys::new(10_000);
-/// let body = br#"{"webhook_id":"23e42eaf-323a-41da-b5bb-fd67eebda553","events":[]}"#;
-/// let mut delivery = Delivery::decode(body)?;
-/// delivery.idempotency_key = Some("5d0b7b87-1b0c-4f5d-9d4e-0d1e2f3a4b5c".into());
+/// let delivery = attio::webhooks::verify(&headers, body, &secret)?;
 /// assert_eq!(receive(&seen, &delivery), http::StatusCode::OK);
 /// assert!(!seen.first_time(&delivery)); // the second time, it is a repeat
-/// # Ok::<(), attio::webhooks::WebhookError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone)]
 pub struct SeenKeys {
@@ -200,8 +203,11 @@ mod tests {
 
     #[test]
     fn a_delivery_without_a_key_is_always_new() {
-        let body = br#"{"webhook_id":"h","events":[]}"#;
-        let delivery = Delivery::decode(body).unwrap();
+        let delivery = Delivery {
+            webhook_id: "h".parse().unwrap(),
+            events: vec![],
+            idempotency_key: None,
+        };
         let seen = SeenKeys::new(3);
         assert!(seen.first_time(&delivery));
         assert!(seen.first_time(&delivery));

@@ -1,4 +1,6 @@
-//! [`Delivery`]: one POST from Attio, and [`verify`], which checks its signature and decodes it.
+//! [`Delivery`]: one POST from Attio, and [`verify`], which checks its signature and decodes it;
+//! [`UnverifiedDelivery`]: a body decoded without checking anything, of another type so that it
+//! cannot pass for a verified one.
 
 use http::HeaderMap;
 use serde::Deserialize;
@@ -19,6 +21,10 @@ pub(crate) const IDEMPOTENCY_KEY_HEADER: &str = "Idempotency-Key";
 /// Attio delivers **at least once**: a delivery that was not answered with a 2xx in time comes
 /// again, with the same `idempotency_key`; remember the keys you have handled and skip repeats.
 /// A delivery holds one event today, but Attio may batch them: handle every one of `events`.
+///
+/// Only [`verify`] (and the `axum` feature's `VerifiedDelivery` extractor, which calls it) makes
+/// a `Delivery`, so a function that takes one holds data whose signature was checked. A body
+/// decoded without verifying it ([`Delivery::decode_unverified`]) is an [`UnverifiedDelivery`].
 ///
 /// ```
 /// use attio::webhooks::{http, verify, Event, WebhookSecret};
@@ -49,45 +55,111 @@ pub struct Delivery {
 }
 
 impl Delivery {
-    /// Decodes a delivery's body **without verifying it**: for tests and stored deliveries. A
-    /// receiver calls [`verify`] instead. `idempotency_key` is left `None`.
+    /// Decodes a delivery's body **without verifying it**, for tests, fixtures and deliveries
+    /// stored after they were verified: the result is an [`UnverifiedDelivery`], not a
+    /// `Delivery`, so it cannot reach code that expects verified data. A receiver calls
+    /// [`verify`] instead.
     ///
     /// ```
     /// let body = br#"{"webhook_id":"23e42eaf-323a-41da-b5bb-fd67eebda553","events":[{"event_type":"a-new.type","x":1}]}"#;
-    /// let delivery = attio::webhooks::Delivery::decode(body)?;
-    /// assert!(matches!(&delivery.events[0], attio::webhooks::Event::Other { event_type, .. } if event_type == "a-new.type"));
+    /// let delivery = attio::webhooks::Delivery::decode_unverified(body)?;
+    /// assert!(matches!(&delivery.events()[0], attio::webhooks::Event::Other { event_type, .. } if event_type == "a-new.type"));
     ///
-    /// let err = attio::webhooks::Delivery::decode(br#"{"webhook_id":"h","events":[{"event_type":"record.created","id":{}}]}"#).unwrap_err();
+    /// let err = attio::webhooks::Delivery::decode_unverified(br#"{"webhook_id":"h","events":[{"event_type":"record.created","id":{}}]}"#).unwrap_err();
     /// assert!(err.to_string().contains("`events[0].id.workspace_id`"), "{err}");
     /// # Ok::<(), attio::webhooks::WebhookError>(())
     /// ```
-    pub fn decode(body: &[u8]) -> Result<Delivery, WebhookError> {
-        #[derive(Deserialize)]
-        struct Raw {
-            webhook_id: WebhookId,
-            events: Vec<Value>,
-        }
-        let raw: Raw = serde_json::from_slice(body).map_err(|e| {
-            let (path, reason) = wire::locate_failure(body, &e);
-            WebhookError::MalformedBody { path, reason }
-        })?;
-        let events = raw
-            .events
-            .into_iter()
-            .enumerate()
-            .map(|(i, event)| {
-                Event::from_json(event).map_err(|bad| WebhookError::MalformedBody {
-                    path: format!("events[{i}]{}", bad.path),
-                    reason: bad.reason,
-                })
-            })
-            .collect::<Result<_, _>>()?;
-        Ok(Delivery {
-            webhook_id: raw.webhook_id,
-            events,
-            idempotency_key: None,
-        })
+    pub fn decode_unverified(body: &[u8]) -> Result<UnverifiedDelivery, WebhookError> {
+        let (webhook_id, events) = decode(body)?;
+        Ok(UnverifiedDelivery { webhook_id, events })
     }
+}
+
+/// A delivery's body decoded **without verifying its signature** ([`Delivery::decode_unverified`]):
+/// what anyone who can reach your endpoint could have sent. For tests, fixtures, and deliveries
+/// you stored after verifying them.
+///
+/// It is not a [`Delivery`], and does not turn into one: a handler that takes a `Delivery` (or a
+/// [`SeenKeys`](super::SeenKeys) check) cannot be given unverified data by mistake. Read it with
+/// [`webhook_id`](UnverifiedDelivery::webhook_id), [`events`](UnverifiedDelivery::events) and
+/// [`into_events`](UnverifiedDelivery::into_events); to handle a delivery as received, call
+/// [`verify`] on the headers and the raw body.
+///
+/// ```
+/// use attio::webhooks::{Delivery, Event};
+///
+/// let body = br#"{"webhook_id":"23e42eaf-323a-41da-b5bb-fd67eebda553","events":[{"event_type":"record.deleted","id":{"workspace_id":"14beef7a-99f7-4534-a87e-70b564330a4c","object_id":"97052eb9-e65e-443f-a297-f2d9a4a7f795","record_id":"bf071e1f-6035-429d-b874-d83ea64ea13b"},"actor":{"type":"system","id":null}}]}"#;
+/// let unverified = Delivery::decode_unverified(body)?;
+/// assert_eq!(unverified.webhook_id().as_str(), "23e42eaf-323a-41da-b5bb-fd67eebda553");
+/// for event in unverified.into_events() {
+///     assert!(matches!(event, Event::RecordDeleted(_)));
+/// }
+/// # Ok::<(), attio::webhooks::WebhookError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnverifiedDelivery {
+    webhook_id: WebhookId,
+    events: Vec<Event>,
+}
+
+impl UnverifiedDelivery {
+    /// The webhook the body says delivered it (unverified).
+    ///
+    /// ```
+    /// let d = attio::webhooks::Delivery::decode_unverified(br#"{"webhook_id":"w1","events":[]}"#)?;
+    /// assert_eq!(d.webhook_id().as_str(), "w1");
+    /// # Ok::<(), attio::webhooks::WebhookError>(())
+    /// ```
+    pub fn webhook_id(&self) -> &WebhookId {
+        &self.webhook_id
+    }
+
+    /// Every event in it, in order (unverified).
+    ///
+    /// ```
+    /// let d = attio::webhooks::Delivery::decode_unverified(br#"{"webhook_id":"w1","events":[{"event_type":"brand.new","x":1}]}"#)?;
+    /// assert!(matches!(&d.events()[0], attio::webhooks::Event::Other { event_type, .. } if event_type == "brand.new"));
+    /// # Ok::<(), attio::webhooks::WebhookError>(())
+    /// ```
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// The events, owned (unverified).
+    ///
+    /// ```
+    /// let d = attio::webhooks::Delivery::decode_unverified(br#"{"webhook_id":"w1","events":[]}"#)?;
+    /// assert!(d.into_events().is_empty());
+    /// # Ok::<(), attio::webhooks::WebhookError>(())
+    /// ```
+    pub fn into_events(self) -> Vec<Event> {
+        self.events
+    }
+}
+
+/// Decodes a delivery's body: its webhook id and its events, naming the JSON path that fails.
+fn decode(body: &[u8]) -> Result<(WebhookId, Vec<Event>), WebhookError> {
+    #[derive(Deserialize)]
+    struct Raw {
+        webhook_id: WebhookId,
+        events: Vec<Value>,
+    }
+    let raw: Raw = serde_json::from_slice(body).map_err(|e| {
+        let (path, reason) = wire::locate_failure(body, &e);
+        WebhookError::MalformedBody { path, reason }
+    })?;
+    let events = raw
+        .events
+        .into_iter()
+        .enumerate()
+        .map(|(i, event)| {
+            Event::from_json(event).map_err(|bad| WebhookError::MalformedBody {
+                path: format!("events[{i}]{}", bad.path),
+                reason: bad.reason,
+            })
+        })
+        .collect::<Result<_, _>>()?;
+    Ok((raw.webhook_id, events))
 }
 
 /// Verifies a delivery and decodes it: the signature in `Attio-Signature` (or, when that is
@@ -140,9 +212,12 @@ pub fn verify(
         ),
         None => None,
     };
-    let mut delivery = Delivery::decode(body)?;
-    delivery.idempotency_key = idempotency_key;
-    Ok(delivery)
+    let (webhook_id, events) = decode(body)?;
+    Ok(Delivery {
+        webhook_id,
+        events,
+        idempotency_key,
+    })
 }
 
 #[cfg(test)]
@@ -253,7 +328,7 @@ mod tests {
 
     #[test]
     fn a_body_that_is_not_a_delivery_names_the_path() {
-        let err = |body: &[u8]| match Delivery::decode(body).unwrap_err() {
+        let err = |body: &[u8]| match Delivery::decode_unverified(body).unwrap_err() {
             WebhookError::MalformedBody { path, reason } => (path, reason),
             other => panic!("{other:?}"),
         };
@@ -276,9 +351,9 @@ mod tests {
             {"event_type":"record.updated","id":{"workspace_id":"w","object_id":"o","record_id":"r","attribute_id":"a1"},"actor":{"type":"workspace-member","id":"m"}},
             {"event_type":"record.updated","id":{"workspace_id":"w","object_id":"o","record_id":"r","attribute_id":"a2"},"actor":{"type":"system","id":null}},
             {"event_type":"brand.new","id":{"x":"y"}}]}"#;
-        let d = Delivery::decode(body).unwrap();
-        assert_eq!(d.events.len(), 3);
-        let attrs: Vec<_> = d.events[..2]
+        let d = Delivery::decode_unverified(body).unwrap();
+        assert_eq!(d.events().len(), 3);
+        let attrs: Vec<_> = d.events()[..2]
             .iter()
             .map(|e| {
                 e.as_record()
@@ -292,7 +367,7 @@ mod tests {
             .collect();
         assert_eq!(attrs, ["a1", "a2"]);
         assert!(
-            matches!(&d.events[2], Event::Other { event_type, .. } if event_type == "brand.new")
+            matches!(&d.events()[2], Event::Other { event_type, .. } if event_type == "brand.new")
         );
     }
 }

@@ -56,8 +56,8 @@ macro_rules! events {
             ///
             /// ```
             /// # let body = br#"{"webhook_id":"23e42eaf-323a-41da-b5bb-fd67eebda553","events":[{"event_type":"task.deleted","id":{"workspace_id":"w","task_id":"t"},"actor":{"type":"system","id":null}}]}"#;
-            /// let delivery = attio::webhooks::Delivery::decode(body)?;
-            /// assert_eq!(delivery.events[0].event_type(), attio::webhooks::EventType::TaskDeleted);
+            /// let delivery = attio::webhooks::Delivery::decode_unverified(body)?;
+            /// assert_eq!(delivery.events()[0].event_type(), attio::webhooks::EventType::TaskDeleted);
             /// # Ok::<(), attio::webhooks::WebhookError>(())
             /// ```
             pub fn event_type(&self) -> EventType {
@@ -71,8 +71,8 @@ macro_rules! events {
             ///
             /// ```
             /// # let body = br#"{"webhook_id":"23e42eaf-323a-41da-b5bb-fd67eebda553","events":[{"event_type":"task.deleted","id":{"workspace_id":"w","task_id":"t"},"actor":{"type":"system","id":null}}]}"#;
-            /// let delivery = attio::webhooks::Delivery::decode(body)?;
-            /// let actor = delivery.events[0].actor().unwrap();
+            /// let delivery = attio::webhooks::Delivery::decode_unverified(body)?;
+            /// let actor = delivery.events()[0].actor().unwrap();
             /// assert_eq!(actor.actor_type, Some(attio::ActorType::System));
             /// # Ok::<(), attio::webhooks::WebhookError>(())
             /// ```
@@ -87,8 +87,8 @@ macro_rules! events {
             ///
             /// ```
             /// # let body = br#"{"webhook_id":"23e42eaf-323a-41da-b5bb-fd67eebda553","events":[{"event_type":"task.deleted","id":{"workspace_id":"w","task_id":"t"},"actor":{"type":"system","id":null}}]}"#;
-            /// let delivery = attio::webhooks::Delivery::decode(body)?;
-            /// assert_eq!(delivery.events[0].workspace_id().unwrap().as_str(), "w");
+            /// let delivery = attio::webhooks::Delivery::decode_unverified(body)?;
+            /// assert_eq!(delivery.events()[0].workspace_id().unwrap().as_str(), "w");
             /// # Ok::<(), attio::webhooks::WebhookError>(())
             /// ```
             pub fn workspace_id(&self) -> Option<&WorkspaceId> {
@@ -177,8 +177,8 @@ impl Event {
     ///
     /// ```
     /// # let body = br#"{"webhook_id":"23e42eaf-323a-41da-b5bb-fd67eebda553","events":[{"event_type":"record.created","id":{"workspace_id":"w","object_id":"o","record_id":"r"},"actor":{"type":"system","id":null}}]}"#;
-    /// let delivery = attio::webhooks::Delivery::decode(body)?;
-    /// assert_eq!(delivery.events[0].as_record().unwrap().record_id.as_str(), "r");
+    /// let delivery = attio::webhooks::Delivery::decode_unverified(body)?;
+    /// assert_eq!(delivery.events()[0].as_record().unwrap().record_id.as_str(), "r");
     /// # Ok::<(), attio::webhooks::WebhookError>(())
     /// ```
     pub fn as_record(&self) -> Option<&RecordEvent> {
@@ -192,8 +192,8 @@ impl Event {
     ///
     /// ```
     /// # let body = br#"{"webhook_id":"23e42eaf-323a-41da-b5bb-fd67eebda553","events":[{"event_type":"record.created","id":{"workspace_id":"w","object_id":"o","record_id":"r"},"actor":{"type":"system","id":null}}]}"#;
-    /// let delivery = attio::webhooks::Delivery::decode(body)?;
-    /// assert!(delivery.events[0].as_entry().is_none());
+    /// let delivery = attio::webhooks::Delivery::decode_unverified(body)?;
+    /// assert!(delivery.events()[0].as_entry().is_none());
     /// # Ok::<(), attio::webhooks::WebhookError>(())
     /// ```
     pub fn as_entry(&self) -> Option<&EntryEvent> {

@@ -20,8 +20,8 @@ use crate::values::{
 ///     "id":{"workspace_id":"14beef7a-99f7-4534-a87e-70b564330a4c","object_id":"97052eb9-e65e-443f-a297-f2d9a4a7f795",
 ///           "record_id":"bf071e1f-6035-429d-b874-d83ea64ea13b","attribute_id":"41252299-f8c7-4b5e-99c9-4ff8321d2f96"},
 ///     "actor":{"type":"workspace-member","id":"50cf242c-7fa3-4cad-87d0-75b1af71c57b"}}]}"#;
-/// let delivery = Delivery::decode(body)?;
-/// let Event::RecordUpdated(e) = &delivery.events[0] else { panic!("not a record.updated") };
+/// let delivery = Delivery::decode_unverified(body)?;
+/// let Event::RecordUpdated(e) = &delivery.events()[0] else { panic!("not a record.updated") };
 /// assert_eq!(e.record_id.as_str(), "bf071e1f-6035-429d-b874-d83ea64ea13b");
 /// assert_eq!(e.attribute_id.as_ref().map(|a| a.as_str()), Some("41252299-f8c7-4b5e-99c9-4ff8321d2f96"));
 /// # Ok::<(), attio::webhooks::WebhookError>(())
@@ -64,7 +64,8 @@ impl RecordEvent {
 ///     "id":{"workspace_id":"14beef7a-99f7-4534-a87e-70b564330a4c","object_id":"97052eb9-e65e-443f-a297-f2d9a4a7f795","record_id":"bf071e1f-6035-429d-b874-d83ea64ea13b"},
 ///     "duplicate_object_id":"97052eb9-e65e-443f-a297-f2d9a4a7f795","duplicate_record_id":"5e3fb280-007b-495a-a530-9354bde01de1",
 ///     "actor":{"type":"system","id":null}}]}"#;
-/// let Event::RecordMerged(e) = &Delivery::decode(body)?.events[0] else { panic!() };
+/// let events = Delivery::decode_unverified(body)?.into_events();
+/// let Event::RecordMerged(e) = &events[0] else { panic!() };
 /// assert_eq!(e.duplicate_record_id.as_str(), "5e3fb280-007b-495a-a530-9354bde01de1");
 /// # Ok::<(), attio::webhooks::WebhookError>(())
 /// ```
@@ -106,7 +107,8 @@ impl RecordMergedEvent {
 /// let body = br#"{"webhook_id":"23e42eaf-323a-41da-b5bb-fd67eebda553","events":[{"event_type":"list.created",
 ///     "id":{"workspace_id":"14beef7a-99f7-4534-a87e-70b564330a4c","list_id":"33ebdbe9-e529-47c9-b894-0ba25e9c15c0"},
 ///     "actor":{"type":"workspace-member","id":"50cf242c-7fa3-4cad-87d0-75b1af71c57b"}}]}"#;
-/// let Event::ListCreated(e) = &Delivery::decode(body)?.events[0] else { panic!() };
+/// let events = Delivery::decode_unverified(body)?.into_events();
+/// let Event::ListCreated(e) = &events[0] else { panic!() };
 /// assert_eq!(e.list_id.as_str(), "33ebdbe9-e529-47c9-b894-0ba25e9c15c0");
 /// # Ok::<(), attio::webhooks::WebhookError>(())
 /// ```
@@ -139,7 +141,8 @@ impl ListEvent {
 /// let body = br#"{"webhook_id":"23e42eaf-323a-41da-b5bb-fd67eebda553","events":[{"event_type":"list-attribute.updated",
 ///     "id":{"workspace_id":"14beef7a-99f7-4534-a87e-70b564330a4c","list_id":"33ebdbe9-e529-47c9-b894-0ba25e9c15c0","attribute_id":"41252299-f8c7-4b5e-99c9-4ff8321d2f96"},
 ///     "actor":{"type":"app","id":"5e3fb280-007b-495a-a530-9354bde01de1"}}]}"#;
-/// let Event::ListAttributeUpdated(e) = &Delivery::decode(body)?.events[0] else { panic!() };
+/// let events = Delivery::decode_unverified(body)?.into_events();
+/// let Event::ListAttributeUpdated(e) = &events[0] else { panic!() };
 /// assert_eq!(e.attribute_id.as_str(), "41252299-f8c7-4b5e-99c9-4ff8321d2f96");
 /// # Ok::<(), attio::webhooks::WebhookError>(())
 /// ```
@@ -175,7 +178,8 @@ impl ListAttributeEvent {
 /// let body = br#"{"webhook_id":"23e42eaf-323a-41da-b5bb-fd67eebda553","events":[{"event_type":"object-attribute.created",
 ///     "id":{"workspace_id":"14beef7a-99f7-4534-a87e-70b564330a4c","object_id":"97052eb9-e65e-443f-a297-f2d9a4a7f795","attribute_id":"41252299-f8c7-4b5e-99c9-4ff8321d2f96"},
 ///     "actor":{"type":"workspace-member","id":"50cf242c-7fa3-4cad-87d0-75b1af71c57b"}}]}"#;
-/// let Event::ObjectAttributeCreated(e) = &Delivery::decode(body)?.events[0] else { panic!() };
+/// let events = Delivery::decode_unverified(body)?.into_events();
+/// let Event::ObjectAttributeCreated(e) = &events[0] else { panic!() };
 /// assert_eq!(e.object_id.as_str(), "97052eb9-e65e-443f-a297-f2d9a4a7f795");
 /// # Ok::<(), attio::webhooks::WebhookError>(())
 /// ```
@@ -219,7 +223,8 @@ impl ObjectAttributeEvent {
 ///           "entry_id":"2e6e29ea-c4e0-4f44-842d-78a891f8c156","attribute_id":"41252299-f8c7-4b5e-99c9-4ff8321d2f96"},
 ///     "parent_object_id":"97052eb9-e65e-443f-a297-f2d9a4a7f795","parent_record_id":"bf071e1f-6035-429d-b874-d83ea64ea13b",
 ///     "actor":{"type":"workspace-member","id":"50cf242c-7fa3-4cad-87d0-75b1af71c57b"}}]}"#;
-/// let Event::ListEntryUpdated(e) = &Delivery::decode(body)?.events[0] else { panic!() };
+/// let events = Delivery::decode_unverified(body)?.into_events();
+/// let Event::ListEntryUpdated(e) = &events[0] else { panic!() };
 /// assert_eq!(e.entry_id.as_str(), "2e6e29ea-c4e0-4f44-842d-78a891f8c156");
 /// assert_eq!(e.parent_record_id.as_str(), "bf071e1f-6035-429d-b874-d83ea64ea13b");
 /// assert!(e.attribute_id.is_some());
@@ -268,7 +273,8 @@ impl EntryEvent {
 ///     "id":{"workspace_id":"14beef7a-99f7-4534-a87e-70b564330a4c","note_id":"ff3f3bd4-40f4-4f80-8187-cd02385af424"},
 ///     "parent_object_id":"97052eb9-e65e-443f-a297-f2d9a4a7f795","parent_record_id":"bf071e1f-6035-429d-b874-d83ea64ea13b",
 ///     "actor":{"type":"workspace-member","id":"50cf242c-7fa3-4cad-87d0-75b1af71c57b"}}]}"#;
-/// let Event::NoteCreated(e) = &Delivery::decode(body)?.events[0] else { panic!() };
+/// let events = Delivery::decode_unverified(body)?.into_events();
+/// let Event::NoteCreated(e) = &events[0] else { panic!() };
 /// assert_eq!(e.note_id.as_str(), "ff3f3bd4-40f4-4f80-8187-cd02385af424");
 /// # Ok::<(), attio::webhooks::WebhookError>(())
 /// ```
@@ -307,7 +313,8 @@ impl NoteEvent {
 /// let body = br#"{"webhook_id":"23e42eaf-323a-41da-b5bb-fd67eebda553","events":[{"event_type":"task.created",
 ///     "id":{"workspace_id":"14beef7a-99f7-4534-a87e-70b564330a4c","task_id":"649e34f4-c39a-4f4d-99ef-48a36bef8f04"},
 ///     "actor":{"type":"api-token","id":"5e3fb280-007b-495a-a530-9354bde01de1"}}]}"#;
-/// let Event::TaskCreated(e) = &Delivery::decode(body)?.events[0] else { panic!() };
+/// let events = Delivery::decode_unverified(body)?.into_events();
+/// let Event::TaskCreated(e) = &events[0] else { panic!() };
 /// assert_eq!(e.task_id.as_str(), "649e34f4-c39a-4f4d-99ef-48a36bef8f04");
 /// # Ok::<(), attio::webhooks::WebhookError>(())
 /// ```
@@ -343,7 +350,8 @@ impl TaskEvent {
 ///     "thread_id":"a649e4d9-435c-43fb-83ba-847b4876f27a","object_id":"97052eb9-e65e-443f-a297-f2d9a4a7f795",
 ///     "record_id":"bf071e1f-6035-429d-b874-d83ea64ea13b","list_id":null,"entry_id":null,
 ///     "actor":{"type":"workspace-member","id":"50cf242c-7fa3-4cad-87d0-75b1af71c57b"}}]}"#;
-/// let Event::CommentCreated(e) = &Delivery::decode(body)?.events[0] else { panic!() };
+/// let events = Delivery::decode_unverified(body)?.into_events();
+/// let Event::CommentCreated(e) = &events[0] else { panic!() };
 /// assert_eq!(e.thread_id.as_str(), "a649e4d9-435c-43fb-83ba-847b4876f27a");
 /// assert_eq!(e.entry_id, None);
 /// # Ok::<(), attio::webhooks::WebhookError>(())
@@ -392,7 +400,8 @@ impl CommentEvent {
 /// let body = br#"{"webhook_id":"23e42eaf-323a-41da-b5bb-fd67eebda553","events":[{"event_type":"workspace-member.created",
 ///     "id":{"workspace_id":"14beef7a-99f7-4534-a87e-70b564330a4c","workspace_member_id":"50cf242c-7fa3-4cad-87d0-75b1af71c57b"},
 ///     "actor":{"type":"system","id":null}}]}"#;
-/// let Event::WorkspaceMemberCreated(e) = &Delivery::decode(body)?.events[0] else { panic!() };
+/// let events = Delivery::decode_unverified(body)?.into_events();
+/// let Event::WorkspaceMemberCreated(e) = &events[0] else { panic!() };
 /// assert_eq!(e.actor.id, None);
 /// # Ok::<(), attio::webhooks::WebhookError>(())
 /// ```
@@ -426,7 +435,8 @@ impl WorkspaceMemberEvent {
 ///     "id":{"workspace_id":"14beef7a-99f7-4534-a87e-70b564330a4c","meeting_id":"7c8a5c3e-3f0e-4a4b-9f0e-1b2c3d4e5f60",
 ///           "call_recording_id":"d0c5b1f2-8e3a-4b6c-9d7e-0f1a2b3c4d5e"},
 ///     "actor":{"type":"system","id":null}}]}"#;
-/// let Event::CallRecordingCreated(e) = &Delivery::decode(body)?.events[0] else { panic!() };
+/// let events = Delivery::decode_unverified(body)?.into_events();
+/// let Event::CallRecordingCreated(e) = &events[0] else { panic!() };
 /// assert_eq!(e.meeting_id.as_str(), "7c8a5c3e-3f0e-4a4b-9f0e-1b2c3d4e5f60");
 /// # Ok::<(), attio::webhooks::WebhookError>(())
 /// ```
@@ -463,7 +473,8 @@ impl CallRecordingEvent {
 ///     "id":{"workspace_id":"14beef7a-99f7-4534-a87e-70b564330a4c","activity_id":"b3a1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
 ///           "record_id":"bf071e1f-6035-429d-b874-d83ea64ea13b"},
 ///     "actor":{"type":"system","id":null}}]}"#;
-/// let Event::ActivityRecordCreated(e) = &Delivery::decode(body)?.events[0] else { panic!() };
+/// let events = Delivery::decode_unverified(body)?.into_events();
+/// let Event::ActivityRecordCreated(e) = &events[0] else { panic!() };
 /// assert_eq!(e.record_id.as_str(), "bf071e1f-6035-429d-b874-d83ea64ea13b");
 /// # Ok::<(), attio::webhooks::WebhookError>(())
 /// ```
@@ -501,7 +512,8 @@ impl ActivityRecordEvent {
 ///     "id":{"workspace_id":"14beef7a-99f7-4534-a87e-70b564330a4c","activity_id":"b3a1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
 ///           "attribute_id":"41252299-f8c7-4b5e-99c9-4ff8321d2f96"},
 ///     "actor":{"type":"workspace-member","id":"50cf242c-7fa3-4cad-87d0-75b1af71c57b"}}]}"#;
-/// let Event::ActivityAttributeUpdated(e) = &Delivery::decode(body)?.events[0] else { panic!() };
+/// let events = Delivery::decode_unverified(body)?.into_events();
+/// let Event::ActivityAttributeUpdated(e) = &events[0] else { panic!() };
 /// assert_eq!(e.attribute_id.as_str(), "41252299-f8c7-4b5e-99c9-4ff8321d2f96");
 /// # Ok::<(), attio::webhooks::WebhookError>(())
 /// ```

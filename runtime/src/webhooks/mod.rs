@@ -11,6 +11,9 @@
 //! `400`. `verify` takes the `http` crate's `HeaderMap`, which this module re-exports
 //! ([`http`]): write `attio::webhooks::http::HeaderMap` without adding `http` to your own
 //! dependencies (axum, hyper and other frameworks on `http` 1 hand you this type already).
+//! `verify` and the extractor alone make a [`Delivery`]; a body decoded without its signature
+//! ([`Delivery::decode_unverified`], for tests and stored deliveries) is an
+//! [`UnverifiedDelivery`], which code that takes a `Delivery` does not accept.
 //!
 //! Attio delivers **at least once** and does not document an order: deduplicate on
 //! [`Delivery::idempotency_key`] ([`SeenKeys`] remembers the recent ones), handle every event of `events` (a delivery holds one today),
@@ -61,7 +64,7 @@ mod payload;
 mod signature;
 
 pub use dedup::SeenKeys;
-pub use delivery::{Delivery, verify};
+pub use delivery::{Delivery, UnverifiedDelivery, verify};
 pub use error::WebhookError;
 pub use event::Event;
 pub use events::{

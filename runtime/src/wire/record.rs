@@ -6,7 +6,9 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use crate::values::{AttioObject, FromInput, Key, RecordId, RecordObject, Ref, Timestamp, Token};
+use crate::values::{
+    AttioList, AttioObject, FromInput, Key, ParentOf, RecordId, RecordObject, Ref, Timestamp, Token,
+};
 
 /// The three ids that identify a record: its workspace, its object, and the record itself.
 ///
@@ -123,6 +125,26 @@ impl<'de, T: AttioObject> Visitor<'de> for ValuesSeed<T> {
 impl<T: RecordObject> From<&Record<T>> for Ref<T> {
     fn from(record: &Record<T>) -> Self {
         Ref::new(record.id.record_id.clone())
+    }
+}
+
+/// A record of the list's parent object, read from Attio: the parent of an entry added for it.
+///
+/// ```no_run
+/// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
+/// # #[attio::attio_list(slug = "sales_pipeline", parent = Company)] struct SalesEntry { stage: Option<attio::Status> }
+/// # async fn run(client: attio::Client) -> attio::Result<()> {
+/// let acme = Company { name: "Acme".into() }.create(&client).await?;
+/// SalesEntry { stage: None }.add(&client, &acme).await?;
+/// # Ok(()) }
+/// ```
+impl<L, P> ParentOf<L, P> for Record<P>
+where
+    L: AttioList<Parent = P>,
+    P: RecordObject,
+{
+    fn parent_record_id(&self) -> Option<&RecordId> {
+        Some(&self.id.record_id)
     }
 }
 

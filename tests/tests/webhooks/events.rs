@@ -103,8 +103,8 @@ fn every_event_type_of_the_openapi_document_decodes_with_every_id() {
         let event = documented_event(t);
         let body =
             serde_json::to_vec(&json!({"webhook_id": "hook-0001", "events": [event]})).unwrap();
-        let delivery = Delivery::decode(&body).unwrap_or_else(|e| panic!("{t}: {e}"));
-        let event = &delivery.events[0];
+        let delivery = Delivery::decode_unverified(&body).unwrap_or_else(|e| panic!("{t}: {e}"));
+        let event = &delivery.events()[0];
         assert!(!matches!(event, Event::Other { .. }), "{t} is known");
         assert_eq!(event.event_type().as_str(), t);
         assert_eq!(event.event_type(), t.parse::<EventType>().unwrap());
@@ -137,15 +137,15 @@ fn a_comment_on_an_entry_and_on_a_record() {
     on_record["entry_id"] = Value::Null;
     let body =
         json!({"webhook_id": "h", "events": [documented_event("comment.created"), on_record]});
-    let delivery = Delivery::decode(&serde_json::to_vec(&body).unwrap()).unwrap();
-    let Event::CommentCreated(on_entry) = &delivery.events[0] else {
+    let delivery = Delivery::decode_unverified(&serde_json::to_vec(&body).unwrap()).unwrap();
+    let Event::CommentCreated(on_entry) = &delivery.events()[0] else {
         panic!()
     };
     assert_eq!(
         on_entry.entry_id.as_ref().unwrap().as_str(),
         "entry_id-0001"
     );
-    let Event::CommentResolved(on_record) = &delivery.events[1] else {
+    let Event::CommentResolved(on_record) = &delivery.events()[1] else {
         panic!()
     };
     assert_eq!(
@@ -159,9 +159,9 @@ fn an_unknown_type_arrives_whole_as_the_open_variant() {
     let unknown =
         json!({"event_type": "entry.created", "id": {"collection_id": "c"}, "whatever": [1]});
     let body = json!({"webhook_id": "h", "events": [documented_event("task.created"), unknown]});
-    let delivery = Delivery::decode(&serde_json::to_vec(&body).unwrap()).unwrap();
-    assert!(matches!(delivery.events[0], Event::TaskCreated(_)));
-    match &delivery.events[1] {
+    let delivery = Delivery::decode_unverified(&serde_json::to_vec(&body).unwrap()).unwrap();
+    assert!(matches!(delivery.events()[0], Event::TaskCreated(_)));
+    match &delivery.events()[1] {
         Event::Other { event_type, raw } => {
             assert_eq!(event_type, "entry.created");
             assert_eq!(raw, &unknown);
@@ -169,7 +169,7 @@ fn an_unknown_type_arrives_whole_as_the_open_variant() {
         other => panic!("{other:?}"),
     }
     assert_eq!(
-        delivery.events[1].event_type(),
+        delivery.events()[1].event_type(),
         EventType::Other("entry.created".into())
     );
 }

@@ -30,7 +30,7 @@ struct SalesEntry {
 
 async fn run(client: attio::Client, acme_id: attio::RecordId) -> attio::Result<()> {
     let entry = SalesEntry { stage: Stage::Lead, owner: None, deal_value: None, parent_attribute: None, tags: vec![] }
-        .add(&client, &acme_id)
+        .add(&client, &attio::Ref::<Company>::new(acme_id.clone()))
         .await?;
     SalesEntry::changes().set_stage(Stage::Won).apply(&client, &entry.id.entry_id).await?;
     let open = SalesEntry::query()
@@ -41,7 +41,7 @@ async fn run(client: attio::Client, acme_id: attio::RecordId) -> attio::Result<(
     let id = &entry.id.entry_id;
     let _: attio::Entry<SalesEntry> = entry.values.update(&client, id).await?;
     let _: attio::Entry<SalesEntry> = entry.values.overwrite(&client, id).await?;
-    let _: attio::Entry<SalesEntry> = entry.values.assert_by_parent(&client, &acme_id).await?;
+    let _: attio::Entry<SalesEntry> = entry.values.assert_by_parent(&client, &Company::get(&client, &acme_id).await?).await?;
     let _: attio::Entry<SalesEntry> = SalesEntry::get(&client, id).await?;
     let _: Vec<attio::WithMeta<Stage>> = SalesEntry::history(&client, id, |f| f.stage()).await?;
     let _: Vec<attio::Entry<SalesEntry>> = SalesEntry::entries_of(&client, &acme_id).await?;
