@@ -91,6 +91,7 @@ pub(crate) fn add<T: AttioList>(values: &T, parent: &RecordId) -> Result<Operati
         false,
         wire::decode_entry::<T>,
     )
+    .declaring::<T>()
     .on_not_found(missing_list::<T>()))
 }
 
@@ -106,6 +107,7 @@ pub(crate) fn assert_by_parent<T: AttioList>(
         true,
         wire::decode_entry::<T>,
     )
+    .declaring::<T>()
     .on_not_found(missing_list::<T>()))
 }
 
@@ -117,6 +119,7 @@ pub(crate) fn get<T: AttioObject>(id: &EntryId) -> Operation<Entry<T>> {
         None,
         wire::decode_entry::<T>,
     )
+    .declaring::<T>()
     .on_not_found(missing_list::<T>())
 }
 
@@ -137,7 +140,7 @@ pub(crate) fn get_with_values<T: AttioObject>(
         };
         Ok((entry, values))
     }
-    Operation::read(Method::Get, entry_path::<T>(id), None, decode::<T>)
+    Operation::read(Method::Get, entry_path::<T>(id), None, decode::<T>).declaring::<T>()
 }
 
 /// `PATCH /v2/lists/{list}/entries/{entry_id}` with the struct's values.
@@ -149,6 +152,7 @@ pub(crate) fn update<T: AttioList>(values: &T, id: &EntryId) -> Result<Operation
         !writes_multiselect::<T>(None),
         wire::decode_entry::<T>,
     )
+    .declaring::<T>()
     .on_not_found(missing_list::<T>()))
 }
 
@@ -161,6 +165,7 @@ pub(crate) fn overwrite<T: AttioList>(values: &T, id: &EntryId) -> Result<Operat
         true,
         wire::decode_entry::<T>,
     )
+    .declaring::<T>()
     .on_not_found(missing_list::<T>()))
 }
 
@@ -200,6 +205,7 @@ pub fn query_page<T: AttioObject>(body: &Value) -> Operation<Vec<Entry<T>>> {
         Some(serde_json::to_vec(body).unwrap_or_default()),
         wire::decode_entry_page::<T>,
     )
+    .declaring::<T>()
     .on_not_found(missing_list::<T>())
 }
 
@@ -215,6 +221,7 @@ pub(crate) fn put_values<T: AttioObject>(
         true,
         wire::decode_entry::<T>,
     )
+    .declaring::<T>()
     .on_not_found(missing_list::<T>())
 }
 
@@ -231,6 +238,7 @@ pub(crate) fn patch_values<T: AttioObject>(
         !appends,
         wire::decode_entry::<T>,
     )
+    .declaring::<T>()
     .on_not_found(missing_list::<T>())
 }
 

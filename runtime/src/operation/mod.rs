@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 
 use crate::error::{DecodeError, Error, ErrorCode, RequestLine};
+use crate::values::{AttioObject, FieldInfo, ObjectKind};
 
 pub(crate) mod comments;
 pub(crate) mod identity;
@@ -77,6 +78,43 @@ pub struct Operation<R> {
     pub(crate) decode: fn(&[u8]) -> Result<R, DecodeError>,
     /// What to add to Attio's `404 not_found` about something the request names.
     pub(crate) not_found: Option<NotFoundHint>,
+    /// The struct whose values the request writes, or whose records (entries) its answer holds:
+    /// the client checks its fields against the workspace on first use.
+    pub(crate) declared: Option<Declared>,
+}
+
+/// The struct a typed request is about, as the client's first-use check needs it: which object
+/// or list, and the fields with their attribute slugs.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Declared {
+    /// The struct's name, e.g. `"Person"`.
+    pub(crate) name: &'static str,
+    /// The object's or list's slug.
+    pub(crate) slug: &'static str,
+    /// A list's struct (its attributes are the list's), rather than an object's.
+    pub(crate) list: bool,
+    /// The fields.
+    pub(crate) fields: &'static [FieldInfo],
+}
+
+impl Declared {
+    /// What `T` declares.
+    pub(crate) fn of<T: AttioObject>() -> Self {
+        Declared {
+            name: T::NAME,
+            slug: T::SLUG,
+            list: matches!(T::KIND, ObjectKind::List { .. }),
+            fields: T::FIELDS,
+        }
+    }
+
+    /// `the object `people`` or `the list `sales``, as messages name it.
+    pub(crate) fn target(&self) -> String {
+        match self.list {
+            true => format!("the list `{}`", self.slug),
+            false => format!("the object `{}`", self.slug),
+        }
+    }
 }
 
 /// What to tell the user when Attio answers `404 not_found` about something a request names (a
@@ -108,6 +146,7 @@ impl<R> Operation<R> {
             idempotent: true,
             decode,
             not_found: None,
+            declared: None,
         }
     }
 
@@ -127,7 +166,15 @@ impl<R> Operation<R> {
             idempotent,
             decode,
             not_found: None,
+            declared: None,
         }
+    }
+
+    /// About the struct `T`: its values are what the request writes, or its records (entries)
+    /// are what the answer holds.
+    pub(crate) fn declaring<T: AttioObject>(mut self) -> Self {
+        self.declared = Some(Declared::of::<T>());
+        self
     }
 
     /// With `hint` added to a `404 not_found` that is about what it names.
