@@ -31,6 +31,22 @@ struct UserWithTypo {
     primary_emial_address: String,
 }
 
+/// A person as it should be declared: `job_title` is optional.
+#[attio::attio_object(slug = "people")]
+#[derive(Debug)]
+struct Person {
+    job_title: Option<String>,
+    description: Option<String>,
+}
+
+/// The mistake: a typo in a field name, on an optional field, which would read `None` forever.
+#[attio::attio_object(slug = "people")]
+#[derive(Debug)]
+struct PersonWithTypo {
+    job_titel: Option<String>,
+    description: Option<String>,
+}
+
 #[attio::attio_object(slug = "users")]
 #[derive(Debug)]
 struct User {
@@ -117,6 +133,132 @@ async fn a_field_typo_lists_the_attributes_the_record_has_and_the_nearest() {
         "the advice to make it optional would hide the typo: {text}"
     );
     assert_eq!(err.outcome(), Outcome::NotApplied, "a read changes nothing");
+}
+
+async fn person(client: &Client) -> RecordId {
+    let person = Person {
+        job_title: None,
+        description: Some("met at the fair".into()),
+    };
+    person.create(client).await.unwrap().id.record_id
+}
+
+#[tokio::test]
+async fn an_optional_field_typo_is_reported_with_the_nearest_slug_on_first_read() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = attio_tests::sandbox_client(&sandbox).build().unwrap();
+    let id = person(&client).await;
+
+    let err = PersonWithTypo::get(&client, &id).await.unwrap_err();
+    let text = err.to_string();
+    eprintln!("{text}");
+    for expected in [
+        "the response to GET /v2/objects/people/records/",
+        "did not decode at `data.values.job_titel`",
+        "the object `people` has no attribute `job_titel`",
+        "The field `job_titel` of `PersonWithTypo` reads it",
+        "did you mean `job_title`?",
+        "#[attio(rename = \"job_title\")]",
+        "the object `people` has: ",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in: {text}");
+    }
+    assert_eq!(err.outcome(), Outcome::NotApplied, "a read changes nothing");
+    let Error::Decode(decode) = &err else {
+        panic!("a decode error: {err:?}")
+    };
+    assert_eq!(decode.field(), Some("job_titel"));
+    assert_eq!(decode.nearest_attribute(), Some("job_title"));
+
+    // A listing meets the same check: every read of the struct says so, not only the first.
+    let err = PersonWithTypo::query()
+        .collect_all(&client)
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("did not decode at `data[0].values.job_titel`"),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn writing_an_optional_field_typo_names_the_nearest_slug() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = attio_tests::sandbox_client(&sandbox).build().unwrap();
+
+    let typo = PersonWithTypo {
+        job_titel: Some("CTO".into()),
+        description: None,
+    };
+    let err = typo.create(&client).await.unwrap_err();
+    let text = err.to_string();
+    eprintln!("{text}");
+    assert_eq!(err.code(), Some(&attio::ErrorCode::ValueNotFound), "{text}");
+    let Error::Api(api) = &err else {
+        panic!("an API error: {err:?}")
+    };
+    let hint = api.hint().expect("a hint");
+    assert_eq!(
+        hint,
+        "`PersonWithTypo::job_titel` writes the attribute `job_titel`, which the object `people` does not have: did you mean `job_title`? Write #[attio(rename = \"job_title\")] on `job_titel`, or rename the field"
+    );
+    assert!(text.contains(hint), "{text}");
+    assert_eq!(err.outcome(), Outcome::NotApplied);
+}
+
+#[tokio::test]
+async fn an_empty_optional_attribute_reads_none_without_a_schema_read() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = attio_tests::sandbox_client(&sandbox).build().unwrap();
+    let id = person(&client).await;
+
+    let before = client.stats().attempts;
+    let read = Person::get(&client, &id).await.unwrap();
+    assert_eq!(read.values.job_title, None);
+    assert_eq!(read.values.description.as_deref(), Some("met at the fair"));
+    // The answer has `"job_title": []`: the struct is verified by the answer alone.
+    assert_eq!(client.stats().attempts, before + 1);
+}
+
+#[tokio::test]
+async fn an_answer_that_leaves_out_an_existing_attribute_still_reads_none() {
+    // Should Attio leave an empty attribute out of an answer, the schema says it exists: the
+    // field reads `None`, and the schema is read once.
+    let record = r#"{"data":{"id":{"workspace_id":"w","object_id":"o","record_id":"r"},
+        "created_at":"2022-11-21T13:22:49.061281000Z","values":{"description":[]}}}"#;
+    let attributes = r#"{"data":[
+        {"id":{"workspace_id":"w","object_id":"o","attribute_id":"a1"},"title":"Job title","api_slug":"job_title","type":"text"},
+        {"id":{"workspace_id":"w","object_id":"o","attribute_id":"a2"},"title":"Description","api_slug":"description","type":"text"}]}"#;
+    let stub = attio_tests::Stub::start(vec![
+        attio_tests::Canned::json(200, record),
+        attio_tests::Canned::json(200, attributes),
+        attio_tests::Canned::json(200, record),
+    ])
+    .await;
+    let client = Client::builder()
+        .api_key("t")
+        .base_url(stub.url())
+        .build()
+        .unwrap();
+    let id: RecordId = "5e3fb280-007b-495a-a530-9354bde01de1".parse().unwrap();
+    for _ in 0..2 {
+        let read = Person::get(&client, &id).await.unwrap();
+        assert_eq!(read.values.job_title, None);
+    }
+    let paths: Vec<String> = stub
+        .received()
+        .iter()
+        .map(|r| r.uri.path().to_owned())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "/v2/objects/people/records/5e3fb280-007b-495a-a530-9354bde01de1",
+            "/v2/objects/people/attributes",
+            "/v2/objects/people/records/5e3fb280-007b-495a-a530-9354bde01de1",
+        ]
+    );
 }
 
 #[tokio::test]

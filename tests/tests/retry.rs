@@ -117,7 +117,7 @@ async fn a_multiselect_append_in_doubt_is_read_back_not_repeated_blindly() {
 
 #[tokio::test]
 async fn a_multiselect_append_is_retried_when_the_user_opts_in() {
-    let stub = Stub::start(vec![unavailable(), ok()]).await;
+    let stub = Stub::start(vec![unavailable(), tagged_record(&[])]).await;
     let client = client_for(&stub, RetryPolicy::default().retry_non_idempotent(true));
     let tagged = Tagged {
         user_id: "123".into(),
@@ -140,7 +140,7 @@ async fn rate_limits_and_write_conflicts_are_retried_even_for_appends() {
             409,
             r#"{"status_code":409,"type":"invalid_request_error","code":"concurrent_write_conflict","message":"conflict"}"#,
         ),
-        ok(),
+        tagged_record(&[]),
     ])
     .await;
     let client = client_for(&stub, RetryPolicy::default());

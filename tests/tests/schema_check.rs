@@ -249,8 +249,8 @@ async fn a_workspace_that_drifted_is_reported_field_by_field() {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }
 
-    // Ensure restores the status and would create `code` again, but refuses the rest, and
-    // then changes nothing at all.
+    // Ensure restores the status, but refuses the rest (`code` too: creating it beside
+    // `project_code` would fork its data), and then changes nothing at all.
     let plan = client.plan_schemas(&contracts).await.unwrap();
     assert!(!plan.is_possible());
     assert!(plan.changes.iter().any(|c| c.to_string()
@@ -263,12 +263,122 @@ async fn a_workspace_that_drifted_is_reported_field_by_field() {
         "{message}"
     );
     assert!(message.contains("`Project::health`"), "{message}");
+    assert!(
+        message.contains("`Project::code` (attribute `code`): no such attribute, but `project_code` looks like the same attribute renamed (the same type and title)"),
+        "{message}"
+    );
     assert!(matches!(err, Error::Schema(_)));
     let statuses = client
         .statuses(&Target::list("project_pipeline"), "stage", false)
         .await
         .unwrap();
     assert!(statuses.iter().all(|s| s.title != "Won"));
+}
+
+/// A lead, as first written.
+#[attio::attio_object(slug = "leads", singular = "Lead", plural = "Leads")]
+struct Lead {
+    /// Lead source
+    lead_source: Option<String>,
+}
+
+/// The same lead after `lead_source` was renamed `source` in Attio.
+#[attio::attio_object(slug = "leads", singular = "Lead", plural = "Leads")]
+struct RenamedLead {
+    /// Lead source
+    #[attio(rename = "source")]
+    lead_source: Option<String>,
+}
+
+/// And with a new field, which nothing in the workspace looks like.
+#[attio::attio_object(slug = "leads", singular = "Lead", plural = "Leads")]
+struct LeadWithBudget {
+    /// Lead source
+    #[attio(rename = "source")]
+    lead_source: Option<String>,
+    budget: Option<f64>,
+}
+
+#[tokio::test]
+async fn ensure_never_forks_a_renamed_attribute() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = client(&sandbox).await;
+    let leads = Target::object("leads");
+    client.ensure_schema::<Lead>().await.unwrap();
+    client
+        .update_attribute(
+            &leads,
+            "lead_source",
+            &AttributeUpdate::new().api_slug("source"),
+        )
+        .await
+        .unwrap();
+    let slugs = |attributes: Vec<attio::schema::Attribute>| -> Vec<String> {
+        attributes.into_iter().map(|a| a.api_slug).collect()
+    };
+    let before = slugs(
+        client
+            .attributes(leads.clone())
+            .with_archived()
+            .collect_all()
+            .await
+            .unwrap(),
+    );
+
+    // The struct still says `lead_source`: creating it would send new values to an empty
+    // attribute and leave the old ones in `source`. Refused, with both fixes.
+    let plan = client.plan_schema::<Lead>().await.unwrap();
+    assert!(plan.changes.is_empty(), "{plan}");
+    assert!(
+        matches!(
+            plan.refused.findings().map(|f| &f.problem).collect::<Vec<_>>()[..],
+            [Problem::RenamedAttribute { live, same_title: true }] if live == "source"
+        ),
+        "{plan}"
+    );
+    let err = client.ensure_schema::<Lead>().await.unwrap_err();
+    assert!(matches!(err, Error::Schema(_)), "{err:?}");
+    let message = err.to_string();
+    eprintln!("{message}");
+    for expected in [
+        "`Lead::lead_source` (attribute `lead_source`): no such attribute, but `source` looks like the same attribute renamed (the same type and title)",
+        "if `source` is the attribute `lead_source` means, write #[attio(rename = \"source\")] on `lead_source`",
+        "if it was renamed by mistake, rename it back to `lead_source` in Attio's settings",
+        "`ensure_schema` does not create `lead_source` beside it",
+    ] {
+        assert!(
+            message.contains(expected),
+            "missing {expected:?} in\n{message}"
+        );
+    }
+    let after = slugs(
+        client
+            .attributes(leads.clone())
+            .with_archived()
+            .collect_all()
+            .await
+            .unwrap(),
+    );
+    assert_eq!(after, before, "nothing is created");
+    assert!(!after.iter().any(|s| s == "lead_source"), "{after:?}");
+
+    // With the rename, the struct agrees: nothing to do.
+    let plan = client.ensure_schema::<RenamedLead>().await.unwrap();
+    assert!(plan.is_empty(), "{plan}");
+
+    // A missing attribute that nothing looks like is still created.
+    let plan = client.ensure_schema::<LeadWithBudget>().await.unwrap();
+    assert!(
+        matches!(&plan.changes[..], [attio::schema::Change::CreateAttribute { attribute, .. }] if attribute.api_slug == "budget"),
+        "{plan}"
+    );
+    assert!(
+        client
+            .plan_schema::<LeadWithBudget>()
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[tokio::test]

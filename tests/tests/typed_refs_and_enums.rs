@@ -259,6 +259,8 @@ fn owner() -> ActorReference {
 #[tokio::test]
 async fn refs_round_trip_by_id_and_by_matching_attribute() {
     let env = Env::new().await;
+    // `Company` reads `tier`: the attribute must exist, or its first use says it does not.
+    env.tier_attribute().await;
     let alice = env.person("alice@example.com").await;
     let bob = env.person("bob@example.com").await;
     let acme = env.company("Acme", "acme.com", vec![]).await;

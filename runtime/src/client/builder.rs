@@ -202,6 +202,7 @@ impl ClientBuilder {
                 limiter: Limiter::new(self.limits),
                 stats: Counters::default(),
                 names: names::AttributeNames::new(self.schema_cache),
+                verified: Default::default(),
             }),
         })
     }

@@ -16,6 +16,7 @@ use crate::operation::Operation;
 
 mod body;
 mod builder;
+mod declared;
 mod limits;
 mod names;
 mod retry;
@@ -88,6 +89,8 @@ struct Inner {
     limiter: Limiter,
     stats: Counters,
     names: names::AttributeNames,
+    /// The structs whose fields were checked against the workspace (see `declared`).
+    verified: declared::Verified,
 }
 
 #[derive(Default)]
@@ -239,17 +242,33 @@ impl Client {
         let body = match self.send(&op, &line, &span).instrument(span.clone()).await {
             Ok(body) => body,
             Err(Error::Api(e)) => {
-                return Err(op.explain(Error::Api(self.name_attributes(e, &line).await)));
+                let mut e = self.name_attributes(e, &line).await;
+                if let Some(declared) = &op.declared {
+                    e = self.explain_unknown_attribute(e, declared).await;
+                }
+                return Err(op.explain(Error::Api(e)));
             }
             Err(e) => return Err(op.explain(e)),
         };
-        let answer = (op.decode)(&body).map_err(|e| {
-            self.inner.stats.failures.fetch_add(1, Ordering::Relaxed);
-            self.inner
-                .redactor
-                .error(Error::Decode(e.with_request(line)))
-        })?;
+        let answer = match (op.decode)(&body) {
+            Ok(answer) => answer,
+            Err(e) => return Err(self.undecodable(e, line)),
+        };
+        // The first answers about a struct: does each of its fields name an attribute?
+        if let Some(declared) = &op.declared
+            && let Err(e) = self.check_declared(declared, &body).await
+        {
+            return Err(self.undecodable(e, line));
+        }
         Ok((answer, also(&body)))
+    }
+
+    /// The error for an answer that did not decode (or names an attribute that does not exist).
+    fn undecodable(&self, e: crate::error::DecodeError, line: RequestLine) -> Error {
+        self.inner.stats.failures.fetch_add(1, Ordering::Relaxed);
+        self.inner
+            .redactor
+            .error(Error::Decode(e.with_request(line)))
     }
 
     /// Adds the slug (and the Rust field, when known) of each attribute `e`'s message names by
@@ -269,34 +288,14 @@ impl Client {
     }
 
     /// Reads the attributes (archived too) of `("objects" | "lists", identifier)` into the
-    /// names, sending directly rather than through `execute`, so that an error here is not named
-    /// in turn.
+    /// names; a failure to read them is ignored.
     async fn read_attribute_names(&self, (kind, identifier): (&str, &str)) {
-        use crate::operation::schema;
         use crate::wire::schema::Target;
         let target = match kind {
             "lists" => Target::list(identifier),
             _ => Target::object(identifier),
         };
-        let Ok(path) = schema::attributes_path(&target) else {
-            return;
-        };
-        let op = schema::attributes_page(&path, true, schema::ATTRIBUTE_PAGE, 0);
-        let line = op.line();
-        let span = tracing::debug_span!("attio.schema_cache");
-        let Ok(body) = self.send(&op, &line, &span).await else {
-            return;
-        };
-        if let Ok(attributes) = (op.decode)(&body) {
-            self.remember_unique(&target, &attributes);
-            for attribute in attributes {
-                self.remember_attribute(
-                    attribute.id.attribute_id.as_str(),
-                    &attribute.api_slug,
-                    None,
-                );
-            }
-        }
+        self.live_attributes(&target).await;
     }
 
     /// `text` from a server (a cursor, say) without this client's secrets or any bearer token.

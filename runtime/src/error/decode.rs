@@ -43,11 +43,16 @@ pub(crate) struct FieldHint {
     pub(crate) missing: Option<Missing>,
 }
 
-/// The attributes a record in the answer had, when the field's attribute was not among them.
+/// The attributes there are, when the field's attribute was not among them: the keys of a record
+/// in the answer (a required field), or the attributes the object's schema lists (an optional or
+/// `Vec` field, whose attribute the client's first-use check found missing).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Missing {
     pub(crate) present: Vec<String>,
     pub(crate) nearest: Option<String>,
+    /// `None`: `present` are the record's keys. `Some("the object `people`")`: they are the
+    /// attributes its schema lists.
+    pub(crate) listed_by: Option<String>,
 }
 
 impl DecodeError {
@@ -103,6 +108,27 @@ impl DecodeError {
     /// ```
     pub fn suggested_type(&self) -> Option<&str> {
         self.0.hint.as_ref().and_then(|h| h.instead.as_deref())
+    }
+
+    /// The live attribute slug the field most likely meant, when its attribute is missing: for a
+    /// typo'd field (`job_titel`), the nearest slug the record or the object has (`job_title`).
+    ///
+    /// ```
+    /// #[attio::attio_object(slug = "users")]
+    /// #[derive(Debug)]
+    /// struct User { user_idd: String }
+    ///
+    /// let body = br#"{"data":{"id":{"workspace_id":"w","object_id":"o","record_id":"r"},"created_at":"2022-11-21T13:22:49.061281000Z","values":{"user_id":[]}}}"#;
+    /// let err = attio::wire::decode_record::<User>(body).unwrap_err();
+    /// assert_eq!(err.field(), Some("user_idd"));
+    /// assert_eq!(err.nearest_attribute(), Some("user_id"));
+    /// ```
+    pub fn nearest_attribute(&self) -> Option<&str> {
+        self.0
+            .hint
+            .as_ref()
+            .and_then(|h| h.missing.as_ref())
+            .and_then(|m| m.nearest.as_deref())
     }
 
     /// The request whose answer this was, when it came from the client.
@@ -178,16 +204,25 @@ impl fmt::Display for DecodeError {
                             "; did you mean `{nearest}`? (rename the field, or add #[attio(rename = \"{nearest}\")])"
                         )?;
                     }
-                    if m.present.is_empty() {
-                        f.write_str("; the record has no attributes")?;
-                    } else {
-                        write!(f, "; the record has: {}", m.present.join(", "))?;
+                    match (&m.listed_by, m.present.is_empty()) {
+                        (None, true) => f.write_str("; the record has no attributes")?,
+                        (None, false) => write!(f, "; the record has: {}", m.present.join(", "))?,
+                        (Some(target), true) => write!(f, "; {target} has no attributes")?,
+                        (Some(target), false) => {
+                            write!(f, "; {target} has: {}", m.present.join(", "))?
+                        }
                     }
-                    if m.nearest.is_none() {
-                        write!(
+                    match (&m.nearest, &m.listed_by) {
+                        (Some(_), _) => {}
+                        (None, None) => write!(
                             f,
                             "; if the attribute may really be absent, declare the field as Option<_>"
-                        )?;
+                        )?,
+                        (None, Some(_)) => write!(
+                            f,
+                            "; name an existing attribute with #[attio(rename = \"...\")], or create `{}` (`client.ensure_schema::<{}>()` does)",
+                            h.attribute, h.object
+                        )?,
                     }
                 }
                 None => {

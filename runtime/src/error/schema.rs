@@ -124,6 +124,9 @@ impl Finding {
                 "create it with `client.ensure_schema::<{}>()`, or name an existing attribute with #[attio(rename = \"...\")]",
                 self.rust_type
             ),
+            Problem::RenamedAttribute { live, .. } => format!(
+                "if `{live}` is the attribute `{field}` means, write #[attio(rename = \"{live}\")] on `{field}`; if it was renamed by mistake, rename it back to `{attribute}` in Attio's settings (or with `client.update_attribute` and `AttributeUpdate::new().api_slug(\"{attribute}\")`); `ensure_schema` does not create `{attribute}` beside it, which would split the data between two attributes (if `{attribute}` is meant to be a new attribute, create it with `client.create_attribute`)"
+            ),
             Problem::WrongType { fits, .. } => match fits {
                 Some(ty) => format!("declare `{field}` as `{ty}`"),
                 None => format!("mark `{field}` #[attio(read_only)] or remove it"),
@@ -212,6 +215,26 @@ pub enum Problem {
         /// The live slug nearest to it, when one is close.
         nearest: Option<String>,
     },
+    /// No attribute has the field's slug, but one that no other field reads looks like it
+    /// renamed: it has the field's type, and the field's title or the slug nearest to the
+    /// field's. `ensure_schema` refuses to create the field's attribute beside it, which would
+    /// send new values to an empty attribute and leave the old ones in the renamed one.
+    ///
+    /// ```
+    /// use attio::schema::{Finding, Problem};
+    ///
+    /// # fn show(finding: &Finding) {
+    /// if let Problem::RenamedAttribute { live, .. } = &finding.problem {
+    ///     eprintln!("`{}` was renamed to `{live}`: {}", finding.attribute, finding.fix());
+    /// }
+    /// # }
+    /// ```
+    RenamedAttribute {
+        /// The slug of the live attribute it looks like.
+        live: String,
+        /// Whether that attribute has the field's title (otherwise its slug is the nearest).
+        same_title: bool,
+    },
     /// The attribute's type is not the field's.
     WrongType {
         /// The attribute's type.
@@ -285,6 +308,15 @@ impl fmt::Display for Problem {
                 Some(near) => write!(f, "no such attribute (the nearest is `{near}`)"),
                 None => f.write_str("no such attribute"),
             },
+            Problem::RenamedAttribute { live, same_title } => write!(
+                f,
+                "no such attribute, but `{live}` looks like the same attribute renamed ({})",
+                if *same_title {
+                    "the same type and title"
+                } else {
+                    "the same type, and the nearest slug"
+                }
+            ),
             Problem::WrongType { live, declared, .. } => write!(
                 f,
                 "the attribute is of type {live}, but the field holds {declared} values"

@@ -131,6 +131,7 @@ pub(crate) fn add<T: AttioList>(values: &T, parent: &RecordId) -> Result<Operati
         false,
         wire::decode_entry::<T>,
     )
+    .declaring::<T>()
     .with_hint(missing_list::<T>())
     .with_hint(missing_parent::<T>()))
 }
@@ -147,6 +148,7 @@ pub(crate) fn assert_by_parent<T: AttioList>(
         true,
         wire::decode_entry::<T>,
     )
+    .declaring::<T>()
     .with_hint(missing_list::<T>())
     .with_hint(missing_parent::<T>()))
 }
@@ -159,6 +161,7 @@ pub(crate) fn get<T: AttioObject>(id: &EntryId) -> Operation<Entry<T>> {
         None,
         wire::decode_entry::<T>,
     )
+    .declaring::<T>()
     .with_hint(missing_list::<T>())
 }
 
@@ -179,7 +182,7 @@ pub(crate) fn get_with_values<T: AttioObject>(
         };
         Ok((entry, values))
     }
-    Operation::read(Method::Get, entry_path::<T>(id), None, decode::<T>)
+    Operation::read(Method::Get, entry_path::<T>(id), None, decode::<T>).declaring::<T>()
 }
 
 /// `PATCH /v2/lists/{list}/entries/{entry_id}` with the struct's values.
@@ -191,6 +194,7 @@ pub(crate) fn update<T: AttioList>(values: &T, id: &EntryId) -> Result<Operation
         !writes_multiselect::<T>(None),
         wire::decode_entry::<T>,
     )
+    .declaring::<T>()
     .with_hint(missing_list::<T>()))
 }
 
@@ -203,6 +207,7 @@ pub(crate) fn overwrite<T: AttioList>(values: &T, id: &EntryId) -> Result<Operat
         true,
         wire::decode_entry::<T>,
     )
+    .declaring::<T>()
     .with_hint(missing_list::<T>()))
 }
 
@@ -242,6 +247,7 @@ pub fn query_page<T: AttioObject>(body: &Value) -> Operation<Vec<Entry<T>>> {
         Some(serde_json::to_vec(body).unwrap_or_default()),
         wire::decode_entry_page::<T>,
     )
+    .declaring::<T>()
     .with_hint(missing_list::<T>())
 }
 
@@ -257,6 +263,7 @@ pub(crate) fn put_values<T: AttioObject>(
         true,
         wire::decode_entry::<T>,
     )
+    .declaring::<T>()
     .with_hint(missing_list::<T>())
 }
 
@@ -273,6 +280,7 @@ pub(crate) fn patch_values<T: AttioObject>(
         !appends,
         wire::decode_entry::<T>,
     )
+    .declaring::<T>()
     .with_hint(missing_list::<T>())
 }
 

@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 
 use crate::error::{DecodeError, Error, ErrorCode, RequestLine};
+use crate::values::{AttioObject, FieldInfo, ObjectKind};
 
 pub(crate) mod comments;
 pub(crate) mod identity;
@@ -78,6 +79,43 @@ pub struct Operation<R> {
     /// What to add to Attio's errors about something the request names; the last added that
     /// applies (a typed hint added over a general one wins).
     pub(crate) hints: Vec<ErrorHint>,
+    /// The struct whose values the request writes, or whose records (entries) its answer holds:
+    /// the client checks its fields against the workspace on first use.
+    pub(crate) declared: Option<Declared>,
+}
+
+/// The struct a typed request is about, as the client's first-use check needs it: which object
+/// or list, and the fields with their attribute slugs.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Declared {
+    /// The struct's name, e.g. `"Person"`.
+    pub(crate) name: &'static str,
+    /// The object's or list's slug.
+    pub(crate) slug: &'static str,
+    /// A list's struct (its attributes are the list's), rather than an object's.
+    pub(crate) list: bool,
+    /// The fields.
+    pub(crate) fields: &'static [FieldInfo],
+}
+
+impl Declared {
+    /// What `T` declares.
+    pub(crate) fn of<T: AttioObject>() -> Self {
+        Declared {
+            name: T::NAME,
+            slug: T::SLUG,
+            list: matches!(T::KIND, ObjectKind::List { .. }),
+            fields: T::FIELDS,
+        }
+    }
+
+    /// `the object `people`` or `the list `sales``, as messages name it.
+    pub(crate) fn target(&self) -> String {
+        match self.list {
+            true => format!("the list `{}`", self.slug),
+            false => format!("the object `{}`", self.slug),
+        }
+    }
 }
 
 /// What to tell the user when Attio refuses a request for something it names (a list that does
@@ -111,6 +149,7 @@ impl<R> Operation<R> {
             idempotent: true,
             decode,
             hints: Vec::new(),
+            declared: None,
         }
     }
 
@@ -130,7 +169,15 @@ impl<R> Operation<R> {
             idempotent,
             decode,
             hints: Vec::new(),
+            declared: None,
         }
+    }
+
+    /// About the struct `T`: its values are what the request writes, or its records (entries)
+    /// are what the answer holds.
+    pub(crate) fn declaring<T: AttioObject>(mut self) -> Self {
+        self.declared = Some(Declared::of::<T>());
+        self
     }
 
     /// With `hint` added to an error of Attio's that it is about, over the hints added before.

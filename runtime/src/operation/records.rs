@@ -40,7 +40,8 @@ pub(crate) fn update<T: AttioObject>(values: &T, id: &RecordId) -> Result<Operat
         Some(wire::encode_values(values)?),
         !writes_multiselect::<T>(None),
         wire::decode_record::<T>,
-    ))
+    )
+    .declaring::<T>())
 }
 
 /// `POST /v2/objects/{slug}/records` with the struct's values.
@@ -51,7 +52,8 @@ pub(crate) fn create<T: AttioObject>(values: &T) -> Result<Operation<Record<T>>>
         Some(wire::encode_values(values)?),
         false,
         wire::decode_record::<T>,
-    ))
+    )
+    .declaring::<T>())
 }
 
 /// `GET /v2/objects/{slug}/records/{record_id}`.
@@ -62,6 +64,7 @@ pub(crate) fn get<T: AttioObject>(id: &RecordId) -> Operation<Record<T>> {
         None,
         wire::decode_record::<T>,
     )
+    .declaring::<T>()
 }
 
 /// `PUT /v2/objects/{slug}/records/{record_id}` with the struct's values.
@@ -72,7 +75,8 @@ pub(crate) fn overwrite<T: AttioObject>(values: &T, id: &RecordId) -> Result<Ope
         Some(wire::encode_values(values)?),
         true,
         wire::decode_record::<T>,
-    ))
+    )
+    .declaring::<T>())
 }
 
 /// `DELETE /v2/objects/{slug}/records/{record_id}`.
@@ -110,7 +114,8 @@ pub(crate) fn assert<T: AttioObject>(
         Some(wire::encode_values(values)?),
         !writes_multiselect::<T>(Some(attribute)),
         wire::decode_record::<T>,
-    ))
+    )
+    .declaring::<T>())
 }
 
 /// `GET /v2/objects/{slug}/records/{record_id}/attributes/{attribute}/values?show_historic=true`.
@@ -150,6 +155,7 @@ pub fn query_page<T: AttioObject>(body: &Value) -> Operation<Vec<Record<T>>> {
         Some(serde_json::to_vec(body).unwrap_or_default()),
         wire::decode_page::<T>,
     )
+    .declaring::<T>()
 }
 
 /// `GET /v2/objects/{slug}/records/{record_id}`, decoded both as a `Record<T>` and as the raw
@@ -168,7 +174,7 @@ pub(crate) fn get_with_values<T: AttioObject>(
         };
         Ok((record, values))
     }
-    Operation::read(Method::Get, record_path::<T>(id), None, decode::<T>)
+    Operation::read(Method::Get, record_path::<T>(id), None, decode::<T>).declaring::<T>()
 }
 
 /// `POST /v2/objects/{slug}/records/query` for the records whose (unique) attribute `slug` has
@@ -225,6 +231,7 @@ pub(crate) fn put_entries<T: AttioObject>(
         true,
         wire::decode_record::<T>,
     )
+    .declaring::<T>()
 }
 
 /// A change set's `PATCH` of prepared entries; `appends` when one of them adds values to a
@@ -241,6 +248,7 @@ pub(crate) fn patch_entries<T: AttioObject>(
         !appends,
         wire::decode_record::<T>,
     )
+    .declaring::<T>()
 }
 
 #[cfg(test)]

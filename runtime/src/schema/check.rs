@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use crate::client::Client;
 use crate::error::{Error, Finding, Problem, Result, TypeReport};
 use crate::values::{AttioObject, AttributeType, Cardinality, FieldInfo, ObjectKind};
+use crate::wire::nearest_attribute;
 use crate::wire::schema::{Attribute, Target};
 
 /// What one `#[attio_object]` or `#[attio_list]` struct promises about the workspace: its slug,
@@ -229,25 +230,6 @@ fn wrap(inner: &str, cardinality: Cardinality) -> String {
     }
 }
 
-/// The live slug nearest to `slug`, when one is close enough to be a likely meaning.
-fn nearest<'a>(slug: &str, live: impl Iterator<Item = &'a str>) -> Option<String> {
-    // Jaro-Winkler favours a shared start, as renamed slugs tend to have (`employees` and
-    // `employee_count`); the edit distance catches typos anywhere; and a slug that became part
-    // of a longer one (`code` and `project_code`) is likely the same attribute.
-    let contains = |a: &str, b: &str| b.len() >= 3 && a.split('_').any(|w| w == b);
-    live.map(|candidate| {
-        let mut score = strsim::jaro_winkler(slug, candidate)
-            .max(strsim::normalized_damerau_levenshtein(slug, candidate));
-        if contains(candidate, slug) || contains(slug, candidate) {
-            score = score.max(0.9);
-        }
-        (score, candidate)
-    })
-    .filter(|(score, _)| *score >= 0.85)
-    .max_by(|a, b| a.0.total_cmp(&b.0))
-    .map(|(_, candidate)| candidate.to_owned())
-}
-
 /// Every way `contract` and `live` disagree.
 pub(crate) fn compare(contract: &Contract, live: &Live, objects: &ObjectSlugs) -> TypeReport {
     let mut findings = Vec::new();
@@ -283,7 +265,7 @@ pub(crate) fn compare(contract: &Contract, live: &Live, objects: &ObjectSlugs) -
     for field in contract.fields {
         let at = |problem| contract.finding(Some(field.name), field.slug, problem);
         let Some(attribute) = live.attribute(field.slug) else {
-            let near = nearest(
+            let near = nearest_attribute(
                 field.slug,
                 live.attributes.iter().map(|a| a.api_slug.as_str()),
             );

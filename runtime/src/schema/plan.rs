@@ -2,6 +2,13 @@
 //! list, create missing attributes, restore archived ones, add (or restore) options and statuses.
 //! What Attio will not change (a type, a cardinality) and anything that would need an archive is
 //! refused, field by field, and then nothing is applied.
+//!
+//! A missing attribute is not created when the object has one that looks like it, renamed
+//! ([`Problem::RenamedAttribute`]: the field's type, and the field's title or the nearest slug the
+//! check names, and no other field of the struct reads it). Creating it would fork the data: new
+//! values would go to a new, empty attribute while the old ones stay in the renamed one. The plan
+//! refuses instead, naming both slugs, and the fix is the user's: `#[attio(rename = "...")]` on
+//! the field, or the attribute renamed back in Attio.
 
 use std::fmt;
 
@@ -11,7 +18,7 @@ use crate::error::{Error, Finding, Problem, Result, SchemaReport, TypeReport};
 use crate::values::{AttributeType, Cardinality, FieldInfo, ObjectKind};
 use crate::wire::NewList;
 use crate::wire::schema::{
-    AttributeUpdate, ChoiceUpdate, NewAttribute, NewObject, NewStatus, Target,
+    Attribute, AttributeUpdate, ChoiceUpdate, NewAttribute, NewObject, NewStatus, Target,
 };
 
 /// What `ensure_schema` would change (from `plan_schema`), or changed.
@@ -344,8 +351,19 @@ pub(crate) fn plan_one(
             .iter()
             .find(|f| Some(f.name) == finding.field);
         match (&finding.problem, field) {
-            (Problem::MissingAttribute { .. }, Some(field)) => {
-                create(field, changes, &mut refused);
+            (Problem::MissingAttribute { nearest }, Some(field)) => {
+                match renamed(contract, field, live, nearest.as_deref()) {
+                    // Creating it would fork the data: refused, naming both slugs.
+                    Some(alike) => refused.push(refuse(
+                        Some(field.name),
+                        field.slug,
+                        Problem::RenamedAttribute {
+                            live: alike.api_slug.clone(),
+                            same_title: same_title(alike, field),
+                        },
+                    )),
+                    None => create(field, changes, &mut refused),
+                }
             }
             (Problem::Archived, Some(field)) => changes.push(Change::RestoreAttribute {
                 target: target.clone(),
@@ -360,6 +378,35 @@ pub(crate) fn plan_one(
         }
     }
     type_report(contract, refused)
+}
+
+/// The live attribute that looks like `field`'s renamed, if any: the field's type, and the
+/// field's title or the slug the check named as nearest (`nearest`), and read by no other field
+/// of `contract`. The nearest slug wins over a title alone. A system attribute (`people.twitter`)
+/// is never one: Attio does not let anyone rename it.
+fn renamed<'a>(
+    contract: &Contract,
+    field: &FieldInfo,
+    live: &'a Live,
+    nearest: Option<&str>,
+) -> Option<&'a Attribute> {
+    let alike: Vec<&Attribute> = live
+        .attributes
+        .iter()
+        .filter(|a| a.attribute_type == field.attribute_type && !a.is_system_attribute)
+        .filter(|a| !contract.fields.iter().any(|f| f.slug == a.api_slug))
+        .filter(|a| nearest == Some(a.api_slug.as_str()) || same_title(a, field))
+        .collect();
+    alike
+        .iter()
+        .find(|a| nearest == Some(a.api_slug.as_str()))
+        .or(alike.first())
+        .copied()
+}
+
+/// Whether `attribute`'s title is `field`'s, but for case and surrounding spaces.
+fn same_title(attribute: &Attribute, field: &FieldInfo) -> bool {
+    attribute.title.trim().to_lowercase() == field.title.trim().to_lowercase()
 }
 
 fn type_report(contract: &Contract, findings: Vec<Finding>) -> TypeReport {
@@ -470,44 +517,4 @@ pub(crate) fn refused(plan: SchemaPlan) -> Error {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn repeats_are_dropped_and_phases_ordered() {
-        let people = Target::object("people");
-        let create = |slug: &str| Change::CreateAttribute {
-            target: people.clone(),
-            rust_type: "A",
-            field: "f",
-            attribute: NewAttribute::new(slug, slug, crate::AttributeType::Text),
-        };
-        let option = Change::CreateChoice {
-            target: people.clone(),
-            attribute: "tier".into(),
-            title: "Gold".into(),
-            status: false,
-        };
-        let restore = Change::RestoreAttribute {
-            target: people.clone(),
-            rust_type: "B",
-            field: "g",
-            attribute: "nickname".into(),
-        };
-        let changes = finish(vec![
-            option.clone(),
-            create("nickname"),
-            create("nickname"),
-            restore,
-            option.clone(),
-            create("age"),
-        ]);
-        assert_eq!(changes, [create("nickname"), create("age"), option]);
-    }
-
-    #[test]
-    fn list_names_come_from_slugs() {
-        assert_eq!(list_name("sales_pipeline"), "Sales pipeline");
-        assert_eq!(list_name("x"), "X");
-    }
-}
+mod tests;

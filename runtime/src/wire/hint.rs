@@ -4,6 +4,10 @@
 //! `data.entry_values.<slug>[i]...` in an entry); the struct's
 //! field table names the Rust field and its declared type; the body, read again as plain JSON,
 //! says which type Attio sent, or which attributes the record has when the field's is missing.
+//!
+//! Also what the client's first-use check of a struct reads in an answer ([`keys_of`]: which
+//! fields' attributes a record in it has no key for), and the live slug a missing one most likely
+//! meant ([`nearest_attribute`], shared with the schema check and plan).
 
 use serde_json::Value;
 
@@ -62,7 +66,11 @@ impl Object {
                 let mut present: Vec<String> = values.keys().cloned().collect();
                 present.sort();
                 let nearest = nearest(slug, &present);
-                hint.missing = Some(Missing { present, nearest });
+                hint.missing = Some(Missing {
+                    present,
+                    nearest,
+                    listed_by: None,
+                });
             }
             Some(array) => {
                 hint.instead = match steps.get(at + 2) {
@@ -107,6 +115,85 @@ fn nearest(slug: &str, present: &[String]) -> Option<String> {
         .filter(|(d, p)| *d <= (slug.len().max(p.len()) / 3).max(2))
         .min_by_key(|(d, _)| *d)
         .map(|(_, p)| p.clone())
+}
+
+/// What an answer says about a struct's fields: whether each record (entry) in it has a key for
+/// every field's attribute.
+#[derive(Debug, PartialEq)]
+pub(crate) enum Keys {
+    /// The answer holds no record (an empty page, or a shape without `values`): it says nothing.
+    Unknown,
+    /// Every record has a key for every field.
+    All,
+    /// The fields whose key some record lacks, each with the JSON path where it was looked for
+    /// (`data.values.job_titel`, `data[2].entry_values.stage`), in the order of the fields.
+    Absent(Vec<(&'static FieldInfo, String)>),
+}
+
+/// Which of `fields` the records (or entries) of the answer `body` have no key for. Attio writes
+/// an attribute with no value as `[]`, so an absent key is a sign, not a proof, that the
+/// attribute does not exist: the client asks the schema before saying so.
+pub(crate) fn keys_of(body: &[u8], fields: &'static [FieldInfo]) -> Keys {
+    let Ok(root) = serde_json::from_slice::<Value>(body) else {
+        return Keys::Unknown;
+    };
+    let records: Vec<(String, &Value)> = match root.get("data") {
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (format!("data[{i}]"), item))
+            .collect(),
+        Some(item @ Value::Object(_)) => vec![("data".to_owned(), item)],
+        _ => Vec::new(),
+    };
+    let mut absent: Vec<(&'static FieldInfo, String)> = Vec::new();
+    let mut seen = false;
+    for (at, record) in &records {
+        let Some((key, Value::Object(values))) = ["values", "entry_values"]
+            .into_iter()
+            .find_map(|key| record.get(key).map(|v| (key, v)))
+        else {
+            continue;
+        };
+        seen = true;
+        for field in fields {
+            if !values.contains_key(field.slug) && !absent.iter().any(|(f, _)| f.slug == field.slug)
+            {
+                absent.push((field, format!("{at}.{key}.{}", field.slug)));
+            }
+        }
+    }
+    match (seen, absent.is_empty()) {
+        (false, _) => Keys::Unknown,
+        (true, true) => Keys::All,
+        (true, false) => {
+            absent.sort_by_key(|(f, _)| fields.iter().position(|g| g.slug == f.slug));
+            Keys::Absent(absent)
+        }
+    }
+}
+
+/// The live slug nearest to `slug`, when one is close enough to be a likely meaning: what the
+/// schema check names as "the nearest", and what a typo'd field's error asks about.
+pub(crate) fn nearest_attribute<'a>(
+    slug: &str,
+    live: impl Iterator<Item = &'a str>,
+) -> Option<String> {
+    // Jaro-Winkler favours a shared start, as renamed slugs tend to have (`employees` and
+    // `employee_count`); the edit distance catches typos anywhere; and a slug that became part
+    // of a longer one (`code` and `project_code`) is likely the same attribute.
+    let contains = |a: &str, b: &str| b.len() >= 3 && a.split('_').any(|w| w == b);
+    live.map(|candidate| {
+        let mut score = strsim::jaro_winkler(slug, candidate)
+            .max(strsim::normalized_damerau_levenshtein(slug, candidate));
+        if contains(candidate, slug) || contains(slug, candidate) {
+            score = score.max(0.9);
+        }
+        (score, candidate)
+    })
+    .filter(|(score, _)| *score >= 0.85)
+    .max_by(|a, b| a.0.total_cmp(&b.0))
+    .map(|(_, candidate)| candidate.to_owned())
 }
 
 /// `data[3].values.name[0].value` as steps.
@@ -158,6 +245,40 @@ mod tests {
             ]
         );
         assert_eq!(steps("."), vec![]);
+    }
+
+    #[crate::attio_object(slug = "people")]
+    struct Person {
+        name: Option<String>,
+        job_titel: Option<String>,
+    }
+
+    #[test]
+    fn keys_of_finds_fields_no_record_has() {
+        let fields = <Person as AttioObject>::FIELDS;
+        let page = br#"{"data":[{"values":{"name":[],"job_titel":[]}},{"values":{"name":[]}}]}"#;
+        assert_eq!(
+            keys_of(page, fields),
+            Keys::Absent(vec![(&fields[1], "data[1].values.job_titel".to_owned())])
+        );
+        let entry = br#"{"data":{"entry_values":{"name":[],"job_titel":[]}}}"#;
+        assert_eq!(keys_of(entry, fields), Keys::All);
+        assert_eq!(keys_of(br#"{"data":[]}"#, fields), Keys::Unknown);
+        assert_eq!(keys_of(b"not json", fields), Keys::Unknown);
+    }
+
+    #[test]
+    fn nearest_attribute_finds_typos_and_renames() {
+        let live = ["job_title", "name", "source"];
+        assert_eq!(
+            nearest_attribute("job_titel", live.into_iter()).as_deref(),
+            Some("job_title")
+        );
+        assert_eq!(
+            nearest_attribute("lead_source", live.into_iter()).as_deref(),
+            Some("source")
+        );
+        assert_eq!(nearest_attribute("budget", live.into_iter()), None);
     }
 
     #[test]

@@ -53,6 +53,8 @@ pub use list::{List, ListAccess, ListIdentifier, ListUpdate, MemberAccess, NewLi
 pub use page::CursorPage;
 pub use record::{Record, RecordIdentifier};
 
+pub(crate) use hint::{Keys, keys_of, nearest_attribute};
+
 /// The write body of a record: `{"data": {"values": {...}}}`, every writable field that has
 /// something to send. Serializes straight to the output; nothing is validated (see
 /// [`encode_values`], which validates first).
