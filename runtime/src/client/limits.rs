@@ -210,3 +210,106 @@ impl SharedStore {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+    use futures::future::{self, BoxFuture};
+
+    use super::*;
+    use crate::shared::StoreError;
+
+    /// A store over memory that can be switched off, and counts the pauses it records.
+    #[derive(Debug, Default)]
+    struct Switchable {
+        memory: MemoryLimiterStore,
+        down: AtomicBool,
+        pauses: AtomicU64,
+    }
+
+    impl LimiterStore for Switchable {
+        fn acquire<'a>(
+            &'a self,
+            key: &'a str,
+            budget: Budget,
+        ) -> BoxFuture<'a, Result<Acquire, StoreError>> {
+            if self.down.load(Ordering::Relaxed) {
+                return Box::pin(future::ready(Err(StoreError::new("down"))));
+            }
+            self.memory.acquire(key, budget)
+        }
+        fn pause<'a>(
+            &'a self,
+            key: &'a str,
+            wait: Duration,
+        ) -> BoxFuture<'a, Result<(), StoreError>> {
+            self.pauses.fetch_add(1, Ordering::Relaxed);
+            self.memory.pause(key, wait)
+        }
+    }
+
+    fn limiter(store: &Arc<Switchable>, down: StoreDown) -> Limiter {
+        let store: Arc<dyn LimiterStore> = store.clone();
+        Limiter::new(RateLimits::default(), "s", Some(store), down)
+    }
+
+    #[tokio::test]
+    async fn a_store_that_is_down_is_met_by_the_local_limiter_by_default() {
+        let store = Arc::new(Switchable::default());
+        store.down.store(true, Ordering::Relaxed);
+        let limiter = limiter(&store, StoreDown::Local);
+        for _ in 0..3 {
+            limiter.acquire(false).await;
+        }
+        let errors = limiter.store_errors();
+        assert!(errors >= 1, "counted");
+        store.down.store(false, Ordering::Relaxed);
+        tokio::time::sleep(STORE_RETRY).await;
+        limiter.acquire(true).await;
+        limiter.acquire(true).await;
+        assert_eq!(limiter.store_errors(), errors, "back: asked, and answering");
+        assert!(!limiter.shared.as_ref().unwrap().outage.is_down());
+    }
+
+    #[tokio::test]
+    async fn failing_closed_a_request_waits_until_the_store_answers() {
+        let store = Arc::new(Switchable::default());
+        store.down.store(true, Ordering::Relaxed);
+        let limiter = Arc::new(limiter(&store, StoreDown::Wait));
+        let waiting = tokio::spawn({
+            let limiter = limiter.clone();
+            async move { limiter.acquire(false).await }
+        });
+        tokio::time::sleep(STORE_RETRY * 2).await;
+        assert!(
+            !waiting.is_finished(),
+            "nothing goes while the store is down"
+        );
+        assert!(limiter.store_errors() >= 2, "asked again and again");
+        store.down.store(false, Ordering::Relaxed);
+        tokio::time::timeout(STORE_RETRY * 4, waiting)
+            .await
+            .expect("it goes once the store answers")
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn a_429_pauses_a_shared_store_and_the_fallback_but_not_a_lone_client() {
+        let store = Arc::new(Switchable::default());
+        let shared = limiter(&store, StoreDown::Local);
+        shared.pause(true, Duration::from_secs(5)).await;
+        assert_eq!(store.pauses.load(Ordering::Relaxed), 1);
+        let budget = Budget::per_second(NonZeroU32::MIN);
+        assert!(matches!(
+            shared.local.check("s:writes", budget),
+            Acquire::Wait(_)
+        ));
+        assert_eq!(shared.local.check("s:reads", budget), Acquire::Go);
+
+        let alone = Limiter::new(RateLimits::default(), "s", None, StoreDown::Local);
+        alone.pause(true, Duration::from_secs(5)).await;
+        assert_eq!(alone.local.check("s:writes", budget), Acquire::Go);
+        assert_eq!(alone.store_errors(), 0);
+    }
+}

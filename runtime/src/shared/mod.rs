@@ -257,6 +257,16 @@ impl StdError for StoreError {
 pub trait LimiterStore: Send + Sync + fmt::Debug {
     /// Counts one request against `key`'s `budget` if it fits now and no pause is running
     /// ([`Acquire::Go`]); otherwise counts nothing and says how long to wait before asking again.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), attio::shared::StoreError> {
+    /// use attio::shared::{Acquire, Budget, LimiterStore, MemoryLimiterStore};
+    /// let store = MemoryLimiterStore::new();
+    /// let budget = Budget::per_second(std::num::NonZeroU32::new(5).unwrap());
+    /// assert_eq!(store.acquire("scope:writes", budget).await?, Acquire::Go);
+    /// assert!(matches!(store.acquire("scope:writes", budget).await?, Acquire::Wait(_)));
+    /// # Ok(()) }
+    /// ```
     fn acquire<'a>(
         &'a self,
         key: &'a str,
@@ -265,6 +275,17 @@ pub trait LimiterStore: Send + Sync + fmt::Debug {
 
     /// Pauses `key` for `wait` from now (a `429`'s `Retry-After`): until then, `acquire` answers
     /// wait. A pause that ends later is kept.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), attio::shared::StoreError> {
+    /// use std::time::Duration;
+    /// use attio::shared::{Acquire, Budget, LimiterStore, MemoryLimiterStore};
+    /// let store = MemoryLimiterStore::new();
+    /// store.pause("scope:reads", Duration::from_secs(1)).await?;
+    /// let budget = Budget::per_second(std::num::NonZeroU32::new(100).unwrap());
+    /// assert!(matches!(store.acquire("scope:reads", budget).await?, Acquire::Wait(_)));
+    /// # Ok(()) }
+    /// ```
     fn pause<'a>(&'a self, key: &'a str, wait: Duration) -> BoxFuture<'a, Result<(), StoreError>>;
 }
 
@@ -292,9 +313,24 @@ pub trait DedupStore: Send + Sync + fmt::Debug {
     /// Records `key` for `ttl` unless it is there already: `true` if it was not (a new key),
     /// `false` if it was (a repeat). Atomic: of two receivers inserting one key at once, one gets
     /// `true`.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), attio::shared::StoreError> {
+    /// use attio::shared::DedupStore;
+    /// let store = attio::webhooks::SeenKeys::new(10);
+    /// assert!(store.insert("k", std::time::Duration::from_secs(60)).await?);
+    /// # Ok(()) }
+    /// ```
     fn insert<'a>(&'a self, key: &'a str, ttl: Duration)
     -> BoxFuture<'a, Result<bool, StoreError>>;
 
     /// Forgets `key`, so that its next insert is new again.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), attio::shared::StoreError> {
+    /// use attio::shared::DedupStore;
+    /// attio::webhooks::SeenKeys::new(10).remove("never seen").await?;
+    /// # Ok(()) }
+    /// ```
     fn remove<'a>(&'a self, key: &'a str) -> BoxFuture<'a, Result<(), StoreError>>;
 }

@@ -10,6 +10,10 @@ use crate::shared::{DedupStore, Outage, StoreError};
 
 /// How long a key is remembered unless told otherwise: a week, so that a delivery Attio retries
 /// days later is still recognised.
+///
+/// ```
+/// assert_eq!(attio::webhooks::DEFAULT_DEDUP_TTL.as_secs(), 7 * 24 * 60 * 60);
+/// ```
 pub const DEFAULT_DEDUP_TTL: Duration = Duration::from_secs(7 * 24 * 60 * 60);
 
 /// What happens while the store is down, for the warning.
