@@ -48,6 +48,7 @@ extern crate self as attio;
 mod client; // 4. transport, rate limits, retry: one `execute(operation)`
 mod error; // the one error type, by stage
 mod operation; // 3. every request as data: method, path, body, idempotency, decoding
+pub mod shared; // beside operation: where the limiter and webhook deduplication keep their state
 pub mod values; // 1. attribute value types, ids, metadata, the object model
 pub mod wire; // 2. the codec: write bodies, record and page decoding
 

@@ -5,10 +5,11 @@
 //! request and response out of the seed document, verbatim, and [`User`] and [`UserWithMeta`] are
 //! its struct. [`sandbox_client`] points a client at a sandbox. [`exactly_once`] is the fault
 //! suite of writes whose answers are lost. [`hostile::Hostile`] is a server that misbehaves on
-//! purpose.
+//! purpose. [`redis_server::RedisServer`] is a real Redis server for the tests of shared state.
 
 pub mod exactly_once;
 pub mod hostile;
+pub mod redis_server;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};

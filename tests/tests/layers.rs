@@ -2,7 +2,8 @@
 //! a module of a layer above its own, and no sandbox resource names another resource. And no
 //! source or test file of the workspace is over about 600 lines.
 //!
-//! The runtime's layers along the data's path: values < error < wire < operation < client <
+//! The runtime's layers along the data's path: values < error < wire < operation and shared
+//! (where the limiter and deduplication keep their state) < client <
 //! pages (the paging that surfaces share) < surfaces (query, changes, bulk, records, entries,
 //! lists, resolve, schema, sync, notes, tasks, comments, members, search, meetings, identity, raw,
 //! blocking, webhooks). The guide (`guide`, documentation only) is below them all: it may import
@@ -28,7 +29,7 @@ fn runtime_layer(module: &str) -> Option<u8> {
         "values" => 1,
         "error" => 2,
         "wire" => 3,
-        "operation" => 4,
+        "operation" | "shared" => 4,
         "client" => 5,
         "pages" => 6,
         "query" | "changes" | "bulk" | "records" | "entries" | "lists" | "blocking"

@@ -14,6 +14,7 @@ use super::limits::{Limiter, RateLimits};
 use super::retry::RetryPolicy;
 use super::{Client, Counters, DEFAULT_BASE_URL, Inner, USER_AGENT_VALUE, names, transport};
 use crate::error::{Error, Redactor, Result};
+use crate::shared::{LimiterStore, StoreDown};
 
 /// Builds a [`Client`]; see [`Client::builder`].
 ///
@@ -33,6 +34,9 @@ pub struct ClientBuilder {
     connect_timeout: Option<Duration>,
     retry: RetryPolicy,
     limits: RateLimits,
+    limiter_store: Option<Arc<dyn LimiterStore>>,
+    limiter_scope: Option<String>,
+    limiter_store_down: StoreDown,
     schema_cache: bool,
     max_response_bytes: Option<u64>,
 }
@@ -46,6 +50,9 @@ impl fmt::Debug for ClientBuilder {
             .field("connect_timeout", &self.connect_timeout)
             .field("retry", &self.retry)
             .field("limits", &self.limits)
+            .field("limiter_store", &self.limiter_store)
+            .field("limiter_scope", &self.limiter_scope)
+            .field("limiter_store_down", &self.limiter_store_down)
             .field("max_response_bytes", &self.max_response_bytes)
             .finish()
     }
@@ -121,6 +128,64 @@ impl ClientBuilder {
         self
     }
 
+    /// Keeps the rate limiter's budgets in `store` instead of this client's memory, so that every
+    /// client on the same store (other processes, through `RedisStore` with the `redis` feature;
+    /// or other clients of this process, through one [`MemoryLimiterStore`](crate::shared::MemoryLimiterStore))
+    /// shares one budget of reads and one of writes, and a `429` one of them meets pauses them
+    /// all until its `Retry-After`. Give every client the same [`RateLimits`]. When the store
+    /// cannot be reached, see [`limiter_store_down`](ClientBuilder::limiter_store_down).
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use attio::shared::MemoryLimiterStore;
+    ///
+    /// let store = Arc::new(MemoryLimiterStore::new());
+    /// let client = attio::Client::builder().api_key("t").limiter_store(store).build()?;
+    /// # Ok::<(), attio::Error>(())
+    /// ```
+    pub fn limiter_store(mut self, store: Arc<dyn LimiterStore>) -> Self {
+        self.limiter_store = Some(store);
+        self
+    }
+
+    /// The name of this client's budgets in the limiter store: `{scope}:reads` and
+    /// `{scope}:writes`. By default `token-` and a hash of the API key (never the key itself), so
+    /// processes on one token share a budget; Attio's limits are per workspace, so processes with
+    /// different tokens of one workspace should set the same scope (the workspace's id, say).
+    ///
+    /// ```
+    /// let client = attio::Client::builder()
+    ///     .api_key("t")
+    ///     .limiter_scope("14beef7a-99f7-4534-a87e-70b564330a4c")
+    ///     .build()?;
+    /// # Ok::<(), attio::Error>(())
+    /// ```
+    pub fn limiter_scope(mut self, scope: impl Into<String>) -> Self {
+        self.limiter_scope = Some(scope.into());
+        self
+    }
+
+    /// What to do while the [`limiter_store`](ClientBuilder::limiter_store) cannot be reached:
+    /// fall back to pacing this process alone ([`StoreDown::Local`], the default), or wait for
+    /// the store ([`StoreDown::Wait`]). Either way a `tracing` warning says so once per outage,
+    /// and [`ClientStats::limiter_store_errors`](crate::ClientStats::limiter_store_errors) counts
+    /// the failures.
+    ///
+    /// ```
+    /// use attio::shared::{MemoryLimiterStore, StoreDown};
+    ///
+    /// let client = attio::Client::builder()
+    ///     .api_key("t")
+    ///     .limiter_store(std::sync::Arc::new(MemoryLimiterStore::new()))
+    ///     .limiter_store_down(StoreDown::Wait)
+    ///     .build()?;
+    /// # Ok::<(), attio::Error>(())
+    /// ```
+    pub fn limiter_store_down(mut self, down: StoreDown) -> Self {
+        self.limiter_store_down = down;
+        self
+    }
+
     /// Lets errors that name an attribute only by id (`Required value for attribute with ID
     /// "…"`) name its slug too: on such an error the client reads the attributes of the object
     /// or list the request was about (once per attribute), and the message and
@@ -184,6 +249,17 @@ impl ClientBuilder {
             )));
         }
 
+        let scope = match self.limiter_scope {
+            Some(scope) if scope.trim().is_empty() => {
+                return Err(Error::Config(
+                    "limiter_scope(\"\") would name no budget; leave it unset for one per API \
+                     key, or pass the workspace's id"
+                        .into(),
+                ));
+            }
+            Some(scope) => scope,
+            None => token_scope(token),
+        };
         let http = transport::http_client(
             USER_AGENT_VALUE,
             self.timeout.unwrap_or(Duration::from_secs(60)),
@@ -199,13 +275,26 @@ impl ClientBuilder {
                     .unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
                 redactor: Redactor::new([SecretString::from(token.to_owned())]),
                 retry: self.retry,
-                limiter: Limiter::new(self.limits),
+                limiter: Limiter::new(
+                    self.limits,
+                    &scope,
+                    self.limiter_store,
+                    self.limiter_store_down,
+                ),
                 stats: Counters::default(),
                 names: names::AttributeNames::new(self.schema_cache),
                 verified: Default::default(),
             }),
         })
     }
+}
+
+/// The default limiter scope: `token-` and the first 8 bytes of the key's SHA-256, in hex. It
+/// names the key in a shared store without revealing it.
+fn token_scope(token: &str) -> String {
+    use sha2::Digest as _;
+    let digest = sha2::Sha256::digest(token.as_bytes());
+    format!("token-{}", hex::encode(&digest[..8]))
 }
 
 /// Parses the base URL; refuses plain HTTP except to a loopback host.
@@ -270,5 +359,20 @@ mod tests {
         assert!(check_base_url("ftp://api.attio.com").is_err());
         assert!(check_base_url("https://user:pw@api.attio.com").is_err());
         assert!(check_base_url("not a url").is_err());
+    }
+
+    #[test]
+    fn the_default_scope_names_the_key_without_revealing_it() {
+        let scope = token_scope("secret-token");
+        assert!(scope.starts_with("token-") && scope.len() == 22, "{scope}");
+        assert!(!scope.contains("secret"));
+        assert_eq!(scope, token_scope("secret-token"));
+        assert_ne!(scope, token_scope("other-token"));
+        let err = Client::builder()
+            .api_key("t")
+            .limiter_scope(" ")
+            .build()
+            .unwrap_err();
+        assert!(err.to_string().contains("workspace"), "{err}");
     }
 }

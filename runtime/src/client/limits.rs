@@ -1,15 +1,19 @@
-//! Client-side rate limiting: [`RateLimits`], and the limiter every clone of a client shares.
+//! Client-side rate limiting: [`RateLimits`], and the limiter every clone of a client shares,
+//! over a [`LimiterStore`] (in memory unless the builder was given another).
 
 use std::num::NonZeroU32;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
-use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
+use crate::shared::{Acquire, Budget, LimiterStore, MemoryLimiterStore, Outage, StoreDown};
 
 /// Client-side request rates: Attio allows 100 reads and 25 writes per second per workspace.
 ///
 /// Every clone of a [`Client`](crate::Client) shares one limiter, so concurrent work stays under
 /// the limit instead of collecting 429s. Requests are paced evenly (no bursts), which keeps any
-/// one-second window at or under the limit.
+/// one-second window at or under the limit. Clients of several processes share one budget through
+/// a shared store ([`ClientBuilder::limiter_store`](crate::ClientBuilder::limiter_store)); give
+/// each of them the same limits.
 ///
 /// ```
 /// let limits = attio::RateLimits::default().reads_per_second(50).writes_per_second(10);
@@ -35,7 +39,9 @@ impl Default for RateLimits {
 }
 
 impl RateLimits {
-    /// No client-side limiting (a 429 is still retried).
+    /// No client-side limiting (a 429 is still retried). A kind of request without a limit does
+    /// not ask a shared limiter store either, so it does not wait for the pauses other clients
+    /// record there.
     ///
     /// ```
     /// let client = attio::Client::builder().api_key("t").rate_limits(attio::RateLimits::unlimited()).build()?;
@@ -69,33 +75,241 @@ impl RateLimits {
     }
 }
 
-/// The shared limiters of one client.
-#[derive(Clone)]
+/// How often a store that did not answer is asked again: meanwhile the limiter falls back (or
+/// waits) without asking, so an outage does not cost every request a failed round trip.
+const STORE_RETRY: Duration = Duration::from_millis(250);
+
+/// The limiter of one client, shared by its clones: a budget per kind of request (reads, writes)
+/// kept in a store, asked by one task of the client at a time per kind (the others queue here,
+/// in order, rather than all asking the store).
 pub(crate) struct Limiter {
-    reads: Option<Arc<DefaultDirectRateLimiter>>,
-    writes: Option<Arc<DefaultDirectRateLimiter>>,
+    /// Reads, then writes: `None` is unlimited.
+    budgets: [Option<Budget>; 2],
+    /// The budgets' keys in the store: `{scope}:reads`, `{scope}:writes`.
+    keys: [String; 2],
+    gates: [tokio::sync::Mutex<()>; 2],
+    /// The budgets in memory: the only store without a shared one, the fallback with one.
+    local: MemoryLimiterStore,
+    shared: Option<SharedStore>,
+}
+
+/// A store given with `ClientBuilder::limiter_store`, and what to do when it does not answer.
+struct SharedStore {
+    store: Arc<dyn LimiterStore>,
+    down: StoreDown,
+    outage: Outage,
+    /// While the store is down: when to ask it again.
+    retry_at: Mutex<Option<Instant>>,
 }
 
 impl Limiter {
-    pub(crate) fn new(limits: RateLimits) -> Self {
-        let make = |n: Option<NonZeroU32>| {
-            n.map(|n| {
-                Arc::new(RateLimiter::direct(
-                    Quota::per_second(n).allow_burst(NonZeroU32::MIN),
-                ))
-            })
-        };
+    /// A limiter at `limits`; with a shared store, over it, with the budgets named after `scope`.
+    pub(crate) fn new(
+        limits: RateLimits,
+        scope: &str,
+        store: Option<Arc<dyn LimiterStore>>,
+        down: StoreDown,
+    ) -> Self {
         Limiter {
-            reads: make(limits.reads),
-            writes: make(limits.writes),
+            budgets: [limits.reads, limits.writes].map(|n| n.map(Budget::per_second)),
+            keys: [format!("{scope}:reads"), format!("{scope}:writes")],
+            gates: Default::default(),
+            local: MemoryLimiterStore::new(),
+            shared: store.map(|store| SharedStore {
+                store,
+                down,
+                outage: Outage::new("rate limiter"),
+                retry_at: Mutex::new(None),
+            }),
         }
     }
 
     /// Waits until one more read (or write) fits under the limit.
     pub(crate) async fn acquire(&self, write: bool) {
-        let limiter = if write { &self.writes } else { &self.reads };
-        if let Some(limiter) = limiter {
-            limiter.until_ready().await;
+        let kind = usize::from(write);
+        let Some(budget) = self.budgets[kind] else {
+            return;
+        };
+        let key = &self.keys[kind];
+        let _turn = self.gates[kind].lock().await;
+        loop {
+            let answer = match &self.shared {
+                None => self.local.check(key, budget),
+                Some(shared) => match shared.ask(key, budget).await {
+                    Some(answer) => answer,
+                    None if shared.down == StoreDown::Wait => Acquire::Wait(shared.until_retry()),
+                    None => self.local.check(key, budget),
+                },
+            };
+            match answer {
+                Acquire::Go => return,
+                Acquire::Wait(wait) => tokio::time::sleep(wait).await,
+            }
         }
+    }
+
+    /// A 429 asked to wait `wait`: with a shared store, every client on it pauses that kind of
+    /// request as long (the in-memory fallback too, should the store be down). Without one, only
+    /// the request that met the 429 waits, as its retry does.
+    pub(crate) async fn pause(&self, write: bool, wait: Duration) {
+        let Some(shared) = &self.shared else {
+            return;
+        };
+        let key = &self.keys[usize::from(write)];
+        self.local.pause_for(key, wait);
+        match shared.store.pause(key, wait).await {
+            Ok(()) => shared.outage.answered(),
+            Err(e) => {
+                shared.outage.failed(&e, shared.meanwhile());
+            }
+        }
+    }
+
+    /// How many times the shared store did not answer.
+    pub(crate) fn store_errors(&self) -> u64 {
+        self.shared.as_ref().map_or(0, |s| s.outage.errors())
+    }
+}
+
+impl SharedStore {
+    /// The store's answer, or `None` when it is down (it failed now, or did lately and it is not
+    /// time to ask again).
+    async fn ask(&self, key: &str, budget: Budget) -> Option<Acquire> {
+        if self.outage.is_down() && self.until_retry() > Duration::ZERO {
+            return None;
+        }
+        match self.store.acquire(key, budget).await {
+            Ok(answer) => {
+                self.outage.answered();
+                Some(answer)
+            }
+            Err(e) => {
+                self.outage.failed(&e, self.meanwhile());
+                *self.retry_at.lock().unwrap_or_else(|e| e.into_inner()) =
+                    Some(Instant::now() + STORE_RETRY);
+                None
+            }
+        }
+    }
+
+    /// How long until the store is to be asked again.
+    fn until_retry(&self) -> Duration {
+        let retry_at = *self.retry_at.lock().unwrap_or_else(|e| e.into_inner());
+        retry_at.map_or(Duration::ZERO, |at| {
+            at.saturating_duration_since(Instant::now())
+        })
+    }
+
+    fn meanwhile(&self) -> &'static str {
+        match self.down {
+            StoreDown::Local => {
+                "this process paces itself alone, at the full limits, until it is back \
+                 (StoreDown::Local)"
+            }
+            StoreDown::Wait => "requests wait until it is back (StoreDown::Wait)",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+    use futures::future::{self, BoxFuture};
+
+    use super::*;
+    use crate::shared::StoreError;
+
+    /// A store over memory that can be switched off, and counts the pauses it records.
+    #[derive(Debug, Default)]
+    struct Switchable {
+        memory: MemoryLimiterStore,
+        down: AtomicBool,
+        pauses: AtomicU64,
+    }
+
+    impl LimiterStore for Switchable {
+        fn acquire<'a>(
+            &'a self,
+            key: &'a str,
+            budget: Budget,
+        ) -> BoxFuture<'a, Result<Acquire, StoreError>> {
+            if self.down.load(Ordering::Relaxed) {
+                return Box::pin(future::ready(Err(StoreError::new("down"))));
+            }
+            self.memory.acquire(key, budget)
+        }
+        fn pause<'a>(
+            &'a self,
+            key: &'a str,
+            wait: Duration,
+        ) -> BoxFuture<'a, Result<(), StoreError>> {
+            self.pauses.fetch_add(1, Ordering::Relaxed);
+            self.memory.pause(key, wait)
+        }
+    }
+
+    fn limiter(store: &Arc<Switchable>, down: StoreDown) -> Limiter {
+        let store: Arc<dyn LimiterStore> = store.clone();
+        Limiter::new(RateLimits::default(), "s", Some(store), down)
+    }
+
+    #[tokio::test]
+    async fn a_store_that_is_down_is_met_by_the_local_limiter_by_default() {
+        let store = Arc::new(Switchable::default());
+        store.down.store(true, Ordering::Relaxed);
+        let limiter = limiter(&store, StoreDown::Local);
+        for _ in 0..3 {
+            limiter.acquire(false).await;
+        }
+        let errors = limiter.store_errors();
+        assert!(errors >= 1, "counted");
+        store.down.store(false, Ordering::Relaxed);
+        tokio::time::sleep(STORE_RETRY).await;
+        limiter.acquire(true).await;
+        limiter.acquire(true).await;
+        assert_eq!(limiter.store_errors(), errors, "back: asked, and answering");
+        assert!(!limiter.shared.as_ref().unwrap().outage.is_down());
+    }
+
+    #[tokio::test]
+    async fn failing_closed_a_request_waits_until_the_store_answers() {
+        let store = Arc::new(Switchable::default());
+        store.down.store(true, Ordering::Relaxed);
+        let limiter = Arc::new(limiter(&store, StoreDown::Wait));
+        let waiting = tokio::spawn({
+            let limiter = limiter.clone();
+            async move { limiter.acquire(false).await }
+        });
+        tokio::time::sleep(STORE_RETRY * 2).await;
+        assert!(
+            !waiting.is_finished(),
+            "nothing goes while the store is down"
+        );
+        assert!(limiter.store_errors() >= 2, "asked again and again");
+        store.down.store(false, Ordering::Relaxed);
+        tokio::time::timeout(STORE_RETRY * 4, waiting)
+            .await
+            .expect("it goes once the store answers")
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn a_429_pauses_a_shared_store_and_the_fallback_but_not_a_lone_client() {
+        let store = Arc::new(Switchable::default());
+        let shared = limiter(&store, StoreDown::Local);
+        shared.pause(true, Duration::from_secs(5)).await;
+        assert_eq!(store.pauses.load(Ordering::Relaxed), 1);
+        let budget = Budget::per_second(NonZeroU32::MIN);
+        assert!(matches!(
+            shared.local.check("s:writes", budget),
+            Acquire::Wait(_)
+        ));
+        assert_eq!(shared.local.check("s:reads", budget), Acquire::Go);
+
+        let alone = Limiter::new(RateLimits::default(), "s", None, StoreDown::Local);
+        alone.pause(true, Duration::from_secs(5)).await;
+        assert_eq!(alone.local.check("s:writes", budget), Acquire::Go);
+        assert_eq!(alone.store_errors(), 0);
     }
 }

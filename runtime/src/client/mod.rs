@@ -118,6 +118,10 @@ pub struct ClientStats {
     pub rate_limited: u64,
     /// Operations that returned an error to the caller.
     pub failures: u64,
+    /// Times the shared limiter store ([`ClientBuilder::limiter_store`]) did not answer, each
+    /// met by falling back to the local limiter or by waiting, as
+    /// [`ClientBuilder::limiter_store_down`] says. Always 0 without a shared store.
+    pub limiter_store_errors: u64,
 }
 
 impl fmt::Debug for Client {
@@ -190,6 +194,7 @@ impl Client {
             retries: c.retries.load(Ordering::Relaxed),
             rate_limited: c.rate_limited.load(Ordering::Relaxed),
             failures: c.failures.load(Ordering::Relaxed),
+            limiter_store_errors: self.inner.limiter.store_errors(),
         }
     }
 
@@ -397,6 +402,13 @@ impl Client {
                         wait_ms = wait.as_millis() as u64,
                         "retrying attio request"
                     );
+                    if let Failure::RateLimited {
+                        retry_after: Some(_),
+                    } = failure
+                    {
+                        // Attio asked the workspace to wait: every client sharing the store does.
+                        inner.limiter.pause(op.write, wait).await;
+                    }
                     inner.stats.retries.fetch_add(1, Ordering::Relaxed);
                     tokio::time::sleep(wait).await;
                 }

@@ -17,7 +17,7 @@
 //! | [`errors`](crate::guide::errors) | errors and their outcome, retries, writes whose answer is lost, what a broken server cannot do, rate limits, tracing, the blocking client |
 //! | [`generate`](crate::guide::generate) | the `attio` command: structs generated from a workspace, the schema as a table |
 //! | [`raw`](crate::guide::raw) | who the token is and its scopes; endpoints newer than this SDK |
-//! | [`processes`](crate::guide::processes) | running more than one process: what is kept per process (the rate limiter, webhook keys) and what to do about it |
+//! | [`processes`](crate::guide::processes) | running more than one process: what is kept per process, what a shared store (Redis) shares (the rate limits, the pause of a `429`, webhook keys), and what happens when it is down |
 //! | [`benchmarks`](crate::guide::benchmarks) | how the typed layer is measured against hand-written code, and the latest figures |
 //!
 //! # Cargo features
@@ -26,6 +26,7 @@
 //! |---|---|
 //! | `blocking` | `attio::blocking::Client`: the same operations without `.await`, for synchronous code and `spawn_blocking` (see [`errors`](crate::guide::errors)) |
 //! | `axum` | `attio::webhooks::VerifiedDelivery`, an axum 0.8 extractor that verifies and decodes a webhook delivery (verification itself, `verify`, and `SeenKeys` need no feature; see [`webhooks`](crate::guide::webhooks)) |
+//! | `redis` | `attio::shared::RedisStore`: the rate limiter's budgets and `429` pauses, and webhook deduplication, shared by several processes through one Redis server (the traits, `Dedup` and the in-memory stores need no feature; see [`processes`](crate::guide::processes)) |
 //!
 //! This module is documentation only: it has no items and imports nothing.
 

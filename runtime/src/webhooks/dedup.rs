@@ -1,11 +1,15 @@
 //! [`SeenKeys`]: the `Idempotency-Key`s of the deliveries handled lately, so a delivery Attio
 //! sends again is handled once.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, VecDeque};
 use std::fmt;
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use futures::future::{self, BoxFuture};
 
 use super::Delivery;
+use crate::shared::{DedupStore, StoreError};
 
 /// The idempotency keys of the last `capacity` deliveries handled: Attio delivers **at least
 /// once**, and a delivery it sends again has the same [`Delivery::idempotency_key`].
@@ -15,7 +19,9 @@ use super::Delivery;
 /// [`forget`](SeenKeys::forget), or the retry would be skipped as a repeat. When full, the oldest
 /// key is forgotten first. Cloning is cheap and clones share the keys, so it can sit in an axum
 /// state. It lives in memory: several instances of a receiver, or a restart, need a shared store
-/// (a unique column in a database) instead.
+/// instead: a [`Dedup`](super::Dedup) over `RedisStore` (feature `redis`), or over a
+/// [`DedupStore`] of your own. `SeenKeys` is a `DedupStore` too (the one `Dedup::in_memory` uses),
+/// where keys inserted through the trait also expire after their time to live.
 ///
 /// ```
 /// use attio::webhooks::{http, Delivery, SeenKeys};
@@ -53,7 +59,8 @@ pub struct SeenKeys {
 struct Inner {
     capacity: usize,
     order: VecDeque<String>,
-    keys: HashSet<String>,
+    /// Each key, and when it expires (`None`: when the capacity pushes it out).
+    keys: HashMap<String, Option<Instant>>,
 }
 
 impl SeenKeys {
@@ -68,7 +75,7 @@ impl SeenKeys {
             inner: Arc::new(Mutex::new(Inner {
                 capacity: capacity.max(1),
                 order: VecDeque::new(),
-                keys: HashSet::new(),
+                keys: HashMap::new(),
             })),
         }
     }
@@ -103,9 +110,22 @@ impl SeenKeys {
     /// assert!(!seen.first_time_key("c"));
     /// ```
     pub fn first_time_key(&self, key: &str) -> bool {
+        self.insert_until(key, None)
+    }
+
+    /// Records `key` until `expires` (or until pushed out, for `None`) unless it is there and
+    /// not expired: whether it was new.
+    fn insert_until(&self, key: &str, expires: Option<Instant>) -> bool {
         let mut inner = self.lock();
-        if inner.keys.contains(key) {
-            return false;
+        match inner.keys.get(key).copied() {
+            Some(None) => return false,
+            Some(Some(at)) if at > Instant::now() => return false,
+            Some(Some(_)) => {
+                // Expired: recorded again below, as the newest.
+                inner.keys.remove(key);
+                inner.order.retain(|k| k != key);
+            }
+            None => {}
         }
         if inner.order.len() >= inner.capacity
             && let Some(oldest) = inner.order.pop_front()
@@ -113,7 +133,7 @@ impl SeenKeys {
             inner.keys.remove(&oldest);
         }
         inner.order.push_back(key.to_owned());
-        inner.keys.insert(key.to_owned());
+        inner.keys.insert(key.to_owned(), expires);
         true
     }
 
@@ -141,7 +161,7 @@ impl SeenKeys {
     /// ```
     pub fn forget_key(&self, key: &str) {
         let mut inner = self.lock();
-        if inner.keys.remove(key) {
+        if inner.keys.remove(key).is_some() {
             inner.order.retain(|k| k != key);
         }
     }
@@ -164,6 +184,24 @@ impl SeenKeys {
     /// ```
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+}
+
+/// Keys inserted through the trait expire after `ttl`, or sooner when the capacity pushes them
+/// out. Never fails.
+impl DedupStore for SeenKeys {
+    fn insert<'a>(
+        &'a self,
+        key: &'a str,
+        ttl: Duration,
+    ) -> BoxFuture<'a, Result<bool, StoreError>> {
+        let expires = Instant::now().checked_add(ttl);
+        Box::pin(future::ready(Ok(self.insert_until(key, expires))))
+    }
+
+    fn remove<'a>(&'a self, key: &'a str) -> BoxFuture<'a, Result<(), StoreError>> {
+        self.forget_key(key);
+        Box::pin(future::ready(Ok(())))
     }
 }
 
@@ -212,5 +250,21 @@ mod tests {
         assert!(seen.first_time(&delivery));
         assert!(seen.first_time(&delivery));
         assert!(seen.is_empty());
+    }
+
+    #[tokio::test]
+    async fn keys_inserted_through_the_store_trait_expire() {
+        let seen = SeenKeys::new(3);
+        let ttl = Duration::from_millis(30);
+        assert!(seen.insert("a", ttl).await.unwrap());
+        assert!(!seen.insert("a", ttl).await.unwrap());
+        assert!(!seen.first_time_key("a"), "the sync API sees it too");
+        assert!(seen.first_time_key("b"));
+        tokio::time::sleep(Duration::from_millis(40)).await;
+        assert!(seen.insert("a", ttl).await.unwrap(), "expired: new again");
+        assert!(!seen.insert("b", ttl).await.unwrap(), "no expiry");
+        assert_eq!(seen.len(), 2);
+        seen.remove("a").await.unwrap();
+        assert!(seen.insert("a", ttl).await.unwrap());
     }
 }

@@ -16,7 +16,9 @@
 //! [`UnverifiedDelivery`], which code that takes a `Delivery` does not accept.
 //!
 //! Attio delivers **at least once** and does not document an order: deduplicate on
-//! [`Delivery::idempotency_key`] ([`SeenKeys`] remembers the recent ones), handle every event of `events` (a delivery holds one today),
+//! [`Delivery::idempotency_key`] ([`SeenKeys`] remembers the recent ones in memory; [`Dedup`] over
+//! a shared [`DedupStore`] such as `RedisStore` does it for several receivers, and says
+//! [`Freshness::Unknown`] when the store is down), handle every event of `events` (a delivery holds one today),
 //! and re-read the current state ([`Event::fetch`] for a record) rather than trusting the order
 //! of events. `record.updated` names the changed attribute (`attribute_id`): one event per
 //! attribute.
@@ -61,6 +63,7 @@ mod extract;
 mod fetch;
 mod manage;
 mod payload;
+mod shared_dedup;
 mod signature;
 
 pub use dedup::SeenKeys;
@@ -75,7 +78,17 @@ pub use events::{
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub use extract::{VerifiedDelivery, WebhookRejection};
+pub use shared_dedup::{DEFAULT_DEDUP_TTL, Dedup, Freshness};
 pub use signature::verify_signature;
+
+/// Where [`Dedup`] keeps the keys it has seen: [`SeenKeys`] in memory, `RedisStore` (feature
+/// `redis`) for several receivers, or a store of your own. Defined in [`crate::shared`].
+///
+/// ```
+/// fn takes_a_store(_: std::sync::Arc<dyn attio::webhooks::DedupStore>) {}
+/// takes_a_store(std::sync::Arc::new(attio::webhooks::SeenKeys::new(100)));
+/// ```
+pub use crate::shared::DedupStore;
 
 /// The `http` crate (version 1), re-exported: [`verify`] takes its `HeaderMap` and
 /// [`WebhookError::status`] answers its `StatusCode`, so a receiver names them as

@@ -42,6 +42,9 @@ pub struct RecordedRequest {
     pub query: Option<String>,
     /// The body as text (lossy UTF-8).
     pub body: String,
+    /// When it arrived, by the clock the rate limits count seconds on: a test counts the
+    /// requests of each second with it.
+    pub received_at: SystemTime,
 }
 
 /// Runtime controls and observations, separate from the data.
@@ -162,6 +165,7 @@ async fn handle(
                 path: path.clone(),
                 query: query.clone(),
                 body,
+                received_at: SystemTime::now(),
             });
         }
         c.faults.pick(is_list_query(&method, &path))
