@@ -38,6 +38,8 @@ pub struct SandboxBuilder {
     record_requests: usize,
     scopes: Vec<String>,
     webhook_retry: WebhookRetry,
+    oauth_app: Option<(String, String)>,
+    workspace: (String, String),
 }
 
 impl Default for SandboxBuilder {
@@ -52,6 +54,8 @@ impl Default for SandboxBuilder {
             record_requests: 100,
             scopes: identity::all_scopes(),
             webhook_retry: WebhookRetry::default(),
+            oauth_app: None,
+            workspace: ("Sandbox".into(), "sandbox".into()),
         }
     }
 }
@@ -136,6 +140,40 @@ impl SandboxBuilder {
         self
     }
 
+    /// Registers an OAuth app: `GET /authorize` with this `client_id` approves at once into this
+    /// sandbox's workspace and redirects to the app's `redirect_uri` with a one-time `code` (and
+    /// the app's `state`), and `POST /oauth/token` exchanges the code, with this secret, for an
+    /// access token the API accepts beside the API key. A sandbox is one workspace: to install
+    /// into several, start several sandboxes with the same app (and
+    /// [`workspace`](Self::workspace) names that tell them apart).
+    ///
+    /// ```no_run
+    /// # async fn demo() -> std::io::Result<()> {
+    /// let sandbox = attio_sandbox::Sandbox::builder()
+    ///     .oauth_app("my-client-id", "my-client-secret")
+    ///     .workspace("Acme", "acme")
+    ///     .start()
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn oauth_app(mut self, client_id: impl Into<String>, secret: impl Into<String>) -> Self {
+        self.oauth_app = Some((client_id.into(), secret.into()));
+        self
+    }
+
+    /// The workspace's name and slug, as `GET /v2/self` reports them (default `Sandbox`,
+    /// `sandbox`).
+    ///
+    /// ```no_run
+    /// # async fn demo() -> std::io::Result<()> {
+    /// let sandbox = attio_sandbox::Sandbox::builder().workspace("Acme", "acme").start().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn workspace(mut self, name: impl Into<String>, slug: impl Into<String>) -> Self {
+        self.workspace = (name.into(), slug.into());
+        self
+    }
+
     /// Binds the listener and starts serving on the current Tokio runtime.
     pub async fn start(self) -> std::io::Result<Sandbox> {
         let listener = server::bind(self.listen).await?;
@@ -166,7 +204,13 @@ impl SandboxBuilder {
                     issued_at: std::time::SystemTime::now()
                         .duration_since(std::time::UNIX_EPOCH)
                         .map_or(0, |d| d.as_secs() as i64),
+                    workspace_name: self.workspace.0,
+                    workspace_slug: self.workspace.1,
                 }),
+                oauth: server::oauth::OAuth {
+                    app: self.oauth_app,
+                    ..Default::default()
+                },
             }),
         });
         let task = tokio::spawn(server::serve(listener, shared.clone(), rx));

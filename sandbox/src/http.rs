@@ -96,6 +96,10 @@ pub struct Token {
     pub scopes: Vec<String>,
     /// When it was issued, in seconds since 1970.
     pub issued_at: i64,
+    /// The workspace's name, as `/v2/self` reports it.
+    pub workspace_name: String,
+    /// The workspace's slug, as `/v2/self` reports it.
+    pub workspace_slug: String,
 }
 
 /// A routed request, as a handler sees it.

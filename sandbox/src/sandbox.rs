@@ -66,6 +66,30 @@ impl Sandbox {
             scopes.into_iter().map(Into::into).collect();
     }
 
+    /// Revokes an access token issued through OAuth (see
+    /// [`SandboxBuilder::oauth_app`](crate::SandboxBuilder::oauth_app)): from now on a request
+    /// bearing it is answered `401`, as Attio answers once a workspace uninstalls the app.
+    /// Whether the token was known.
+    ///
+    /// ```no_run
+    /// # async fn demo(sandbox: attio_sandbox::Sandbox) {
+    /// assert!(!sandbox.revoke_token("not-issued"));
+    /// # }
+    /// ```
+    pub fn revoke_token(&self, token: &str) -> bool {
+        lock(&self.shared.control).oauth.tokens.remove(token)
+    }
+
+    /// The access tokens issued through OAuth and not revoked, for tests.
+    pub fn oauth_tokens(&self) -> Vec<String> {
+        lock(&self.shared.control)
+            .oauth
+            .tokens
+            .iter()
+            .cloned()
+            .collect()
+    }
+
     /// Turns rate limiting on or off.
     pub fn set_rate_limits(&self, enabled: bool) {
         lock(&self.shared.control).limiter.enabled = enabled;

@@ -65,8 +65,8 @@ fn me(store: &Store, req: &Request<'_>) -> Answer {
         "iss": "attio.com",
         "authorized_by_workspace_member_id": ALICE_ID,
         "workspace_id": store.workspace_id,
-        "workspace_name": "Sandbox",
-        "workspace_slug": "sandbox",
+        "workspace_name": token.workspace_name,
+        "workspace_slug": token.workspace_slug,
         "workspace_logo_url": null,
     }))
 }

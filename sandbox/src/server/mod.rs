@@ -4,6 +4,7 @@
 //! answer). Fault rules are in `faults.rs`, rate limits in `ratelimit.rs`.
 
 pub mod faults;
+pub mod oauth;
 pub mod ratelimit;
 
 use std::collections::{BTreeMap, VecDeque};
@@ -63,6 +64,8 @@ pub struct Control {
     /// The token: the scopes `/v2/self` reports, and when it was issued (the sandbox started).
     /// Shared with the requests in flight, so that a request reads it without copying it.
     pub token: Arc<Token>,
+    /// The OAuth app, its codes and the tokens it was issued (see `oauth.rs`).
+    pub oauth: oauth::OAuth,
 }
 
 /// State shared between the handle and the server tasks.
@@ -117,7 +120,7 @@ pub async fn serve(
     }
 }
 
-fn json_response(status: u16, body: &Value) -> Response<Full<Bytes>> {
+pub(crate) fn json_response(status: u16, body: &Value) -> Response<Full<Bytes>> {
     let mut resp = Response::new(Full::new(Bytes::from(body.to_string())));
     *resp.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     resp.headers_mut()
@@ -242,6 +245,9 @@ fn respond(
     auth: Option<&str>,
     bytes: &[u8],
 ) -> Response<Full<Bytes>> {
+    if let Some(answer) = oauth::respond(shared, method, path, query, bytes) {
+        return answer;
+    }
     match auth.and_then(|a| a.strip_prefix("Bearer ")) {
         None => {
             return error_response(
@@ -251,7 +257,10 @@ fn respond(
                 None,
             );
         }
-        Some(token) if token.trim() != shared.api_key => {
+        Some(token)
+            if token.trim() != shared.api_key
+                && !lock(&shared.control).oauth.tokens.contains(token.trim()) =>
+        {
             return error_response(
                 &ApiError::unauthorized("The access token provided is invalid."),
                 None,
