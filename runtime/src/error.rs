@@ -8,6 +8,7 @@ use crate::values::{FieldError, RecordId, ValueError};
 mod api;
 mod decode;
 mod held;
+mod oauth;
 mod paging;
 mod redact;
 mod schema;
@@ -17,6 +18,7 @@ pub use api::{ApiError, ErrorCode, NamedAttribute};
 pub use decode::DecodeError;
 pub(crate) use decode::{FieldHint, Missing};
 pub use held::HeldValue;
+pub use oauth::OAuthError;
 pub use paging::PagingProblem;
 pub(crate) use redact::Redactor;
 pub use schema::{Finding, Problem, SchemaReport, TypeReport};
@@ -218,6 +220,11 @@ pub enum Error {
     )]
     Schema(Box<SchemaReport>),
 
+    /// An OAuth installation's problem: a forged or stale redirect, a workspace without a token,
+    /// a revoked token (see [`OAuthError`]).
+    #[error(transparent)]
+    OAuth(#[from] OAuthError),
+
     /// Something this crate promises did not hold; please report it.
     #[error("internal error in the attio crate: {0}; please report it")]
     Invariant(String),
@@ -393,6 +400,7 @@ impl Error {
             | Error::Encode { .. }
             | Error::Scopes(_)
             | Error::Schema(_)
+            | Error::OAuth(_)
             | Error::Invariant(_) => Outcome::NotSent,
             Error::Api(e) => match &e.request {
                 Some(request) => status_outcome(request, e.status),

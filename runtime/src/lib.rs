@@ -66,6 +66,7 @@ mod lists;
 pub mod meetings;
 pub mod members;
 pub mod notes;
+pub mod oauth;
 mod pages;
 pub mod query;
 mod raw;
@@ -94,8 +95,8 @@ pub use client::{
     DEFAULT_MAX_RESPONSE_BYTES, MAX_ERROR_BODY_BYTES, RateLimits, RetryPolicy,
 };
 pub use error::{
-    ApiError, DecodeError, Error, ErrorCode, HeldValue, NamedAttribute, Outcome, PagingProblem,
-    RequestLine, Result, ScopeError, TransportKind,
+    ApiError, DecodeError, Error, ErrorCode, HeldValue, NamedAttribute, OAuthError, Outcome,
+    PagingProblem, RequestLine, Result, ScopeError, TransportKind,
 };
 pub use operation::Method;
 pub use pages::Listing;

@@ -303,6 +303,16 @@ impl Client {
         self.live_attributes(&target).await;
     }
 
+    /// `POST url` with a form body and no bearer token, as OAuth's token exchange is sent; see
+    /// `transport::post_form`.
+    pub(crate) async fn post_form(
+        url: &str,
+        form: &[(&str, &str)],
+        redactor: &Redactor,
+    ) -> Result<bytes::Bytes> {
+        transport::post_form(USER_AGENT_VALUE, url, form, redactor).await
+    }
+
     /// `text` from a server (a cursor, say) without this client's secrets or any bearer token.
     pub(crate) fn redact(&self, text: &str) -> String {
         self.inner.redactor.text(text).into_owned()

@@ -134,6 +134,79 @@ pub(crate) async fn send_once<R>(
     Err((error, retry_after))
 }
 
+/// `POST url` with a form-encoded body and no bearer token (OAuth's code exchange), on its own
+/// HTTP client configured as every client's is: the success body, or the error, every server
+/// text passed through `redactor` (which holds the app's secret).
+pub(crate) async fn post_form(
+    user_agent: &'static str,
+    url: &str,
+    form: &[(&str, &str)],
+    redactor: &Redactor,
+) -> Result<bytes::Bytes> {
+    use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+    let http = http_client(user_agent, Duration::from_secs(30), Duration::from_secs(10))?;
+    let path = url::Url::parse(url)
+        .map(|u| u.path().to_owned())
+        .map_err(|e| Error::Config(format!("the OAuth token URL `{url}` is not a URL: {e}")))?;
+    let line = RequestLine::new("POST", path, true);
+    let body: Vec<String> = form
+        .iter()
+        .map(|(k, v)| {
+            format!(
+                "{}={}",
+                utf8_percent_encode(k, NON_ALPHANUMERIC),
+                utf8_percent_encode(v, NON_ALPHANUMERIC)
+            )
+        })
+        .collect();
+    let transport = |source: reqwest::Error| Error::Transport {
+        request: line.clone(),
+        kind: kind_of(&source),
+        source: Box::new(source.without_url()),
+    };
+    let mut response = http
+        .post(url)
+        .header(
+            CONTENT_TYPE,
+            HeaderValue::from_static("application/x-www-form-urlencoded"),
+        )
+        .body(body.join("&"))
+        .send()
+        .await
+        .map_err(transport)?;
+    let status = response.status();
+    let content_type = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let declared = response.content_length();
+    let too_large = |received: u64| Error::TooLarge {
+        request: line.clone(),
+        status: status.as_u16(),
+        received,
+        declared,
+        limit: MAX_ERROR_BODY_BYTES,
+    };
+    let mut body = BoundedBody::new(MAX_ERROR_BODY_BYTES, declared)
+        .map_err(|over| too_large(over.received))?;
+    while let Some(chunk) = response.chunk().await.map_err(transport)? {
+        body.push(chunk).map_err(|over| too_large(over.received))?;
+    }
+    let body = body.finish();
+    if status.is_success() {
+        return Ok(body);
+    }
+    Err(error_from_response(
+        &line,
+        status.as_u16(),
+        content_type,
+        &body,
+        None,
+        redactor,
+    ))
+}
+
 /// What kind of transport failure `e` is.
 fn kind_of(e: &reqwest::Error) -> TransportKind {
     let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);

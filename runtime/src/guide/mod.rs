@@ -17,6 +17,7 @@
 //! | [`errors`](crate::guide::errors) | errors and their outcome, retries, writes whose answer is lost, what a broken server cannot do, rate limits, tracing, the blocking client |
 //! | [`generate`](crate::guide::generate) | the `attio` command: structs generated from a workspace, the schema as a table |
 //! | [`raw`](crate::guide::raw) | who the token is and its scopes; endpoints newer than this SDK |
+//! | [`oauth`](crate::guide::oauth) | an app many workspaces install: the authorize URL and its `state`, the code exchange, a client per workspace from a token store, revoked tokens, the sandbox's OAuth endpoints |
 //! | [`processes`](crate::guide::processes) | running more than one process: what is kept per process, what a shared store (Redis) shares (the rate limits, the pause of a `429`, webhook keys), and what happens when it is down |
 //! | [`benchmarks`](crate::guide::benchmarks) | how the typed layer is measured against hand-written code, and the latest figures |
 //!
@@ -56,6 +57,9 @@ pub mod generate {}
 
 #[doc = include_str!("raw.md")]
 pub mod raw {}
+
+#[doc = include_str!("oauth.md")]
+pub mod oauth {}
 
 #[doc = include_str!("processes.md")]
 pub mod processes {}
