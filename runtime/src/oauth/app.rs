@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
@@ -12,6 +12,13 @@ use crate::error::{Error, OAuthError, Redactor, Result};
 use crate::values::{Scopes, WorkspaceId};
 
 use super::store::AccessToken;
+
+/// What a query parameter's value escapes: all but RFC 3986's unreserved characters.
+const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// Where Attio's consent screen is (`{host}/authorize`).
 pub const DEFAULT_AUTHORIZE_HOST: &str = "https://app.attio.com";
@@ -144,8 +151,8 @@ impl OAuthApp {
         let url = format!(
             "{}/authorize?client_id={}&response_type=code&redirect_uri={}&state={}",
             self.authorize_host,
-            utf8_percent_encode(&self.client_id, NON_ALPHANUMERIC),
-            utf8_percent_encode(&self.redirect_uri, NON_ALPHANUMERIC),
+            utf8_percent_encode(&self.client_id, QUERY_VALUE),
+            utf8_percent_encode(&self.redirect_uri, QUERY_VALUE),
             state.0,
         );
         (url, state)
