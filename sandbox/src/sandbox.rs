@@ -81,6 +81,14 @@ impl Sandbox {
     }
 
     /// The access tokens issued through OAuth and not revoked, for tests.
+    ///
+    /// ```no_run
+    /// # async fn demo(sandbox: attio_sandbox::Sandbox) {
+    /// for token in sandbox.oauth_tokens() {
+    ///     sandbox.revoke_token(&token);
+    /// }
+    /// # }
+    /// ```
     pub fn oauth_tokens(&self) -> Vec<String> {
         lock(&self.shared.control)
             .oauth
