@@ -400,8 +400,9 @@ impl Error {
             | Error::Encode { .. }
             | Error::Scopes(_)
             | Error::Schema(_)
-            | Error::OAuth(_)
+            | Error::OAuth(OAuthError::StateMismatch | OAuthError::NotInstalled { .. })
             | Error::Invariant(_) => Outcome::NotSent,
+            Error::OAuth(OAuthError::Inactive | OAuthError::Revoked { .. }) => Outcome::NotApplied,
             Error::Api(e) => match &e.request {
                 Some(request) => status_outcome(request, e.status),
                 None if e.status >= 500 => Outcome::Unknown,

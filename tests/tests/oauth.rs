@@ -235,3 +235,49 @@ async fn secrets_and_tokens_stay_out_of_debug_and_display() {
     let err = client.whoami().await.unwrap_err();
     assert!(!format!("{err} {err:?}").contains(&token));
 }
+
+#[tokio::test]
+async fn the_sandbox_refuses_an_unknown_app_and_a_missing_redirect() {
+    let sandbox = workspace("Acme", "acme").await;
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let base = sandbox.base_url();
+    for (query, code) in [
+        (
+            "client_id=other&response_type=code&redirect_uri=x",
+            "invalid_client",
+        ),
+        (
+            "client_id=oauth-test-client&response_type=token&redirect_uri=x",
+            "unsupported_response_type",
+        ),
+        (
+            "client_id=oauth-test-client&response_type=code",
+            "invalid_request",
+        ),
+    ] {
+        let answer = http
+            .get(format!("{base}/authorize?{query}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), 400, "{query}");
+        let body: serde_json::Value = answer.json().await.unwrap();
+        assert_eq!(body["code"], code, "{query}");
+    }
+    // A sandbox without an app registered approves none.
+    let plain = Sandbox::start().await.unwrap();
+    let answer = http
+        .get(format!(
+            "{}/authorize?client_id={CLIENT_ID}",
+            plain.base_url()
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 400);
+    assert!(plain.oauth_tokens().is_empty());
+}

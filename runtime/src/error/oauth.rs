@@ -28,6 +28,13 @@ pub enum OAuthError {
         workspace_id: String,
     },
 
+    /// The code was exchanged, but Attio reports the new token as inactive or without a
+    /// workspace (`GET /v2/self`), so there is nothing to install.
+    #[error(
+        "Attio reports the new OAuth token as inactive or without a workspace; ask the workspace's admin to install the app again"
+    )]
+    Inactive,
+
     /// Attio refused the workspace's token (`401`): the app was uninstalled there, or the token
     /// was revoked. The token was removed from the store; other workspaces are unaffected.
     #[error(

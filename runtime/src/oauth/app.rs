@@ -163,8 +163,10 @@ impl OAuthApp {
     /// `GET /v2/self` with the new token which workspace installed the app. Check the redirect's
     /// `state` first ([`CsrfState::check`]).
     ///
-    /// A code Attio refuses (unknown, used, expired) is an [`Error::Api`] with Attio's code; the
-    /// client secret and the token appear in no error.
+    /// A code Attio refuses (unknown, used, expired) is an [`Error::Api`] with Attio's code; a
+    /// token Attio reports inactive is [`OAuthError::Inactive`]; an answer without a token is an
+    /// [`Error::Config`] (the token URL is not Attio's). The client secret and the token appear
+    /// in no error.
     ///
     /// ```no_run
     /// # async fn run(app: attio::oauth::OAuthApp, code: &str) -> attio::Result<()> {
@@ -192,8 +194,8 @@ impl OAuthApp {
             token_type: Option<String>,
         }
         let token: Token = serde_json::from_slice(&body).map_err(|e| {
-            Error::InvalidInput(format!(
-                "the OAuth token endpoint {} answered 200 without `access_token` and `token_type` (at line {}, column {}); check the token URL",
+            Error::Config(format!(
+                "the OAuth token endpoint {} answered 200 without an `access_token` (at line {}, column {}); check that the token URL is Attio's",
                 self.token_url,
                 e.line(),
                 e.column()
@@ -203,8 +205,9 @@ impl OAuthApp {
             .token_type
             .filter(|t| !t.eq_ignore_ascii_case("bearer"))
         {
-            return Err(Error::InvalidInput(format!(
-                "the OAuth token endpoint issued a `{kind}` token, not a bearer token"
+            return Err(Error::Config(format!(
+                "the OAuth token endpoint {} issued a `{kind}` token, not a bearer token; check that the token URL is Attio's",
+                self.token_url
             )));
         }
         let access_token = SecretString::from(token.access_token);
@@ -214,9 +217,7 @@ impl OAuthApp {
             .build()?;
         let me = client.whoami().await?;
         let Some(workspace) = me.workspace.filter(|_| me.active) else {
-            return Err(Error::InvalidInput(
-                "Attio reports the new token as inactive or without a workspace; ask the workspace's admin to install the app again".to_owned(),
-            ));
+            return Err(OAuthError::Inactive.into());
         };
         Ok(Installation {
             workspace_id: workspace.id,
