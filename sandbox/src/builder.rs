@@ -206,6 +206,7 @@ impl SandboxBuilder {
                         .map_or(0, |d| d.as_secs() as i64),
                     workspace_name: self.workspace.0,
                     workspace_slug: self.workspace.1,
+                    client_id: None,
                 }),
                 oauth: server::oauth::OAuth {
                     app: self.oauth_app,

@@ -100,6 +100,9 @@ pub struct Token {
     pub workspace_name: String,
     /// The workspace's slug, as `/v2/self` reports it.
     pub workspace_slug: String,
+    /// The OAuth app's client id, for a token issued through OAuth (`/v2/self` reports the
+    /// workspace's own token id otherwise).
+    pub client_id: Option<String>,
 }
 
 /// A routed request, as a handler sees it.

@@ -212,6 +212,7 @@ async fn a_revoked_token_is_that_workspaces_error_alone() {
         .await
         .unwrap();
     assert_eq!(me.workspace.unwrap().slug, "globex");
+    assert_eq!(me.client_id.as_deref(), Some(CLIENT_ID));
 }
 
 #[tokio::test]

@@ -56,7 +56,7 @@ fn me(store: &Store, req: &Request<'_>) -> Answer {
     Ok(json!({
         "active": true,
         "scope": token.scopes.join(" "),
-        "client_id": store.token_id,
+        "client_id": token.client_id.as_deref().unwrap_or(&store.token_id),
         "token_type": "Bearer",
         "exp": null,
         "iat": token.issued_at,

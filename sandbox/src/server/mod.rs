@@ -293,7 +293,20 @@ fn respond(
             }
         }
     };
-    let token = Arc::clone(&lock(&shared.control).token);
+    let token = {
+        let control = lock(&shared.control);
+        let oauth = auth
+            .and_then(|a| a.strip_prefix("Bearer "))
+            .is_some_and(|t| control.oauth.tokens.contains(t.trim()));
+        match (&control.oauth.app, oauth) {
+            // An OAuth token: `/v2/self` names the app that holds it.
+            (Some((client_id, _)), true) => Arc::new(Token {
+                client_id: Some(client_id.clone()),
+                ..Token::clone(&control.token)
+            }),
+            _ => Arc::clone(&control.token),
+        }
+    };
     let result = {
         let mut store = lock(&shared.store);
         let result = routes::dispatch(
