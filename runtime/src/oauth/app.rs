@@ -245,9 +245,11 @@ pub struct CsrfState(String);
 impl CsrfState {
     fn random() -> Self {
         let mut bytes = [0u8; 16];
-        // The operating system's generator; if it fails (it does not on supported systems),
-        // fall back to fastrand rather than panic, which is still unguessable from outside.
-        if getrandom::fill(&mut bytes).is_err() {
+        // The operating system's generator. It does not fail on the systems this crate supports;
+        // if it ever did, fastrand (seeded per process, but not a cryptographic generator) keeps
+        // the flow going rather than panic, with a warning, since the state is then weaker.
+        if let Err(e) = getrandom::fill(&mut bytes) {
+            tracing::warn!(error = %e, "the system's random generator failed; the OAuth state comes from a weaker one");
             bytes.iter_mut().for_each(|b| *b = fastrand::u8(..));
         }
         CsrfState(hex::encode(bytes))
