@@ -80,15 +80,32 @@ pub(crate) async fn send_once<R>(
             .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
             .body(body.clone());
     }
-    let transport = |source: reqwest::Error| {
-        let error = Error::Transport {
-            request: line.clone(),
-            kind: kind_of(&source),
-            source: Box::new(source.without_url()),
-        };
-        (error, None)
-    };
-    let mut response = builder.send().await.map_err(transport)?;
+    let response = builder
+        .send()
+        .await
+        .map_err(|e| (transport_error(line, e), None))?;
+    read_answer(response, line, to.max_body, to.redactor).await
+}
+
+/// A failure of the HTTP stack while sending `line` or reading its answer.
+fn transport_error(line: &RequestLine, source: reqwest::Error) -> Error {
+    Error::Transport {
+        request: line.clone(),
+        kind: kind_of(&source),
+        source: Box::new(source.without_url()),
+    }
+}
+
+/// Reads `response`'s body against its bound (`max_success` for a success, the error bound
+/// otherwise): the body of a success, or the error with its server texts redacted, and the
+/// answer's `Retry-After`. Dropping `response` on an early return closes the connection instead
+/// of draining it.
+async fn read_answer(
+    mut response: reqwest::Response,
+    line: &RequestLine,
+    max_success: u64,
+    redactor: &Redactor,
+) -> std::result::Result<bytes::Bytes, Failed> {
     let status = response.status();
     let headers = response.headers();
     let content_type = headers
@@ -100,24 +117,28 @@ pub(crate) async fn send_once<R>(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| parse_retry_after(v, SystemTime::now()));
     let limit = if status.is_success() {
-        to.max_body
+        max_success
     } else {
         MAX_ERROR_BODY_BYTES
     };
-    let too_large = |received: u64, declared: Option<u64>| Error::TooLarge {
-        request: line.clone(),
-        status: status.as_u16(),
-        received,
-        declared,
-        limit,
-    };
     let declared = response.content_length();
-    let mut body = BoundedBody::new(limit, declared)
-        .map_err(|over| (too_large(over.received, declared), retry_after))?;
-    // Dropping `response` on an early return closes the connection instead of draining it.
-    while let Some(chunk) = response.chunk().await.map_err(transport)? {
-        body.push(chunk)
-            .map_err(|over| (too_large(over.received, declared), retry_after))?;
+    let too_large = |received: u64| {
+        let error = Error::TooLarge {
+            request: line.clone(),
+            status: status.as_u16(),
+            received,
+            declared,
+            limit,
+        };
+        (error, retry_after)
+    };
+    let mut body = BoundedBody::new(limit, declared).map_err(|over| too_large(over.received))?;
+    while let Some(chunk) = response
+        .chunk()
+        .await
+        .map_err(|e| (transport_error(line, e), retry_after))?
+    {
+        body.push(chunk).map_err(|over| too_large(over.received))?;
     }
     let body = body.finish();
     if status.is_success() {
@@ -129,7 +150,7 @@ pub(crate) async fn send_once<R>(
         content_type,
         &body,
         retry_after,
-        to.redactor,
+        redactor,
     );
     Err((error, retry_after))
 }
@@ -143,68 +164,28 @@ pub(crate) async fn post_form(
     form: &[(&str, &str)],
     redactor: &Redactor,
 ) -> Result<bytes::Bytes> {
-    use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
     let http = http_client(user_agent, Duration::from_secs(30), Duration::from_secs(10))?;
     let path = url::Url::parse(url)
         .map(|u| u.path().to_owned())
         .map_err(|e| Error::Config(format!("the OAuth token URL `{url}` is not a URL: {e}")))?;
     let line = RequestLine::new("POST", path, true);
-    let body: Vec<String> = form
-        .iter()
-        .map(|(k, v)| {
-            format!(
-                "{}={}",
-                utf8_percent_encode(k, NON_ALPHANUMERIC),
-                utf8_percent_encode(v, NON_ALPHANUMERIC)
-            )
-        })
-        .collect();
-    let transport = |source: reqwest::Error| Error::Transport {
-        request: line.clone(),
-        kind: kind_of(&source),
-        source: Box::new(source.without_url()),
-    };
-    let mut response = http
+    let body = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(form)
+        .finish();
+    let response = http
         .post(url)
         .header(
             CONTENT_TYPE,
             HeaderValue::from_static("application/x-www-form-urlencoded"),
         )
-        .body(body.join("&"))
+        .body(body)
         .send()
         .await
-        .map_err(transport)?;
-    let status = response.status();
-    let content_type = response
-        .headers()
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
-    let declared = response.content_length();
-    let too_large = |received: u64| Error::TooLarge {
-        request: line.clone(),
-        status: status.as_u16(),
-        received,
-        declared,
-        limit: MAX_ERROR_BODY_BYTES,
-    };
-    let mut body = BoundedBody::new(MAX_ERROR_BODY_BYTES, declared)
-        .map_err(|over| too_large(over.received))?;
-    while let Some(chunk) = response.chunk().await.map_err(transport)? {
-        body.push(chunk).map_err(|over| too_large(over.received))?;
-    }
-    let body = body.finish();
-    if status.is_success() {
-        return Ok(body);
-    }
-    Err(error_from_response(
-        &line,
-        status.as_u16(),
-        content_type,
-        &body,
-        None,
-        redactor,
-    ))
+        .map_err(|e| transport_error(&line, e))?;
+    // A token answer is small: the error bound serves for a success too.
+    read_answer(response, &line, MAX_ERROR_BODY_BYTES, redactor)
+        .await
+        .map_err(|(error, _)| error)
 }
 
 /// What kind of transport failure `e` is.
