@@ -271,9 +271,7 @@ impl Client {
     /// The error for an answer that did not decode (or names an attribute that does not exist).
     fn undecodable(&self, e: crate::error::DecodeError, line: RequestLine) -> Error {
         self.inner.stats.failures.fetch_add(1, Ordering::Relaxed);
-        self.inner
-            .redactor
-            .error(Error::Decode(e.with_request(line)))
+        Error::Decode(self.inner.redactor.decode(e.with_request(line)))
     }
 
     /// Adds the slug (and the Rust field, when known) of each attribute `e`'s message names by

@@ -8,7 +8,7 @@ use std::sync::RwLock;
 
 use secrecy::{ExposeSecret, SecretString};
 
-use super::{ApiError, DecodeError, Error, ErrorCode, RequestLine};
+use super::{ApiError, DecodeError, ErrorCode, RequestLine};
 
 /// What replaces a secret.
 pub(crate) const REDACTED: &str = "[redacted]";
@@ -91,54 +91,6 @@ impl Redactor {
         }
     }
 
-    /// `error` with every text that came from the server redacted.
-    pub(crate) fn error(&self, error: Error) -> Error {
-        match error {
-            Error::Api(e) => Error::Api(self.api(e)),
-            Error::Http {
-                request,
-                status,
-                mut content_type,
-                mut snippet,
-            } => {
-                self.string(&mut content_type);
-                self.string(&mut snippet);
-                Error::Http {
-                    request,
-                    status,
-                    content_type,
-                    snippet,
-                }
-            }
-            Error::Decode(e) => Error::Decode(self.decode(e)),
-            Error::MultipleEntries {
-                list,
-                parent_record_id,
-                source,
-            } => Error::MultipleEntries {
-                list,
-                parent_record_id,
-                source: Box::new(self.api(*source)),
-            },
-            Error::Unresolved { advice, source } => Error::Unresolved {
-                advice,
-                source: Box::new(self.error(*source)),
-            },
-            Error::UniqueValuesHeld {
-                object,
-                attribute,
-                held,
-                source,
-            } => Error::UniqueValuesHeld {
-                object,
-                attribute,
-                held,
-                source: Box::new(self.error(*source)),
-            },
-            other => other,
-        }
-    }
-
     /// Attio's error body, redacted.
     pub(crate) fn api(&self, mut e: ApiError) -> ApiError {
         self.string(&mut e.message);
@@ -149,7 +101,9 @@ impl Redactor {
         e
     }
 
-    fn decode(&self, e: DecodeError) -> DecodeError {
+    /// A decode error with the texts it took from the answer redacted (Attio's and proxies'
+    /// error answers are redacted where the transport builds them, in `error_from_response`).
+    pub(crate) fn decode(&self, e: DecodeError) -> DecodeError {
         e.map_texts(|text| self.string(text))
     }
 }
