@@ -52,10 +52,7 @@ fn main() {
         println!("fleet: not run, redis-server is not installed (apt-get install redis-server)");
         return;
     };
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .expect("a Tokio runtime");
+    let rt = runtime();
     println!(
         "fleet: {} ({})",
         attio_benches::machine(),
@@ -116,6 +113,15 @@ fn main() {
         "\ntargets: shared limiter >= 95% of 25 writes/s, <= 1% of requests answered 429, 0 errors;"
     );
     println!("         dedup in Redis: {EVENTS} distinct, 0 twice, with and without the outage");
+}
+
+/// A Tokio runtime of two worker threads, for the parent and each worker process alike.
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("a Tokio runtime")
 }
 
 /// When Redis goes down and comes back, from the start of a run.

@@ -237,11 +237,7 @@ async fn receive(
 /// A receiver process: says where it listens, reads the webhook's secret from its standard
 /// input, and serves until it is killed.
 pub fn worker() {
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("a Tokio runtime");
+    let rt = super::runtime();
     rt.block_on(async {
         let dedup = match std::env::var("FLEET_REDIS_URL") {
             Ok(url) => Dedup::new(Arc::new(RedisStore::new(&url).expect("a Redis store"))),

@@ -128,11 +128,7 @@ fn var(name: &str) -> String {
 /// A worker process: updates records with [`TASKS`] tasks until its time is up, then prints its
 /// [`Report`] as one line of JSON.
 pub fn worker() {
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("a Tokio runtime");
+    let rt = super::runtime();
     let report = rt.block_on(work());
     println!(
         "{}",
