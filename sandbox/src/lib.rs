@@ -102,6 +102,7 @@ mod store;
 mod util;
 mod values;
 mod webhook_url;
+mod workspace;
 
 pub use builder::SandboxBuilder;
 pub use delivery::{AttemptResult, DeliveryAttempt, DeliveryTimeout, WebhookRetry};
@@ -109,6 +110,7 @@ pub use error::ApiError;
 pub use sandbox::Sandbox;
 pub use server::RecordedRequest;
 pub use server::faults::Fault;
+pub use workspace::{UnknownWorkspace, Workspace};
 
 /// Every operation the sandbox serves, as `(method, path template)`: the route table itself, in
 /// the path syntax of Attio's OpenAPI document (`/v2/notes/{note_id}`; `{target}` is `objects` or
