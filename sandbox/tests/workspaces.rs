@@ -289,7 +289,7 @@ async fn authorize_approves_into_the_chosen_workspace_and_tokens_are_revoked_one
     );
     assert!(company_names(&sandbox, &acme_token).await.is_empty());
 
-    assert_eq!(sandbox.oauth_tokens(), [acme_token.clone()]);
+    assert_eq!(sandbox.oauth_tokens(), [acme_token.as_str()]);
     let mut globex_tokens = vec![globex_token.clone(), second_globex.clone()];
     globex_tokens.sort();
     assert_eq!(globex.oauth_tokens(), globex_tokens);
