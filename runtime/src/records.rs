@@ -17,6 +17,8 @@
 //! To change one attribute at a time (append to one multiselect, replace another, clear a third),
 //! use the generated change set (`User::changes()`, see [`ChangeSet`](crate::ChangeSet)).
 
+mod merge;
+
 use crate::client::Client;
 use crate::error::Result;
 use crate::operation;

@@ -16,7 +16,7 @@ use crate::error::ApiError;
 use crate::resources::workspace;
 use crate::server::faults::Fault;
 use crate::server::{RecordedRequest, Shared};
-use crate::store::{Mode, Target};
+use crate::store::{MergeDeferral, Mode, Target};
 use crate::util::lock;
 
 /// A running sandbox. Dropping it (or [`Sandbox::shutdown`]) stops the server.
@@ -147,6 +147,21 @@ impl Sandbox {
         lock(&self.shared.control)
             .faults
             .fraction(fault, fraction, seed);
+    }
+
+    /// Answers merges as Attio answers a large one, until called with `None`: `202 Accepted`,
+    /// with the new record answering `404 merge_in_progress` to its first `deferral.reads`
+    /// reads and until `deferral.delay` has passed. With `None` (the default), merges are
+    /// applied at once and answered `200`.
+    ///
+    /// ```no_run
+    /// # async fn demo(sandbox: attio_sandbox::Sandbox) {
+    /// use attio_sandbox::MergeDeferral;
+    /// sandbox.defer_merges(Some(MergeDeferral { reads: 3, ..Default::default() }));
+    /// # }
+    /// ```
+    pub fn defer_merges(&self, deferral: Option<MergeDeferral>) {
+        lock(&self.shared.store).merge_deferral = deferral;
     }
 
     /// Removes every injected fault.

@@ -59,6 +59,7 @@ const TYPED: &[(&str, &str, &str)] = &[
         "/v2/objects/{object}/records/{record_id}/entries",
         "record_entries",
     ),
+    ("POST", "/v2/objects/{object}/records/merge", "merge_record"),
     ("POST", "/v2/objects/records/search", "search"),
     ("GET", "/v2/lists", "lists"),
     ("POST", "/v2/lists", "create_list"),

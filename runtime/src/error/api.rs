@@ -253,6 +253,8 @@ error_codes! {
     MultipleMatchResults = "multiple_match_results",
     /// 400: an edit of a system attribute.
     SystemEditUnauthorized = "system_edit_unauthorized",
+    /// 400: a merge of a record with itself (the primary and secondary ids are the same).
+    SelfMerge = "self_merge",
     /// 400: a unique attribute would get a value another record already has.
     UniquenessConflict = "uniqueness_conflict",
     /// 401: a missing or invalid token.

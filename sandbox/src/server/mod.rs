@@ -307,8 +307,9 @@ fn respond(
             _ => Arc::clone(&control.token),
         }
     };
-    let result = {
+    let (result, status) = {
         let mut store = lock(&shared.store);
+        store.answer_status = None;
         let result = routes::dispatch(
             &mut store,
             method,
@@ -319,7 +320,7 @@ fn respond(
         );
         // Queued under the lock, so deliveries keep the order of the changes across requests.
         shared.deliverer.send(std::mem::take(&mut store.outbox));
-        result
+        (result, store.answer_status.take().unwrap_or(200))
     };
     match result {
         Ok(Value::Null) => {
@@ -327,7 +328,7 @@ fn respond(
             *resp.status_mut() = StatusCode::NO_CONTENT;
             resp
         }
-        Ok(v) => json_response(200, &v),
+        Ok(v) => json_response(status, &v),
         Err(e) if e.status == 405 => {
             let mut resp = error_response(&e, None);
             let allow = routes::allowed_methods(&segments).join(", ");
