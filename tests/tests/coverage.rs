@@ -60,6 +60,16 @@ const TYPED: &[(&str, &str, &str)] = &[
         "record_entries",
     ),
     ("POST", "/v2/objects/{object}/records/merge", "merge_record"),
+    (
+        "PUT",
+        "/v2/objects/{object}/records/{record_id}/attributes/{attribute}/values",
+        "write_value_history",
+    ),
+    (
+        "PUT",
+        "/v2/lists/{list}/entries/{entry_id}/attributes/{attribute}/values",
+        "write_entry_value_history",
+    ),
     ("POST", "/v2/objects/records/search", "search"),
     ("GET", "/v2/lists", "lists"),
     ("POST", "/v2/lists", "create_list"),

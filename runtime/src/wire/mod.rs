@@ -54,6 +54,7 @@ pub use page::CursorPage;
 pub use record::{Record, RecordIdentifier};
 
 pub(crate) use hint::{Keys, keys_of, nearest_attribute};
+pub(crate) use history::encode_history;
 
 /// The write body of a record: `{"data": {"values": {...}}}`, every writable field that has
 /// something to send. Serializes straight to the output; nothing is validated (see

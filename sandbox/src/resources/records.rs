@@ -36,6 +36,11 @@ pub const ROUTES: &[Route] = &[
         "/v2/objects/{object}/records/{record_id}/attributes/{attribute}/values",
         value_history,
     ),
+    Route::write(
+        Method::Put,
+        "/v2/objects/{object}/records/{record_id}/attributes/{attribute}/values",
+        write_history,
+    ),
     Route::write(Method::Post, "/v2/objects/{object}/records/merge", merge),
 ];
 
@@ -119,6 +124,19 @@ fn value_history(store: &Store, req: &Request<'_>) -> Result<Value, ApiError> {
         req.bool_param("show_historic")?,
     )?;
     paged(values, req)
+}
+
+/// `PUT …/records/{record_id}/attributes/{attribute}/values`: the attribute's whole value
+/// history replaced (see `store/history.rs`).
+fn write_history(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError> {
+    let oi = store.object_index(req.path("object"))?;
+    let values = store.replace_history(
+        Target::Object(oi),
+        req.path("record_id"),
+        req.path("attribute"),
+        req.data()?,
+    )?;
+    Ok(data(Value::Array(values)))
 }
 
 fn render(store: &Store, oi: usize, id: &str) -> Result<Value, ApiError> {

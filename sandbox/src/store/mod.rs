@@ -8,6 +8,7 @@
 //! - `relationships.rs`: two-way relationships kept in step; `reference.rs`: record-reference
 //!   inputs, and what value normalisation asks of the workspace;
 //! - `list.rs` and `entries.rs`: lists and their entries;
+//! - `history.rs`: attribute-history writes (an attribute's whole history replaced);
 //! - `merge.rs`: record merge, and merges answered `202` (applied in the background);
 //! - `events.rs` and `filter.rs`: webhook events, subscriptions and their filters, and the outbox
 //!   through which events leave;
@@ -18,6 +19,7 @@
 mod entries;
 mod events;
 mod filter;
+mod history;
 mod list;
 mod merge;
 mod parts;

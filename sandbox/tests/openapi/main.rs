@@ -55,5 +55,6 @@ async fn responses_match_the_openapi_schemas() {
     records::update_query_values_delete(&env, &mut c, &pid, &cid, &did, &prid).await;
     webhooks::webhooks(&env, &mut c).await;
     merge_history_views::merge(&env, &mut c).await;
+    merge_history_views::history(&env, &mut c).await;
     assert!(c.checked >= 92, "{}", c.checked);
 }

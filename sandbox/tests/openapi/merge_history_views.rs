@@ -54,3 +54,61 @@ pub(crate) async fn merge(env: &Env, c: &mut Checker) {
     assert_eq!(status, 200, "{read}");
     assert_eq!(read["data"]["values"]["name"][0]["value"], "X");
 }
+
+/// A record attribute's whole history written (`200`), and refused: overlapping intervals on a
+/// single-valued attribute, a missing `active_until` key (`400`), a missing record (`404`).
+pub(crate) async fn history(env: &Env, c: &mut Checker) {
+    let template = "/v2/objects/{object}/records/{record_id}/attributes/{attribute}/values";
+    let acme = company(env, "Acme").await;
+    let path = format!("/v2/objects/companies/records/{acme}/attributes/name/values");
+    let body = |values: Value| Some(json!({"data": {"values": values, "replace_history": true}}));
+    let written = c
+        .call(env, "PUT", &path, template, body(json!([
+            {"value": "Acme Corporation", "active_from": "2021-06-15T09:30:00Z", "active_until": null},
+            {"value": "Acme (old name)", "active_from": "2020-01-01T00:00:00Z", "active_until": "2021-06-15T09:30:00Z"},
+        ])))
+        .await;
+    let names: Vec<&Value> = written["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| &v["value"])
+        .collect();
+    assert_eq!(
+        names,
+        [&json!("Acme (old name)"), &json!("Acme Corporation")]
+    );
+    let read = env
+        .ok("GET", &format!("{path}?show_historic=true"), None)
+        .await;
+    assert_eq!(read, written["data"], "the history reads back as written");
+    let overlap = c
+        .call(env, "PUT", &path, template, body(json!([
+            {"value": "A", "active_from": "2020-01-01T00:00:00Z", "active_until": "2021-01-01T00:00:00Z"},
+            {"value": "B", "active_from": "2020-06-01T00:00:00Z", "active_until": null},
+        ])))
+        .await;
+    assert_eq!(
+        overlap["code"],
+        "multiple_values_for_single_value_attribute"
+    );
+    let (status, no_until) = env
+        .call(
+            "PUT",
+            &path,
+            body(json!([{"value": "A", "active_from": "2020-01-01T00:00:00Z"}])),
+        )
+        .await;
+    assert_eq!(status, 400, "{no_until}");
+    c.check("PUT", template, status, &no_until);
+    let gone =
+        "/v2/objects/companies/records/bf071e1f-6035-429d-b874-d83ea64ea13b/attributes/name/values";
+    c.call(
+        env,
+        "PUT",
+        gone,
+        template,
+        body(json!([{"value": "A", "active_from": "2020-01-01T00:00:00Z", "active_until": null}])),
+    )
+    .await;
+}

@@ -1,6 +1,7 @@
 //! Record merge, attribute-history writes and saved views, end to end against the sandbox: one
 //! test binary, a module per subject.
 
+mod history;
 mod merge;
 
 use attio::{Client, Domain, EmailAddress, RecordReference, attio_object};
