@@ -66,7 +66,7 @@ use proc_macro::TokenStream;
 /// |---|---|
 /// | `impl attio::AttioObject for User` | the slug, the field table `User::FIELDS` (each field's name, attribute slug, attribute type, cardinality, read-only flag and Rust type), and the encoding to and from Attio's `values` objects |
 /// | `User::SLUG` | the object's api slug, `"users"` |
-/// | `user.update(..)`, `user.overwrite(..)`, `user.create(..)`, `user.assert_by(..)`, `User::get(..)`, `User::delete(..)`, `User::history(..)`, `User::write_history(..)`, `User::merge(..)` | the [record operations](#record-operations) |
+/// | `user.update(..)`, `user.overwrite(..)`, `user.create(..)`, `user.assert_by(..)`, `User::get(..)`, `User::delete(..)`, `User::history(..)`, `User::write_history(..)`, `User::merge(..)`, `User::views(..)` | the [record operations](#record-operations) |
 /// | `User::query()`, `User::fields()` and the struct `UserFields` | [typed queries](#queries-and-attribute-handles), and the handles that name attributes |
 /// | `User::changes()` and the struct `UserChanges` | [per-attribute change sets](#change-sets) |
 ///
@@ -89,6 +89,7 @@ use proc_macro::TokenStream;
 /// | `User::delete(&client, &id)` | `DELETE /v2/objects/{slug}/records/{id}` | `delete_record` | `()` |
 /// | `User::history(&client, &id, \|f\| f.user_id())` | `GET .../records/{id}/attributes/user_id/values?show_historic=true` | `value_history` | `Vec<WithMeta<String>>` |
 /// | `User::write_history(&client, &id, \|f\| f.user_id(), &values)` | `PUT .../records/{id}/attributes/user_id/values` | `write_value_history` | `Vec<WithMeta<String>>` |
+/// | `User::views(&client)` | `GET /v2/objects/{slug}/views`, every page | `object_views_of` | `Vec<ObjectView>` (archived ones left out) |
 /// | `User::merge(&client, &primary, &secondary)` | `POST /v2/objects/{slug}/records/merge`, then `GET` the new record | `merge_record` | `Record<User>` (the new record) |
 ///
 /// - `update` and `overwrite` write every writable field that has something to send: a `None` is

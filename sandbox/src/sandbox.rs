@@ -13,7 +13,7 @@ use tokio::task::JoinHandle;
 
 use crate::delivery::{DeliveryAttempt, DeliveryTimeout};
 use crate::error::ApiError;
-use crate::resources::workspace;
+use crate::resources::{views, workspace};
 use crate::server::faults::Fault;
 use crate::server::{RecordedRequest, Shared};
 use crate::store::{MergeDeferral, Mode, Target};
@@ -147,6 +147,39 @@ impl Sandbox {
         lock(&self.shared.control)
             .faults
             .fraction(fault, fraction, seed);
+    }
+
+    /// Adds a saved view named `title` to the object `object` (a slug or id), archived or not,
+    /// and returns its id: Attio's views are made in its web app, so the sandbox's are seeded.
+    /// They are listed by `GET /v2/objects/{object}/views`, by view id.
+    ///
+    /// ```no_run
+    /// # async fn demo(sandbox: attio_sandbox::Sandbox) -> Result<(), attio_sandbox::ApiError> {
+    /// let id = sandbox.insert_object_view("companies", "All companies", false)?;
+    /// # Ok(()) }
+    /// ```
+    pub fn insert_object_view(
+        &self,
+        object: &str,
+        title: &str,
+        archived: bool,
+    ) -> Result<String, ApiError> {
+        let mut store = lock(&self.shared.store);
+        let target = Target::Object(store.object_index(object)?);
+        views::insert(&mut store, target, title, archived)
+    }
+
+    /// Adds a saved view named `title` to the list `list` (a slug or id); see
+    /// [`insert_object_view`](Sandbox::insert_object_view).
+    pub fn insert_list_view(
+        &self,
+        list: &str,
+        title: &str,
+        archived: bool,
+    ) -> Result<String, ApiError> {
+        let mut store = lock(&self.shared.store);
+        let target = Target::List(store.list_index(list)?);
+        views::insert(&mut store, target, title, archived)
     }
 
     /// Answers merges as Attio answers a large one, until called with `None`: `202 Accepted`,

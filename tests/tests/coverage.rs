@@ -60,6 +60,8 @@ const TYPED: &[(&str, &str, &str)] = &[
         "record_entries",
     ),
     ("POST", "/v2/objects/{object}/records/merge", "merge_record"),
+    ("GET", "/v2/objects/{object}/views", "object_views"),
+    ("GET", "/v2/lists/{list}/views", "list_views"),
     (
         "PUT",
         "/v2/objects/{object}/records/{record_id}/attributes/{attribute}/values",

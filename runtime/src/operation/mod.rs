@@ -22,6 +22,7 @@ pub(crate) mod records;
 pub(crate) mod schema;
 pub(crate) mod search;
 pub(crate) mod tasks;
+pub(crate) mod views;
 pub(crate) mod webhooks;
 
 /// A write body, `{"data": value}`: the envelope of every create and update of lists and the

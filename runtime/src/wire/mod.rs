@@ -45,6 +45,7 @@ mod record;
 pub(crate) mod schema;
 pub(crate) mod search;
 pub(crate) mod task;
+mod view;
 pub(crate) mod webhook;
 
 pub use entry::{Entry, EntryIdentifier, RecordEntry};
@@ -52,6 +53,7 @@ pub use identity::{Identity, TokenWorkspace};
 pub use list::{List, ListAccess, ListIdentifier, ListUpdate, MemberAccess, NewList};
 pub use page::CursorPage;
 pub use record::{Record, RecordIdentifier};
+pub use view::{ListView, ListViewIdentifier, ObjectView, ObjectViewIdentifier};
 
 pub(crate) use hint::{Keys, keys_of, nearest_attribute};
 pub(crate) use history::encode_history;

@@ -56,5 +56,6 @@ async fn responses_match_the_openapi_schemas() {
     webhooks::webhooks(&env, &mut c).await;
     merge_history_views::merge(&env, &mut c).await;
     merge_history_views::history(&env, &mut c).await;
+    merge_history_views::views(&env, &mut c).await;
     assert!(c.checked >= 92, "{}", c.checked);
 }

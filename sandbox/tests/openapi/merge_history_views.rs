@@ -112,3 +112,65 @@ pub(crate) async fn history(env: &Env, c: &mut Checker) {
     )
     .await;
 }
+
+/// An object's views, paged (`200` with a next cursor, then the last page), and refused: a
+/// `limit` out of bounds, a cursor the sandbox did not hand out (`400`), an object that does not
+/// exist (`404`, documented).
+pub(crate) async fn views(env: &Env, c: &mut Checker) {
+    let template = "/v2/objects/{object}/views";
+    let mut ids: Vec<String> = (0..3)
+        .map(|i| {
+            env.sb
+                .insert_object_view("deals", &format!("Pipeline {i}"), i == 1)
+                .unwrap()
+        })
+        .collect();
+    ids.sort();
+    let first = c
+        .call(
+            env,
+            "GET",
+            "/v2/objects/deals/views?limit=1&show_archived=true",
+            template,
+            None,
+        )
+        .await;
+    assert_eq!(first["data"][0]["id"]["view_id"], ids[0].as_str());
+    let cursor = first["pagination"]["next_cursor"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let rest = c
+        .call(
+            env,
+            "GET",
+            &format!("/v2/objects/deals/views?show_archived=true&cursor={cursor}"),
+            template,
+            None,
+        )
+        .await;
+    let rest_ids: Vec<&Value> = rest["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| &v["id"]["view_id"])
+        .collect();
+    assert_eq!(rest_ids, [&json!(ids[1]), &json!(ids[2])]);
+    assert_eq!(rest["pagination"]["next_cursor"], Value::Null);
+    let live = c
+        .call(env, "GET", "/v2/objects/deals/views", template, None)
+        .await;
+    assert_eq!(
+        live["data"].as_array().map(Vec::len),
+        Some(2),
+        "the archived view is left out"
+    );
+    for bad in ["limit=0", "limit=1001", "cursor=nope"] {
+        let (status, _) = env
+            .call("GET", &format!("/v2/objects/deals/views?{bad}"), None)
+            .await;
+        assert_eq!(status, 400, "{bad}");
+    }
+    c.call(env, "GET", "/v2/objects/nope/views", template, None)
+        .await;
+}

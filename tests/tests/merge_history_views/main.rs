@@ -3,6 +3,7 @@
 
 mod history;
 mod merge;
+mod views;
 
 use attio::{Client, Domain, EmailAddress, RecordReference, attio_object};
 use attio_sandbox::Sandbox;
