@@ -225,6 +225,34 @@ pub enum Error {
     #[error(transparent)]
     OAuth(#[from] OAuthError),
 
+    /// A merge Attio committed (`202 Accepted`) whose new record was still not readable when the
+    /// client stopped waiting ([`ClientBuilder::merge_wait`](crate::ClientBuilder::merge_wait)):
+    /// Attio answers `404 merge_in_progress` while it applies a large merge. The merge **was**
+    /// applied ([`Outcome::Applied`]): both original records are gone, so do not send it again;
+    /// read `new_record_id` later.
+    ///
+    /// ```
+    /// # async fn run(client: attio::Client, a: attio::RecordId, b: attio::RecordId) -> attio::Result<()> {
+    /// match client.merge_records("companies", &a, &b).await {
+    ///     Ok(id) => println!("merged into {id}"),
+    ///     Err(attio::Error::MergePending { new_record_id, .. }) => println!("read {new_record_id} later"),
+    ///     Err(e) => return Err(e),
+    /// }
+    /// # Ok(()) }
+    /// ```
+    #[error(
+        "{request}: the merge WAS committed, into the new record {new_record_id}, but that record was still not readable after {} ms (Attio answers 404 merge_in_progress while it applies a large merge); do not merge again (both originals are gone): read {new_record_id} later, or wait longer with ClientBuilder::merge_wait",
+        waited.as_millis()
+    )]
+    MergePending {
+        /// The merge's method and path.
+        request: RequestLine,
+        /// The record the merge makes, readable once Attio has applied the merge.
+        new_record_id: RecordId,
+        /// How long the client waited for it.
+        waited: std::time::Duration,
+    },
+
     /// Something this crate promises did not hold; please report it.
     #[error("internal error in the attio crate: {0}; please report it")]
     Invariant(String),
@@ -420,6 +448,7 @@ impl Error {
             Error::Paging { .. } => Outcome::NotApplied,
             Error::Unresolved { .. } => Outcome::Unknown,
             Error::UniqueValuesHeld { .. } => Outcome::NotApplied,
+            Error::MergePending { .. } => Outcome::Applied,
         }
     }
 
@@ -438,7 +467,7 @@ impl Error {
             Error::Api(e) => e.request.as_deref(),
             Error::MultipleEntries { source, .. } => source.request.as_deref(),
             Error::Decode(e) => e.request(),
-            Error::Paging { request, .. } => Some(request),
+            Error::Paging { request, .. } | Error::MergePending { request, .. } => Some(request),
             Error::Unresolved { source, .. } | Error::UniqueValuesHeld { source, .. } => {
                 source.request()
             }

@@ -118,6 +118,7 @@ pub use error::ApiError;
 pub use sandbox::Sandbox;
 pub use server::RecordedRequest;
 pub use server::faults::Fault;
+pub use store::MergeDeferral;
 pub use workspace::{UnknownWorkspace, Workspace};
 
 /// Every operation the sandbox serves, as `(method, path template)`: the route table itself, in

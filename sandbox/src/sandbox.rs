@@ -17,6 +17,7 @@ use crate::error::ApiError;
 use crate::resources::workspace;
 use crate::server::faults::Fault;
 use crate::server::{RecordedRequest, Shared};
+use crate::store::MergeDeferral;
 use crate::util::lock;
 use crate::workspace::{UnknownWorkspace, Workspace};
 
@@ -150,6 +151,50 @@ impl Sandbox {
         lock(&self.shared.control)
             .faults
             .fraction(fault, fraction, seed);
+    }
+
+    /// Adds a saved view named `title` to the object `object` (a slug or id) of the first
+    /// workspace, archived or not, and returns its id: Attio's views are made in its web app, so
+    /// the sandbox's are seeded. They are listed by `GET /v2/objects/{object}/views`, by view id.
+    ///
+    /// ```no_run
+    /// # async fn demo(sandbox: attio_sandbox::Sandbox) -> Result<(), attio_sandbox::ApiError> {
+    /// let id = sandbox.insert_object_view("companies", "All companies", false)?;
+    /// # Ok(()) }
+    /// ```
+    pub fn insert_object_view(
+        &self,
+        object: &str,
+        title: &str,
+        archived: bool,
+    ) -> Result<String, ApiError> {
+        self.first().insert_object_view(object, title, archived)
+    }
+
+    /// Adds a saved view named `title` to the list `list` (a slug or id) of the first workspace;
+    /// see [`insert_object_view`](Sandbox::insert_object_view).
+    pub fn insert_list_view(
+        &self,
+        list: &str,
+        title: &str,
+        archived: bool,
+    ) -> Result<String, ApiError> {
+        self.first().insert_list_view(list, title, archived)
+    }
+
+    /// Answers the first workspace's merges as Attio answers a large one, until called with
+    /// `None`: `202 Accepted`, with the new record answering `404 merge_in_progress` to its first
+    /// `deferral.reads` reads and until `deferral.delay` has passed. With `None` (the default),
+    /// merges are applied at once and answered `200`.
+    ///
+    /// ```no_run
+    /// # async fn demo(sandbox: attio_sandbox::Sandbox) {
+    /// use attio_sandbox::MergeDeferral;
+    /// sandbox.defer_merges(Some(MergeDeferral { reads: 3, ..Default::default() }));
+    /// # }
+    /// ```
+    pub fn defer_merges(&self, deferral: Option<MergeDeferral>) {
+        self.first().defer_merges(deferral)
     }
 
     /// Removes every injected fault.

@@ -11,6 +11,7 @@ use crate::error::{DecodeError, Error, ErrorCode, RequestLine};
 use crate::values::{AttioObject, FieldInfo, ObjectKind};
 
 pub(crate) mod comments;
+pub(crate) mod history;
 pub(crate) mod identity;
 pub(crate) mod lists;
 pub(crate) mod meetings;
@@ -21,6 +22,7 @@ pub(crate) mod records;
 pub(crate) mod schema;
 pub(crate) mod search;
 pub(crate) mod tasks;
+pub(crate) mod views;
 pub(crate) mod webhooks;
 
 /// A write body, `{"data": value}`: the envelope of every create and update of lists and the

@@ -44,7 +44,8 @@ pub use field::{AttioField, Cardinality, ValueOf, WritableField};
 pub(crate) use id::check_path_segment;
 pub use id::{
     ActivityId, AttributeId, CallRecordingId, CommentId, EntryId, InvalidId, ListId, MeetingId,
-    NoteId, ObjectId, RecordId, TaskId, ThreadId, WebhookId, WorkspaceId, WorkspaceMemberId,
+    NoteId, ObjectId, RecordId, TaskId, ThreadId, ViewId, WebhookId, WorkspaceId,
+    WorkspaceMemberId,
 };
 #[doc(hidden)]
 pub use list::parent_slug;

@@ -19,6 +19,7 @@ pub mod records;
 pub mod schema;
 pub mod search;
 pub mod tasks;
+pub mod views;
 pub mod webhooks;
 
 use crate::http::Route;
@@ -36,6 +37,7 @@ pub const ROUTES: &[&[Route]] = &[
     meetings::ROUTES,
     webhooks::ROUTES,
     identity::ROUTES,
+    views::ROUTES,
 ];
 
 /// A new workspace: the store with the state each resource keeps in it installed.
@@ -51,4 +53,5 @@ fn install(store: &mut Store) {
     store.parts.install(tasks::Tasks::default());
     store.parts.install(comments::Comments::default());
     store.parts.install(meetings::Meetings::default());
+    store.parts.install(views::Views::default());
 }

@@ -267,8 +267,9 @@ fn respond(
         }
     };
     let token = caller.token();
-    let result = {
+    let (result, status) = {
         let mut store = lock(&caller.workspace.store);
+        store.answer_status = None;
         let result = routes::dispatch(
             &mut store,
             method,
@@ -282,7 +283,7 @@ fn respond(
             .workspace
             .deliverer
             .send(std::mem::take(&mut store.outbox));
-        result
+        (result, store.answer_status.take().unwrap_or(200))
     };
     match result {
         Ok(Value::Null) => {
@@ -290,7 +291,7 @@ fn respond(
             *resp.status_mut() = StatusCode::NO_CONTENT;
             resp
         }
-        Ok(v) => json_response(200, &v),
+        Ok(v) => json_response(status, &v),
         Err(e) if e.status == 405 => {
             let mut resp = error_response(&e, None);
             let allow = routes::allowed_methods(&segments).join(", ");

@@ -12,6 +12,7 @@
 mod common;
 
 mod meetings;
+mod merge_history_views;
 mod notes_tasks;
 mod objects;
 mod records;
@@ -53,5 +54,8 @@ async fn responses_match_the_openapi_schemas() {
     objects::attribute_updates_and_self(&env, &mut c).await;
     records::update_query_values_delete(&env, &mut c, &pid, &cid, &did, &prid).await;
     webhooks::webhooks(&env, &mut c).await;
+    merge_history_views::merge(&env, &mut c).await;
+    merge_history_views::history(&env, &mut c).await;
+    merge_history_views::views(&env, &mut c).await;
     assert!(c.checked >= 92, "{}", c.checked);
 }
