@@ -178,6 +178,9 @@ impl SandboxBuilder {
     pub async fn start(self) -> std::io::Result<Sandbox> {
         let listener = server::bind(self.listen).await?;
         let addr = listener.local_addr()?;
+        // The download host: signed URLs are served on another port, as another host.
+        let downloads = server::bind(SocketAddr::from(([127, 0, 0, 1], 0))).await?;
+        let downloads_addr = downloads.local_addr()?;
         let mut store = workspace(self.seed);
         let api_key = self
             .api_key
@@ -186,6 +189,7 @@ impl SandboxBuilder {
         let retry = self.webhook_retry;
         let shared = Arc::new_cyclic(|me: &Weak<Shared>| Shared {
             deliverer: Deliverer::start(retry, rx.clone(), on_health(me.clone())),
+            downloads: server::files::DownloadHost::new(downloads_addr),
             api_key,
             seed: self.seed,
             store: Mutex::new(store),
@@ -214,6 +218,11 @@ impl SandboxBuilder {
                 },
             }),
         });
+        tokio::spawn(server::files::serve_downloads(
+            downloads,
+            shared.clone(),
+            rx.clone(),
+        ));
         let task = tokio::spawn(server::serve(listener, shared.clone(), rx));
         Ok(Sandbox {
             shared,

@@ -11,6 +11,7 @@
 //! in [`install`] if it keeps state).
 
 pub mod comments;
+pub mod files;
 pub mod identity;
 pub mod lists;
 pub mod meetings;
@@ -36,6 +37,7 @@ pub const ROUTES: &[&[Route]] = &[
     meetings::ROUTES,
     webhooks::ROUTES,
     identity::ROUTES,
+    files::ROUTES,
 ];
 
 /// A new workspace: the store with the state each resource keeps in it installed.
@@ -51,4 +53,5 @@ fn install(store: &mut Store) {
     store.parts.install(tasks::Tasks::default());
     store.parts.install(comments::Comments::default());
     store.parts.install(meetings::Meetings::default());
+    store.parts.install(files::Files::default());
 }

@@ -4,6 +4,7 @@
 //! answer). Fault rules are in `faults.rs`, rate limits in `ratelimit.rs`.
 
 pub mod faults;
+pub mod files;
 pub mod oauth;
 pub mod ratelimit;
 
@@ -81,6 +82,8 @@ pub struct Shared {
     pub control: Mutex<Control>,
     /// The webhook delivery task.
     pub deliverer: Deliverer,
+    /// The host that serves signed download URLs (see `files.rs`).
+    pub downloads: files::DownloadHost,
 }
 
 /// Returned by the service to make hyper close the connection without a response.
@@ -151,9 +154,21 @@ async fn handle(
         .get(AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    let bytes = match req.into_body().collect().await {
-        Ok(b) => b.to_bytes(),
-        Err(_) => return Err(DropConnection),
+    // An upload's multipart body is read as it streams in, after the checks every request has.
+    let upload = files::is_upload(&method, &path, req.headers())
+        .then(|| {
+            req.headers()
+                .get(CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        })
+        .flatten();
+    let (bytes, streamed) = match upload {
+        Some(content_type) => (Bytes::new(), Some((content_type, req.into_body()))),
+        None => match req.into_body().collect().await {
+            Ok(b) => (b.to_bytes(), None),
+            Err(_) => return Err(DropConnection),
+        },
     };
     let fault = {
         let mut c = lock(&shared.control);
@@ -162,7 +177,10 @@ async fn handle(
             if c.recent.len() == c.recent_capacity {
                 c.recent.pop_front();
             }
-            let body = String::from_utf8_lossy(&bytes).into_owned();
+            let body = match streamed {
+                Some(_) => "(multipart/form-data, streamed)".to_owned(),
+                None => String::from_utf8_lossy(&bytes).into_owned(),
+            };
             c.recent.push_back(RecordedRequest {
                 method: method.clone(),
                 path: path.clone(),
@@ -180,14 +198,19 @@ async fn handle(
         Some(Fault::ScoreLimited(wait)) => return Ok(score_limited(wait)),
         Some(Fault::DropAfterApply | Fault::StatusAfterApply(_)) | None => {}
     }
-    let answer = respond(
-        &shared,
-        &method,
-        &path,
-        query.as_deref(),
-        auth.as_deref(),
-        &bytes,
-    );
+    let answer = match streamed {
+        Some((content_type, body)) => {
+            upload_answer(&shared, auth.as_deref(), &content_type, body).await
+        }
+        None => respond(
+            &shared,
+            &method,
+            &path,
+            query.as_deref(),
+            auth.as_deref(),
+            &bytes,
+        ),
+    };
     // After-processing faults: the request was handled (a write applied); its answer is lost.
     match fault {
         Some(Fault::DropAfterApply) => Err(DropConnection),
@@ -237,34 +260,31 @@ fn proxy_response(status: u16) -> Response<Full<Bytes>> {
     resp
 }
 
-fn respond(
+/// Authentication and the rate limit, which every request to `/v2` passes: the decoded path
+/// segments and the caller's token, or the answer that refuses it.
+fn admit(
     shared: &Shared,
     method: &str,
     path: &str,
-    query: Option<&str>,
     auth: Option<&str>,
-    bytes: &[u8],
-) -> Response<Full<Bytes>> {
-    if let Some(answer) = oauth::respond(shared, method, path, query, bytes) {
-        return answer;
-    }
+) -> Result<(Vec<String>, Arc<Token>), Response<Full<Bytes>>> {
     match auth.and_then(|a| a.strip_prefix("Bearer ")) {
         None => {
-            return error_response(
+            return Err(error_response(
                 &ApiError::unauthorized(
                     "The Authorization header was not provided. Use \"Authorization: Bearer <token>\".",
                 ),
                 None,
-            );
+            ));
         }
         Some(token)
             if token.trim() != shared.api_key
                 && !lock(&shared.control).oauth.tokens.contains(token.trim()) =>
         {
-            return error_response(
+            return Err(error_response(
                 &ApiError::unauthorized("The access token provided is invalid."),
                 None,
-            );
+            ));
         }
         Some(_) => {}
     }
@@ -278,8 +298,65 @@ fn respond(
         .limiter
         .check(write, SystemTime::now())
     {
-        return error_response(&ApiError::rate_limited(), Some(at));
+        return Err(error_response(&ApiError::rate_limited(), Some(at)));
     }
+    let control = lock(&shared.control);
+    let oauth = auth
+        .and_then(|a| a.strip_prefix("Bearer "))
+        .is_some_and(|t| control.oauth.tokens.contains(t.trim()));
+    let token = match (&control.oauth.app, oauth) {
+        // An OAuth token: `/v2/self` names the app that holds it.
+        (Some((client_id, _)), true) => Arc::new(Token {
+            client_id: Some(client_id.clone()),
+            ..Token::clone(&control.token)
+        }),
+        _ => Arc::clone(&control.token),
+    };
+    Ok((segments, token))
+}
+
+/// `POST /v2/files/upload` with a multipart body: admitted, read as it streams in (no lock is
+/// held meanwhile), then stored; 201 with the file.
+async fn upload_answer(
+    shared: &Shared,
+    auth: Option<&str>,
+    content_type: &str,
+    body: Incoming,
+) -> Response<Full<Bytes>> {
+    if let Err(refused) = admit(shared, "POST", "/v2/files/upload", auth) {
+        return refused;
+    }
+    let form = match files::read_upload(content_type, body).await {
+        Ok(form) => form,
+        Err(e) => return error_response(&e, None),
+    };
+    let result = {
+        let mut store = lock(&shared.store);
+        let result = crate::resources::files::upload(&mut store, form);
+        shared.deliverer.send(std::mem::take(&mut store.outbox));
+        result
+    };
+    match result {
+        Ok(v) => json_response(201, &v),
+        Err(e) => error_response(&e, None),
+    }
+}
+
+fn respond(
+    shared: &Shared,
+    method: &str,
+    path: &str,
+    query: Option<&str>,
+    auth: Option<&str>,
+    bytes: &[u8],
+) -> Response<Full<Bytes>> {
+    if let Some(answer) = oauth::respond(shared, method, path, query, bytes) {
+        return answer;
+    }
+    let (segments, token) = match admit(shared, method, path, auth) {
+        Ok(admitted) => admitted,
+        Err(refused) => return refused,
+    };
     let body = if bytes.iter().all(u8::is_ascii_whitespace) {
         Value::Null
     } else {
@@ -291,20 +368,6 @@ fn respond(
                     None,
                 );
             }
-        }
-    };
-    let token = {
-        let control = lock(&shared.control);
-        let oauth = auth
-            .and_then(|a| a.strip_prefix("Bearer "))
-            .is_some_and(|t| control.oauth.tokens.contains(t.trim()));
-        match (&control.oauth.app, oauth) {
-            // An OAuth token: `/v2/self` names the app that holds it.
-            (Some((client_id, _)), true) => Arc::new(Token {
-                client_id: Some(client_id.clone()),
-                ..Token::clone(&control.token)
-            }),
-            _ => Arc::clone(&control.token),
         }
     };
     let result = {
@@ -322,6 +385,7 @@ fn respond(
         result
     };
     match result {
+        Ok(v) if files::is_download(method, &segments) => files::redirect(shared, &v),
         Ok(Value::Null) => {
             let mut resp = Response::new(Full::new(Bytes::new()));
             *resp.status_mut() = StatusCode::NO_CONTENT;
