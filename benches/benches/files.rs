@@ -5,8 +5,9 @@
 //! redirect followed by hand. Interleaved rounds; prints the median throughput of each, the
 //! ratio (target: ours >= 0.9x bare reqwest), and the peak heap of the client's threads during
 //! each transfer (the sandbox's thread, which stores the file, is left out; target: < 4 MB).
+//! Rounds are paced (see `settle`) so that neither side is timed waiting for a rate limit.
 //!
-//! `cargo bench -p attio-benches --bench files` (FILES_ROUNDS overrides 5 rounds).
+//! `cargo bench -p attio-benches --bench files` (FILES_ROUNDS overrides 7 rounds).
 
 use std::path::Path;
 use std::time::Instant;
@@ -36,9 +37,11 @@ async fn measured<F: Future<Output = ()>>(transfer: F) -> Measured {
 async fn bare_form(path: &Path, record: &RecordReference) -> reqwest::multipart::Form {
     let file = tokio::fs::File::open(path).await.unwrap();
     let stream = tokio_util::io::ReaderStream::with_capacity(file, 64 * 1024);
-    let part =
-        reqwest::multipart::Part::stream_with_length(reqwest::Body::wrap_stream(stream), MAX_UPLOAD_BYTES)
-            .file_name("fifty.bin");
+    let part = reqwest::multipart::Part::stream_with_length(
+        reqwest::Body::wrap_stream(stream),
+        MAX_UPLOAD_BYTES,
+    )
+    .file_name("fifty.bin");
     reqwest::multipart::Form::new()
         .text("object", record.target_object().to_owned())
         .text("record_id", record.target_record_id().as_str().to_owned())
@@ -88,6 +91,59 @@ async fn bare_download(http: &reqwest::Client, sb: &ThreadSandbox, id: &str) -> 
     read
 }
 
+/// A pause after each round's delete, outside the measures: the client spaces its writes by its
+/// write limit (25/s: 40 ms) and its uploads by Attio's 1 request/s, so an upload measured right
+/// after a delete would time the limiter's wait, which bare reqwest does not have.
+async fn settle() {
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+}
+
+/// One upload and one download through the SDK (the file deleted after): their measures.
+async fn ours_round(
+    client: &Client,
+    record: &RecordReference,
+    path: &Path,
+) -> (Measured, Measured) {
+    let mut id = None;
+    let up = measured(async {
+        let upload = Upload::from_path(path).await.unwrap();
+        id = Some(client.upload_file(record, upload).await.unwrap().id.file_id);
+    })
+    .await;
+    let id = id.unwrap();
+    let down = measured(async {
+        let download = client.download_file(&id).await.unwrap();
+        let written = download.copy_to(&mut tokio::io::sink()).await.unwrap();
+        assert_eq!(written, MAX_UPLOAD_BYTES);
+    })
+    .await;
+    client.delete_file(&id).await.unwrap();
+    settle().await;
+    (up, down)
+}
+
+/// The same upload and download through bare reqwest: their measures.
+async fn bare_round(
+    client: &Client,
+    http: &reqwest::Client,
+    sb: &ThreadSandbox,
+    record: &RecordReference,
+    path: &Path,
+) -> (Measured, Measured) {
+    let mut id = String::new();
+    let up = measured(async {
+        id = bare_upload(http, sb, path, record).await;
+    })
+    .await;
+    let down = measured(async {
+        assert_eq!(bare_download(http, sb, &id).await, MAX_UPLOAD_BYTES);
+    })
+    .await;
+    client.delete_file(&id.parse().unwrap()).await.unwrap();
+    settle().await;
+    (up, down)
+}
+
 fn main() {
     if std::env::args().any(|a| a == "--test" || a == "--list") {
         return; // `cargo test --benches`: 50 MB transfers run only under `cargo bench`.
@@ -95,7 +151,7 @@ fn main() {
     let rounds: usize = std::env::var("FILES_ROUNDS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(5);
+        .unwrap_or(7);
     let sb = ThreadSandbox::start(false, 1);
     let record = RecordReference::new("users", sb.ids[0].clone());
     let path = std::env::temp_dir().join(format!("attio-bench-files-{}", std::process::id()));
@@ -131,30 +187,16 @@ fn main() {
     let mut peaks = [0i64; 4];
     rt.block_on(async {
         for round in 0..=rounds {
-            let mut id = None;
-            let ours_up = measured(async {
-                let upload = Upload::from_path(&path).await.unwrap();
-                id = Some(client.upload_file(&record, upload).await.unwrap().id.file_id);
-            })
-            .await;
-            let id = id.unwrap();
-            let ours_down = measured(async {
-                let download = client.download_file(&id).await.unwrap();
-                let written = download.copy_to(&mut tokio::io::sink()).await.unwrap();
-                assert_eq!(written, MAX_UPLOAD_BYTES);
-            })
-            .await;
-            client.delete_file(&id).await.unwrap();
-            let mut bare_id = String::new();
-            let theirs_up = measured(async {
-                bare_id = bare_upload(&http, &sb, &path, &record).await;
-            })
-            .await;
-            let theirs_down = measured(async {
-                assert_eq!(bare_download(&http, &sb, &bare_id).await, MAX_UPLOAD_BYTES);
-            })
-            .await;
-            client.delete_file(&bare_id.parse().unwrap()).await.unwrap();
+            // Alternate which side goes first, so that what one leaves behind (the sandbox's
+            // freed 50 MB, a warm connection) falls on both.
+            let (ours, theirs) = if round % 2 == 0 {
+                let ours = ours_round(&client, &record, &path).await;
+                (ours, bare_round(&client, &http, &sb, &record, &path).await)
+            } else {
+                let theirs = bare_round(&client, &http, &sb, &record, &path).await;
+                (ours_round(&client, &record, &path).await, theirs)
+            };
+            let ((ours_up, ours_down), (theirs_up, theirs_down)) = (ours, theirs);
             if round == 0 {
                 continue; // warm-up
             }

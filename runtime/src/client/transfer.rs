@@ -197,21 +197,56 @@ impl Client {
         let inner = &self.inner;
         let line = RequestLine::new("GET", path, false);
         let url = format!("{}{}", inner.base_url, line.path());
-        inner.limiter.acquire(false).await;
-        inner.stats.attempts.fetch_add(1, Ordering::Relaxed);
-        let response = inner
-            .http
-            .get(&url)
-            .header(AUTHORIZATION, inner.auth.clone())
-            .send()
-            .await
-            .map_err(|e| self.failed(transport::transport_error(&line, e)))?;
+        let started = Instant::now();
+        let mut attempt = 0;
+        // The request to Attio is a read: retried as the policy allows, as every read is.
+        let response = loop {
+            attempt += 1;
+            inner.limiter.acquire(false).await;
+            inner.stats.attempts.fetch_add(1, Ordering::Relaxed);
+            let (error, retry_after) = match inner
+                .http
+                .get(&url)
+                .header(AUTHORIZATION, inner.auth.clone())
+                .send()
+                .await
+            {
+                Ok(r) if r.status().is_success() || r.status().is_redirection() => break r,
+                Ok(r) => {
+                    match transport::read_answer(r, &line, MAX_ERROR_BODY_BYTES, &inner.redactor)
+                        .await
+                    {
+                        Err(failed) => failed,
+                        Ok(_) => (
+                            Error::Invariant("a refused answer read as a success".into()),
+                            None,
+                        ),
+                    }
+                }
+                Err(e) => (transport::transport_error(&line, e), None),
+            };
+            let failure = Failure::of(&error, retry_after);
+            if let Failure::RateLimited { .. } = failure {
+                inner.stats.rate_limited.fetch_add(1, Ordering::Relaxed);
+            }
+            match inner
+                .retry
+                .decide(&failure, true, attempt, started.elapsed())
+            {
+                Decision::Retry { wait, .. } => {
+                    inner.stats.retries.fetch_add(1, Ordering::Relaxed);
+                    tokio::time::sleep(wait).await;
+                }
+                Decision::Stop(_) => return Err(self.failed(error)),
+            }
+        };
         let status = response.status();
         if status.is_success() {
             // Served directly, without a redirect: the same host, which had the token anyway.
             return self.stream(response, line);
         }
         if !matches!(status.as_u16(), 301 | 302 | 303 | 307 | 308) {
+            // 300, 304 and the like: a redirection that names no one place to go.
             return Err(self.failed(self.refused(response, &line).await));
         }
         let location = response
