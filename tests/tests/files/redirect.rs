@@ -144,3 +144,66 @@ async fn the_download_follows_one_redirect_and_not_a_second() {
         "a second redirect was followed"
     );
 }
+
+#[tokio::test]
+async fn the_request_to_attio_is_retried_and_the_redirect_then_followed() {
+    let storage = Stub::start(vec![Canned::with_type(200, "text/plain", "the bytes")]).await;
+    let attio = Stub::start(vec![
+        Canned::json(
+            503,
+            r#"{"status_code":503,"type":"api_error","code":"unavailable","message":"Try again"}"#,
+        ),
+        Canned::with_type(302, "text/plain", "")
+            .header("location", &format!("{}/f?s=1", storage.url())),
+    ])
+    .await;
+    let client = client_of(&attio);
+    let id = "a1b2c3d4-e5f6-7890-abcd-ef1234567890".parse().unwrap();
+    let mut copy = Vec::new();
+    client
+        .download_file(&id)
+        .await
+        .unwrap()
+        .copy_to(&mut copy)
+        .await
+        .unwrap();
+    assert_eq!(copy, b"the bytes");
+    assert_eq!(attio.received().len(), 2);
+    assert_eq!(storage.received().len(), 1);
+    assert_eq!(client.stats().retries, 1);
+}
+
+#[tokio::test]
+async fn an_upload_from_a_path_is_retried_after_a_429_and_one_from_a_reader_is_not() {
+    let entry = r#"{"data":{"id":{"workspace_id":"w","file_id":"f"},"object_id":"o","object_slug":"people",
+        "record_id":"r","storage_provider":"attio","created_by_actor":{"type":"api-token","id":"t"},
+        "created_at":"2026-01-01T00:00:00Z","file_type":"file","name":"a.txt","content_type":null,
+        "content_size":3,"parent_folder_id":null}}"#;
+    let limited = r#"{"status_code":429,"type":"rate_limit_error","code":"rate_limit_exceeded","message":"Slow down"}"#;
+    let attio = Stub::start(vec![
+        Canned::json(429, limited).header("retry-after", "0"),
+        Canned::json(201, entry),
+        Canned::json(429, limited).header("retry-after", "0"),
+    ])
+    .await;
+    let client = client_of(&attio);
+    let record = attio::RecordReference::new("people", "r".parse().unwrap());
+    let path = std::env::temp_dir().join(format!("attio-files-{}-retry.txt", std::process::id()));
+    std::fs::write(&path, b"abc").unwrap();
+    let upload = Upload::from_path(&path).await.unwrap();
+    let file = client.upload_file(&record, upload).await.unwrap();
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(file.name(), Some("a.txt"));
+    let received = attio.received();
+    assert_eq!(received.len(), 2);
+    // The same form both times (but for the boundary), the file read anew.
+    assert_eq!(received[0].body.len(), received[1].body.len());
+    for sent in &received {
+        assert!(String::from_utf8_lossy(&sent.body).contains("\r\n\r\nabc\r\n"));
+    }
+
+    let upload = Upload::from_reader("b.txt", &b"xyz"[..], 3).unwrap();
+    let err = client.upload_file(&record, upload).await.unwrap_err();
+    assert_eq!(err.status(), Some(429), "{err}");
+    assert_eq!(attio.received().len(), 3);
+}
