@@ -260,31 +260,34 @@ fn proxy_response(status: u16) -> Response<Full<Bytes>> {
     resp
 }
 
-/// Authentication and the rate limit, which every request to `/v2` passes: the decoded path
-/// segments and the caller's token, or the answer that refuses it.
+/// A request let through: its decoded path segments and the caller's token.
+type Admitted = (Vec<String>, Arc<Token>);
+
+/// Authentication and the rate limit, which every request to `/v2` passes: the request let
+/// through, or the answer that refuses it.
 fn admit(
     shared: &Shared,
     method: &str,
     path: &str,
     auth: Option<&str>,
-) -> Result<(Vec<String>, Arc<Token>), Response<Full<Bytes>>> {
+) -> Result<Admitted, Box<Response<Full<Bytes>>>> {
     match auth.and_then(|a| a.strip_prefix("Bearer ")) {
         None => {
-            return Err(error_response(
+            return Err(Box::new(error_response(
                 &ApiError::unauthorized(
                     "The Authorization header was not provided. Use \"Authorization: Bearer <token>\".",
                 ),
                 None,
-            ));
+            )));
         }
         Some(token)
             if token.trim() != shared.api_key
                 && !lock(&shared.control).oauth.tokens.contains(token.trim()) =>
         {
-            return Err(error_response(
+            return Err(Box::new(error_response(
                 &ApiError::unauthorized("The access token provided is invalid."),
                 None,
-            ));
+            )));
         }
         Some(_) => {}
     }
@@ -298,7 +301,10 @@ fn admit(
         .limiter
         .check(write, SystemTime::now())
     {
-        return Err(error_response(&ApiError::rate_limited(), Some(at)));
+        return Err(Box::new(error_response(
+            &ApiError::rate_limited(),
+            Some(at),
+        )));
     }
     let control = lock(&shared.control);
     let oauth = auth
@@ -324,7 +330,7 @@ async fn upload_answer(
     body: Incoming,
 ) -> Response<Full<Bytes>> {
     if let Err(refused) = admit(shared, "POST", "/v2/files/upload", auth) {
-        return refused;
+        return *refused;
     }
     let form = match files::read_upload(content_type, body).await {
         Ok(form) => form,
@@ -355,7 +361,7 @@ fn respond(
     }
     let (segments, token) = match admit(shared, method, path, auth) {
         Ok(admitted) => admitted,
-        Err(refused) => return refused,
+        Err(refused) => return *refused,
     };
     let body = if bytes.iter().all(u8::is_ascii_whitespace) {
         Value::Null

@@ -61,7 +61,7 @@ async fn folders_and_connections_are_created_listed_and_read() {
         .collect_all()
         .await
         .unwrap();
-    assert_eq!(inside, [drafts.clone()]);
+    assert_eq!(inside, std::slice::from_ref(&drafts));
     let on_dropbox = client
         .files()
         .on(&acme)
