@@ -151,3 +151,29 @@ async fn a_reader_that_yields_more_or_less_than_its_length_fails_the_upload() {
             .is_empty()
     );
 }
+
+#[tokio::test]
+async fn a_download_past_the_clients_bound_ends_in_too_large() {
+    let (sandbox, client, acme) = setup().await;
+    let bytes = pattern(4096);
+    let upload = Upload::from_reader("a.bin", std::io::Cursor::new(bytes), 4096).unwrap();
+    let file = client.upload_file(&acme, upload).await.unwrap();
+    let small = attio_tests::sandbox_client(&sandbox)
+        .max_response_bytes(1000)
+        .build()
+        .unwrap();
+    let err = small.download_file(file.file_id()).await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::TooLarge {
+                limit: 1000,
+                declared: Some(4096),
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    // The signed URL's query (a credential) is not in the error.
+    assert!(!err.to_string().contains("signature"), "{err}");
+}
