@@ -125,10 +125,10 @@ impl Upload {
     /// ```
     pub fn from_reader(
         name: impl Into<String>,
-        reader: impl AsyncRead + Send + Sync + 'static,
+        reader: impl AsyncRead + Send + 'static,
         length: u64,
     ) -> Result<Self> {
-        let reader: Pin<Box<dyn AsyncRead + Send + Sync>> = Box::pin(reader);
+        let reader: Pin<Box<dyn AsyncRead + Send>> = Box::pin(reader);
         Upload::new(name.into(), length, UploadSource::Reader(Some(reader)))
     }
 

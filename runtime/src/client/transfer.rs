@@ -25,7 +25,7 @@ pub(crate) enum UploadSource {
     /// A file on disk, opened again for each attempt.
     Path(PathBuf),
     /// A reader, which can be sent once.
-    Reader(Option<Pin<Box<dyn AsyncRead + Send + Sync>>>),
+    Reader(Option<Pin<Box<dyn AsyncRead + Send>>>),
 }
 
 /// What an upload sends: the form's text fields, and the file part.
@@ -45,7 +45,7 @@ pub(crate) struct UploadParts {
 impl UploadParts {
     /// The file part's body for one attempt: the file opened anew, or the reader (once).
     async fn body(&mut self) -> Result<Option<reqwest::Body>> {
-        let reader: Pin<Box<dyn AsyncRead + Send + Sync>> = match &mut self.source {
+        let reader: Pin<Box<dyn AsyncRead + Send>> = match &mut self.source {
             UploadSource::Path(path) => match tokio::fs::File::open(&path).await {
                 Ok(file) => Box::pin(file),
                 Err(source) => {

@@ -189,7 +189,7 @@ fn size<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
 /// ```
 /// use attio::files::StorageProvider;
 /// assert_eq!(StorageProvider::GoogleDrive.as_str(), "google-drive");
-/// assert_eq!("box".parse::<StorageProvider>(), Ok(StorageProvider::Box));
+/// assert_eq!("box".parse::<StorageProvider>(), Ok(StorageProvider::BoxCom));
 /// assert!("ftp".parse::<StorageProvider>().is_err());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
@@ -200,8 +200,10 @@ pub enum StorageProvider {
     Attio,
     /// Dropbox.
     Dropbox,
-    /// Box.
-    Box,
+    /// Box (box.com; `box` on the wire). Not named `Box`: a public item of that name would make
+    /// the compiler write `std::boxed::Box` in every diagnostic of a crate that uses this one.
+    #[serde(rename = "box")]
+    BoxCom,
     /// Google Drive.
     GoogleDrive,
     /// Microsoft OneDrive.
@@ -214,7 +216,7 @@ pub enum StorageProvider {
 const PROVIDERS: [(StorageProvider, &str); 5] = [
     (StorageProvider::Attio, "attio"),
     (StorageProvider::Dropbox, "dropbox"),
-    (StorageProvider::Box, "box"),
+    (StorageProvider::BoxCom, "box"),
     (StorageProvider::GoogleDrive, "google-drive"),
     (StorageProvider::MicrosoftOnedrive, "microsoft-onedrive"),
 ];

@@ -183,7 +183,7 @@ async fn what_attio_would_refuse_is_refused_before_sending() {
     let err = client
         .connect_file(
             &acme,
-            Connect::file(StorageProvider::Box, "x").microsoft_drive("d"),
+            Connect::file(StorageProvider::BoxCom, "x").microsoft_drive("d"),
         )
         .await
         .unwrap_err();

@@ -39,3 +39,31 @@ fn bare_http() -> reqwest::Client {
         .build()
         .unwrap()
 }
+
+/// Uploads, downloads and listings can be spawned: their futures and streams are `Send`.
+#[test]
+fn the_transfers_can_be_spawned() {
+    fn send<T: Send>(_: T) {}
+    let client = Client::builder().api_key("t").build().unwrap();
+    let record = RecordReference::new("people", "r".parse().unwrap());
+    let id: attio::values::FileId = "f".parse().unwrap();
+    // A reader that is `Send` but not `Sync` is accepted.
+    struct NotSync(
+        std::io::Cursor<Vec<u8>>,
+        std::marker::PhantomData<std::cell::Cell<()>>,
+    );
+    impl tokio::io::AsyncRead for NotSync {
+        fn poll_read(
+            mut self: std::pin::Pin<&mut Self>,
+            cx: &mut std::task::Context<'_>,
+            buf: &mut tokio::io::ReadBuf<'_>,
+        ) -> std::task::Poll<std::io::Result<()>> {
+            std::pin::Pin::new(&mut self.0).poll_read(cx, buf)
+        }
+    }
+    let reader = NotSync(std::io::Cursor::new(vec![1]), std::marker::PhantomData);
+    let upload = attio::files::Upload::from_reader("a", reader, 1).unwrap();
+    send(client.upload_file(&record, upload));
+    send(client.download_file(&id));
+    send(client.files().on(&record).stream());
+}
