@@ -155,6 +155,39 @@ pub enum Error {
         limit: u64,
     },
 
+    /// A file to upload is larger than Attio accepts; checked before anything is sent.
+    ///
+    /// ```
+    /// let err = attio::Error::UploadTooLarge { name: "a.mov".into(), size: 60_000_000, limit: 52_428_800 };
+    /// assert!(err.to_string().contains("60000000 bytes") && err.to_string().contains("52428800"));
+    /// ```
+    #[error(
+        "`{name}` is {size} bytes, past the {limit} bytes (50 MB) Attio accepts in one upload; nothing was sent: compress or split the file, or keep it at a storage provider and link it with `Client::connect_file`"
+    )]
+    UploadTooLarge {
+        /// The file's name.
+        name: String,
+        /// Its size in bytes.
+        size: u64,
+        /// The most Attio accepts, in bytes.
+        limit: u64,
+    },
+
+    /// A local file or stream could not be read or written: an upload's source, a download's
+    /// destination. Nothing changed in Attio.
+    ///
+    /// ```
+    /// let err = attio::Error::LocalIo { action: "could not open `a.pdf`".into(), source: std::io::ErrorKind::NotFound.into() };
+    /// assert!(err.to_string().starts_with("could not open `a.pdf`"));
+    /// ```
+    #[error("{action}: {source}")]
+    LocalIo {
+        /// What was being done, e.g. "could not open `a.pdf` to upload it".
+        action: String,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+
     /// An assert by parent (`PUT /v2/lists/{list}/entries`) found several entries of the record
     /// in the list (Attio's 400 `multiple_match_results`), so it could not tell which to change,
     /// and changed nothing.
@@ -429,7 +462,9 @@ impl Error {
             | Error::Scopes(_)
             | Error::Schema(_)
             | Error::OAuth(OAuthError::StateMismatch | OAuthError::NotInstalled { .. })
-            | Error::Invariant(_) => Outcome::NotSent,
+            | Error::Invariant(_)
+            | Error::UploadTooLarge { .. } => Outcome::NotSent,
+            Error::LocalIo { .. } => Outcome::NotApplied,
             Error::OAuth(OAuthError::Inactive | OAuthError::Revoked { .. }) => Outcome::NotApplied,
             Error::Api(e) => match &e.request {
                 Some(request) => status_outcome(request, e.status),

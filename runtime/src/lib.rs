@@ -61,6 +61,7 @@ mod bulk;
 pub mod changes;
 pub mod comments;
 mod entries;
+pub mod files;
 mod identity;
 mod lists;
 pub mod meetings;

@@ -62,6 +62,35 @@ impl Sandbox {
         self.first().api_key()
     }
 
+    /// The base URL of the download host, e.g. `http://127.0.0.1:PORT`: the other loopback
+    /// port where `GET /v2/files/{file_id}/download` redirects, to a signed URL valid for five
+    /// minutes.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> std::io::Result<()> {
+    /// let sandbox = attio_sandbox::Sandbox::start().await?;
+    /// assert_ne!(sandbox.download_base_url(), sandbox.base_url());
+    /// # Ok(()) }
+    /// ```
+    pub fn download_base_url(&self) -> &str {
+        &self.shared.downloads.origin
+    }
+
+    /// The requests the download host received (the last 256), with their headers: a test
+    /// shows with them that no bearer token reached it.
+    ///
+    /// ```no_run
+    /// # async fn demo(sandbox: attio_sandbox::Sandbox) {
+    /// assert!(sandbox.download_requests().iter().all(|r| !r.has_header("authorization")));
+    /// # }
+    /// ```
+    pub fn download_requests(&self) -> Vec<crate::server::files::DownloadRequest> {
+        lock(&self.shared.downloads.received)
+            .iter()
+            .cloned()
+            .collect()
+    }
+
     /// The first workspace's id, which appears in every id object of its data.
     pub fn workspace_id(&self) -> String {
         self.first().workspace_id()

@@ -11,9 +11,9 @@ use serde_json::Value;
 
 use crate::delivery::{DeliveryAttempt, DeliveryTimeout};
 use crate::error::ApiError;
+use crate::resources::views;
 use crate::server::Shared;
 use crate::server::workspace::WorkspaceState;
-use crate::resources::views;
 use crate::store::{MergeDeferral, Mode, Target};
 use crate::util::lock;
 

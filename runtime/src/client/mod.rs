@@ -20,12 +20,15 @@ mod declared;
 mod limits;
 mod names;
 mod retry;
+mod transfer;
 mod transport;
 
 pub use body::{DEFAULT_MAX_RESPONSE_BYTES, MAX_ERROR_BODY_BYTES};
 pub use builder::ClientBuilder;
 pub use limits::RateLimits;
 pub use retry::RetryPolicy;
+pub use transfer::Download;
+pub(crate) use transfer::{UploadParts, UploadSource};
 
 use limits::Limiter;
 use retry::{Decision, Failure};

@@ -11,6 +11,7 @@ use crate::error::{DecodeError, Error, ErrorCode, RequestLine};
 use crate::values::{AttioObject, FieldInfo, ObjectKind};
 
 pub(crate) mod comments;
+pub(crate) mod files;
 pub(crate) mod history;
 pub(crate) mod identity;
 pub(crate) mod lists;

@@ -31,6 +31,7 @@ use crate::values::{AttioList, AttioObject, AttioValue, RecordId, WithMeta};
 pub(crate) mod comment;
 mod entry;
 pub(crate) mod fields;
+pub(crate) mod file;
 mod hint;
 mod history;
 mod identity;

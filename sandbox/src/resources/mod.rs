@@ -11,6 +11,7 @@
 //! in [`install`] if it keeps state).
 
 pub mod comments;
+pub mod files;
 pub mod identity;
 pub mod lists;
 pub mod meetings;
@@ -38,6 +39,7 @@ pub const ROUTES: &[&[Route]] = &[
     webhooks::ROUTES,
     identity::ROUTES,
     views::ROUTES,
+    files::ROUTES,
 ];
 
 /// A new workspace: the store with the state each resource keeps in it installed.
@@ -54,4 +56,5 @@ fn install(store: &mut Store) {
     store.parts.install(comments::Comments::default());
     store.parts.install(meetings::Meetings::default());
     store.parts.install(views::Views::default());
+    store.parts.install(files::Files::default());
 }
