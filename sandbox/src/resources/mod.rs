@@ -18,6 +18,7 @@ pub mod notes;
 pub mod records;
 pub mod schema;
 pub mod search;
+pub mod sql;
 pub mod tasks;
 pub mod webhooks;
 
@@ -29,6 +30,7 @@ pub const ROUTES: &[&[Route]] = &[
     schema::ROUTES,
     records::ROUTES,
     search::ROUTES,
+    sql::ROUTES,
     lists::ROUTES,
     notes::ROUTES,
     tasks::ROUTES,
@@ -51,4 +53,5 @@ fn install(store: &mut Store) {
     store.parts.install(tasks::Tasks::default());
     store.parts.install(comments::Comments::default());
     store.parts.install(meetings::Meetings::default());
+    store.parts.install(sql::SqlSettings::default());
 }
