@@ -191,7 +191,11 @@ impl Sandbox {
     pub fn reset(&self) {
         for w in &self.shared.workspaces {
             let mut store = lock(&w.store);
-            let sql = store.parts.get::<SqlSettings>().copied().unwrap_or_default();
+            let sql = store
+                .parts
+                .get::<SqlSettings>()
+                .copied()
+                .unwrap_or_default();
             *store = workspace(w.seed);
             store.parts.install(sql);
             drop(store);

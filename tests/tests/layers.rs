@@ -34,7 +34,7 @@ fn runtime_layer(module: &str) -> Option<u8> {
         "pages" => 6,
         "query" | "changes" | "bulk" | "records" | "entries" | "lists" | "blocking"
         | "webhooks" | "resolve" | "schema" | "sync" | "notes" | "tasks" | "comments"
-        | "members" | "search" | "meetings" | "identity" | "raw" | "oauth" => 7,
+        | "members" | "search" | "sql" | "meetings" | "identity" | "raw" | "oauth" => 7,
         _ => return None,
     })
 }

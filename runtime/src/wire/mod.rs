@@ -44,6 +44,7 @@ pub(crate) mod parent;
 mod record;
 pub(crate) mod schema;
 pub(crate) mod search;
+pub(crate) mod sql;
 pub(crate) mod task;
 pub(crate) mod webhook;
 

@@ -149,18 +149,31 @@ fn load(store: &Store) -> rusqlite::Result<Connection> {
             "INSERT INTO information_schema.columns VALUES ('attio', ?1, ?2, ?3, ?4, NULL, ?5, ?6)",
         )?;
         for (table, columns) in [
-            ("tables", &["table_catalog", "table_schema", "table_name", "table_type"][..]),
+            (
+                "tables",
+                &["table_catalog", "table_schema", "table_name", "table_type"][..],
+            ),
             (
                 "columns",
                 &[
-                    "table_catalog", "table_schema", "table_name", "column_name",
-                    "ordinal_position", "column_default", "is_nullable", "data_type",
+                    "table_catalog",
+                    "table_schema",
+                    "table_name",
+                    "column_name",
+                    "ordinal_position",
+                    "column_default",
+                    "is_nullable",
+                    "data_type",
                 ][..],
             ),
         ] {
             table_row.execute(("information_schema", table))?;
             for (i, c) in columns.iter().enumerate() {
-                let ty = if *c == "ordinal_position" { "integer" } else { "text" };
+                let ty = if *c == "ordinal_position" {
+                    "integer"
+                } else {
+                    "text"
+                };
                 column_row.execute(("information_schema", table, c, i as i64 + 1, "YES", ty))?;
             }
         }
@@ -175,14 +188,26 @@ fn load(store: &Store) -> rusqlite::Result<Connection> {
                 .map(|(c, n)| format!("{n} {}", c.kind.declared()))
                 .collect();
             let qualified = format!("{}.{}", table.schema, quote(table.name));
-            tx.execute_batch(&format!("CREATE TABLE {qualified} ({})", declared.join(", ")))?;
+            tx.execute_batch(&format!(
+                "CREATE TABLE {qualified} ({})",
+                declared.join(", ")
+            ))?;
             for (i, c) in table.columns.iter().enumerate() {
                 let nullable = if c.nullable { "YES" } else { "NO" };
-                column_row.execute((table.schema, table.name, &c.name, i as i64 + 1, nullable, c.data_type))?;
+                column_row.execute((
+                    table.schema,
+                    table.name,
+                    &c.name,
+                    i as i64 + 1,
+                    nullable,
+                    c.data_type,
+                ))?;
             }
             let slots: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
-            let mut insert =
-                tx.prepare(&format!("INSERT INTO {qualified} VALUES ({})", slots.join(", ")))?;
+            let mut insert = tx.prepare(&format!(
+                "INSERT INTO {qualified} VALUES ({})",
+                slots.join(", ")
+            ))?;
             for i in 0..table.len() {
                 table.row(store, i, &mut cells);
                 insert.execute(rusqlite::params_from_iter(cells.iter().map(Param)))?;
@@ -236,10 +261,16 @@ mod tests {
 
     #[test]
     fn a_statement_is_a_select_by_its_first_word_after_comments() {
-        assert_eq!(leading_word("  -- a comment\n /* another */ select 1"), None);
+        assert_eq!(
+            leading_word("  -- a comment\n /* another */ select 1"),
+            None
+        );
         assert_eq!(leading_word("WITH x AS (SELECT 1) SELECT * FROM x"), None);
         assert_eq!(leading_word("(SELECT 1)"), None);
         assert_eq!(leading_word("DELETE FROM deals").as_deref(), Some("DELETE"));
-        assert_eq!(leading_word("/* */ pragma table_info(x)").as_deref(), Some("PRAGMA"));
+        assert_eq!(
+            leading_word("/* */ pragma table_info(x)").as_deref(),
+            Some("PRAGMA")
+        );
     }
 }

@@ -95,7 +95,10 @@ pub(super) fn tables(store: &Store) -> Vec<Table<'_>> {
         table("objects", o, rows, false, fixed.into())
     });
     let lists = store.lists.iter().map(|l| {
-        let rows = store.entries.get(&l.schema.id).map_or(&[][..], Vec::as_slice);
+        let rows = store
+            .entries
+            .get(&l.schema.id)
+            .map_or(&[][..], Vec::as_slice);
         let fixed = vec![
             fixed("entry_id", Kind::Text, "text"),
             fixed("parent_record", Kind::Struct, "USER-DEFINED"),
@@ -251,14 +254,21 @@ fn json_of(store: &Store, ty: AttrType, body: &Map<String, Value>) -> Value {
         | AttrType::Date
         | AttrType::Timestamp => field("value"),
         AttrType::Currency => field("currency_value"),
-        AttrType::Select => body.get("option").map_or(Value::Null, |o| o["title"].clone()),
-        AttrType::Status => body.get("status").map_or(Value::Null, |s| s["title"].clone()),
+        AttrType::Select => body
+            .get("option")
+            .map_or(Value::Null, |o| o["title"].clone()),
+        AttrType::Status => body
+            .get("status")
+            .map_or(Value::Null, |s| s["title"].clone()),
         AttrType::Domain => field("domain"),
         AttrType::EmailAddress => field("email_address"),
         AttrType::PhoneNumber => field("phone_number"),
         AttrType::RecordReference => {
             let slug = body.get("target_object").and_then(Value::as_str);
-            let object = store.objects.iter().find(|o| Some(o.api_slug.as_str()) == slug);
+            let object = store
+                .objects
+                .iter()
+                .find(|o| Some(o.api_slug.as_str()) == slug);
             match (object, body.get("target_record_id").and_then(Value::as_str)) {
                 (Some(o), Some(id)) => reference(&o.id, id),
                 _ => Value::Null,
