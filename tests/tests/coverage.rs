@@ -60,6 +60,7 @@ const TYPED: &[(&str, &str, &str)] = &[
         "record_entries",
     ),
     ("POST", "/v2/objects/records/search", "search"),
+    ("POST", "/v2/sql", "sql"),
     ("GET", "/v2/lists", "lists"),
     ("POST", "/v2/lists", "create_list"),
     ("GET", "/v2/lists/{list}", "get_list"),

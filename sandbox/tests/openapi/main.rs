@@ -55,3 +55,34 @@ async fn responses_match_the_openapi_schemas() {
     webhooks::webhooks(&env, &mut c).await;
     assert!(c.checked >= 92, "{}", c.checked);
 }
+
+/// `POST /v2/sql`'s answers (rows, and the `filter_error` of an invalid query or of a statement
+/// that is not a `SELECT`) hold to Attio's fragment. Only with the `sql` feature, which
+/// `cargo test --workspace` enables (the tests crate asks for it).
+#[cfg(feature = "sql")]
+#[tokio::test]
+async fn sql_answers_match_the_openapi_schema() {
+    let mut c = checker();
+    let env = Env::new().await;
+    env.create(
+        "companies",
+        json!({"name": "Acme", "domains": ["acme.com"]}),
+    )
+    .await;
+    for sql in [
+        "SELECT record_id, name, domains, created_at FROM companies",
+        "SELECT count(*) AS n FROM information_schema.columns WHERE table_schema = 'objects'",
+        "SELECT nope FROM companies",
+        "DELETE FROM companies",
+    ] {
+        c.call(
+            &env,
+            "POST",
+            "/v2/sql",
+            "/v2/sql",
+            Some(json!({ "sql": sql })),
+        )
+        .await;
+    }
+    assert_eq!(c.checked, 4);
+}
