@@ -86,3 +86,19 @@ async fn sql_answers_match_the_openapi_schema() {
     }
     assert_eq!(c.checked, 4);
 }
+
+/// Without the `sql` feature (`cargo test -p attio-sandbox`), `POST /v2/sql` answers an
+/// Attio-shaped error that names the feature, and a body without `sql` is a validation error.
+#[cfg(not(feature = "sql"))]
+#[tokio::test]
+async fn without_the_sql_feature_the_route_names_it() {
+    let env = Env::new().await;
+    let (status, body) = env
+        .call("POST", "/v2/sql", Some(json!({"sql": "SELECT 1"})))
+        .await;
+    assert_eq!(status, 501, "{body}");
+    let message = body["message"].as_str().unwrap_or_default();
+    assert!(message.contains("`sql` feature"), "{message}");
+    let (status, body) = env.call("POST", "/v2/sql", Some(json!({}))).await;
+    assert_eq!((status, body["code"].as_str()), (400, Some("validation_type")));
+}
