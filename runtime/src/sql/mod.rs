@@ -72,7 +72,9 @@ pub fn check(statement: &str) -> Result<()> {
 
 impl Client {
     /// Runs a SQL query (`POST /v2/sql`) and decodes each row as `T`, a struct whose fields are
-    /// the columns (or a tuple-free map: see [`sql_rows`](Client::sql_rows)). The statement must
+    /// the columns (name computed columns with `AS`; for rows as JSON objects, see
+    /// [`sql_rows`](Client::sql_rows)). A row that does not decode is a
+    /// [`DecodeError`](crate::DecodeError) naming the row and column (`data.rows[3].value`). The statement must
     /// be a single `SELECT` (or `WITH … SELECT`): anything else is refused before sending. A
     /// read: retried like one, and counted against the read rate limit (Attio allows this
     /// endpoint 2 requests per second; a `429` is waited out and retried).
@@ -128,7 +130,9 @@ impl Client {
     }
 
     /// The columns of one table, from `information_schema.columns`, in order: `"deals"` (an
-    /// object's table; `objects` is the default schema) or `"lists.sales"`.
+    /// object's table; `objects` is the default schema) or `"lists.sales"`. A table that does not
+    /// exist has no columns: the answer is empty ([`sql_tables`](Client::sql_tables) lists those
+    /// that do).
     ///
     /// ```no_run
     /// # async fn run(client: attio::Client) -> attio::Result<()> {

@@ -88,3 +88,29 @@ fn yes_no<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
         YesNo::Text(t) => Ok(t.eq_ignore_ascii_case("yes")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::decode_rows;
+
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    struct Row {
+        stage: String,
+        value: f64,
+    }
+
+    #[test]
+    fn rows_decode_and_a_bad_one_names_its_row_and_column() {
+        let rows = decode_rows::<Row>(br#"{"data":{"rows":[{"stage":"Lead","value":1.5}]}}"#);
+        assert_eq!(
+            rows,
+            Ok(vec![Row {
+                stage: "Lead".into(),
+                value: 1.5
+            }])
+        );
+        let body = br#"{"data":{"rows":[{"stage":"Lead","value":1},{"stage":"Won","value":"x"}]}}"#;
+        let err = decode_rows::<Row>(body).unwrap_err();
+        assert_eq!(err.path(), "data.rows[1].value");
+    }
+}

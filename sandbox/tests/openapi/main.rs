@@ -100,5 +100,8 @@ async fn without_the_sql_feature_the_route_names_it() {
     let message = body["message"].as_str().unwrap_or_default();
     assert!(message.contains("`sql` feature"), "{message}");
     let (status, body) = env.call("POST", "/v2/sql", Some(json!({}))).await;
-    assert_eq!((status, body["code"].as_str()), (400, Some("validation_type")));
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (400, Some("validation_type"))
+    );
 }
