@@ -64,8 +64,20 @@ pub(super) struct Column {
     pub(super) data_type: &'static str,
     /// Whether a row can hold no value (every attribute column; not the ids).
     pub(super) nullable: bool,
+    /// What a join matches on, so `engine.rs` indexes it: an id (`record_id`, `entry_id`), or a
+    /// record reference's `entity_instance_id`.
+    pub(super) joined_on: Option<JoinKey>,
     /// The attribute the column reads (none for the fixed columns).
     attribute: Option<usize>,
+}
+
+/// What of a column a join matches on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum JoinKey {
+    /// The column itself.
+    Id,
+    /// A record reference's `entity_instance_id` (`column ->> 'entity_instance_id'`).
+    Reference,
 }
 
 /// One cell.
@@ -91,7 +103,10 @@ pub(super) struct Table<'s> {
 pub(super) fn tables(store: &Store) -> Vec<Table<'_>> {
     let objects = store.objects.iter().map(|o| {
         let rows = store.records.get(&o.id).map_or(&[][..], Vec::as_slice);
-        let fixed = [fixed("record_id", Kind::Text, "text"), created_at()];
+        let fixed = [
+            keyed(fixed("record_id", Kind::Text, "text"), JoinKey::Id),
+            created_at(),
+        ];
         table("objects", o, rows, false, fixed.into())
     });
     let lists = store.lists.iter().map(|l| {
@@ -100,8 +115,11 @@ pub(super) fn tables(store: &Store) -> Vec<Table<'_>> {
             .get(&l.schema.id)
             .map_or(&[][..], Vec::as_slice);
         let fixed = vec![
-            fixed("entry_id", Kind::Text, "text"),
-            fixed("parent_record", Kind::Struct, "USER-DEFINED"),
+            keyed(fixed("entry_id", Kind::Text, "text"), JoinKey::Id),
+            keyed(
+                fixed("parent_record", Kind::Struct, "USER-DEFINED"),
+                JoinKey::Reference,
+            ),
             fixed("parent_object", Kind::Text, "text"),
             created_at(),
         ];
@@ -116,7 +134,15 @@ fn fixed(name: &str, kind: Kind, data_type: &'static str) -> Column {
         kind,
         data_type,
         nullable: false,
+        joined_on: None,
         attribute: None,
+    }
+}
+
+fn keyed(column: Column, key: JoinKey) -> Column {
+    Column {
+        joined_on: Some(key),
+        ..column
     }
 }
 
@@ -144,6 +170,8 @@ fn table<'s>(
             kind,
             data_type,
             nullable: true,
+            joined_on: (attr.ty == AttrType::RecordReference && !attr.is_multiselect)
+                .then_some(JoinKey::Reference),
             attribute: Some(i),
         });
     }
