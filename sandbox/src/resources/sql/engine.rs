@@ -28,7 +28,7 @@ pub(super) fn query(store: &Store, sql: &str, limit: Duration) -> Result<Vec<Val
     if !stmt.readonly() {
         return Err(not_select("a statement that writes"));
     }
-    let names: Vec<String> = stmt.column_names().into_iter().map(String::from).collect();
+    let names: Vec<String> = stmt.column_names().map(String::from).collect();
     let kinds: Vec<Option<String>> = stmt
         .columns()
         .map(|c| c.decl_type().map(str::to_owned))
