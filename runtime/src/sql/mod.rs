@@ -6,10 +6,10 @@
 //! [`Client::sql`] decodes the rows into any `Deserialize` type, [`Client::sql_rows`] gives
 //! them as JSON objects, and [`Client::sql_tables`] and [`Client::sql_columns`] read
 //! `information_schema`. A statement that is not a single `SELECT` (or `WITH … SELECT`) is
-//! refused before it is sent ([`SqlError::NotReadOnly`](crate::SqlError::NotReadOnly)); an
-//! invalid query is Attio's `400 filter_error` ([`Error::Api`](crate::Error::Api), with
+//! refused before it is sent ([`SqlError::NotReadOnly`]); an
+//! invalid query is Attio's `400 filter_error` ([`Error::Api`], with
 //! Attio's message); a query past the 30-second limit is
-//! [`SqlError::Timeout`](crate::SqlError::Timeout). The guide's [SQL chapter](crate::guide::sql)
+//! [`SqlError::Timeout`]. The guide's [SQL chapter](crate::guide::sql)
 //! has the worked examples.
 //!
 //! ```no_run
