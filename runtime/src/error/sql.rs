@@ -29,7 +29,7 @@ pub enum SqlError {
     },
     /// Attio stopped the query at its execution limit (30 seconds). Attio's documentation gives
     /// the limit but not the answer; the client takes a `408` or `504`, or an error whose code
-    /// or message speaks of a timeout, to be this.
+    /// or message says the query timed out or hit a time limit, to be this.
     #[error(
         "{request}: the SQL query ran past Attio's execution limit of {} seconds and was cancelled (HTTP {status}: {message}); narrow it (a WHERE clause, fewer joins, a LIMIT) and send it again",
         limit.as_secs()

@@ -166,8 +166,8 @@ fn literal(text: &str) -> String {
 }
 
 /// Attio's answer to a query past its time limit, as [`SqlError::Timeout`]; other errors as
-/// they are. Attio does not document that answer: a `408` or `504`, or an error whose code or
-/// message names a timeout, is taken to be it.
+/// they are. Attio does not document that answer: a `408` or `504`, or an error whose code names
+/// a timeout or whose message says the query timed out or hit a time limit, is taken to be it.
 fn timed_out(error: Error) -> Error {
     let (request, status, message) = match &error {
         Error::Api(e) if is_timeout(e.status, e.code.as_str(), &e.message) => {
@@ -196,9 +196,16 @@ fn is_timeout(status: u16, code: &str, message: &str) -> bool {
     let message = message.to_ascii_lowercase();
     matches!(status, 408 | 504)
         || code.contains("timeout")
-        || ["timed out", "timeout", "time limit", "statement_timeout"]
-            .iter()
-            .any(|w| message.contains(w))
+        || [
+            "timed out",
+            "time limit",
+            "statement timeout",
+            "statement_timeout",
+            "query timeout",
+            "execution timeout",
+        ]
+        .iter()
+        .any(|w| message.contains(w))
 }
 
 #[cfg(test)]
@@ -223,6 +230,12 @@ mod tests {
             400,
             "filter_error",
             "column \"valu\" does not exist"
+        ));
+        // A column named like a timeout is not one.
+        assert!(!is_timeout(
+            400,
+            "filter_error",
+            "column \"timeout_at\" does not exist"
         ));
     }
 
