@@ -12,6 +12,7 @@ mod redact;
 mod request;
 mod schema;
 mod scopes;
+mod sql;
 
 pub use api::{ApiError, ErrorCode, NamedAttribute};
 pub use decode::DecodeError;
@@ -23,6 +24,7 @@ pub(crate) use redact::Redactor;
 pub use request::{RequestLine, TransportKind};
 pub use schema::{Finding, Problem, SchemaReport, TypeReport};
 pub use scopes::ScopeError;
+pub use sql::SqlError;
 
 /// `Result<T, attio::Error>`.
 ///
@@ -245,6 +247,10 @@ pub enum Error {
     #[error(transparent)]
     Scopes(ScopeError),
 
+    /// A SQL statement refused before sending, or stopped at Attio's time limit (`Client::sql`).
+    #[error(transparent)]
+    Sql(SqlError),
+
     /// `ensure_schema` found what creating and restoring cannot fix (an attribute's type or
     /// cardinality, something only an archive would fix, an object it has no nouns to create,
     /// …): every such finding, each naming the Rust field and what to do. Nothing was changed.
@@ -460,6 +466,7 @@ impl Error {
             | Error::InvalidInput(_)
             | Error::Encode { .. }
             | Error::Scopes(_)
+            | Error::Sql(SqlError::NotReadOnly { .. })
             | Error::Schema(_)
             | Error::OAuth(OAuthError::StateMismatch | OAuthError::NotInstalled { .. })
             | Error::Invariant(_)
@@ -482,7 +489,9 @@ impl Error {
             Error::Decode(e) => e.outcome(),
             Error::Paging { .. } => Outcome::NotApplied,
             Error::Unresolved { .. } => Outcome::Unknown,
-            Error::UniqueValuesHeld { .. } => Outcome::NotApplied,
+            Error::UniqueValuesHeld { .. } | Error::Sql(SqlError::Timeout { .. }) => {
+                Outcome::NotApplied
+            }
             Error::MergePending { .. } => Outcome::Applied,
         }
     }
@@ -496,6 +505,7 @@ impl Error {
     pub fn request(&self) -> Option<&RequestLine> {
         match self {
             Error::Encode { request, .. }
+            | Error::Sql(SqlError::Timeout { request, .. })
             | Error::Http { request, .. }
             | Error::Transport { request, .. }
             | Error::TooLarge { request, .. } => Some(request),
@@ -538,6 +548,7 @@ impl Error {
             Error::Api(e) => Some(e.status),
             Error::MultipleEntries { source, .. } => Some(source.status),
             Error::Http { status, .. } | Error::TooLarge { status, .. } => Some(*status),
+            Error::Sql(SqlError::Timeout { status, .. }) => Some(*status),
             Error::Unresolved { source, .. } | Error::UniqueValuesHeld { source, .. } => {
                 source.status()
             }

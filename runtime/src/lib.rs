@@ -75,6 +75,7 @@ mod records;
 mod resolve;
 pub mod schema;
 pub mod search;
+pub mod sql;
 pub mod sync;
 pub mod tasks;
 pub mod webhooks;
@@ -97,7 +98,7 @@ pub use client::{
 };
 pub use error::{
     ApiError, DecodeError, Error, ErrorCode, HeldValue, NamedAttribute, OAuthError, Outcome,
-    PagingProblem, RequestLine, Result, ScopeError, TransportKind,
+    PagingProblem, RequestLine, Result, ScopeError, SqlError, TransportKind,
 };
 pub use operation::Method;
 pub use pages::Listing;

@@ -4,11 +4,13 @@
 use std::collections::HashSet;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex, Weak};
+use std::time::Duration;
 
 use tokio::sync::watch;
 
 use crate::delivery::{Deliverer, Health, OnHealth, WebhookRetry};
 use crate::http::Token;
+use crate::resources::sql::{self, SqlSettings};
 use crate::resources::{identity, workspace};
 use crate::sandbox::Sandbox;
 use crate::server::ratelimit::RateLimiter;
@@ -43,6 +45,7 @@ pub struct SandboxBuilder {
     oauth_app: Option<(String, String)>,
     workspace: (String, String),
     more_workspaces: Vec<(String, String)>,
+    sql_time_limit: Duration,
 }
 
 impl Default for SandboxBuilder {
@@ -60,6 +63,7 @@ impl Default for SandboxBuilder {
             oauth_app: None,
             workspace: ("Sandbox".into(), "sandbox".into()),
             more_workspaces: Vec::new(),
+            sql_time_limit: sql::DEFAULT_TIME_LIMIT,
         }
     }
 }
@@ -100,6 +104,19 @@ impl SandboxBuilder {
     /// Seeds the id generator, so ids are the same on every run.
     pub fn seed(mut self, seed: u64) -> Self {
         self.seed = Some(seed);
+        self
+    }
+
+    /// How long a `POST /v2/sql` statement may run before it is interrupted and answered with a
+    /// `408` (default 30 seconds, Attio's execution limit), in every workspace. A test of the
+    /// timeout sets a short one.
+    ///
+    /// ```
+    /// let builder = attio_sandbox::Sandbox::builder().sql_time_limit(std::time::Duration::from_millis(200));
+    /// # drop(builder);
+    /// ```
+    pub fn sql_time_limit(mut self, limit: Duration) -> Self {
+        self.sql_time_limit = limit;
         self
     }
 
@@ -236,6 +253,14 @@ impl SandboxBuilder {
             workspace_name: name.clone(),
             workspace_slug: slug.clone(),
             client_id: None,
+        };
+        let settings = SqlSettings {
+            time_limit: self.sql_time_limit,
+        };
+        let workspace = |seed| {
+            let mut store = workspace(seed);
+            store.parts.install(settings);
+            store
         };
         let mut first = workspace(self.seed);
         let api_key = self

@@ -7,6 +7,11 @@
 //! loopback port behind signed URLs) and `/v2/self` (whose scopes a test can narrow), on JSON, on its
 //! own: it does not use the `attio` client crate, so it checks the client rather than mirroring it.
 //!
+//! **SQL.** With the `sql` feature, `POST /v2/sql` runs read-only SQL on SQLite over tables built
+//! from the workspace at each query (`objects.<slug>`, `lists.<slug>`, `information_schema`); the
+//! statement's time limit is [`SandboxBuilder::sql_time_limit`]. Without the feature the route
+//! answers an error naming it.
+//!
 //! **Workspaces.** A sandbox is one workspace unless
 //! [`SandboxBuilder::add_workspace`] adds more: each has its own data, API key, rate limits,
 //! webhooks and `/v2/self`, and a token reaches its own workspace alone. [`Sandbox::workspace`]

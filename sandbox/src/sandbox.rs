@@ -14,6 +14,7 @@ use tokio::task::JoinHandle;
 
 use crate::delivery::{DeliveryAttempt, DeliveryTimeout};
 use crate::error::ApiError;
+use crate::resources::sql::SqlSettings;
 use crate::resources::workspace;
 use crate::server::faults::Fault;
 use crate::server::{RecordedRequest, Shared};
@@ -259,10 +260,19 @@ impl Sandbox {
 
     /// Resets every workspace's data to a fresh workspace (standard objects only, no records, no
     /// webhooks), and clears faults, counters, recorded requests and webhook delivery attempts.
-    /// Rate-limit settings, OAuth tokens and the workspace OAuth approves into are kept.
+    /// Rate-limit settings, the SQL time limit, OAuth tokens and the workspace OAuth approves
+    /// into are kept.
     pub fn reset(&self) {
         for w in &self.shared.workspaces {
-            *lock(&w.store) = workspace(w.seed);
+            let mut store = lock(&w.store);
+            let sql = store
+                .parts
+                .get::<SqlSettings>()
+                .copied()
+                .unwrap_or_default();
+            *store = workspace(w.seed);
+            store.parts.install(sql);
+            drop(store);
             w.deliverer.clear();
         }
         let mut c = lock(&self.shared.control);

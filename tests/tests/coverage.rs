@@ -73,6 +73,7 @@ const TYPED: &[(&str, &str, &str)] = &[
         "write_entry_value_history",
     ),
     ("POST", "/v2/objects/records/search", "search"),
+    ("POST", "/v2/sql", "sql"),
     ("GET", "/v2/lists", "lists"),
     ("POST", "/v2/lists", "create_list"),
     ("GET", "/v2/lists/{list}", "get_list"),

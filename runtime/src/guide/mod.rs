@@ -16,6 +16,7 @@
 //! | [`sync`](crate::guide::sync) | many records at once: bulk writes at the rate limit, and `sync`, which writes only what changed |
 //! | [`errors`](crate::guide::errors) | errors and their outcome, retries, writes whose answer is lost, what a broken server cannot do, rate limits, tracing, the blocking client |
 //! | [`generate`](crate::guide::generate) | the `attio` command: structs generated from a workspace, the schema as a table |
+//! | [`sql`](crate::guide::sql) | SQL over the workspace: rows as structs, joining an object with a list, grouping and counting, the schema, what is refused, the time limit, the sandbox's engine |
 //! | [`raw`](crate::guide::raw) | who the token is and its scopes; endpoints newer than this SDK |
 //! | [`oauth`](crate::guide::oauth) | an app many workspaces install: the authorize URL and its `state`, the code exchange, a client per workspace from a token store, revoked tokens, the sandbox's OAuth endpoints |
 //! | [`processes`](crate::guide::processes) | running more than one process: what is kept per process, what a shared store (Redis) shares (the rate limits, the pause of a `429`, webhook keys), and what happens when it is down |
@@ -54,6 +55,9 @@ pub mod errors {}
 
 #[doc = include_str!("generate.md")]
 pub mod generate {}
+
+#[doc = include_str!("sql.md")]
+pub mod sql {}
 
 #[doc = include_str!("raw.md")]
 pub mod raw {}

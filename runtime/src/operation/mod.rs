@@ -22,6 +22,7 @@ pub(crate) mod raw;
 pub(crate) mod records;
 pub(crate) mod schema;
 pub(crate) mod search;
+pub(crate) mod sql;
 pub(crate) mod tasks;
 pub(crate) mod views;
 pub(crate) mod webhooks;

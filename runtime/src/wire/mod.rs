@@ -45,6 +45,7 @@ pub(crate) mod parent;
 mod record;
 pub(crate) mod schema;
 pub(crate) mod search;
+pub(crate) mod sql;
 pub(crate) mod task;
 mod view;
 pub(crate) mod webhook;

@@ -19,6 +19,7 @@ pub mod notes;
 pub mod records;
 pub mod schema;
 pub mod search;
+pub mod sql;
 pub mod tasks;
 pub mod views;
 pub mod webhooks;
@@ -31,6 +32,7 @@ pub const ROUTES: &[&[Route]] = &[
     schema::ROUTES,
     records::ROUTES,
     search::ROUTES,
+    sql::ROUTES,
     lists::ROUTES,
     notes::ROUTES,
     tasks::ROUTES,
@@ -57,4 +59,5 @@ fn install(store: &mut Store) {
     store.parts.install(meetings::Meetings::default());
     store.parts.install(views::Views::default());
     store.parts.install(files::Files::default());
+    store.parts.install(sql::SqlSettings::default());
 }

@@ -61,3 +61,53 @@ async fn responses_match_the_openapi_schemas() {
     merge_history_views::views(&env, &mut c).await;
     assert!(c.checked >= 150, "{}", c.checked);
 }
+
+/// `POST /v2/sql`'s answers (rows, and the `filter_error` of an invalid query or of a statement
+/// that is not a `SELECT`) hold to Attio's fragment. Only with the `sql` feature, which
+/// `cargo test --workspace` enables (the tests crate asks for it).
+#[cfg(feature = "sql")]
+#[tokio::test]
+async fn sql_answers_match_the_openapi_schema() {
+    let mut c = checker();
+    let env = Env::new().await;
+    env.create(
+        "companies",
+        json!({"name": "Acme", "domains": ["acme.com"]}),
+    )
+    .await;
+    for sql in [
+        "SELECT record_id, name, domains, created_at FROM companies",
+        "SELECT count(*) AS n FROM information_schema.columns WHERE table_schema = 'objects'",
+        "SELECT nope FROM companies",
+        "DELETE FROM companies",
+    ] {
+        c.call(
+            &env,
+            "POST",
+            "/v2/sql",
+            "/v2/sql",
+            Some(json!({ "sql": sql })),
+        )
+        .await;
+    }
+    assert_eq!(c.checked, 4);
+}
+
+/// Without the `sql` feature (`cargo test -p attio-sandbox`), `POST /v2/sql` answers an
+/// Attio-shaped error that names the feature, and a body without `sql` is a validation error.
+#[cfg(not(feature = "sql"))]
+#[tokio::test]
+async fn without_the_sql_feature_the_route_names_it() {
+    let env = Env::new().await;
+    let (status, body) = env
+        .call("POST", "/v2/sql", Some(json!({"sql": "SELECT 1"})))
+        .await;
+    assert_eq!(status, 501, "{body}");
+    let message = body["message"].as_str().unwrap_or_default();
+    assert!(message.contains("`sql` feature"), "{message}");
+    let (status, body) = env.call("POST", "/v2/sql", Some(json!({}))).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (400, Some("validation_type"))
+    );
+}
