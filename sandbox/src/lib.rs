@@ -108,7 +108,7 @@ pub use delivery::{AttemptResult, DeliveryAttempt, DeliveryTimeout, WebhookRetry
 pub use error::ApiError;
 pub use sandbox::Sandbox;
 pub use server::RecordedRequest;
-pub use server::faults::Fault;
+pub use server::faults::{Fault, Struck};
 
 /// Every operation the sandbox serves, as `(method, path template)`: the route table itself, in
 /// the path syntax of Attio's OpenAPI document (`/v2/notes/{note_id}`; `{target}` is `objects` or
