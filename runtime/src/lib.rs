@@ -113,8 +113,8 @@ pub use values::{
     EntryObject, FieldError, FieldInfo, Interaction, InteractionType, InvalidId, InvalidScope,
     ListId, ListParent, Location, ObjectKind, ParentOf, PersonalName, PhoneNumber, Rating,
     RecordId, RecordObject, RecordReference, Resource, Scope, Scopes, SelectOption, SelectOptionId,
-    Status, StatusId, Timestamp, ValueContract, ValueError, ValueMeta, WithMeta, WritableField,
-    WritableValue,
+    Status, StatusId, Timestamp, TokenLevel, ValueContract, ValueError, ValueMeta, WithMeta,
+    WritableField, WritableValue,
 };
 pub use values::{AttributeHandle, Ref, SelectEnum};
 pub use wire::{

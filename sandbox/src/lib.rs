@@ -106,6 +106,7 @@ mod webhook_url;
 pub use builder::SandboxBuilder;
 pub use delivery::{AttemptResult, DeliveryAttempt, DeliveryTimeout, WebhookRetry};
 pub use error::ApiError;
+pub use http::TokenLevel;
 pub use sandbox::Sandbox;
 pub use server::RecordedRequest;
 pub use server::faults::{Fault, Struck};

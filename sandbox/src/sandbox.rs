@@ -66,6 +66,12 @@ impl Sandbox {
             scopes.into_iter().map(Into::into).collect();
     }
 
+    /// Changes the token's level (see
+    /// [`SandboxBuilder::token_level`](crate::SandboxBuilder::token_level)).
+    pub fn set_token_level(&self, level: crate::http::TokenLevel) {
+        Arc::make_mut(&mut lock(&self.shared.control).token).level = level;
+    }
+
     /// Revokes an access token issued through OAuth (see
     /// [`SandboxBuilder::oauth_app`](crate::SandboxBuilder::oauth_app)): from now on a request
     /// bearing it is answered `401`, as Attio answers once a workspace uninstalls the app.

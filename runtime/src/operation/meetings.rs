@@ -26,7 +26,7 @@ fn recording_path(meeting: &MeetingId, recording: &CallRecordingId) -> String {
 }
 
 /// `?key=value&…` with `cursor` appended when there is one.
-fn with_cursor(path: String, query: &str, cursor: Option<&str>) -> String {
+pub(super) fn with_cursor(path: String, query: &str, cursor: Option<&str>) -> String {
     let mut q = url::form_urlencoded::Serializer::new(query.to_owned());
     if let Some(cursor) = cursor {
         q.append_pair("cursor", cursor);

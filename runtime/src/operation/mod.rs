@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 
 use crate::error::{DecodeError, Error, ErrorCode, RequestLine};
-use crate::values::{AttioObject, FieldInfo, ObjectKind};
+use crate::values::{AttioObject, FieldInfo, ObjectKind, TokenLevel};
 
 pub(crate) mod comments;
 pub(crate) mod identity;
@@ -197,6 +197,18 @@ impl<R> Operation<R> {
                 .find(|h| (h.about)(&e.code, &e.message))
             {
                 Some(hint) => Error::Api(e.with_hint((hint.render)(&hint.name, hint.declared_by))),
+                None if e.status == 403
+                    && !TokenLevel::supported_by(self.method.as_str(), &self.path)
+                        .contains(&TokenLevel::User) =>
+                {
+                    Error::Api(e.with_hint(format!(
+                        "{} {} accepts only a workspace-level access token; if this one acts \
+                         for a workspace member (user-level, see `client.whoami().await?.token_level`), \
+                         make an access token in Attio (Workspace settings → Developers) and use it here",
+                        self.method.as_str(),
+                        self.path.split('?').next().unwrap_or_default(),
+                    )))
+                }
                 None => Error::Api(e),
             },
             error => error,

@@ -68,6 +68,7 @@ fn me(store: &Store, req: &Request<'_>) -> Answer {
         "workspace_name": token.workspace_name,
         "workspace_slug": token.workspace_slug,
         "workspace_logo_url": null,
+        "token_level": token.level.as_str(),
     }))
 }
 

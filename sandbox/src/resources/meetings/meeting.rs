@@ -22,6 +22,7 @@ fn render(store: &Store, m: &Meeting) -> Value {
         "end": m.end.render(),
         "participants": m.participants.iter().map(|p| json!({
             "status": p.status, "is_organizer": p.is_organizer, "email_address": p.email,
+            "name": p.name,
         })).collect::<Vec<_>>(),
         "linked_records": m.links.iter().map(|(slug, o, r)| json!({
             "object_slug": slug, "object_id": o, "record_id": r,
@@ -104,17 +105,33 @@ fn participants(v: &Value) -> Result<Vec<Participant>, ApiError> {
     }
     let mut out: Vec<Participant> = Vec::new();
     for (i, p) in items.iter().enumerate() {
-        let email = p
-            .get("email_address")
-            .and_then(Value::as_str)
-            .map(str::trim);
-        let Some(email) = email.filter(|e| {
-            e.split_once('@')
-                .is_some_and(|(a, b)| !a.is_empty() && b.contains('.'))
-        }) else {
-            return Err(bad(format!(
-                "data.participants[{i}].email_address must be an email address."
-            )));
+        let name = match p.get("name") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(n)) if !n.trim().is_empty() => Some(n.trim().to_owned()),
+            Some(_) => {
+                return Err(bad(format!(
+                    "data.participants[{i}].name must be a non-empty string."
+                )));
+            }
+        };
+        let email = match p.get("email_address") {
+            None | Some(Value::Null) if name.is_some() => None,
+            None | Some(Value::Null) => {
+                return Err(bad(format!(
+                    "data.participants[{i}] needs an email_address, or a name when it has none."
+                )));
+            }
+            Some(e) => match e.as_str().map(str::trim).filter(|e| {
+                e.split_once('@')
+                    .is_some_and(|(a, b)| !a.is_empty() && b.contains('.'))
+            }) {
+                Some(e) => Some(e.to_lowercase()),
+                None => {
+                    return Err(bad(format!(
+                        "data.participants[{i}].email_address must be an email address."
+                    )));
+                }
+            },
         };
         let is_organizer = match p.get("is_organizer") {
             Some(Value::Bool(b)) => *b,
@@ -133,10 +150,10 @@ fn participants(v: &Value) -> Result<Vec<Participant>, ApiError> {
                 )));
             }
         };
-        let email = email.to_lowercase();
-        if !out.iter().any(|q| q.email == email) {
+        if email.is_none() || !out.iter().any(|q| q.email == email) {
             out.push(Participant {
                 email,
+                name,
                 is_organizer,
                 status,
             });
@@ -191,7 +208,8 @@ fn participant_people(
     };
     let mut out = Vec::new();
     for p in participants {
-        let Ok(body) = normalise(store, attr, &json!(p.email)) else {
+        let Some(email) = &p.email else { continue };
+        let Ok(body) = normalise(store, attr, &json!(email)) else {
             continue;
         };
         for r in store.find_by_value(
@@ -328,7 +346,10 @@ pub(super) fn list(store: &Store, req: &Request<'_>) -> Result<Value, ApiError> 
             linked
                 .as_ref()
                 .is_none_or(|(o, r)| m.links.iter().any(|(_, lo, lr)| lo == o && lr == r))
-                && (emails.is_empty() || m.participants.iter().any(|p| emails.contains(&p.email)))
+                && (emails.is_empty()
+                    || m.participants
+                        .iter()
+                        .any(|p| p.email.as_ref().is_some_and(|e| emails.contains(e))))
                 && ends_from.is_none_or(|t| m.end.instant(tz) >= t)
                 && starts_before.is_none_or(|t| m.start.instant(tz) < t)
         })

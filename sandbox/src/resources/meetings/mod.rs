@@ -9,7 +9,7 @@
 //! and must come after the start. Listings page by an opaque `cursor` with
 //! `pagination.next_cursor` null on the last page; meetings and call recordings take `limit` 1
 //! to 200 (default 50); a cursor names its listing, and another listing's is refused. 400s name
-//! the field.
+//! the field. Listing meetings and reading a transcript accept workspace-level tokens only.
 //!
 //! Semantics chosen where Attio's documentation is silent, or the sandbox cannot do what Attio
 //! does:
@@ -32,7 +32,7 @@ pub use model::Meetings;
 
 /// The routes of meetings, call recordings and transcripts.
 pub const ROUTES: &[Route] = &[
-    Route::read(Method::Get, "/v2/meetings", meeting::list),
+    Route::read(Method::Get, "/v2/meetings", meeting::list).workspace_only(),
     Route::write(Method::Post, "/v2/meetings", meeting::create),
     Route::read(Method::Get, "/v2/meetings/{meeting_id}", meeting::get),
     Route::write(
@@ -59,5 +59,6 @@ pub const ROUTES: &[Route] = &[
         Method::Get,
         "/v2/meetings/{meeting_id}/call_recordings/{call_recording_id}/transcript",
         recording::transcript,
-    ),
+    )
+    .workspace_only(),
 ];

@@ -1,0 +1,1 @@
+//! Meeting updates and deletion (filled by the next change).
