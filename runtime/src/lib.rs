@@ -92,7 +92,8 @@ pub use bulk::{Bulk, BulkItem, BulkReport, DEFAULT_BULK_CONCURRENCY, Progress};
 pub use changes::ChangeSet;
 pub use client::{
     API_KEY_ENV, BASE_URL_ENV, Client, ClientBuilder, ClientStats, DEFAULT_BASE_URL,
-    DEFAULT_MAX_RESPONSE_BYTES, MAX_ERROR_BODY_BYTES, RateLimits, RetryPolicy,
+    DEFAULT_MAX_RESPONSE_BYTES, MAX_ERROR_BODY_BYTES, OPERATION_LIMITS, OperationLimit, RateLimits,
+    RetryPolicy,
 };
 pub use error::{
     ApiError, DecodeError, Error, ErrorCode, HeldValue, NamedAttribute, OAuthError, Outcome,

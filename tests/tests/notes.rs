@@ -215,3 +215,38 @@ async fn creating_and_deleting_a_note_is_delivered_to_webhooks() {
         assert_eq!(e.parent_object_id.as_str(), acme.id.object_id);
     }
 }
+
+/// Listing notes is limited to 10 requests a second on its own, beside the workspace's reads.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_burst_of_note_listings_is_paced_at_their_own_limit() {
+    use std::time::{Duration, Instant};
+
+    use attio::{RateLimits, RetryPolicy};
+    use futures::future::join_all;
+
+    let sandbox = Sandbox::builder().rate_limits(true).start().await.unwrap();
+    let client = attio_tests::sandbox_client(&sandbox).build().unwrap();
+    let started = Instant::now();
+    let listings = join_all((0..30).map(|_| client.notes().collect_all())).await;
+    let elapsed = started.elapsed();
+    assert!(listings.iter().all(Result::is_ok), "{listings:?}");
+    // 30 at 10 a second: the first goes at once, the last 29 intervals later.
+    assert!(elapsed >= Duration::from_secs(2), "{elapsed:?}");
+    assert_eq!(client.stats().rate_limited, 0, "no 429 from the sandbox");
+    assert_eq!(sandbox.request_count("GET", "/v2/notes"), 30);
+
+    // Without the client's limiter the same burst meets the sandbox's 429s.
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let bare = attio_tests::sandbox_client(&sandbox)
+        .rate_limits(RateLimits::unlimited())
+        .retry_policy(RetryPolicy::disabled())
+        .build()
+        .unwrap();
+    let listings = join_all((0..30).map(|_| bare.notes().collect_all())).await;
+    let refused = listings
+        .iter()
+        .filter(|r| r.as_ref().is_err_and(|e| e.status() == Some(429)))
+        .count();
+    assert!(refused >= 10, "{refused} of 30 refused with 429");
+    assert_eq!(bare.stats().rate_limited, refused as u64);
+}

@@ -60,6 +60,7 @@ pub use object::{
 pub use object::{StructKind, kind};
 pub use scope::{Access, InvalidScope, Resource, Scope, Scopes};
 pub use timestamp::Timestamp;
+pub(crate) use token_level::matches as path_matches;
 pub use token_level::{TokenLevel, WORKSPACE_ONLY};
 pub(crate) use value::read_shape;
 pub use value::{AttioValue, Key, ReadShape, Value, ValueObject, WritableValue};

@@ -82,8 +82,9 @@ impl TokenLevel {
     }
 }
 
-/// Whether `path` is an instance of `template`: the same segments, `{…}` matching any one.
-fn matches(template: &str, path: &str) -> bool {
+/// Whether `path` (no query string) is an instance of `template`: the same segments, `{…}`
+/// matching any one.
+pub(crate) fn matches(template: &str, path: &str) -> bool {
     let mut t = template.trim_matches('/').split('/');
     let mut p = path.trim_matches('/').split('/');
     loop {

@@ -271,9 +271,10 @@ fn respond(
         .map(percent_decode)
         .collect();
     let write = is_write(method, &segments);
-    if let Err(at) = lock(&shared.control)
-        .limiter
-        .check(write, SystemTime::now())
+    if let Err(at) =
+        lock(&shared.control)
+            .limiter
+            .check(write, method, &segments, SystemTime::now())
     {
         return error_response(&ApiError::rate_limited(), Some(at));
     }
