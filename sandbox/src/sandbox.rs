@@ -299,6 +299,28 @@ impl Sandbox {
         Ok(store.render_record(oi, record))
     }
 
+    /// Inserts a meeting as Attio's calendar sync makes it, from what `POST /v2/meetings` takes
+    /// in `data` (found by its `external_ref` if it exists): the API can link records to it, but
+    /// not delete it (`400 system_edit_unauthorized`). Its answer is the meeting.
+    ///
+    /// ```
+    /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+    /// let sandbox = attio_sandbox::Sandbox::start().await?;
+    /// let meeting = sandbox.insert_calendar_meeting(serde_json::json!({
+    ///     "external_ref": {"ical_uid": "evt-1@google.com", "provider": "google", "is_recurring": false},
+    ///     "title": "Standup", "description": "", "is_all_day": false,
+    ///     "start": {"datetime": "2030-01-01T09:00:00Z"}, "end": {"datetime": "2030-01-01T09:15:00Z"},
+    ///     "participants": [{"email_address": "alice@attio.com", "is_organizer": true, "status": "accepted"}],
+    /// }))?;
+    /// assert_eq!(meeting["data"]["title"], "Standup");
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn insert_calendar_meeting(&self, data: Value) -> Result<Value, ApiError> {
+        let mut store = lock(&self.shared.store);
+        crate::resources::meetings::insert_from_calendar(&mut store, &data)
+    }
+
     /// Inserts many records into `object` at once, for seeding large data sets (benchmarks, load
     /// tests): each is checked and written as [`insert_record`](Sandbox::insert_record) does, but
     /// unique attributes are checked against one index built for the batch instead of a scan of

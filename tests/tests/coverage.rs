@@ -97,6 +97,7 @@ const TYPED: &[(&str, &str, &str)] = &[
     ("GET", "/v2/notes", "notes"),
     ("POST", "/v2/notes", "create_note"),
     ("GET", "/v2/notes/{note_id}", "get_note"),
+    ("PATCH", "/v2/notes/{note_id}", "update_note"),
     ("DELETE", "/v2/notes/{note_id}", "delete_note"),
     ("GET", "/v2/tasks", "tasks"),
     ("POST", "/v2/tasks", "create_task"),
@@ -111,6 +112,13 @@ const TYPED: &[(&str, &str, &str)] = &[
     ("GET", "/v2/meetings", "meetings"),
     ("POST", "/v2/meetings", "create_meeting"),
     ("GET", "/v2/meetings/{meeting_id}", "get_meeting"),
+    ("PATCH", "/v2/meetings/{meeting_id}", "link_meeting_records"),
+    (
+        "PUT",
+        "/v2/meetings/{meeting_id}",
+        "replace_meeting_records",
+    ),
+    ("DELETE", "/v2/meetings/{meeting_id}", "delete_meeting"),
     (
         "GET",
         "/v2/meetings/{meeting_id}/call_recordings",

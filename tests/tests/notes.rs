@@ -250,3 +250,70 @@ async fn a_burst_of_note_listings_is_paced_at_their_own_limit() {
     assert!(refused >= 10, "{refused} of 30 refused with 429");
     assert_eq!(bare.stats().rate_limited, refused as u64);
 }
+
+#[tokio::test]
+async fn a_note_is_retitled_and_rewritten_but_keeps_its_parent() {
+    use attio::notes::NoteUpdate;
+
+    let (sandbox, client, acme) = setup().await;
+    let parent = Ref::<Company>::new(acme.id.record_id.clone());
+    let note = client
+        .create_note(&parent, NewNote::markdown("Call", "## First\n- one\n- two"))
+        .await
+        .unwrap();
+    let id = &note.id.note_id;
+
+    let retitled = client
+        .update_note(id, NoteUpdate::title("Call with Acme"))
+        .await
+        .unwrap();
+    assert_eq!(retitled.title, "Call with Acme");
+    assert_eq!(
+        retitled.content_markdown, note.content_markdown,
+        "content kept"
+    );
+
+    // New content replaces the whole of it, in the format given.
+    let rewritten = client
+        .update_note(
+            id,
+            NoteUpdate::plaintext("Signed.\nInvoice in May.").and_title("Signed"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(rewritten.title, "Signed");
+    assert_eq!(rewritten.content_plaintext, "Signed.\nInvoice in May.");
+    assert_eq!(
+        (
+            rewritten.parent_object.as_str(),
+            &rewritten.parent_record_id
+        ),
+        ("companies", &acme.id.record_id)
+    );
+    assert_eq!(client.get_note(id).await.unwrap(), rewritten);
+
+    // What the SDK sends: only what changes.
+    let bodies: Vec<String> = sandbox
+        .recent_requests()
+        .into_iter()
+        .filter(|r| r.method == "PATCH")
+        .map(|r| r.body)
+        .collect();
+    assert_eq!(bodies[0], r#"{"data":{"title":"Call with Acme"}}"#);
+
+    // Attio refuses to move a note to another parent.
+    let err = client
+        .request(attio::Method::Patch, &format!("/v2/notes/{}", id.as_str()))
+        .json(&serde_json::json!({"data": {"parent_object": "people"}}))
+        .send::<serde_json::Value>()
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(400), "{err}");
+    // A note that is not there.
+    let gone: attio::values::NoteId = "7f9c3b8e-3b9a-4a6f-9a35-3f2b8f9d2c11".parse().unwrap();
+    let err = client
+        .update_note(&gone, NoteUpdate::title("x"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(404), "{err}");
+}

@@ -280,6 +280,12 @@ pub(crate) struct LinkInput<'a> {
     pub(crate) record_id: &'a RecordId,
 }
 
+/// The body of `PATCH` / `PUT /v2/meetings/{meeting_id}`: `{"data": {"linked_records": […]}}`.
+pub(crate) fn links_body(links: &[LinkInput<'_>]) -> Vec<u8> {
+    serde_json::to_vec(&serde_json::json!({ "data": { "linked_records": links } }))
+        .unwrap_or_default()
+}
+
 /// The body of `POST /v2/meetings`.
 pub(crate) fn create_body(input: &MeetingInput<'_>) -> Vec<u8> {
     // Strings, ids, booleans and timestamps: serializing cannot fail.

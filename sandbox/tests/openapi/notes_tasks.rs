@@ -37,6 +37,28 @@ pub(crate) async fn notes_tasks_search(env: &Env, c: &mut Checker, pid: &str) {
     .await;
     c.call(env, "GET", "/v2/notes/missing", "/v2/notes/{note_id}", None)
         .await;
+    for body in [
+        json!({"data": {"title": "Call (retitled)"}}),
+        json!({"data": {"format": "plaintext", "content": "Rewritten."}}),
+        json!({"data": {"content": "no format"}}),
+    ] {
+        c.call(
+            env,
+            "PATCH",
+            &format!("/v2/notes/{nid}"),
+            "/v2/notes/{note_id}",
+            Some(body),
+        )
+        .await;
+    }
+    c.call(
+        env,
+        "PATCH",
+        "/v2/notes/missing",
+        "/v2/notes/{note_id}",
+        Some(json!({"data": {"title": "x"}})),
+    )
+    .await;
     c.call(
         env,
         "DELETE",

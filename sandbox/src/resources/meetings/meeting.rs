@@ -12,7 +12,7 @@ use crate::store::Store;
 use crate::util::{format_ns, parse_timestamp};
 use crate::values::{normalise, value_key};
 
-fn render(store: &Store, m: &Meeting) -> Value {
+pub(super) fn render(store: &Store, m: &Meeting) -> Value {
     json!({
         "id": {"workspace_id": store.workspace_id, "meeting_id": m.id},
         "title": m.title,
@@ -162,7 +162,10 @@ fn participants(v: &Value) -> Result<Vec<Participant>, ApiError> {
     Ok(out)
 }
 
-fn links(store: &Store, v: Option<&Value>) -> Result<Vec<(String, String, String)>, ApiError> {
+pub(super) fn links(
+    store: &Store,
+    v: Option<&Value>,
+) -> Result<Vec<(String, String, String)>, ApiError> {
     let Some(v) = v else { return Ok(Vec::new()) };
     let items = v
         .as_array()
@@ -225,7 +228,16 @@ fn participant_people(
 
 /// `POST /v2/meetings`: finds the meeting with this `external_ref`, or creates it.
 pub(super) fn create(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError> {
-    let d = req.data()?;
+    find_or_create(store, req.data()?, false)
+}
+
+/// Finds the meeting `d.external_ref` names, or creates it from `d`; `from_calendar` for one that
+/// calendar sync made (which the API cannot delete).
+pub(super) fn find_or_create(
+    store: &mut Store,
+    d: &serde_json::Map<String, Value>,
+    from_calendar: bool,
+) -> Result<Value, ApiError> {
     let external_key = external_key(field(d, "external_ref")?)?;
     let title = string(d, "title")?;
     let description = string(d, "description")?;
@@ -266,6 +278,7 @@ pub(super) fn create(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiE
         participants,
         links,
         created_at: store.tick(),
+        from_calendar,
     };
     let answer = json!({"data": render(store, &meeting)});
     store.parts.get_mut::<Meetings>()?.meetings.push(meeting);

@@ -1,4 +1,5 @@
-//! Meetings and call recordings: their routes. The meeting handlers are in `meeting.rs`, call
+//! Meetings and call recordings: their routes. The meeting handlers are in `meeting.rs` (linked
+//! records changed and deletion in `changes.rs`), call
 //! recordings and transcripts in `recording.rs`, their state and shared helpers (cursor paging)
 //! in `model.rs`.
 //!
@@ -22,12 +23,14 @@
 //!   it asynchronously), after the records the create named. Deleting a record unlinks it.
 //! - Sorting is by start (an all-day meeting's at midnight UTC), then by creation.
 
+mod changes;
 mod meeting;
 mod model;
 mod recording;
 
 use crate::http::{Method, Route};
 
+pub use changes::insert_from_calendar;
 pub use model::Meetings;
 
 /// The routes of meetings, call recordings and transcripts.
@@ -35,6 +38,17 @@ pub const ROUTES: &[Route] = &[
     Route::read(Method::Get, "/v2/meetings", meeting::list).workspace_only(),
     Route::write(Method::Post, "/v2/meetings", meeting::create),
     Route::read(Method::Get, "/v2/meetings/{meeting_id}", meeting::get),
+    Route::write(
+        Method::Patch,
+        "/v2/meetings/{meeting_id}",
+        changes::append_links,
+    ),
+    Route::write(
+        Method::Put,
+        "/v2/meetings/{meeting_id}",
+        changes::replace_links,
+    ),
+    Route::write(Method::Delete, "/v2/meetings/{meeting_id}", changes::delete),
     Route::write(
         Method::Get,
         "/v2/meetings/{meeting_id}/call_recordings",

@@ -77,6 +77,8 @@ pub struct Meeting {
     pub links: Vec<(String, String, String)>,
     /// Created, ns since 1970.
     pub created_at: i128,
+    /// Made by calendar sync (see `Sandbox::insert_calendar_meeting`): the API cannot delete it.
+    pub from_calendar: bool,
 }
 
 /// Meetings and call recordings, in creation order.

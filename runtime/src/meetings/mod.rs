@@ -42,6 +42,8 @@
 //! # Ok(()) }
 //! ```
 
+mod changes;
+
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::operation;
