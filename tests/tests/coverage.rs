@@ -155,6 +155,11 @@ const TYPED: &[(&str, &str, &str)] = &[
     ("GET", "/v2/objects/{object}", "get_object"),
     ("PATCH", "/v2/objects/{object}", "update_object"),
     (
+        "DELETE",
+        "/v2/objects/{object}",
+        "delete_object_and_all_its_records",
+    ),
+    (
         "GET",
         "/v2/{target}/{identifier}/attributes",
         "AttributeListing::stream",

@@ -18,6 +18,7 @@ mod entries;
 mod events;
 mod filter;
 mod list;
+mod objects;
 mod parts;
 mod reference;
 mod relationships;
