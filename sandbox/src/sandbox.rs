@@ -321,6 +321,27 @@ impl Sandbox {
         crate::resources::meetings::insert_from_calendar(&mut store, &data)
     }
 
+    /// Puts an email in the workspace's mailboxes, as if a connected mailbox had synced it, for
+    /// `GET /v2/emails` to list: `{sent_at, direction, subject_line?, participants: [{role,
+    /// email_address, name?}]}`. Its answer is the email as listed.
+    ///
+    /// ```
+    /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+    /// let sandbox = attio_sandbox::Sandbox::start().await?;
+    /// let email = sandbox.insert_email(serde_json::json!({
+    ///     "sent_at": "2030-01-02T10:00:00Z", "direction": "inbound", "subject_line": "Quote",
+    ///     "participants": [{"role": "from", "email_address": "ada@acme.com", "name": "Ada"},
+    ///                      {"role": "to", "email_address": "alice@attio.com"}],
+    /// }))?;
+    /// assert_eq!(email["participants"][0]["email_domain"], "acme.com");
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn insert_email(&self, data: Value) -> Result<Value, ApiError> {
+        let mut store = lock(&self.shared.store);
+        crate::resources::emails::insert(&mut store, &data)
+    }
+
     /// Inserts many records into `object` at once, for seeding large data sets (benchmarks, load
     /// tests): each is checked and written as [`insert_record`](Sandbox::insert_record) does, but
     /// unique attributes are checked against one index built for the batch instead of a scan of

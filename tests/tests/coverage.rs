@@ -144,6 +144,12 @@ const TYPED: &[(&str, &str, &str)] = &[
         "/v2/meetings/{meeting_id}/call_recordings/{call_recording_id}/transcript",
         "transcript",
     ),
+    ("GET", "/v2/emails", "emails"),
+    (
+        "POST",
+        "/v2/sequences/unsubscribed_emails",
+        "unsubscribe_from_sequences",
+    ),
     ("GET", "/v2/webhooks", "list_webhooks"),
     ("POST", "/v2/webhooks", "create_webhook"),
     ("GET", "/v2/webhooks/{webhook_id}", "get_webhook"),

@@ -11,6 +11,7 @@ use crate::error::{DecodeError, Error, ErrorCode, RequestLine};
 use crate::values::{AttioObject, FieldInfo, ObjectKind, TokenLevel};
 
 pub(crate) mod comments;
+pub(crate) mod emails;
 pub(crate) mod identity;
 pub(crate) mod lists;
 pub(crate) mod meetings;
@@ -20,6 +21,7 @@ pub(crate) mod raw;
 pub(crate) mod records;
 pub(crate) mod schema;
 pub(crate) mod search;
+pub(crate) mod sequences;
 pub(crate) mod tasks;
 pub(crate) mod webhooks;
 

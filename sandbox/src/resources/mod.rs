@@ -11,6 +11,7 @@
 //! in [`install`] if it keeps state).
 
 pub mod comments;
+pub mod emails;
 pub mod identity;
 pub mod lists;
 pub mod meetings;
@@ -18,6 +19,7 @@ pub mod notes;
 pub mod records;
 pub mod schema;
 pub mod search;
+pub mod sequences;
 pub mod tasks;
 pub mod webhooks;
 
@@ -34,6 +36,8 @@ pub const ROUTES: &[&[Route]] = &[
     tasks::ROUTES,
     comments::ROUTES,
     meetings::ROUTES,
+    emails::ROUTES,
+    sequences::ROUTES,
     webhooks::ROUTES,
     identity::ROUTES,
 ];
@@ -51,4 +55,6 @@ fn install(store: &mut Store) {
     store.parts.install(tasks::Tasks::default());
     store.parts.install(comments::Comments::default());
     store.parts.install(meetings::Meetings::default());
+    store.parts.install(emails::Emails::default());
+    store.parts.install(sequences::Unsubscribed::default());
 }
