@@ -174,7 +174,7 @@ async fn a_threads_comments_page_by_cursor_and_filter_by_creation() {
 
     // A bad limit is Attio's 400, which the raw escape hatch shows.
     let err = client
-        .request(attio::Method::Get, &path)
+        .request(attio::Method::Get, path)
         .query("limit", "251")
         .send::<serde_json::Value>()
         .await

@@ -303,7 +303,7 @@ async fn a_note_is_retitled_and_rewritten_but_keeps_its_parent() {
 
     // Attio refuses to move a note to another parent.
     let err = client
-        .request(attio::Method::Patch, &format!("/v2/notes/{}", id.as_str()))
+        .request(attio::Method::Patch, format!("/v2/notes/{}", id.as_str()))
         .json(&serde_json::json!({"data": {"parent_object": "people"}}))
         .send::<serde_json::Value>()
         .await

@@ -260,7 +260,7 @@ fn list(store: &Store, req: &Request<'_>) -> Result<Value, ApiError> {
         .iter()
         .filter(|e| matches(e))
         .collect();
-    found.sort_by(|a, b| b.sent_at.cmp(&a.sent_at));
+    found.sort_by_key(|e| std::cmp::Reverse(e.sent_at));
     let kind = format!(
         "emails:{}",
         req.query
