@@ -102,7 +102,7 @@ impl Route {
 
 /// Whether a token acts for the whole workspace or for one member (`token_level` in
 /// `GET /v2/self`). A few operations accept only workspace-level tokens (their routes say so,
-/// [`Route::workspace_only`]); a user-level token is refused there with `403`.
+/// `Route::workspace_only`); a user-level token is refused there with `403`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum TokenLevel {
     /// Acts for the whole workspace: the default.
