@@ -14,7 +14,7 @@ use crate::values::{ObjectId, RecordId, Timestamp, WorkspaceId};
 ///   "linked_records":[]}"#;
 /// let email: attio::emails::Email = serde_json::from_str(json)?;
 /// assert_eq!(email.direction, attio::emails::EmailDirection::Inbound);
-/// assert_eq!(email.participants[0].role, attio::emails::EmailRole::From);
+/// assert_eq!(email.participants[0].role, attio::emails::EmailRole::Sender);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -85,8 +85,10 @@ pub struct EmailParticipant {
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum EmailRole {
-    /// The sender.
-    From,
+    /// The sender (`from`; not named `From`, which would shadow the standard trait's name in
+    /// compiler messages).
+    #[serde(rename = "from")]
+    Sender,
     /// The reply-to address.
     ReplyTo,
     /// A recipient.
