@@ -4,10 +4,11 @@
 //! cargo run --example oauth_app
 //! ```
 //!
-//! It needs no account and no network: two sandboxes (Attio-compatible servers in this process)
-//! play Attio for two workspaces, Acme and Globex, each with the same OAuth app registered and
-//! approving at once. A small browser follows the redirects: the app's `/install` sends it to
-//! Attio's consent screen with a fresh `state` kept in its session; Attio sends it back to
+//! It needs no account and no network: a sandbox (an Attio-compatible server in this process)
+//! plays Attio with two workspaces, Acme and Globex, and the OAuth app registered, approving at
+//! once into the workspace chosen with `Sandbox::approve_into` (where an admin picks one on
+//! Attio's consent screen). A small browser follows the redirects: the app's `/install` sends it
+//! to Attio's consent screen with a fresh `state` kept in its session; Attio sends it back to
 //! `/oauth/callback` with a code; the app checks the state, exchanges the code, learns the
 //! workspace from `/v2/self`, and keeps the token. Against Attio itself the app is the same,
 //! with Attio's default hosts and a public `https://` redirect URI.
@@ -35,35 +36,21 @@ pub struct Company {
     pub name: String,
 }
 
-/// One "Attio" per workspace here (each sandbox is one): the app pointed at it, and the
-/// installations whose clients talk to it. Against Attio there is one of each.
-struct Region {
-    app: OAuthApp,
-    installations: Installations,
-}
-
-/// The app's state: where each workspace installs, and the sessions (a cookie's id → the state
-/// kept for it, and the region it asked for).
+/// The app's state: the app as registered with Attio, the installations whose clients write to
+/// each workspace, and the sessions (a cookie's id → the state kept for it).
 #[derive(Clone)]
 struct AppState {
-    regions: Arc<Vec<Region>>,
-    sessions: Arc<Mutex<HashMap<String, (CsrfState, usize)>>>,
+    app: Arc<OAuthApp>,
+    installations: Installations,
+    sessions: Arc<Mutex<HashMap<String, CsrfState>>>,
 }
 
-#[derive(serde::Deserialize)]
-struct InstallQuery {
-    region: usize,
-}
-
-/// `GET /install?region=N`: a session with a fresh state, and a redirect to the consent screen.
-async fn install(State(state): State<AppState>, Query(q): Query<InstallQuery>) -> Response {
-    let Some(region) = state.regions.get(q.region) else {
-        return (StatusCode::NOT_FOUND, "no such region").into_response();
-    };
-    let (url, csrf) = region.app.authorize_url();
+/// `GET /install`: a session with a fresh state, and a redirect to the consent screen.
+async fn install(State(state): State<AppState>) -> Response {
+    let (url, csrf) = state.app.authorize_url();
     let mut sessions = state.sessions.lock().unwrap_or_else(|e| e.into_inner());
     let session = format!("session-{}", sessions.len() + 1);
-    sessions.insert(session.clone(), (csrf, q.region));
+    sessions.insert(session.clone(), csrf);
     (
         StatusCode::SEE_OTHER,
         [
@@ -95,17 +82,14 @@ async fn callback(
         let mut sessions = state.sessions.lock().unwrap_or_else(|e| e.into_inner());
         sessions.remove(&s)
     });
-    let Some((csrf, region)) = kept else {
+    let Some(csrf) = kept else {
         return (StatusCode::BAD_REQUEST, "no session: start at /install").into_response();
     };
     if let Err(e) = csrf.check(&cb.state) {
         return (StatusCode::BAD_REQUEST, e.to_string()).into_response();
     }
-    let Some(region) = state.regions.get(region) else {
-        return (StatusCode::NOT_FOUND, "no such region").into_response();
-    };
-    let installed = match region.app.exchange(&cb.code).await {
-        Ok(installation) => region.installations.install(installation).await,
+    let installed = match state.app.exchange(&cb.code).await {
+        Ok(installation) => state.installations.install(installation).await,
         Err(e) => Err(e),
     };
     match installed {
@@ -144,32 +128,27 @@ async fn browse(
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    // The app listens on loopback; its redirect URI is registered with both "Attio"s.
+    // The app listens on loopback; its redirect URI is registered with "Attio".
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base = format!("http://{}", listener.local_addr()?);
     let redirect_uri = format!("{base}/oauth/callback");
 
-    let mut sandboxes = Vec::new();
-    let mut regions = Vec::new();
-    for (name, slug) in [("Acme", "acme"), ("Globex", "globex")] {
-        let sandbox = Sandbox::builder()
-            .oauth_app(CLIENT_ID, CLIENT_SECRET)
-            .workspace(name, slug)
-            .start()
-            .await?;
-        let attio = sandbox.base_url();
-        regions.push(Region {
-            app: OAuthApp::new(CLIENT_ID, CLIENT_SECRET, &redirect_uri)
+    let sandbox = Sandbox::builder()
+        .oauth_app(CLIENT_ID, CLIENT_SECRET)
+        .workspace("Acme", "acme")
+        .add_workspace("Globex", "globex")
+        .start()
+        .await?;
+    let attio = sandbox.base_url();
+    println!("Attio (two workspaces, acme and globex) at {attio}");
+    let state = AppState {
+        app: Arc::new(
+            OAuthApp::new(CLIENT_ID, CLIENT_SECRET, &redirect_uri)
                 .authorize_host(&attio)
                 .token_url(format!("{attio}/oauth/token"))
                 .api_base(&attio),
-            installations: Installations::memory().api_base(&attio),
-        });
-        println!("workspace {name} at {attio}");
-        sandboxes.push(sandbox);
-    }
-    let state = AppState {
-        regions: Arc::new(regions),
+        ),
+        installations: Installations::memory().api_base(&attio),
         sessions: Arc::default(),
     };
     let router = axum::Router::new()
@@ -185,20 +164,25 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             .await
     });
 
-    // An admin of each workspace installs the app.
+    // An admin of each workspace installs the app, choosing their workspace on the consent
+    // screen (here, the sandbox is told which).
     let _ = rustls::crypto::ring::default_provider().install_default();
     let http = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()?;
-    for region in 0..2 {
-        println!("-> install from region {region}");
-        let page = browse(&http, format!("{base}/install?region={region}")).await?;
+    for workspace in sandbox.workspaces() {
+        println!("-> install into {}", workspace.name());
+        sandbox.approve_into(&workspace.slug())?;
+        let page = browse(&http, format!("{base}/install")).await?;
         println!("  {page}");
     }
 
     // Then the app writes into each workspace with that workspace's own client.
-    for (region, sandbox) in state.regions.iter().zip(&sandboxes) {
-        let client: Client = region.installations.client(&sandbox.workspace_id()).await?;
+    for workspace in sandbox.workspaces() {
+        let client: Client = state
+            .installations
+            .client(&workspace.workspace_id())
+            .await?;
         let name = format!(
             "Customer of {}",
             client

@@ -209,15 +209,25 @@ impl Client {
     /// The record `parent`'s entries in the list `T`, typed: its short-form entries in that list
     /// (see [`record_entries`](Client::record_entries)), each then read in full.
     ///
+    /// `parent` is a record of the list's parent object ([`ParentOf`]), as for
+    /// [`add_entry`](Client::add_entry): the `Record<Company>` a read returned, or a
+    /// `Ref<Company>` (`Ref::new(id)` for an id you know is a company's). A record of another
+    /// object does not compile.
+    ///
     /// ```no_run
     /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
     /// # #[attio::attio_list(slug = "sales_pipeline", parent = Company)] struct SalesEntry { stage: Option<attio::Status> }
-    /// # async fn run(client: attio::Client, acme: attio::RecordId) -> attio::Result<()> {
-    /// let entries = client.entries_of::<SalesEntry>(&acme).await?;
+    /// # async fn run(client: attio::Client, acme_id: attio::RecordId) -> attio::Result<()> {
+    /// let acme = attio::Ref::<Company>::new(acme_id);
+    /// let entries = client.entries_of::<SalesEntry, _>(&acme).await?;
     /// println!("Acme is in the pipeline {} time(s)", entries.len());
     /// # Ok(()) }
     /// ```
-    pub async fn entries_of<T: AttioList>(&self, parent: &RecordId) -> Result<Vec<Entry<T>>> {
+    pub async fn entries_of<T: AttioList, P: ParentOf<T>>(
+        &self,
+        parent: &P,
+    ) -> Result<Vec<Entry<T>>> {
+        let parent = parent_id::<T>(parent.parent_record_id())?;
         let mut out = Vec::new();
         for short in self.entries_of_record::<T::Parent>(parent).await? {
             if short.list_api_slug == T::SLUG {

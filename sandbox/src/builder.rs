@@ -1,6 +1,7 @@
 //! [`SandboxBuilder`]: the settings of a sandbox, and starting one (binding the listener, making
-//! the workspace, spawning the server and the delivery task).
+//! the workspaces, spawning the server and each workspace's delivery task).
 
+use std::collections::HashSet;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex, Weak};
 
@@ -11,6 +12,7 @@ use crate::http::{Token, TokenLevel};
 use crate::resources::{identity, workspace};
 use crate::sandbox::Sandbox;
 use crate::server::ratelimit::RateLimiter;
+use crate::server::workspace::WorkspaceState;
 use crate::server::{self, Control, Shared};
 use crate::util::lock;
 
@@ -41,6 +43,7 @@ pub struct SandboxBuilder {
     webhook_retry: WebhookRetry,
     oauth_app: Option<(String, String)>,
     workspace: (String, String),
+    more_workspaces: Vec<(String, String)>,
 }
 
 impl Default for SandboxBuilder {
@@ -58,12 +61,15 @@ impl Default for SandboxBuilder {
             webhook_retry: WebhookRetry::default(),
             oauth_app: None,
             workspace: ("Sandbox".into(), "sandbox".into()),
+            more_workspaces: Vec::new(),
         }
     }
 }
 
 impl SandboxBuilder {
-    /// The bearer token the sandbox accepts (default: a random `sandbox_…` token).
+    /// The bearer token the sandbox's first workspace accepts (default: a random `sandbox_…`
+    /// token). Each workspace added with [`add_workspace`](Self::add_workspace) accepts this key
+    /// followed by `-` and its slug.
     pub fn api_key(mut self, key: impl Into<String>) -> Self {
         self.api_key = Some(key.into());
         self
@@ -75,7 +81,7 @@ impl SandboxBuilder {
         self
     }
 
-    /// Enforces Attio's rate limits (default off).
+    /// Enforces Attio's rate limits (default off), in every workspace: each has its own budget.
     pub fn rate_limits(mut self, enabled: bool) -> Self {
         self.rate_limits = enabled;
         self
@@ -106,7 +112,7 @@ impl SandboxBuilder {
     }
 
     /// The scopes `GET /v2/self` reports for the token, e.g. `["record_permission:read"]`
-    /// (default: every scope, `read-write`). Reported, not enforced: the other endpoints answer
+    /// (default: every scope, `read-write`), in every workspace. Reported, not enforced: the other endpoints answer
     /// as they would for a token holding every scope.
     ///
     /// ```no_run
@@ -157,18 +163,20 @@ impl SandboxBuilder {
         self
     }
 
-    /// Registers an OAuth app: `GET /authorize` with this `client_id` approves at once into this
-    /// sandbox's workspace and redirects to the app's `redirect_uri` with a one-time `code` (and
-    /// the app's `state`), and `POST /oauth/token` exchanges the code, with this secret, for an
-    /// access token the API accepts beside the API key. A sandbox is one workspace: to install
-    /// into several, start several sandboxes with the same app (and
-    /// [`workspace`](Self::workspace) names that tell them apart).
+    /// Registers an OAuth app: `GET /authorize` with this `client_id` approves at once into one
+    /// of the sandbox's workspaces (the first, unless
+    /// [`Sandbox::approve_into`](crate::Sandbox::approve_into) chose another) and redirects to
+    /// the app's `redirect_uri` with a one-time `code` (and the app's `state`), and
+    /// `POST /oauth/token` exchanges the code, with this secret, for an access token the API
+    /// accepts for that workspace alone. To install into several workspaces, add them with
+    /// [`add_workspace`](Self::add_workspace) and approve into each in turn.
     ///
     /// ```no_run
     /// # async fn demo() -> std::io::Result<()> {
     /// let sandbox = attio_sandbox::Sandbox::builder()
     ///     .oauth_app("my-client-id", "my-client-secret")
     ///     .workspace("Acme", "acme")
+    ///     .add_workspace("Globex", "globex")
     ///     .start()
     ///     .await?;
     /// # Ok(()) }
@@ -178,7 +186,7 @@ impl SandboxBuilder {
         self
     }
 
-    /// The workspace's name and slug, as `GET /v2/self` reports them (default `Sandbox`,
+    /// The first workspace's name and slug, as `GET /v2/self` reports them (default `Sandbox`,
     /// `sandbox`).
     ///
     /// ```no_run
@@ -191,43 +199,99 @@ impl SandboxBuilder {
         self
     }
 
-    /// Binds the listener and starts serving on the current Tokio runtime.
+    /// Adds a further workspace, after the first (see [`workspace`](Self::workspace)) and any
+    /// added before. Each workspace has its own data (made and seeded as the first's), its own
+    /// API key (the first's followed by `-` and the slug), its own rate limits (the settings
+    /// above, one budget each), its own webhooks and deliveries, and its own `/v2/self` answer;
+    /// a token of one reaches no other. [`Sandbox::workspace`](crate::Sandbox::workspace)
+    /// reaches its controls and data. Starting fails when two workspaces share a slug.
+    ///
+    /// ```
+    /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+    /// let sandbox = attio_sandbox::Sandbox::builder()
+    ///     .api_key("key")
+    ///     .workspace("Acme", "acme")
+    ///     .add_workspace("Globex", "globex")
+    ///     .start()
+    ///     .await?;
+    /// let globex = sandbox.workspace("globex")?;
+    /// assert_eq!(globex.api_key(), "key-globex");
+    /// assert_ne!(globex.workspace_id(), sandbox.workspace_id());
+    /// # Ok(()) }
+    /// # tokio::runtime::Runtime::new().unwrap().block_on(demo()).unwrap();
+    /// ```
+    pub fn add_workspace(mut self, name: impl Into<String>, slug: impl Into<String>) -> Self {
+        self.more_workspaces.push((name.into(), slug.into()));
+        self
+    }
+
+    /// Binds the listener and starts serving on the current Tokio runtime. Fails, binding
+    /// nothing, when two workspaces share a slug.
     pub async fn start(self) -> std::io::Result<Sandbox> {
+        let mut slugs = HashSet::new();
+        let mut names = std::iter::once(&self.workspace).chain(&self.more_workspaces);
+        if let Some((_, slug)) = names.find(|(_, slug)| !slugs.insert(slug)) {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!(
+                    "two of the sandbox's workspaces have the slug \"{slug}\"; give each its own \
+                     (SandboxBuilder::workspace, SandboxBuilder::add_workspace)"
+                ),
+            ));
+        }
         let listener = server::bind(self.listen).await?;
         let addr = listener.local_addr()?;
-        let mut store = workspace(self.seed);
+        let issued_at = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        let token = |(name, slug): &(String, String)| Token {
+            scopes: self.scopes.clone(),
+            level: self.token_level,
+            issued_at,
+            workspace_name: name.clone(),
+            workspace_slug: slug.clone(),
+            client_id: None,
+        };
+        let mut first = workspace(self.seed);
         let api_key = self
             .api_key
-            .unwrap_or_else(|| format!("sandbox_{}", store.rng.uuid().replace('-', "")));
+            .clone()
+            .unwrap_or_else(|| format!("sandbox_{}", first.rng.uuid().replace('-', "")));
+        let mut made = vec![(api_key.clone(), self.seed, first, token(&self.workspace))];
+        for (i, more) in (1u64..).zip(&self.more_workspaces) {
+            let seed = self.seed.map(|s| s.wrapping_add(i));
+            let key = format!("{api_key}-{}", more.1);
+            made.push((key, seed, workspace(seed), token(more)));
+        }
         let (tx, rx) = watch::channel(false);
-        let retry = self.webhook_retry;
         let shared = Arc::new_cyclic(|me: &Weak<Shared>| Shared {
-            deliverer: Deliverer::start(retry, rx.clone(), on_health(me.clone())),
-            api_key,
-            seed: self.seed,
-            store: Mutex::new(store),
+            workspaces: made
+                .into_iter()
+                .enumerate()
+                .map(|(i, (api_key, seed, store, token))| WorkspaceState {
+                    deliverer: Deliverer::start(
+                        self.webhook_retry,
+                        rx.clone(),
+                        on_health(me.clone(), i),
+                    ),
+                    api_key,
+                    seed,
+                    store: Mutex::new(store),
+                    limiter: Mutex::new(RateLimiter::new(
+                        self.rate_limits,
+                        self.reads_per_second,
+                        self.writes_per_second,
+                    )),
+                    token: Mutex::new(Arc::new(token)),
+                })
+                .collect(),
             control: Mutex::new(Control {
-                limiter: RateLimiter::new(
-                    self.rate_limits,
-                    self.reads_per_second,
-                    self.writes_per_second,
-                ),
                 faults: Default::default(),
                 counts: Default::default(),
                 recent: Default::default(),
                 recent_capacity: self.record_requests,
-                token: Arc::new(Token {
-                    scopes: self.scopes,
-                    level: self.token_level,
-                    issued_at: std::time::SystemTime::now()
-                        .duration_since(std::time::UNIX_EPOCH)
-                        .map_or(0, |d| d.as_secs() as i64),
-                    workspace_name: self.workspace.0,
-                    workspace_slug: self.workspace.1,
-                    client_id: None,
-                }),
                 oauth: server::oauth::OAuth {
-                    app: self.oauth_app,
+                    app: self.oauth_app.clone(),
                     ..Default::default()
                 },
             }),
@@ -242,14 +306,17 @@ impl SandboxBuilder {
     }
 }
 
-/// Sets a webhook's status as its deliveries succeed (`active`) or run out of attempts
-/// (`degraded`).
-fn on_health(shared: Weak<Shared>) -> OnHealth {
+/// Sets a webhook of the `i`th workspace's status as its deliveries succeed (`active`) or run
+/// out of attempts (`degraded`).
+fn on_health(shared: Weak<Shared>, i: usize) -> OnHealth {
     Arc::new(move |webhook_id: &str, health: Health| {
         let Some(shared) = shared.upgrade() else {
             return;
         };
-        let mut store = lock(&shared.store);
+        let Some(workspace) = shared.workspaces.get(i) else {
+            return;
+        };
+        let mut store = lock(&workspace.store);
         if let Some(w) = store.webhooks.iter_mut().find(|w| w.id == webhook_id) {
             w.status = match health {
                 Health::Delivered => "active",

@@ -6,6 +6,14 @@
 //! workspace members, webhooks and `/v2/self` (whose scopes a test can narrow), on JSON, on its
 //! own: it does not use the `attio` client crate, so it checks the client rather than mirroring it.
 //!
+//! **Workspaces.** A sandbox is one workspace unless
+//! [`SandboxBuilder::add_workspace`] adds more: each has its own data, API key, rate limits,
+//! webhooks and `/v2/self`, and a token reaches its own workspace alone. [`Sandbox::workspace`]
+//! returns a [`Workspace`] to reach one's controls and data; the [`Sandbox`] methods of the same
+//! names act on the first. For an OAuth app registered with [`SandboxBuilder::oauth_app`],
+//! `GET /authorize` approves into the workspace [`Sandbox::approve_into`] chose (the first by
+//! default) and `POST /oauth/token` issues a token for it.
+//!
 //! Lists and entries:
 //! - `GET|POST /v2/lists`, `GET|PATCH /v2/lists/{list}` (slug or id; no DELETE, as in Attio);
 //! - list attributes, select options and statuses through the same endpoints as objects' with
@@ -102,6 +110,7 @@ mod store;
 mod util;
 mod values;
 mod webhook_url;
+mod workspace;
 
 pub use builder::SandboxBuilder;
 pub use delivery::{AttemptResult, DeliveryAttempt, DeliveryTimeout, WebhookRetry};
@@ -110,6 +119,7 @@ pub use http::TokenLevel;
 pub use sandbox::Sandbox;
 pub use server::RecordedRequest;
 pub use server::faults::{Fault, Struck};
+pub use workspace::{UnknownWorkspace, Workspace};
 
 /// Every operation the sandbox serves, as `(method, path template)`: the route table itself, in
 /// the path syntax of Attio's OpenAPI document (`/v2/notes/{note_id}`; `{target}` is `objects` or

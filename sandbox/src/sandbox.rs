@@ -1,8 +1,9 @@
-//! [`Sandbox`]: the handle to a running sandbox. Its address and key, the controls a test turns
-//! (scopes, rate limits, faults, reset), what it observed (requests, webhook deliveries), and
-//! seeding records.
+//! [`Sandbox`]: the handle to a running sandbox. Its address, its workspaces, the controls a
+//! test turns (faults, reset, which workspace OAuth approves into), what it observed (requests),
+//! and the first workspace's key, controls, deliveries and seeding, through
+//! [`Workspace`](crate::workspace::Workspace), which holds their one implementation.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -16,10 +17,16 @@ use crate::error::ApiError;
 use crate::resources::workspace;
 use crate::server::faults::Fault;
 use crate::server::{RecordedRequest, Shared};
-use crate::store::{Mode, Target};
 use crate::util::lock;
+use crate::workspace::{UnknownWorkspace, Workspace};
 
 /// A running sandbox. Dropping it (or [`Sandbox::shutdown`]) stops the server.
+///
+/// A sandbox holds one workspace, or several (see
+/// [`SandboxBuilder::add_workspace`](crate::SandboxBuilder::add_workspace)). The methods that
+/// concern one workspace (its key, id, scopes, rate limits, OAuth tokens, webhook deliveries,
+/// seeding) act on the first; [`Sandbox::workspace`] reaches the others. Faults, request counts,
+/// recorded requests and [`Sandbox::reset`] concern the whole server.
 ///
 /// ```no_run
 /// # async fn demo() -> std::io::Result<()> {
@@ -49,33 +56,33 @@ impl Sandbox {
         self.addr
     }
 
-    /// The bearer token the sandbox accepts.
+    /// The bearer token of the first workspace.
     pub fn api_key(&self) -> &str {
-        &self.shared.api_key
+        self.first().api_key()
     }
 
-    /// The workspace id that appears in every id object.
+    /// The first workspace's id, which appears in every id object of its data.
     pub fn workspace_id(&self) -> String {
-        lock(&self.shared.store).workspace_id.clone()
+        self.first().workspace_id()
     }
 
     /// Replaces the scopes `GET /v2/self` reports (see
     /// [`SandboxBuilder::scopes`](crate::SandboxBuilder::scopes)).
     pub fn set_scopes<S: Into<String>>(&self, scopes: impl IntoIterator<Item = S>) {
-        Arc::make_mut(&mut lock(&self.shared.control).token).scopes =
-            scopes.into_iter().map(Into::into).collect();
+        self.first().set_scopes(scopes);
     }
 
-    /// Changes the token's level (see
+    /// Changes the level of the first workspace's token (see
     /// [`SandboxBuilder::token_level`](crate::SandboxBuilder::token_level)).
     pub fn set_token_level(&self, level: crate::http::TokenLevel) {
-        Arc::make_mut(&mut lock(&self.shared.control).token).level = level;
+        self.first().set_token_level(level);
     }
 
-    /// Revokes an access token issued through OAuth (see
+    /// Revokes an access token issued through OAuth into the first workspace (see
     /// [`SandboxBuilder::oauth_app`](crate::SandboxBuilder::oauth_app)): from now on a request
     /// bearing it is answered `401`, as Attio answers once a workspace uninstalls the app.
-    /// Whether the token was known.
+    /// Whether the token was one of the first workspace's ([`Workspace::revoke_token`] revokes
+    /// another's).
     ///
     /// ```no_run
     /// # async fn demo(sandbox: attio_sandbox::Sandbox) {
@@ -83,10 +90,11 @@ impl Sandbox {
     /// # }
     /// ```
     pub fn revoke_token(&self, token: &str) -> bool {
-        lock(&self.shared.control).oauth.tokens.remove(token)
+        self.first().revoke_token(token)
     }
 
-    /// The access tokens issued through OAuth and not revoked, for tests.
+    /// The access tokens issued through OAuth into the first workspace and not revoked, for
+    /// tests.
     ///
     /// ```no_run
     /// # async fn demo(sandbox: attio_sandbox::Sandbox) {
@@ -96,24 +104,19 @@ impl Sandbox {
     /// # }
     /// ```
     pub fn oauth_tokens(&self) -> Vec<String> {
-        lock(&self.shared.control)
-            .oauth
-            .tokens
-            .iter()
-            .cloned()
-            .collect()
+        self.first().oauth_tokens()
     }
 
-    /// Turns rate limiting on or off.
+    /// Turns the first workspace's rate limiting on or off.
     pub fn set_rate_limits(&self, enabled: bool) {
-        lock(&self.shared.control).limiter.enabled = enabled;
+        self.first().set_rate_limits(enabled);
     }
 
-    /// Sets the per-second read and write limits (used when rate limiting is on).
+    /// Sets the first workspace's per-second read and write limits (used when rate limiting is
+    /// on).
     pub fn set_rate_limit_values(&self, reads_per_second: u32, writes_per_second: u32) {
-        let mut c = lock(&self.shared.control);
-        c.limiter.reads_per_second = reads_per_second;
-        c.limiter.writes_per_second = writes_per_second;
+        self.first()
+            .set_rate_limit_values(reads_per_second, writes_per_second);
     }
 
     /// Injects `fault` into the next `times` requests.
@@ -186,20 +189,22 @@ impl Sandbox {
         lock(&self.shared.control).recent.iter().cloned().collect()
     }
 
-    /// Resets the data to a fresh workspace (standard objects only, no records, no webhooks),
-    /// and clears faults, counters, recorded requests and webhook delivery attempts. Rate-limit
-    /// settings are kept.
+    /// Resets every workspace's data to a fresh workspace (standard objects only, no records, no
+    /// webhooks), and clears faults, counters, recorded requests and webhook delivery attempts.
+    /// Rate-limit settings, OAuth tokens and the workspace OAuth approves into are kept.
     pub fn reset(&self) {
-        *lock(&self.shared.store) = workspace(self.shared.seed);
+        for w in &self.shared.workspaces {
+            *lock(&w.store) = workspace(w.seed);
+            w.deliverer.clear();
+        }
         let mut c = lock(&self.shared.control);
         c.faults.clear();
         c.counts.clear();
         c.recent.clear();
-        self.shared.deliverer.clear();
     }
 
-    /// Every webhook delivery attempt so far, oldest first: retries are separate attempts of the
-    /// same delivery (the same `idempotency_key`, a higher `attempt`).
+    /// Every delivery attempt of the first workspace's webhooks so far, oldest first: retries are
+    /// separate attempts of the same delivery (the same `idempotency_key`, a higher `attempt`).
     ///
     /// ```no_run
     /// # fn demo(sandbox: attio_sandbox::Sandbox) {
@@ -209,12 +214,12 @@ impl Sandbox {
     /// # }
     /// ```
     pub fn webhook_deliveries(&self) -> Vec<DeliveryAttempt> {
-        self.shared.deliverer.attempts()
+        self.first().webhook_deliveries()
     }
 
-    /// Waits until `done` holds for the delivery attempts made so far (it is called again after
-    /// each attempt), for at most `timeout`; returns the attempts, or on timeout an error that
-    /// holds them.
+    /// Waits until `done` holds for the delivery attempts of the first workspace's webhooks (it
+    /// is called again after each attempt), for at most `timeout`; returns the attempts, or on
+    /// timeout an error that holds them.
     ///
     /// ```no_run
     /// # async fn demo(sandbox: attio_sandbox::Sandbox) -> Result<(), attio_sandbox::DeliveryTimeout> {
@@ -230,11 +235,12 @@ impl Sandbox {
         timeout: Duration,
         done: impl Fn(&[DeliveryAttempt]) -> bool,
     ) -> Result<Vec<DeliveryAttempt>, DeliveryTimeout> {
-        self.shared.deliverer.wait(timeout, done).await
+        self.first().wait_for_deliveries(timeout, done).await
     }
 
-    /// Waits until `n` deliveries (distinct idempotency keys) have been delivered (answered with
-    /// a 2xx), for at most `timeout`; returns the successful attempts in the order they arrived.
+    /// Waits until `n` deliveries of the first workspace's webhooks (distinct idempotency keys)
+    /// have been delivered (answered with a 2xx), for at most `timeout`; returns the successful
+    /// attempts in the order they arrived.
     ///
     /// ```no_run
     /// # async fn demo(sandbox: attio_sandbox::Sandbox) -> Result<(), Box<dyn std::error::Error>> {
@@ -247,24 +253,13 @@ impl Sandbox {
         n: usize,
         timeout: Duration,
     ) -> Result<Vec<DeliveryAttempt>, DeliveryTimeout> {
-        let delivered = |a: &[DeliveryAttempt]| {
-            let mut keys: Vec<&str> = a
-                .iter()
-                .filter(|a| a.delivered())
-                .map(|a| a.idempotency_key.as_str())
-                .collect();
-            keys.sort_unstable();
-            keys.dedup();
-            keys.len() >= n
-        };
-        let attempts = self.wait_for_deliveries(timeout, delivered).await?;
-        Ok(attempts.into_iter().filter(|a| a.delivered()).collect())
+        self.first().wait_for_delivered(n, timeout).await
     }
 
-    /// Creates a record with a caller-chosen id (which need not be a UUID), as a sandbox-only
-    /// shortcut for fixtures: `values` takes the same forms as `POST …/records`. Returns the
-    /// record's JSON (the `data` of a GET). Like any create, it is delivered as `record.created`
-    /// to the webhooks subscribed to it.
+    /// Creates a record in the first workspace with a caller-chosen id (which need not be a
+    /// UUID), as a sandbox-only shortcut for fixtures: `values` takes the same forms as
+    /// `POST …/records`. Returns the record's JSON (the `data` of a GET). Like any create, it is
+    /// delivered as `record.created` to the webhooks subscribed to it.
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
@@ -283,23 +278,10 @@ impl Sandbox {
         record_id: &str,
         values: Value,
     ) -> Result<Value, ApiError> {
-        let mut store = lock(&self.shared.store);
-        let oi = store.object_index(object)?;
-        if store.record(oi, record_id).is_ok() {
-            return Err(ApiError::uniqueness(format!(
-                "A record with ID \"{record_id}\" already exists."
-            )));
-        }
-        let written = store.write(oi, record_id, true, &values, Mode::Create);
-        self.shared
-            .deliverer
-            .send(std::mem::take(&mut store.outbox));
-        written?;
-        let record = store.record(oi, record_id)?;
-        Ok(store.render_record(oi, record))
+        self.first().insert_record(object, record_id, values)
     }
 
-    /// Inserts a meeting as Attio's calendar sync makes it, from what `POST /v2/meetings` takes
+    /// Inserts a meeting into the first workspace as Attio's calendar sync makes it, from what `POST /v2/meetings` takes
     /// in `data` (found by its `external_ref` if it exists): the API can link records to it, but
     /// not delete it (`400 system_edit_unauthorized`). Its answer is the meeting.
     ///
@@ -317,11 +299,10 @@ impl Sandbox {
     /// # }
     /// ```
     pub fn insert_calendar_meeting(&self, data: Value) -> Result<Value, ApiError> {
-        let mut store = lock(&self.shared.store);
-        crate::resources::meetings::insert_from_calendar(&mut store, &data)
+        self.first().insert_calendar_meeting(data)
     }
 
-    /// Puts an email in the workspace's mailboxes, as if a connected mailbox had synced it, for
+    /// Puts an email in the first workspace's mailboxes, as if a connected mailbox had synced it, for
     /// `GET /v2/emails` to list: `{sent_at, direction, subject_line?, participants: [{role,
     /// email_address, name?}]}`. Its answer is the email as listed.
     ///
@@ -338,16 +319,15 @@ impl Sandbox {
     /// # }
     /// ```
     pub fn insert_email(&self, data: Value) -> Result<Value, ApiError> {
-        let mut store = lock(&self.shared.store);
-        crate::resources::emails::insert(&mut store, &data)
+        self.first().insert_email(data)
     }
 
-    /// Inserts many records into `object` at once, for seeding large data sets (benchmarks, load
-    /// tests): each is checked and written as [`insert_record`](Sandbox::insert_record) does, but
-    /// unique attributes are checked against one index built for the batch instead of a scan of
-    /// every record per insert, so 100,000 records take seconds rather than hours. Stops at the
-    /// first record that fails (the ones before it stay) and returns its error; else the number
-    /// inserted.
+    /// Inserts many records into `object` of the first workspace at once, for seeding large data
+    /// sets (benchmarks, load tests): each is checked and written as
+    /// [`insert_record`](Sandbox::insert_record) does, but unique attributes are checked against
+    /// one index built for the batch instead of a scan of every record per insert, so 100,000
+    /// records take seconds rather than hours. Stops at the first record that fails (the ones
+    /// before it stay) and returns its error; else the number inserted.
     ///
     /// ```
     /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
@@ -365,34 +345,70 @@ impl Sandbox {
         object: &str,
         records: impl IntoIterator<Item = (String, Value)>,
     ) -> Result<usize, ApiError> {
-        let mut store = lock(&self.shared.store);
-        let oi = store.object_index(object)?;
-        store.seeding = Some(store.unique_keys(oi));
-        let mut ids: HashSet<String> = store
-            .rows(Target::Object(oi))
-            .iter()
-            .map(|r| r.id.clone())
-            .collect();
-        let mut inserted = 0;
-        let mut result = Ok(());
-        for (record_id, values) in records {
-            if !ids.insert(record_id.clone()) {
-                result = Err(ApiError::uniqueness(format!(
-                    "A record with ID \"{record_id}\" already exists."
-                )));
-                break;
-            }
-            if let Err(e) = store.write(oi, &record_id, true, &values, Mode::Create) {
-                result = Err(e);
-                break;
-            }
-            inserted += 1;
-        }
-        store.seeding = None;
-        self.shared
-            .deliverer
-            .send(std::mem::take(&mut store.outbox));
-        result.map(|()| inserted)
+        self.first().insert_records(object, records)
+    }
+
+    /// The workspace whose slug is `slug` (see
+    /// [`SandboxBuilder::add_workspace`](crate::SandboxBuilder::add_workspace)), or an error that
+    /// names the slugs there are.
+    ///
+    /// ```
+    /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+    /// let sandbox = attio_sandbox::Sandbox::builder()
+    ///     .workspace("Acme", "acme")
+    ///     .add_workspace("Globex", "globex")
+    ///     .start()
+    ///     .await?;
+    /// assert_eq!(sandbox.workspace("acme")?.api_key(), sandbox.api_key());
+    /// assert!(sandbox.workspace("initech").is_err());
+    /// # Ok(()) }
+    /// # tokio::runtime::Runtime::new().unwrap().block_on(demo()).unwrap();
+    /// ```
+    pub fn workspace(&self, slug: &str) -> Result<Workspace<'_>, UnknownWorkspace> {
+        Workspace::find(&self.shared, slug)
+    }
+
+    /// Every workspace of the sandbox, the first first.
+    ///
+    /// ```no_run
+    /// # fn demo(sandbox: attio_sandbox::Sandbox) {
+    /// for w in sandbox.workspaces() {
+    ///     println!("{} {} {}", w.slug(), w.workspace_id(), w.api_key());
+    /// }
+    /// # }
+    /// ```
+    pub fn workspaces(&self) -> Vec<Workspace<'_>> {
+        (0..self.shared.workspaces.len())
+            .filter_map(|i| Workspace::at(&self.shared, i))
+            .collect()
+    }
+
+    /// Chooses the workspace that `GET /authorize` approves the next installs into, by slug
+    /// (the first workspace until this is called); a token exchanged for such a code reaches
+    /// that workspace alone. An unknown slug is refused and changes nothing.
+    ///
+    /// ```
+    /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+    /// let sandbox = attio_sandbox::Sandbox::builder()
+    ///     .oauth_app("client-id", "client-secret")
+    ///     .workspace("Acme", "acme")
+    ///     .add_workspace("Globex", "globex")
+    ///     .start()
+    ///     .await?;
+    /// sandbox.approve_into("globex")?; // the next authorizations install into Globex
+    /// assert!(sandbox.approve_into("initech").is_err());
+    /// # Ok(()) }
+    /// # tokio::runtime::Runtime::new().unwrap().block_on(demo()).unwrap();
+    /// ```
+    pub fn approve_into(&self, slug: &str) -> Result<(), UnknownWorkspace> {
+        let index = self.workspace(slug)?.index();
+        lock(&self.shared.control).oauth.approve_into = index;
+        Ok(())
+    }
+
+    /// The first workspace, through which the methods above that concern one workspace act.
+    fn first(&self) -> Workspace<'_> {
+        Workspace::first(&self.shared)
     }
 
     /// Stops serving and waits for the accept loop to finish.

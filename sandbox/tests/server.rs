@@ -317,6 +317,7 @@ fn binary_prints_its_url_and_serves() {
     let exe = env!("CARGO_BIN_EXE_attio-sandbox");
     let mut child = std::process::Command::new(exe)
         .args(["--listen", "127.0.0.1:0", "--api-key", "bin-key"])
+        .args(["--workspace", "Acme:acme", "--workspace", "Globex:globex"])
         .stdout(std::process::Stdio::piped())
         .spawn()
         .expect("spawn");
@@ -327,17 +328,25 @@ fn binary_prints_its_url_and_serves() {
     let url = line.trim().to_owned();
     assert!(url.starts_with("http://127.0.0.1:"), "{url}");
     let rt = tokio::runtime::Runtime::new().unwrap();
-    let status = rt.block_on(async {
-        client()
-            .get(format!("{url}/v2/objects"))
-            .bearer_auth("bin-key")
-            .send()
-            .await
-            .map(|r| r.status().as_u16())
-    });
+    let slug = |key: &'static str| {
+        let url = url.clone();
+        rt.block_on(async move {
+            let answer = client()
+                .get(format!("{url}/v2/self"))
+                .bearer_auth(key)
+                .send()
+                .await?;
+            let me: serde_json::Value = answer.json().await?;
+            Ok::<_, reqwest::Error>(me["workspace_slug"].clone())
+        })
+    };
+    let slugs = (slug("bin-key"), slug("bin-key-globex"));
     child.kill().ok();
     child.wait().ok();
-    assert_eq!(status.unwrap(), 200);
+    assert_eq!(
+        (slugs.0.unwrap(), slugs.1.unwrap()),
+        (json!("acme"), json!("globex"))
+    );
 }
 
 #[tokio::test]

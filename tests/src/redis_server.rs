@@ -22,12 +22,25 @@ pub struct RedisServer {
     port: u16,
     dir: PathBuf,
     child: Option<Child>,
+    durable: bool,
 }
 
 impl RedisServer {
     /// Starts a server on a free port, or `None` when `redis-server` is not installed (outside
     /// CI). Waits until it answers `PING`.
     pub fn start() -> Option<RedisServer> {
+        Self::start_with(false)
+    }
+
+    /// Like [`start`](Self::start), but with Redis's append-only file written on every command
+    /// (`appendonly yes`, `appendfsync always`) in its temporary directory: killed and
+    /// [`restart`](Self::restart)ed, it comes back with every key it had, as a deployment that
+    /// relies on Redis for webhook deduplication runs it.
+    pub fn start_durable() -> Option<RedisServer> {
+        Self::start_with(true)
+    }
+
+    fn start_with(durable: bool) -> Option<RedisServer> {
         let port = free_port();
         let dir = std::env::temp_dir().join(format!("attio-redis-{}-{port}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("a temporary directory for redis-server");
@@ -35,6 +48,7 @@ impl RedisServer {
             port,
             dir,
             child: None,
+            durable,
         };
         match server.spawn() {
             Ok(()) => Some(server),
@@ -64,7 +78,12 @@ impl RedisServer {
             .args(["--port", &self.port.to_string(), "--bind", "127.0.0.1"])
             .arg("--dir")
             .arg(&self.dir)
-            .args(["--save", "", "--appendonly", "no"])
+            .args(["--save", ""])
+            .args(if self.durable {
+                ["--appendonly", "yes", "--appendfsync", "always"]
+            } else {
+                ["--appendonly", "no", "--appendfsync", "everysec"]
+            })
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -87,7 +106,8 @@ impl RedisServer {
         }
     }
 
-    /// Starts the server again on the same port, empty (it keeps nothing on disk).
+    /// Starts the server again on the same port: empty, unless it was started
+    /// [`durable`](Self::start_durable), when it reads its keys back from its append-only file.
     pub fn restart(&mut self) {
         self.kill();
         self.spawn().expect("redis-server starts again");

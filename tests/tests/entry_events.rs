@@ -27,8 +27,9 @@ struct Deal {
     stage: Stage,
 }
 
-#[tokio::test]
-async fn entries_deliver_their_events_and_take_comments() {
+/// A sandbox with the `pipeline` list (its stage and choices) and a webhook for entry events;
+/// the stage attribute's id.
+async fn pipeline() -> (Sandbox, attio::Client, String) {
     let sandbox = Sandbox::start().await.unwrap();
     let client = attio_tests::sandbox_client(&sandbox).build().unwrap();
     Deal::create_list(&client, "Pipeline").await.unwrap();
@@ -62,7 +63,12 @@ async fn entries_deliver_their_events_and_take_comments() {
         )
         .await
         .unwrap();
+    (sandbox, client, stage_id)
+}
 
+#[tokio::test]
+async fn entries_deliver_their_events_and_take_comments() {
+    let (sandbox, client, stage_id) = pipeline().await;
     let acme = Company {
         name: "Acme".into(),
     }
@@ -135,4 +141,78 @@ async fn entries_deliver_their_events_and_take_comments() {
         Some(stage_id.as_str()),
         "the update names the stage attribute"
     );
+}
+
+/// Another list over companies, to fetch an entry event's entry as the wrong list's struct.
+#[attio_list(slug = "hiring", parent = Company)]
+#[derive(Debug, Clone)]
+struct Opening {
+    stage: Option<attio::Status>,
+}
+
+#[tokio::test]
+async fn an_entry_event_fetches_its_entry_typed_and_checks_the_list() {
+    let (sandbox, client, _) = pipeline().await;
+    Opening::create_list(&client, "Hiring").await.unwrap();
+    let acme = Company {
+        name: "Acme".into(),
+    }
+    .create(&client)
+    .await
+    .unwrap();
+    let entry = Deal { stage: Stage::Won }
+        .add(&client, &acme)
+        .await
+        .unwrap();
+    let delivered = sandbox
+        .wait_for_delivered(1, Duration::from_secs(20))
+        .await
+        .unwrap();
+    let body = &delivered[0].body;
+    let events = Delivery::decode_unverified(body.as_bytes())
+        .unwrap()
+        .into_events();
+    let Event::ListEntryCreated(created) = &events[0] else {
+        panic!("expected list-entry.created, got {events:?}")
+    };
+
+    // Typed, through the event and through the enum.
+    let fetched = created.fetch::<Deal>(&client).await.unwrap();
+    assert_eq!(fetched.id.entry_id, entry.id.entry_id);
+    assert_eq!(fetched.values.stage, Stage::Won);
+    assert_eq!(fetched.parent_record_id, acme.id.record_id);
+    let again = events[0].fetch_entry::<Deal>(&client).await.unwrap();
+    assert_eq!(again.id.entry_id, entry.id.entry_id);
+
+    // The struct of another list: the entry is not found there.
+    let err = created.fetch::<Opening>(&client).await.unwrap_err();
+    assert_eq!(err.status(), Some(404), "{err}");
+
+    // An event that names another list than the entry's: refused, naming both.
+    let other_list = "11111111-2222-4333-8444-555555555555";
+    let forged = body.replace(entry.id.list_id.as_str(), other_list);
+    let forged = Delivery::decode_unverified(forged.as_bytes())
+        .unwrap()
+        .into_events();
+    let Event::ListEntryCreated(forged) = &forged[0] else {
+        panic!("the forged body decodes as list-entry.created")
+    };
+    let err = forged.fetch::<Deal>(&client).await.unwrap_err().to_string();
+    assert!(
+        err.contains("data.id.list_id") && err.contains(other_list) && err.contains("pipeline"),
+        "{err}"
+    );
+
+    // A record event is not an entry: refused before anything is sent.
+    let record_event = Delivery::decode_unverified(
+        br#"{"webhook_id":"w","events":[{"event_type":"record.created","id":{"workspace_id":"14beef7a-99f7-4534-a87e-70b564330a4c","object_id":"97052eb9-e65e-443f-a297-f2d9a4a7f795","record_id":"bf071e1f-6035-429d-b874-d83ea64ea13b"},"actor":{"type":"system","id":null}}]}"#,
+    )
+    .unwrap()
+    .into_events();
+    let err = record_event[0]
+        .fetch_entry::<Deal>(&client)
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("event.fetch::<YourObject>"), "{err}");
 }

@@ -10,7 +10,7 @@
 //! nothing. A module that `lib.rs` hides (`#[doc(hidden)]`) is for generated code
 //! only: no module of its crate may name it. The sandbox's layers along a request's path, bottom
 //! up: error, util, webhook_url < schema < values < store < query, http, delivery < resources <
-//! routes < server < the handle (builder, sandbox). `lib.rs` only re-exports.
+//! routes < server < the handle (builder, sandbox, workspace). `lib.rs` only re-exports.
 //!
 //! A module names another through `crate::module::...`, or through a crate-root re-export
 //! (`crate::Client`), which this test traces back to its module by reading `lib.rs`'s `pub use`
@@ -51,7 +51,7 @@ fn sandbox_layer(module: &str) -> Option<u8> {
         "resources" => 6,
         "routes" => 7,
         "server" => 8,
-        "builder" | "sandbox" => 9,
+        "builder" | "sandbox" | "workspace" => 9,
         _ => return None,
     })
 }

@@ -251,7 +251,7 @@ async fn assert_by_parent_creates_overwrites_and_refuses_two_entries() {
     );
 
     // The typed entries of Acme in this list, and the short form in every list.
-    let typed = SalesEntry::entries_of(&client, &acme.id.record_id)
+    let typed = SalesEntry::entries_of(&client, &acme)
         .await
         .expect("entries_of");
     assert_eq!(typed.len(), 2);
@@ -606,7 +606,7 @@ fn the_blocking_client_adds_asserts_gets_updates_overwrites_and_deletes_entries(
     }
     // Through the blocking client's own runtime: its connections are not the test runtime's.
     let left = client
-        .run(|c| c.entries_of::<SalesEntry>(&acme.id.record_id))
+        .run(|c| c.entries_of::<SalesEntry, _>(&acme))
         .expect("Acme's entries");
     assert_eq!(left.len(), 1, "only the second entry is left");
     rt.block_on(sandbox.shutdown());

@@ -1,6 +1,7 @@
-//! OAuth installs across workspaces, end to end against sandboxes: each sandbox is one workspace
-//! with the same OAuth app registered. The authorize redirect is followed by hand, with no bearer
-//! token, as a browser would.
+//! OAuth installs across workspaces, end to end against one sandbox with two workspaces, Acme
+//! and Globex, and an OAuth app registered: the sandbox approves into the workspace chosen with
+//! `Sandbox::approve_into`. The authorize redirect is followed by hand, with no bearer token, as
+//! a browser would.
 
 use attio::oauth::{CsrfState, Installation, Installations, OAuthApp};
 use attio::{Client, Error, ErrorCode, OAuthError, attio_object};
@@ -16,10 +17,12 @@ struct Company {
     name: String,
 }
 
-async fn workspace(name: &str, slug: &str) -> Sandbox {
+/// One sandbox, two workspaces: Acme (the first) and Globex.
+async fn sandbox() -> Sandbox {
     Sandbox::builder()
         .oauth_app(CLIENT_ID, SECRET)
-        .workspace(name, slug)
+        .workspace("Acme", "acme")
+        .add_workspace("Globex", "globex")
         .start()
         .await
         .unwrap()
@@ -55,8 +58,14 @@ async fn approve(url: &str) -> (String, String) {
     (param("code"), param("state"))
 }
 
-/// The whole flow into one workspace: authorize, check the state, exchange.
-async fn install_into(sandbox: &Sandbox) -> Installation {
+/// The whole flow into the workspace `slug`: authorize, check the state, exchange.
+async fn install_into(sandbox: &Sandbox, slug: &str) -> Installation {
+    sandbox.approve_into(slug).unwrap();
+    install_into_chosen(sandbox).await
+}
+
+/// The whole flow into the workspace the sandbox approves into now.
+async fn install_into_chosen(sandbox: &Sandbox) -> Installation {
     let app = app_for(sandbox);
     let (url, state) = app.authorize_url();
     let stored = state.as_str().to_owned();
@@ -79,51 +88,48 @@ async fn names(client: &Client) -> Vec<String> {
 
 #[tokio::test]
 async fn two_workspaces_install_the_app_and_each_sees_only_its_own_records() {
-    let acme = workspace("Acme", "acme").await;
-    let globex = workspace("Globex", "globex").await;
-    let installations = Installations::memory();
+    let sandbox = sandbox().await;
+    // One Attio, one Installations: each workspace's client is told apart by its token.
+    let installations = Installations::memory().api_base(sandbox.base_url());
 
     let mut ids = Vec::new();
-    for (sandbox, slug) in [(&acme, "acme"), (&globex, "globex")] {
-        let installation = install_into(sandbox).await;
+    for slug in ["acme", "globex"] {
+        let installation = install_into(&sandbox, slug).await;
+        let workspace = sandbox.workspace(slug).unwrap();
         assert_eq!(installation.workspace_slug, slug);
-        assert_eq!(installation.workspace_id.as_str(), sandbox.workspace_id());
+        assert_eq!(installation.workspace_id.as_str(), workspace.workspace_id());
         assert!(!installation.scopes.to_string().is_empty());
-        // Each workspace's client talks to its own sandbox: one Installations per API base here,
-        // as the sandboxes stand for one Attio each.
-        let installations = installations.clone().api_base(sandbox.base_url());
+        assert_eq!(workspace.oauth_tokens(), [installation.access_token()]);
         let installed = installations.install(installation).await.unwrap();
-        ids.push((installations, installed.workspace_id.as_str().to_owned()));
+        ids.push(installed.workspace_id.as_str().to_owned());
     }
+    assert_ne!(ids[0], ids[1]);
 
-    for ((installations, id), name) in ids.iter().zip(["Acme Corp", "Globex Inc"]) {
+    for (id, name) in ids.iter().zip(["Acme Corp", "Globex Inc"]) {
         let client = installations.client(id).await.unwrap();
         Company { name: name.into() }.create(&client).await.unwrap();
         // The same client each time: a clone sharing its rate limits and statistics.
         let again = installations.client(id).await.unwrap();
         assert!(again.stats().attempts >= 1);
     }
-    let (acme_client, globex_client) = (
-        ids[0].0.client(&ids[0].1).await.unwrap(),
-        ids[1].0.client(&ids[1].1).await.unwrap(),
+    let acme_client = installations.client(&ids[0]).await.unwrap();
+    let globex_client = installations.client(&ids[1]).await.unwrap();
+    assert_eq!(names(&acme_client).await, ["Acme Corp"]);
+    assert_eq!(names(&globex_client).await, ["Globex Inc"]);
+    // The sandbox holds each record in the workspace its token was approved into.
+    let seeded = sandbox.workspace("globex").unwrap().insert_record(
+        "companies",
+        "3c9f1a2b-7d4e-4f6a-8b5c-1e2d3f4a5b6c",
+        serde_json::json!({"name": "Globex Seeded"}),
     );
-    assert!(names(&acme_client).await.contains(&"Acme Corp".to_owned()));
-    assert!(!names(&acme_client).await.contains(&"Globex Inc".to_owned()));
-    assert!(
-        names(&globex_client)
-            .await
-            .contains(&"Globex Inc".to_owned())
-    );
-    assert!(
-        !names(&globex_client)
-            .await
-            .contains(&"Acme Corp".to_owned())
-    );
+    assert!(seeded.is_ok(), "{seeded:?}");
+    assert_eq!(names(&acme_client).await, ["Acme Corp"]);
+    assert_eq!(names(&globex_client).await, ["Globex Inc", "Globex Seeded"]);
 }
 
 #[tokio::test]
 async fn a_forged_state_is_refused() {
-    let sandbox = workspace("Acme", "acme").await;
+    let sandbox = sandbox().await;
     let app = app_for(&sandbox);
     let (_url, state) = app.authorize_url();
     let (forged_url, _other) = app.authorize_url();
@@ -137,7 +143,7 @@ async fn a_forged_state_is_refused() {
 
 #[tokio::test]
 async fn a_bad_code_is_refused_with_attios_error() {
-    let sandbox = workspace("Acme", "acme").await;
+    let sandbox = sandbox().await;
     let app = app_for(&sandbox);
     let err = app.exchange("not-a-code").await.unwrap_err();
     match &err {
@@ -168,32 +174,34 @@ async fn a_bad_code_is_refused_with_attios_error() {
 
 #[tokio::test]
 async fn a_revoked_token_is_that_workspaces_error_alone() {
-    let acme = workspace("Acme", "acme").await;
-    let globex = workspace("Globex", "globex").await;
-    let acme_installs = Installations::memory().api_base(acme.base_url());
-    let globex_installs = Installations::memory().api_base(globex.base_url());
-    let acme_id = acme_installs
-        .install(install_into(&acme).await)
+    let sandbox = sandbox().await;
+    let installations = Installations::memory().api_base(sandbox.base_url());
+    let acme_id = installations
+        .install(install_into(&sandbox, "acme").await)
         .await
         .unwrap()
         .workspace_id
         .as_str()
         .to_owned();
-    let globex_id = globex_installs
-        .install(install_into(&globex).await)
+    let globex_id = installations
+        .install(install_into(&sandbox, "globex").await)
         .await
         .unwrap()
         .workspace_id
         .as_str()
         .to_owned();
 
+    let acme = sandbox.workspace("acme").unwrap();
+    let globex = sandbox.workspace("globex").unwrap();
     let tokens = acme.oauth_tokens();
     assert_eq!(tokens.len(), 1);
+    // Globex cannot revoke Acme's token; Acme can.
+    assert!(!globex.revoke_token(&tokens[0]));
     assert!(acme.revoke_token(&tokens[0]));
 
-    let client = acme_installs.client(&acme_id).await.unwrap();
+    let client = installations.client(&acme_id).await.unwrap();
     let answer = client.whoami().await;
-    let err = acme_installs.revoked(&acme_id, answer).await.unwrap_err();
+    let err = installations.revoked(&acme_id, answer).await.unwrap_err();
     assert!(
         matches!(&err, Error::OAuth(OAuthError::Revoked { workspace_id }) if *workspace_id == acme_id),
         "{err:?}"
@@ -201,45 +209,47 @@ async fn a_revoked_token_is_that_workspaces_error_alone() {
     assert!(!err.to_string().contains(&tokens[0]));
     // Uninstalled: no client until the workspace installs again.
     assert!(matches!(
-        acme_installs.client(&acme_id).await,
+        installations.client(&acme_id).await,
         Err(Error::OAuth(OAuthError::NotInstalled { .. }))
     ));
 
-    // The other workspace goes on.
-    let other = globex_installs.client(&globex_id).await.unwrap();
-    let me = globex_installs
+    // The other workspace, on the same server and the same Installations, goes on.
+    let other = installations.client(&globex_id).await.unwrap();
+    let me = installations
         .revoked(&globex_id, other.whoami().await)
         .await
         .unwrap();
     assert_eq!(me.workspace.unwrap().slug, "globex");
     assert_eq!(me.client_id.as_deref(), Some(CLIENT_ID));
+    assert_eq!(globex.oauth_tokens().len(), 1);
 }
 
 #[tokio::test]
 async fn secrets_and_tokens_stay_out_of_debug_and_display() {
-    let sandbox = workspace("Acme", "acme").await;
+    let sandbox = sandbox().await;
     let app = app_for(&sandbox);
     assert!(!format!("{app:?}").contains(SECRET));
-    let installation = install_into(&sandbox).await;
+    let installation = install_into(&sandbox, "globex").await;
     let token = installation.access_token().to_owned();
     assert!(!format!("{installation:?}").contains(&token));
     let installations = Installations::memory().api_base(sandbox.base_url());
     installations.install(installation).await.unwrap();
     assert!(!format!("{installations:?}").contains(&token));
-    let client = installations.client(&sandbox.workspace_id()).await.unwrap();
+    let globex = sandbox.workspace("globex").unwrap();
+    let client = installations.client(&globex.workspace_id()).await.unwrap();
     assert!(!format!("{client:?}").contains(&token));
     let token_debug = format!("{:?}", attio::oauth::AccessToken::new(token.clone()));
     assert!(!token_debug.contains(&token));
 
     // Once refused, the token is in no error either.
-    sandbox.revoke_token(&token);
+    assert!(globex.revoke_token(&token));
     let err = client.whoami().await.unwrap_err();
     assert!(!format!("{err} {err:?}").contains(&token));
 }
 
 #[tokio::test]
-async fn the_sandbox_refuses_an_unknown_app_and_a_missing_redirect() {
-    let sandbox = workspace("Acme", "acme").await;
+async fn the_sandbox_refuses_an_unknown_app_a_missing_redirect_and_an_unknown_workspace() {
+    let sandbox = sandbox().await;
     let _ = rustls::crypto::ring::default_provider().install_default();
     let http = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -281,4 +291,16 @@ async fn the_sandbox_refuses_an_unknown_app_and_a_missing_redirect() {
         .unwrap();
     assert_eq!(answer.status(), 400);
     assert!(plain.oauth_tokens().is_empty());
+
+    // Approving into a workspace the sandbox does not have is refused, saying which it has, and
+    // the next install still goes into the workspace chosen before.
+    sandbox.approve_into("globex").unwrap();
+    let err = sandbox.approve_into("initech").unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.contains("\"initech\"") && text.contains("acme, globex"),
+        "{text}"
+    );
+    let installation = install_into_chosen(&sandbox).await;
+    assert_eq!(installation.workspace_slug, "globex");
 }

@@ -292,9 +292,8 @@ impl ClientBuilder {
 /// The default limiter scope: `token-` and the first 8 bytes of the key's SHA-256, in hex. It
 /// names the key in a shared store without revealing it.
 fn token_scope(token: &str) -> String {
-    use sha2::Digest as _;
-    let digest = sha2::Sha256::digest(token.as_bytes());
-    format!("token-{}", hex::encode(&digest[..8]))
+    let digest = ring::digest::digest(&ring::digest::SHA256, token.as_bytes());
+    format!("token-{}", hex::encode(&digest.as_ref()[..8]))
 }
 
 /// Parses the base URL; refuses plain HTTP except to a loopback host.

@@ -248,7 +248,8 @@ impl CsrfState {
         // The operating system's generator. It does not fail on the systems this crate supports;
         // if it ever did, fastrand (seeded per process, but not a cryptographic generator) keeps
         // the flow going rather than panic, with a warning, since the state is then weaker.
-        if let Err(e) = getrandom::fill(&mut bytes) {
+        if let Err(e) = ring::rand::SecureRandom::fill(&ring::rand::SystemRandom::new(), &mut bytes)
+        {
             tracing::warn!(error = %e, "the system's random generator failed; the OAuth state comes from a weaker one");
             bytes.iter_mut().for_each(|b| *b = fastrand::u8(..));
         }

@@ -2,13 +2,10 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::num::NonZeroU32;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use futures::future::{self, BoxFuture};
-use governor::clock::{Clock as _, DefaultClock};
-use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
 
 use super::{Acquire, Budget, LimiterStore, StoreError};
 
@@ -16,7 +13,9 @@ use super::{Acquire, Budget, LimiterStore, StoreError};
 /// to when a shared store cannot be reached.
 ///
 /// Every client holding the same `MemoryLimiterStore` (cloning it shares it) shares its budgets,
-/// in one process. Requests are spaced evenly, one every [`Budget::interval`], with no bursts.
+/// in one process. Requests are spaced evenly, one every [`Budget::interval`], with no bursts:
+/// the same GCRA as [`RedisStore`](crate::shared)'s script (a key's next slot; a request before it
+/// waits, one at or after it goes and moves the slot an interval on), on this process's clock.
 ///
 /// ```
 /// use std::num::NonZeroU32;
@@ -37,7 +36,8 @@ pub struct MemoryLimiterStore {
 
 #[derive(Default)]
 struct Key {
-    limiter: Option<(Budget, DefaultDirectRateLimiter)>,
+    /// When the key's next request may go (its theoretical arrival time).
+    next: Option<Instant>,
     paused_until: Option<Instant>,
 }
 
@@ -74,21 +74,12 @@ impl MemoryLimiterStore {
             }
             entry.paused_until = None;
         }
-        if entry.limiter.as_ref().is_none_or(|(b, _)| *b != budget) {
-            let Some(quota) = Quota::with_period(budget.interval()) else {
-                // A budget of more requests than nanoseconds in its period: no limit to keep.
-                return Acquire::Go;
-            };
-            entry.limiter = Some((
-                budget,
-                RateLimiter::direct(quota.allow_burst(NonZeroU32::MIN)),
-            ));
-        }
-        match entry.limiter.as_ref().map(|(_, l)| l.check()) {
-            Some(Err(not_until)) => {
-                Acquire::Wait(not_until.wait_time_from(DefaultClock::default().now()))
+        match entry.next {
+            Some(next) if next > now => Acquire::Wait(next - now),
+            _ => {
+                entry.next = Some(now + budget.interval());
+                Acquire::Go
             }
-            _ => Acquire::Go,
         }
     }
 
@@ -140,6 +131,8 @@ impl fmt::Debug for MemoryLimiterStore {
 
 #[cfg(test)]
 mod tests {
+    use std::num::NonZeroU32;
+
     use super::*;
 
     fn per_second(n: u32) -> Budget {
@@ -155,8 +148,9 @@ mod tests {
         };
         assert!(wait <= Duration::from_millis(100), "{wait:?}");
         assert_eq!(store.check("b", per_second(10)), Acquire::Go);
-        // A new budget for a key starts afresh.
-        assert_eq!(store.check("a", per_second(20)), Acquire::Go);
+        // A key's next slot stands whichever budget asks next, as in Redis: two clients with
+        // different limits on one key do not reset each other's spacing.
+        assert!(matches!(store.check("a", per_second(20)), Acquire::Wait(_)));
     }
 
     #[test]

@@ -118,7 +118,7 @@ pub mod kind {
     #[diagnostic::on_unimplemented(
         message = "`{T}` is a list (#[attio_list]), not an object: its entries are not records",
         label = "the struct of a list, where the struct of an object (#[attio_object]) is expected",
-        note = "an entry has its own API, with the same names as a record's: `entry.add(&client, &parent)` (or `client.add_entry(&entry, &parent)`, where `parent` is the parent's `Record<Parent>` or a `Ref<Parent>`) instead of `create_record`, `{T}::get(&client, &entry_id)` (or `client.get_entry::<{T}>(&entry_id)`) instead of `get_record`, `entry.update(..)`, `entry.overwrite(..)`, `entry.assert_by_parent(..)`, `{T}::delete(..)`, `{T}::history(..)`, `{T}::changes()`, `{T}::query()`, `{T}::entries_of(&client, &parent_record_id)`, `client.bulk().add_entries(..)`",
+        note = "an entry has its own API, with the same names as a record's: `entry.add(&client, &parent)` (or `client.add_entry(&entry, &parent)`, where `parent` is the parent's `Record<Parent>` or a `Ref<Parent>`) instead of `create_record`, `{T}::get(&client, &entry_id)` (or `client.get_entry::<{T}>(&entry_id)`) instead of `get_record`, `entry.update(..)`, `entry.overwrite(..)`, `entry.assert_by_parent(..)`, `{T}::delete(..)`, `{T}::history(..)`, `{T}::changes()`, `{T}::query()`, `{T}::entries_of(&client, &parent)`, `client.bulk().add_entries(..)`",
         note = "the record an entry belongs to is a record of the list's parent object (the `parent = ...` of #[attio_list]): reference it as `attio::Ref<Parent>` and read it with `Parent::get(&client, &entry.parent_record_id)`"
     )]
     pub trait IsObject<T> {}

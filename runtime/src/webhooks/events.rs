@@ -210,10 +210,10 @@ impl ObjectAttributeEvent {
 /// `list-entry.created`, `list-entry.updated`, `list-entry.deleted`: an entry of a list, and the
 /// record it is an entry for.
 ///
-/// `list-entry.updated` names the changed attribute in `attribute_id`. The entry is read with the
-/// `#[attio_list]` struct of its list, `SalesEntry::get(&client, &e.entry_id)`
-/// (`GET /v2/lists/{slug}/entries/{entry_id}`: an entry of another list is not found there), and
-/// the record it is for with [`fetch_parent`](EntryEvent::fetch_parent).
+/// `list-entry.updated` names the changed attribute in `attribute_id`. The entry is read, typed
+/// with the `#[attio_list]` struct of its list, by [`fetch`](EntryEvent::fetch)
+/// (`e.fetch::<SalesEntry>(&client)`, which checks it is in the event's list), and the record it
+/// is for with [`fetch_parent`](EntryEvent::fetch_parent).
 ///
 /// ```
 /// use attio::webhooks::{Delivery, Event};

@@ -11,8 +11,8 @@ use super::events::{EntryEvent, NoteEvent, RecordEvent, RecordMergedEvent};
 use crate::client::Client;
 use crate::error::{DecodeError, Error, Result};
 use crate::operation;
-use crate::values::{ObjectId, RecordId, RecordObject};
-use crate::wire::Record;
+use crate::values::{AttioList, ObjectId, RecordId, RecordObject};
+use crate::wire::{Entry, Record};
 
 /// `GET /v2/objects/{T::SLUG}/records/{record_id}`, checked to be a record of `object_id`.
 async fn fetch_record<T: RecordObject>(
@@ -76,10 +76,13 @@ impl RecordMergedEvent {
 }
 
 impl EntryEvent {
-    /// Reads the record the entry is for (`parent_record_id`), as a `T`.
+    /// Reads the entry the event names, as an `E` (the `#[attio_list]` struct of its list):
+    /// `GET /v2/lists/{E::SLUG}/entries/{entry_id}`.
     ///
-    /// The entry itself is read with the `#[attio_list]` struct of its list:
-    /// `SalesEntry::get(&client, &event.entry_id)`.
+    /// As for records: an entry of another list than `E`'s is not found there (Attio answers
+    /// 404, as for an entry deleted since the event, and a `list-entry.deleted` event's entry);
+    /// one whose list is not the event's `list_id` fails with a decode error at
+    /// `data.id.list_id`.
     ///
     /// ```no_run
     /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
@@ -88,13 +91,41 @@ impl EntryEvent {
     /// struct SalesEntry { stage: Stage }
     ///
     /// # async fn run(client: attio::Client, event: attio::webhooks::EntryEvent) -> attio::Result<()> {
-    /// let company = event.fetch_parent::<Company>(&client).await?;
-    /// let entry = SalesEntry::get(&client, &event.entry_id).await?; // the entry, typed
+    /// let entry = event.fetch::<SalesEntry>(&client).await?;
+    /// println!("{} is at {:?}", entry.parent_record_id, entry.values.stage);
     /// # Ok(()) }
     /// ```
-    // TODO(issue 10, lists and entries): an `EntryEvent::fetch::<E>()` that reads the typed entry
-    // and checks it belongs to the event's `list_id`, as `fetch_record` checks the object, and an
-    // `Event::fetch_entry` beside `Event::fetch`; until then the docs point to `E::get`.
+    pub async fn fetch<E: AttioList>(&self, client: &Client) -> Result<Entry<E>> {
+        let op = operation::lists::get::<E>(&self.entry_id);
+        let line = op.line();
+        let entry = client.execute(op).await?;
+        if entry.id.list_id != self.list_id {
+            return Err(Error::Decode(
+                DecodeError::new(
+                    "data.id.list_id".into(),
+                    format!(
+                        "the entry is in list `{}`, but the event names list `{}`: the event is \
+                         not about a `{}` entry; fetch it as the struct of its list",
+                        entry.id.list_id,
+                        self.list_id,
+                        E::SLUG
+                    ),
+                    None,
+                )
+                .with_request(line),
+            ));
+        }
+        Ok(entry)
+    }
+
+    /// Reads the record the entry is for (`parent_record_id`), as a `T`.
+    ///
+    /// ```no_run
+    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
+    /// # async fn run(client: attio::Client, event: attio::webhooks::EntryEvent) -> attio::Result<()> {
+    /// let company = event.fetch_parent::<Company>(&client).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn fetch_parent<T: RecordObject>(&self, client: &Client) -> Result<Record<T>> {
         fetch_record(client, &self.parent_object_id, &self.parent_record_id).await
     }
@@ -120,9 +151,8 @@ impl Event {
     ///
     /// Any other event is refused with [`Error::InvalidInput`] before anything is sent: a
     /// `record.deleted` event's record no longer exists; a `list-entry.*` event names an entry,
-    /// not a record (read the entry with the `#[attio_list]` struct of its list,
-    /// `SalesEntry::get(&client, &e.entry_id)`, and the record it is for with
-    /// [`EntryEvent::fetch_parent`]); other events do not name a record.
+    /// not a record (read the entry with [`fetch_entry`](Event::fetch_entry), and the record it
+    /// is for with [`EntryEvent::fetch_parent`]); other events do not name a record.
     ///
     /// ```no_run
     /// # #[attio::attio_object(slug = "deals")] struct Deal { name: String }
@@ -148,15 +178,58 @@ impl Event {
             Event::ListEntryCreated(_)
             | Event::ListEntryUpdated(_)
             | Event::ListEntryDeleted(_) => Err(Error::InvalidInput(format!(
-                "a `{}` event names a list entry, not a record: read the entry with the \
-                 `#[attio_list]` struct of its list (`YourEntry::get(&client, &event.entry_id)`), \
-                 and the record it is for with `EntryEvent::fetch_parent`",
+                "a `{}` event names a list entry, not a record: read the entry with \
+                 `event.fetch_entry::<YourEntry>(&client)` (the `#[attio_list]` struct of its \
+                 list), and the record it is for with `EntryEvent::fetch_parent`",
                 self.event_type(),
             ))),
             other => Err(Error::InvalidInput(format!(
                 "a `{}` event does not name a record: only `record.created`, `record.updated` \
                  and `record.merged` events can be fetched as a record",
                 other.event_type()
+            ))),
+        }
+    }
+}
+
+impl Event {
+    /// Reads the entry a `list-entry.created` or `list-entry.updated` event names, as an `E`
+    /// (see [`EntryEvent::fetch`] for what is checked).
+    ///
+    /// Any other event is refused with [`Error::InvalidInput`] before anything is sent: a
+    /// `list-entry.deleted` event's entry no longer exists; a `record.*` event names a record
+    /// (read it with [`fetch`](Event::fetch)); other events do not name an entry.
+    ///
+    /// ```no_run
+    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
+    /// # #[attio::attio_list(slug = "sales_pipeline", parent = Company)] struct SalesEntry { stage: Option<attio::Status> }
+    /// # async fn run(client: attio::Client, delivery: attio::webhooks::Delivery) -> attio::Result<()> {
+    /// for event in &delivery.events {
+    ///     if event.as_entry().is_some() {
+    ///         let entry = event.fetch_entry::<SalesEntry>(&client).await?;
+    ///         println!("{:?}", entry.values.stage);
+    ///     }
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn fetch_entry<E: AttioList>(&self, client: &Client) -> Result<Entry<E>> {
+        match self {
+            Event::ListEntryCreated(e) | Event::ListEntryUpdated(e) => e.fetch(client).await,
+            Event::ListEntryDeleted(e) => Err(Error::InvalidInput(format!(
+                "a `list-entry.deleted` event names entry {}, which no longer exists, so it \
+                 cannot be fetched as a `{}` entry",
+                e.entry_id,
+                E::SLUG
+            ))),
+            other => Err(Error::InvalidInput(format!(
+                "a `{}` event does not name a list entry: only `list-entry.created` and \
+                 `list-entry.updated` events can be fetched as an entry{}",
+                other.event_type(),
+                if other.as_record().is_some() {
+                    " (this one names a record: `event.fetch::<YourObject>(&client)`)"
+                } else {
+                    ""
+                }
             ))),
         }
     }

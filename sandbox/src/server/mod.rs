@@ -1,11 +1,15 @@
 //! Transport: the accept loop, one hyper HTTP/1 connection per task, and the request pipeline
 //! (record → fault → auth → rate limit → route and dispatch → hand the webhook deliveries the
 //! outbox holds to the delivery task → an after-processing fault, if one was picked, replaces the
-//! answer). Fault rules are in `faults.rs`, rate limits in `ratelimit.rs`.
+//! answer). Fault rules are in `faults.rs`, rate limits in `ratelimit.rs`. Authentication maps
+//! the token to one of the sandbox's workspaces (`workspace.rs`), whose rate limits, data and
+//! deliveries the rest of the request uses; faults, counts and recorded requests are the
+//! server's, whichever workspace a request reaches.
 
 pub mod faults;
 pub mod oauth;
 pub mod ratelimit;
+pub mod workspace;
 
 use std::collections::{BTreeMap, VecDeque};
 use std::net::SocketAddr;
@@ -23,14 +27,11 @@ use serde_json::Value;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
-use crate::delivery::Deliverer;
 use crate::error::ApiError;
-use crate::http::Token;
 use crate::routes;
-use crate::store::Store;
 use crate::util::{lock, percent_decode, query_pairs};
 use faults::{Fault, Faults, Struck};
-use ratelimit::RateLimiter;
+use workspace::WorkspaceState;
 
 /// A request the sandbox received (see `Sandbox::recent_requests`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,11 +49,10 @@ pub struct RecordedRequest {
     pub received_at: SystemTime,
 }
 
-/// Runtime controls and observations, separate from the data.
+/// The sandbox's runtime controls and observations, separate from the workspaces: they concern
+/// the server as a whole, whichever workspace a request reaches.
 #[derive(Debug)]
 pub struct Control {
-    /// Rate limits.
-    pub limiter: RateLimiter,
     /// Fault rules.
     pub faults: Faults,
     /// Requests received per (method, path).
@@ -61,26 +61,18 @@ pub struct Control {
     pub recent: VecDeque<RecordedRequest>,
     /// How many requests `recent` keeps.
     pub recent_capacity: usize,
-    /// The token: the scopes `/v2/self` reports, and when it was issued (the sandbox started).
-    /// Shared with the requests in flight, so that a request reads it without copying it.
-    pub token: Arc<Token>,
-    /// The OAuth app, its codes and the tokens it was issued (see `oauth.rs`).
+    /// The OAuth app, its codes and the tokens it was issued, each with the workspace it was
+    /// approved into (see `oauth.rs`).
     pub oauth: oauth::OAuth,
 }
 
 /// State shared between the handle and the server tasks.
 #[derive(Debug)]
 pub struct Shared {
-    /// The bearer token accepted.
-    pub api_key: String,
-    /// Seed for resets.
-    pub seed: Option<u64>,
-    /// Data.
-    pub store: Mutex<Store>,
     /// Controls.
     pub control: Mutex<Control>,
-    /// The webhook delivery task.
-    pub deliverer: Deliverer,
+    /// The workspaces, the first first; never empty.
+    pub workspaces: Vec<WorkspaceState>,
 }
 
 /// Returned by the service to make hyper close the connection without a response.
@@ -245,26 +237,10 @@ fn respond(
     if let Some(answer) = oauth::respond(shared, method, path, query, bytes) {
         return answer;
     }
-    match auth.and_then(|a| a.strip_prefix("Bearer ")) {
-        None => {
-            return error_response(
-                &ApiError::unauthorized(
-                    "The Authorization header was not provided. Use \"Authorization: Bearer <token>\".",
-                ),
-                None,
-            );
-        }
-        Some(token)
-            if token.trim() != shared.api_key
-                && !lock(&shared.control).oauth.tokens.contains(token.trim()) =>
-        {
-            return error_response(
-                &ApiError::unauthorized("The access token provided is invalid."),
-                None,
-            );
-        }
-        Some(_) => {}
-    }
+    let caller = match workspace::authenticate(shared, auth) {
+        Ok(caller) => caller,
+        Err(e) => return error_response(&e, None),
+    };
     let segments: Vec<String> = path
         .trim_start_matches('/')
         .split('/')
@@ -272,9 +248,7 @@ fn respond(
         .collect();
     let write = is_write(method, &segments);
     if let Err(at) =
-        lock(&shared.control)
-            .limiter
-            .check(write, method, &segments, SystemTime::now())
+        lock(&caller.workspace.limiter).check(write, method, &segments, SystemTime::now())
     {
         return error_response(&ApiError::rate_limited(), Some(at));
     }
@@ -291,22 +265,9 @@ fn respond(
             }
         }
     };
-    let token = {
-        let control = lock(&shared.control);
-        let oauth = auth
-            .and_then(|a| a.strip_prefix("Bearer "))
-            .is_some_and(|t| control.oauth.tokens.contains(t.trim()));
-        match (&control.oauth.app, oauth) {
-            // An OAuth token: `/v2/self` names the app that holds it.
-            (Some((client_id, _)), true) => Arc::new(Token {
-                client_id: Some(client_id.clone()),
-                ..Token::clone(&control.token)
-            }),
-            _ => Arc::clone(&control.token),
-        }
-    };
+    let token = caller.token();
     let result = {
-        let mut store = lock(&shared.store);
+        let mut store = lock(&caller.workspace.store);
         let result = routes::dispatch(
             &mut store,
             method,
@@ -316,7 +277,10 @@ fn respond(
             &token,
         );
         // Queued under the lock, so deliveries keep the order of the changes across requests.
-        shared.deliverer.send(std::mem::take(&mut store.outbox));
+        caller
+            .workspace
+            .deliverer
+            .send(std::mem::take(&mut store.outbox));
         result
     };
     match result {

@@ -1,10 +1,11 @@
 //! Attio's OAuth endpoints, outside `/v2` and before authentication: `GET /authorize`, which
-//! approves at once into this sandbox's workspace and redirects to the app's `redirect_uri` with
-//! a one-time `code` and the app's `state`, and `POST /oauth/token`, which exchanges that code
-//! (form-encoded, with the app's `client_id` and `client_secret`) for an access token the API
-//! accepts. Each sandbox is one workspace; an app installs into several by running several.
+//! approves at once into the chosen workspace (the first, unless `Sandbox::approve_into` chose
+//! another) and redirects to the app's `redirect_uri` with a one-time `code` and the app's
+//! `state`, and `POST /oauth/token`, which exchanges that code (form-encoded, with the app's
+//! `client_id` and `client_secret`) for an access token the API accepts for that workspace.
+//! An app installs into several workspaces of one sandbox by approving into each in turn.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use http_body_util::Full;
 use hyper::body::Bytes;
@@ -15,15 +16,18 @@ use serde_json::json;
 use super::{Shared, json_response};
 use crate::util::{lock, query_pairs};
 
-/// The OAuth app the sandbox approves, the codes it handed out and the tokens it issued.
+/// The OAuth app the sandbox approves, the codes it handed out and the tokens it issued, each
+/// with the index of the workspace it was approved into.
 #[derive(Debug, Default)]
 pub struct OAuth {
     /// The registered app's client id and secret, if any.
     pub app: Option<(String, String)>,
+    /// The workspace `/authorize` approves into next (an index into `Shared::workspaces`).
+    pub approve_into: usize,
     /// Codes handed out by `/authorize` and not yet exchanged.
-    pub codes: HashSet<String>,
+    pub codes: HashMap<String, usize>,
     /// Access tokens issued by `/oauth/token` and not revoked.
-    pub tokens: HashSet<String>,
+    pub tokens: HashMap<String, usize>,
 }
 
 /// The answer to an OAuth request, or `None` when `path` is not one of the OAuth endpoints.
@@ -61,7 +65,7 @@ fn oauth_error(status: u16, error: &str, description: &str) -> Response<Full<Byt
 }
 
 /// `GET /authorize?client_id&response_type=code&redirect_uri&state`: a `302` to
-/// `redirect_uri?code=…&state=…`, approved at once.
+/// `redirect_uri?code=…&state=…`, approved at once into the chosen workspace.
 fn authorize(shared: &Shared, query: Option<&str>) -> Response<Full<Bytes>> {
     let pairs = query_pairs(query);
     let mut control = lock(&shared.control);
@@ -83,8 +87,19 @@ fn authorize(shared: &Shared, query: Option<&str>) -> Response<Full<Bytes>> {
     let Some(redirect) = param(&pairs, "redirect_uri").filter(|r| !r.is_empty()) else {
         return oauth_error(400, "invalid_request", "redirect_uri is required.");
     };
-    let code = format!("code_{}", lock(&shared.store).rng.uuid().replace('-', ""));
-    control.oauth.codes.insert(code.clone());
+    let into = control.oauth.approve_into;
+    let Some(workspace) = shared.workspaces.get(into) else {
+        return oauth_error(
+            500,
+            "server_error",
+            "The workspace chosen for approval does not exist.",
+        );
+    };
+    let code = format!(
+        "code_{}",
+        lock(&workspace.store).rng.uuid().replace('-', "")
+    );
+    control.oauth.codes.insert(code.clone(), into);
     let sep = if redirect.contains('?') { '&' } else { '?' };
     let mut location = format!("{redirect}{sep}code={code}");
     if let Some(state) = param(&pairs, "state") {
@@ -103,7 +118,8 @@ fn authorize(shared: &Shared, query: Option<&str>) -> Response<Full<Bytes>> {
 }
 
 /// `POST /oauth/token` (form-encoded `client_id`, `client_secret`, `grant_type`, `code`):
-/// `{"access_token", "token_type": "Bearer"}`. A code is good once.
+/// `{"access_token", "token_type": "Bearer"}`, for the workspace the code was approved into. A
+/// code is good once.
 fn token(shared: &Shared, body: &[u8]) -> Response<Full<Bytes>> {
     let pairs = query_pairs(std::str::from_utf8(body).ok());
     let mut control = lock(&shared.control);
@@ -126,15 +142,20 @@ fn token(shared: &Shared, body: &[u8]) -> Response<Full<Bytes>> {
         );
     }
     let code = param(&pairs, "code").unwrap_or_default();
-    if !control.oauth.codes.remove(code) {
+    let approved = control.oauth.codes.remove(code);
+    let Some((into, workspace)) = approved.and_then(|i| Some((i, shared.workspaces.get(i)?)))
+    else {
         return oauth_error(
             400,
             "invalid_grant",
             "The authorization code is unknown, expired or already used.",
         );
-    }
-    let token = format!("oauth_{}", lock(&shared.store).rng.uuid().replace('-', ""));
-    control.oauth.tokens.insert(token.clone());
+    };
+    let token = format!(
+        "oauth_{}",
+        lock(&workspace.store).rng.uuid().replace('-', "")
+    );
+    control.oauth.tokens.insert(token.clone(), into);
     let mut resp = json_response(200, &json!({"access_token": token, "token_type": "Bearer"}));
     resp.headers_mut()
         .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));

@@ -44,7 +44,7 @@ async fn run(client: attio::Client, acme_id: attio::RecordId) -> attio::Result<(
     let _: attio::Entry<SalesEntry> = entry.values.assert_by_parent(&client, &Company::get(&client, &acme_id).await?).await?;
     let _: attio::Entry<SalesEntry> = SalesEntry::get(&client, id).await?;
     let _: Vec<attio::WithMeta<Stage>> = SalesEntry::history(&client, id, |f| f.stage()).await?;
-    let _: Vec<attio::Entry<SalesEntry>> = SalesEntry::entries_of(&client, &acme_id).await?;
+    let _: Vec<attio::Entry<SalesEntry>> = SalesEntry::entries_of(&client, &attio::Ref::<Company>::new(acme_id.clone())).await?;
     let _: Vec<attio::RecordEntry> = Company::entries(&client, &acme_id).await?;
     let _: attio::List = SalesEntry::list_info(&client).await?;
     let _: attio::List = SalesEntry::create_list(&client, "Sales pipeline").await?;
