@@ -66,7 +66,7 @@ use proc_macro::TokenStream;
 /// |---|---|
 /// | `impl attio::AttioObject for User` | the slug, the field table `User::FIELDS` (each field's name, attribute slug, attribute type, cardinality, read-only flag and Rust type), and the encoding to and from Attio's `values` objects |
 /// | `User::SLUG` | the object's api slug, `"users"` |
-/// | `user.update(..)`, `user.overwrite(..)`, `user.create(..)`, `user.assert_by(..)`, `User::get(..)`, `User::delete(..)`, `User::history(..)` | the [record operations](#record-operations) |
+/// | `user.update(..)`, `user.overwrite(..)`, `user.create(..)`, `user.assert_by(..)`, `User::get(..)`, `User::delete(..)`, `User::history(..)`, `User::write_history(..)`, `User::merge(..)`, `User::views(..)` | the [record operations](#record-operations) |
 /// | `User::query()`, `User::fields()` and the struct `UserFields` | [typed queries](#queries-and-attribute-handles), and the handles that name attributes |
 /// | `User::changes()` and the struct `UserChanges` | [per-attribute change sets](#change-sets) |
 ///
@@ -88,6 +88,9 @@ use proc_macro::TokenStream;
 /// | `User::get(&client, &id)` | `GET /v2/objects/{slug}/records/{id}` | `get_record` | `Record<User>` |
 /// | `User::delete(&client, &id)` | `DELETE /v2/objects/{slug}/records/{id}` | `delete_record` | `()` |
 /// | `User::history(&client, &id, \|f\| f.user_id())` | `GET .../records/{id}/attributes/user_id/values?show_historic=true` | `value_history` | `Vec<WithMeta<String>>` |
+/// | `User::write_history(&client, &id, \|f\| f.user_id(), &values)` | `PUT .../records/{id}/attributes/user_id/values` | `write_value_history` | `Vec<WithMeta<String>>` |
+/// | `User::views(&client)` | `GET /v2/objects/{slug}/views`, every page | `object_views_of` | `Vec<ObjectView>` (archived ones left out) |
+/// | `User::merge(&client, &primary, &secondary)` | `POST /v2/objects/{slug}/records/merge`, then `GET` the new record | `merge_record` | `Record<User>` (the new record) |
 ///
 /// - `update` and `overwrite` write every writable field that has something to send: a `None` is
 ///   left out (the attribute keeps its value) and `#[attio(read_only)]` fields are never sent.
@@ -101,6 +104,13 @@ use proc_macro::TokenStream;
 ///   the struct has no multiselect field besides the matching one.
 /// - `history` returns every value the attribute has had, current and past, oldest first, each
 ///   with its metadata (`active_from`, `active_until`, `created_by_actor`).
+/// - `write_history` replaces the attribute's **whole** value history with `values` (a
+///   `&[WithMeta<T>]`, each with `active_from` and, unless still active, `active_until`): how a
+///   history is migrated from another CRM. Every value the attribute had is destroyed.
+/// - `merge` merges the record `secondary` into `primary` (the primary's values win where both
+///   have one) and returns the **new** record Attio makes, once it can be read (a large merge is
+///   applied in the background; the wait is bounded by `ClientBuilder::merge_wait`). Both
+///   originals are gone afterwards.
 ///
 /// ```no_run
 /// # use attio::{attio_object, EmailAddress, RecordReference};

@@ -11,9 +11,10 @@
 
 use crate::client::Client;
 use crate::error::{Error, ErrorCode, Result};
-use crate::operation::lists;
+use crate::operation::{self, lists};
 use crate::values::{
     AttioList, AttioObject, AttributeHandle, EntryId, ParentOf, RecordId, RecordObject, WithMeta,
+    WritableValue,
 };
 use crate::wire::{Entry, RecordEntry};
 
@@ -169,6 +170,42 @@ impl Client {
     ) -> Result<Vec<WithMeta<H::Value>>> {
         self.execute(lists::history::<T, H::Value>(id, attribute.slug())?)
             .await
+    }
+
+    /// `PUT /v2/lists/{list}/entries/{entry_id}/attributes/{attribute}/values`: replaces the
+    /// **entire** value history of one of the list's attributes on the entry, each value with
+    /// its own `active_from` and `active_until`, and returns every value it now has, oldest
+    /// first; the rules are those of [`write_value_history`](Client::write_value_history) (a
+    /// stage history migrated from another CRM, say). Usually called as
+    /// `SalesEntry::write_history(&client, &id, |f| f.stage(), &values)`.
+    ///
+    /// ```no_run
+    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
+    /// # #[attio::attio_list(slug = "sales_pipeline", parent = Company)] struct SalesEntry { stage: attio::Status }
+    /// # async fn run(client: attio::Client, id: attio::EntryId) -> Result<(), Box<dyn std::error::Error>> {
+    /// use attio::{Status, WithMeta};
+    /// let stages = [
+    ///     WithMeta::new(Status::by_title("Lead")?).active_from("2024-01-01T00:00:00Z".parse()?).active_until("2024-03-01T00:00:00Z".parse()?),
+    ///     WithMeta::new(Status::by_title("Won")?).active_from("2024-03-01T00:00:00Z".parse()?),
+    /// ];
+    /// client.write_entry_value_history(&id, SalesEntry::fields().stage(), &stages).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn write_entry_value_history<T: AttioList, H: AttributeHandle<T>>(
+        &self,
+        id: &EntryId,
+        attribute: H,
+        values: &[WithMeta<H::Value>],
+    ) -> Result<Vec<WithMeta<H::Value>>>
+    where
+        H::Value: WritableValue,
+    {
+        self.execute(operation::history::entry::<T, H::Value>(
+            id,
+            attribute.slug(),
+            values,
+        )?)
+        .await
     }
 
     /// `GET /v2/objects/{object}/records/{record_id}/entries`: the record's entries in every

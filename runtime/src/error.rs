@@ -155,6 +155,39 @@ pub enum Error {
         limit: u64,
     },
 
+    /// A file to upload is larger than Attio accepts; checked before anything is sent.
+    ///
+    /// ```
+    /// let err = attio::Error::UploadTooLarge { name: "a.mov".into(), size: 60_000_000, limit: 52_428_800 };
+    /// assert!(err.to_string().contains("60000000 bytes") && err.to_string().contains("52428800"));
+    /// ```
+    #[error(
+        "`{name}` is {size} bytes, past the {limit} bytes (50 MB) Attio accepts in one upload; nothing was sent: compress or split the file, or keep it at a storage provider and link it with `Client::connect_file`"
+    )]
+    UploadTooLarge {
+        /// The file's name.
+        name: String,
+        /// Its size in bytes.
+        size: u64,
+        /// The most Attio accepts, in bytes.
+        limit: u64,
+    },
+
+    /// A local file or stream could not be read or written: an upload's source, a download's
+    /// destination. Nothing changed in Attio.
+    ///
+    /// ```
+    /// let err = attio::Error::LocalIo { action: "could not open `a.pdf`".into(), source: std::io::ErrorKind::NotFound.into() };
+    /// assert!(err.to_string().starts_with("could not open `a.pdf`"));
+    /// ```
+    #[error("{action}: {source}")]
+    LocalIo {
+        /// What was being done, e.g. "could not open `a.pdf` to upload it".
+        action: String,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+
     /// An assert by parent (`PUT /v2/lists/{list}/entries`) found several entries of the record
     /// in the list (Attio's 400 `multiple_match_results`), so it could not tell which to change,
     /// and changed nothing.
@@ -224,6 +257,34 @@ pub enum Error {
     /// a revoked token (see [`OAuthError`]).
     #[error(transparent)]
     OAuth(#[from] OAuthError),
+
+    /// A merge Attio committed (`202 Accepted`) whose new record was still not readable when the
+    /// client stopped waiting ([`ClientBuilder::merge_wait`](crate::ClientBuilder::merge_wait)):
+    /// Attio answers `404 merge_in_progress` while it applies a large merge. The merge **was**
+    /// applied ([`Outcome::Applied`]): both original records are gone, so do not send it again;
+    /// read `new_record_id` later.
+    ///
+    /// ```
+    /// # async fn run(client: attio::Client, a: attio::RecordId, b: attio::RecordId) -> attio::Result<()> {
+    /// match client.merge_records("companies", &a, &b).await {
+    ///     Ok(id) => println!("merged into {id}"),
+    ///     Err(attio::Error::MergePending { new_record_id, .. }) => println!("read {new_record_id} later"),
+    ///     Err(e) => return Err(e),
+    /// }
+    /// # Ok(()) }
+    /// ```
+    #[error(
+        "{request}: the merge WAS committed, into the new record {new_record_id}, but that record was still not readable after {} ms (Attio answers 404 merge_in_progress while it applies a large merge); do not merge again (both originals are gone): read {new_record_id} later, or wait longer with ClientBuilder::merge_wait",
+        waited.as_millis()
+    )]
+    MergePending {
+        /// The merge's method and path.
+        request: RequestLine,
+        /// The record the merge makes, readable once Attio has applied the merge.
+        new_record_id: RecordId,
+        /// How long the client waited for it.
+        waited: std::time::Duration,
+    },
 
     /// Something this crate promises did not hold; please report it.
     #[error("internal error in the attio crate: {0}; please report it")]
@@ -401,7 +462,9 @@ impl Error {
             | Error::Scopes(_)
             | Error::Schema(_)
             | Error::OAuth(OAuthError::StateMismatch | OAuthError::NotInstalled { .. })
-            | Error::Invariant(_) => Outcome::NotSent,
+            | Error::Invariant(_)
+            | Error::UploadTooLarge { .. } => Outcome::NotSent,
+            Error::LocalIo { .. } => Outcome::NotApplied,
             Error::OAuth(OAuthError::Inactive | OAuthError::Revoked { .. }) => Outcome::NotApplied,
             Error::Api(e) => match &e.request {
                 Some(request) => status_outcome(request, e.status),
@@ -420,6 +483,7 @@ impl Error {
             Error::Paging { .. } => Outcome::NotApplied,
             Error::Unresolved { .. } => Outcome::Unknown,
             Error::UniqueValuesHeld { .. } => Outcome::NotApplied,
+            Error::MergePending { .. } => Outcome::Applied,
         }
     }
 
@@ -438,7 +502,7 @@ impl Error {
             Error::Api(e) => e.request.as_deref(),
             Error::MultipleEntries { source, .. } => source.request.as_deref(),
             Error::Decode(e) => e.request(),
-            Error::Paging { request, .. } => Some(request),
+            Error::Paging { request, .. } | Error::MergePending { request, .. } => Some(request),
             Error::Unresolved { source, .. } | Error::UniqueValuesHeld { source, .. } => {
                 source.request()
             }

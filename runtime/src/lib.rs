@@ -62,6 +62,7 @@ pub mod changes;
 pub mod comments;
 pub mod emails;
 mod entries;
+pub mod files;
 mod identity;
 mod lists;
 pub mod meetings;
@@ -121,8 +122,9 @@ pub use values::{
 };
 pub use values::{AttributeHandle, Ref, SelectEnum};
 pub use wire::{
-    Entry, EntryIdentifier, Identity, List, ListAccess, ListIdentifier, ListUpdate, MemberAccess,
-    NewList, Record, RecordEntry, RecordIdentifier, TokenWorkspace,
+    Entry, EntryIdentifier, Identity, List, ListAccess, ListIdentifier, ListUpdate, ListView,
+    ListViewIdentifier, MemberAccess, NewList, ObjectView, ObjectViewIdentifier, Record,
+    RecordEntry, RecordIdentifier, TokenWorkspace,
 };
 
 /// The README's examples, compiled and run as doctests so that it cannot drift from the API.

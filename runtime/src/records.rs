@@ -17,12 +17,14 @@
 //! To change one attribute at a time (append to one multiselect, replace another, clear a third),
 //! use the generated change set (`User::changes()`, see [`ChangeSet`](crate::ChangeSet)).
 
+mod merge;
+
 use crate::client::Client;
 use crate::error::Result;
 use crate::operation;
 use crate::resolve;
 use crate::values::AttributeHandle;
-use crate::values::{RecordId, RecordObject, WithMeta};
+use crate::values::{RecordId, RecordObject, WithMeta, WritableValue};
 use crate::wire::Record;
 
 impl Client {
@@ -191,6 +193,53 @@ impl Client {
         self.execute(operation::records::history::<T, H::Value>(
             id,
             attribute.slug(),
+        )?)
+        .await
+    }
+
+    /// `PUT /v2/objects/{slug}/records/{record_id}/attributes/{attribute}/values`: replaces the
+    /// attribute's **entire** value history with `values`, each written with its own
+    /// `active_from` and `active_until` (`WithMeta::new(v).active_from(at).active_until(at)`;
+    /// no `active_until` for a value still active), and returns every value the attribute now
+    /// has, oldest first. This is how a history is migrated from another CRM: read back with
+    /// [`value_history`](Client::value_history), it is the same values with the same intervals.
+    /// Usually called as `User::write_history(&client, &id, |f| f.user_id(), &values)`, which
+    /// `#[attio_object]` generates.
+    ///
+    /// Every value the attribute had is destroyed, those not sent included. Values may come in
+    /// any order, with gaps between them; for a single-valued attribute at most one is active at
+    /// a time (intervals may not overlap; one at most has no `active_until`). No timestamp may be
+    /// in the future. No webhook fires. Relationship, formula, enriched and read-only system
+    /// attributes cannot be written. Refused before sending: no value, more than 400, a value
+    /// without `active_from`, one that ends before it begins. Repeatable, so retried on
+    /// transient failures.
+    ///
+    /// ```no_run
+    /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
+    /// # async fn run(client: attio::Client, id: attio::RecordId) -> Result<(), Box<dyn std::error::Error>> {
+    /// use attio::WithMeta;
+    /// let history = [
+    ///     WithMeta::new("Acme (old name)".to_string())
+    ///         .active_from("2020-01-01T00:00:00Z".parse()?)
+    ///         .active_until("2021-06-15T09:30:00Z".parse()?),
+    ///     WithMeta::new("Acme Corporation".to_string()).active_from("2021-06-15T09:30:00Z".parse()?),
+    /// ];
+    /// client.write_value_history(&id, Company::fields().name(), &history).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn write_value_history<T: RecordObject, H: AttributeHandle<T>>(
+        &self,
+        id: &RecordId,
+        attribute: H,
+        values: &[WithMeta<H::Value>],
+    ) -> Result<Vec<WithMeta<H::Value>>>
+    where
+        H::Value: WritableValue,
+    {
+        self.execute(operation::history::record::<T, H::Value>(
+            id,
+            attribute.slug(),
+            values,
         )?)
         .await
     }

@@ -241,6 +241,9 @@ impl SandboxBuilder {
         }
         let listener = server::bind(self.listen).await?;
         let addr = listener.local_addr()?;
+        // The download host: signed URLs are served on another port, as another host.
+        let downloads = server::bind(SocketAddr::from(([127, 0, 0, 1], 0))).await?;
+        let downloads_addr = downloads.local_addr()?;
         let issued_at = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs() as i64);
@@ -285,6 +288,7 @@ impl SandboxBuilder {
                     token: Mutex::new(Arc::new(token)),
                 })
                 .collect(),
+            downloads: server::files::DownloadHost::new(downloads_addr),
             control: Mutex::new(Control {
                 faults: Default::default(),
                 counts: Default::default(),
@@ -296,6 +300,11 @@ impl SandboxBuilder {
                 },
             }),
         });
+        tokio::spawn(server::files::serve_downloads(
+            downloads,
+            shared.clone(),
+            rx.clone(),
+        ));
         let task = tokio::spawn(server::serve(listener, shared.clone(), rx));
         Ok(Sandbox {
             shared,

@@ -3,7 +3,8 @@
 //! The sandbox implements Attio's REST API v2 for objects, attributes, select options, statuses
 //! and records (create, assert, get, update, delete, query, value history, search), lists and
 //! their entries, notes, tasks, comments and threads, meetings, call recordings and transcripts,
-//! workspace members, webhooks and `/v2/self` (whose scopes a test can narrow), on JSON, on its
+//! workspace members, webhooks, files (uploads streamed in, downloads served from a second
+//! loopback port behind signed URLs) and `/v2/self` (whose scopes a test can narrow), on JSON, on its
 //! own: it does not use the `attio` client crate, so it checks the client rather than mirroring it.
 //!
 //! **Workspaces.** A sandbox is one workspace unless
@@ -119,6 +120,8 @@ pub use http::TokenLevel;
 pub use sandbox::Sandbox;
 pub use server::RecordedRequest;
 pub use server::faults::{Fault, Struck};
+pub use server::files::DownloadRequest;
+pub use store::MergeDeferral;
 pub use workspace::{UnknownWorkspace, Workspace};
 
 /// Every operation the sandbox serves, as `(method, path template)`: the route table itself, in

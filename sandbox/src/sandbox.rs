@@ -17,6 +17,7 @@ use crate::error::ApiError;
 use crate::resources::workspace;
 use crate::server::faults::Fault;
 use crate::server::{RecordedRequest, Shared};
+use crate::store::MergeDeferral;
 use crate::util::lock;
 use crate::workspace::{UnknownWorkspace, Workspace};
 
@@ -59,6 +60,35 @@ impl Sandbox {
     /// The bearer token of the first workspace.
     pub fn api_key(&self) -> &str {
         self.first().api_key()
+    }
+
+    /// The base URL of the download host, e.g. `http://127.0.0.1:PORT`: the other loopback
+    /// port where `GET /v2/files/{file_id}/download` redirects, to a signed URL valid for five
+    /// minutes.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> std::io::Result<()> {
+    /// let sandbox = attio_sandbox::Sandbox::start().await?;
+    /// assert_ne!(sandbox.download_base_url(), sandbox.base_url());
+    /// # Ok(()) }
+    /// ```
+    pub fn download_base_url(&self) -> &str {
+        &self.shared.downloads.origin
+    }
+
+    /// The requests the download host received (the last 256), with their headers: a test
+    /// shows with them that no bearer token reached it.
+    ///
+    /// ```no_run
+    /// # async fn demo(sandbox: attio_sandbox::Sandbox) {
+    /// assert!(sandbox.download_requests().iter().all(|r| !r.has_header("authorization")));
+    /// # }
+    /// ```
+    pub fn download_requests(&self) -> Vec<crate::server::files::DownloadRequest> {
+        lock(&self.shared.downloads.received)
+            .iter()
+            .cloned()
+            .collect()
     }
 
     /// The first workspace's id, which appears in every id object of its data.
@@ -156,6 +186,50 @@ impl Sandbox {
         lock(&self.shared.control)
             .faults
             .fraction(fault, fraction, seed);
+    }
+
+    /// Adds a saved view named `title` to the object `object` (a slug or id) of the first
+    /// workspace, archived or not, and returns its id: Attio's views are made in its web app, so
+    /// the sandbox's are seeded. They are listed by `GET /v2/objects/{object}/views`, by view id.
+    ///
+    /// ```no_run
+    /// # async fn demo(sandbox: attio_sandbox::Sandbox) -> Result<(), attio_sandbox::ApiError> {
+    /// let id = sandbox.insert_object_view("companies", "All companies", false)?;
+    /// # Ok(()) }
+    /// ```
+    pub fn insert_object_view(
+        &self,
+        object: &str,
+        title: &str,
+        archived: bool,
+    ) -> Result<String, ApiError> {
+        self.first().insert_object_view(object, title, archived)
+    }
+
+    /// Adds a saved view named `title` to the list `list` (a slug or id) of the first workspace;
+    /// see [`insert_object_view`](Sandbox::insert_object_view).
+    pub fn insert_list_view(
+        &self,
+        list: &str,
+        title: &str,
+        archived: bool,
+    ) -> Result<String, ApiError> {
+        self.first().insert_list_view(list, title, archived)
+    }
+
+    /// Answers the first workspace's merges as Attio answers a large one, until called with
+    /// `None`: `202 Accepted`, with the new record answering `404 merge_in_progress` to its first
+    /// `deferral.reads` reads and until `deferral.delay` has passed. With `None` (the default),
+    /// merges are applied at once and answered `200`.
+    ///
+    /// ```no_run
+    /// # async fn demo(sandbox: attio_sandbox::Sandbox) {
+    /// use attio_sandbox::MergeDeferral;
+    /// sandbox.defer_merges(Some(MergeDeferral { reads: 3, ..Default::default() }));
+    /// # }
+    /// ```
+    pub fn defer_merges(&self, deferral: Option<MergeDeferral>) {
+        self.first().defer_merges(deferral)
     }
 
     /// Removes every injected fault.

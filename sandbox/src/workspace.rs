@@ -11,9 +11,10 @@ use serde_json::Value;
 
 use crate::delivery::{DeliveryAttempt, DeliveryTimeout};
 use crate::error::ApiError;
+use crate::resources::views;
 use crate::server::Shared;
 use crate::server::workspace::WorkspaceState;
-use crate::store::{Mode, Target};
+use crate::store::{MergeDeferral, Mode, Target};
 use crate::util::lock;
 
 /// One workspace of a [`Sandbox`](crate::Sandbox): its own API key, data, rate limits, webhooks
@@ -314,6 +315,44 @@ impl<'s> Workspace<'s> {
         };
         let attempts = self.wait_for_deliveries(timeout, delivered).await?;
         Ok(attempts.into_iter().filter(|a| a.delivered()).collect())
+    }
+
+    /// Adds a saved view to the object `object` of this workspace, as
+    /// [`Sandbox::insert_object_view`](crate::Sandbox::insert_object_view) does in the first.
+    ///
+    /// ```no_run
+    /// # fn demo(sandbox: attio_sandbox::Sandbox) -> Result<(), Box<dyn std::error::Error>> {
+    /// let id = sandbox.workspace("globex")?.insert_object_view("companies", "All", false)?;
+    /// # Ok(()) }
+    /// ```
+    pub fn insert_object_view(
+        &self,
+        object: &str,
+        title: &str,
+        archived: bool,
+    ) -> Result<String, ApiError> {
+        let mut store = lock(&self.state.store);
+        let target = Target::Object(store.object_index(object)?);
+        views::insert(&mut store, target, title, archived)
+    }
+
+    /// Adds a saved view to the list `list` of this workspace, as
+    /// [`Sandbox::insert_list_view`](crate::Sandbox::insert_list_view) does in the first.
+    pub fn insert_list_view(
+        &self,
+        list: &str,
+        title: &str,
+        archived: bool,
+    ) -> Result<String, ApiError> {
+        let mut store = lock(&self.state.store);
+        let target = Target::List(store.list_index(list)?);
+        views::insert(&mut store, target, title, archived)
+    }
+
+    /// Defers this workspace's merges, as
+    /// [`Sandbox::defer_merges`](crate::Sandbox::defer_merges) does the first's.
+    pub fn defer_merges(&self, deferral: Option<MergeDeferral>) {
+        lock(&self.state.store).merge_deferral = deferral;
     }
 
     /// Creates a record in this workspace with a caller-chosen id, as

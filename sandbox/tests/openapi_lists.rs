@@ -432,6 +432,28 @@ async fn list_and_entry_responses_match_the_openapi_schemas() {
         None,
     )
     .await;
+    // An attribute's whole history, written (`200`) and refused (`400`: two open values).
+    let values = "/v2/lists/{list}/entries/{entry_id}/attributes/{attribute}/values";
+    let signed = format!("{one}/attributes/signed/values");
+    let history = |values: Value| json!({"data": {"values": values, "replace_history": true}});
+    let written = c.call(&env, "PUT", &signed, values, Some(history(json!([
+        {"value": false, "active_from": "2021-01-01T00:00:00Z", "active_until": "2022-01-01T00:00:00Z"},
+        {"value": true, "active_from": "2022-01-01T00:00:00Z", "active_until": null}])))).await;
+    assert_eq!(
+        written["data"].as_array().map(Vec::len),
+        Some(2),
+        "{written}"
+    );
+    c.call(
+        &env,
+        "PUT",
+        &signed,
+        values,
+        Some(history(json!([
+        {"value": false, "active_from": "2021-01-01T00:00:00Z", "active_until": null},
+        {"value": true, "active_from": "2022-01-01T00:00:00Z", "active_until": null}]))),
+    )
+    .await;
     c.call(&env, "DELETE", &one, entry, None).await;
     c.call(&env, "DELETE", &one, entry, None).await;
     assert!(c.checked >= 70, "{}", c.checked);

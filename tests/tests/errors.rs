@@ -108,15 +108,15 @@ async fn unauthorized_and_rate_limited_bodies() {
 async fn unknown_codes_are_kept() {
     let err = update_against(Canned::json(
         400,
-        r#"{"status_code":400,"type":"invalid_request_error","code":"self_merge","message":"no"}"#,
+        r#"{"status_code":400,"type":"invalid_request_error","code":"a_future_code","message":"no"}"#,
     ))
     .await;
     let Error::Api(api) = err else { panic!() };
-    assert_eq!(api.code, ErrorCode::Other("self_merge".into()));
+    assert_eq!(api.code, ErrorCode::Other("a_future_code".into()));
     let text = api.to_string();
     assert!(
         text.starts_with("PATCH /v2/objects/users/records/")
-            && text.ends_with(": Attio answered 400 self_merge: no"),
+            && text.ends_with(": Attio answered 400 a_future_code: no"),
         "{text}"
     );
 }

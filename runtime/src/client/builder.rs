@@ -39,6 +39,7 @@ pub struct ClientBuilder {
     limiter_store_down: StoreDown,
     schema_cache: bool,
     max_response_bytes: Option<u64>,
+    merge_wait: Option<Duration>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -54,6 +55,7 @@ impl fmt::Debug for ClientBuilder {
             .field("limiter_scope", &self.limiter_scope)
             .field("limiter_store_down", &self.limiter_store_down)
             .field("max_response_bytes", &self.max_response_bytes)
+            .field("merge_wait", &self.merge_wait)
             .finish()
     }
 }
@@ -219,6 +221,21 @@ impl ClientBuilder {
         self
     }
 
+    /// How long a merge waits for its new record to become readable (default 30 s). Attio
+    /// answers a large merge with `202 Accepted` and applies it in the background, answering
+    /// `404 merge_in_progress` for the new record meanwhile; the client reads the record again,
+    /// with growing pauses (50 ms doubling to 2 s), until it can, and past this bound fails with
+    /// [`Error::MergePending`], which says the merge was committed. `Duration::ZERO` reads once.
+    ///
+    /// ```
+    /// let client = attio::Client::builder().api_key("t").merge_wait(std::time::Duration::from_secs(120)).build()?;
+    /// # Ok::<(), attio::Error>(())
+    /// ```
+    pub fn merge_wait(mut self, wait: Duration) -> Self {
+        self.merge_wait = Some(wait);
+        self
+    }
+
     /// Checks the settings and builds the client.
     ///
     /// ```
@@ -284,10 +301,14 @@ impl ClientBuilder {
                 stats: Counters::default(),
                 names: names::AttributeNames::new(self.schema_cache),
                 verified: Default::default(),
+                merge_wait: self.merge_wait.unwrap_or(DEFAULT_MERGE_WAIT),
             }),
         })
     }
 }
+
+/// How long a merge waits for its new record by default.
+const DEFAULT_MERGE_WAIT: Duration = Duration::from_secs(30);
 
 /// The default limiter scope: `token-` and the first 8 bytes of the key's SHA-256, in hex. It
 /// names the key in a shared store without revealing it.

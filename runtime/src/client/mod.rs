@@ -5,7 +5,7 @@ use std::fmt;
 use std::hash::{DefaultHasher, Hasher as _};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use reqwest::header::HeaderValue;
 use secrecy::SecretString;
@@ -20,12 +20,15 @@ mod declared;
 mod limits;
 mod names;
 mod retry;
+mod transfer;
 mod transport;
 
 pub use body::{DEFAULT_MAX_RESPONSE_BYTES, MAX_ERROR_BODY_BYTES};
 pub use builder::ClientBuilder;
 pub use limits::{OPERATION_LIMITS, OperationLimit, RateLimits};
 pub use retry::RetryPolicy;
+pub use transfer::Download;
+pub(crate) use transfer::{UploadParts, UploadSource};
 
 use limits::Limiter;
 use retry::{Decision, Failure};
@@ -91,6 +94,8 @@ struct Inner {
     names: names::AttributeNames,
     /// The structs whose fields were checked against the workspace (see `declared`).
     verified: declared::Verified,
+    /// How long a merge waits for its new record to be readable.
+    merge_wait: Duration,
 }
 
 #[derive(Default)]
@@ -196,6 +201,11 @@ impl Client {
             failures: c.failures.load(Ordering::Relaxed),
             limiter_store_errors: self.inner.limiter.store_errors(),
         }
+    }
+
+    /// How long a merge waits for its new record ([`ClientBuilder::merge_wait`]).
+    pub(crate) fn merge_wait(&self) -> Duration {
+        self.inner.merge_wait
     }
 
     /// The retry policy the client was built with.

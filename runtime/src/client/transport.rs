@@ -88,7 +88,7 @@ pub(crate) async fn send_once<R>(
 }
 
 /// A failure of the HTTP stack while sending `line` or reading its answer.
-fn transport_error(line: &RequestLine, source: reqwest::Error) -> Error {
+pub(crate) fn transport_error(line: &RequestLine, source: reqwest::Error) -> Error {
     Error::Transport {
         request: line.clone(),
         kind: kind_of(&source),
@@ -100,7 +100,7 @@ fn transport_error(line: &RequestLine, source: reqwest::Error) -> Error {
 /// otherwise): the body of a success, or the error with its server texts redacted, and the
 /// answer's `Retry-After`. Dropping `response` on an early return closes the connection instead
 /// of draining it.
-async fn read_answer(
+pub(crate) async fn read_answer(
     mut response: reqwest::Response,
     line: &RequestLine,
     max_success: u64,

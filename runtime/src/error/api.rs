@@ -253,6 +253,14 @@ error_codes! {
     MultipleMatchResults = "multiple_match_results",
     /// 400: an edit of a system attribute.
     SystemEditUnauthorized = "system_edit_unauthorized",
+    /// 400: a history write whose intervals overlap on a single-valued attribute (at most one
+    /// value is active at a time).
+    MultipleValuesForSingleValueAttribute = "multiple_values_for_single_value_attribute",
+    /// 400: the same value twice where Attio keeps it once (a history write with one value
+    /// active twice at once).
+    DuplicateValues = "duplicate_values",
+    /// 400: a merge of a record with itself (the primary and secondary ids are the same).
+    SelfMerge = "self_merge",
     /// 400: a unique attribute would get a value another record already has.
     UniquenessConflict = "uniqueness_conflict",
     /// 401: a missing or invalid token.

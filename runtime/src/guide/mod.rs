@@ -12,7 +12,7 @@
 //! | [`lists`](crate::guide::lists) | lists and entries: `#[attio_list]`, entry operations, entry queries that filter on the parent, the list's attributes, entry events |
 //! | [`schema`](crate::guide::schema) | holding a struct against the workspace: check, plan, ensure; the typed schema API; what cannot change (types, cardinality, system attributes) |
 //! | [`webhooks`](crate::guide::webhooks) | creating webhooks, verifying and decoding deliveries (with axum or without), re-reading what an event names, repeats, testing a handler against the sandbox and what it delivers |
-//! | [`resources`](crate::guide::resources) | notes, tasks, comments, meetings and call recordings, members, search |
+//! | [`resources`](crate::guide::resources) | notes, tasks, comments, meetings and call recordings, files, members, search |
 //! | [`sync`](crate::guide::sync) | many records at once: bulk writes at the rate limit, and `sync`, which writes only what changed |
 //! | [`errors`](crate::guide::errors) | errors and their outcome, retries, writes whose answer is lost, what a broken server cannot do, rate limits, tracing, the blocking client |
 //! | [`generate`](crate::guide::generate) | the `attio` command: structs generated from a workspace, the schema as a table |

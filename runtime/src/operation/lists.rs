@@ -52,7 +52,7 @@ fn missing_list_hint(list: &str, declared_by: Option<&'static str>) -> String {
 }
 
 /// The hint for a 404 about the list that `T` (an `#[attio_list]` struct) describes.
-fn missing_list<T: AttioObject>() -> ErrorHint {
+pub(super) fn missing_list<T: AttioObject>() -> ErrorHint {
     let full = std::any::type_name::<T>();
     ErrorHint {
         about: about_a_list,

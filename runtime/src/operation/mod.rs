@@ -12,6 +12,8 @@ use crate::values::{AttioObject, FieldInfo, ObjectKind, TokenLevel};
 
 pub(crate) mod comments;
 pub(crate) mod emails;
+pub(crate) mod files;
+pub(crate) mod history;
 pub(crate) mod identity;
 pub(crate) mod lists;
 pub(crate) mod meetings;
@@ -23,6 +25,7 @@ pub(crate) mod schema;
 pub(crate) mod search;
 pub(crate) mod sequences;
 pub(crate) mod tasks;
+pub(crate) mod views;
 pub(crate) mod webhooks;
 
 /// A write body, `{"data": value}`: the envelope of every create and update of lists and the

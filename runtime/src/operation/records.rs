@@ -145,6 +145,71 @@ pub(super) fn history_path<T: AttioObject>(base: &str, attribute: &'static str) 
     ))
 }
 
+/// `POST /v2/objects/{object}/records/merge`: merges `secondary` into `primary` (the primary's
+/// values win), answered with the id of the **new** record the merge makes. Not repeatable: a
+/// repeat finds both originals gone and is answered `404`.
+pub(crate) fn merge(
+    object: &str,
+    primary: &RecordId,
+    secondary: &RecordId,
+) -> Result<Operation<RecordId>> {
+    #[derive(serde::Deserialize)]
+    struct Merged {
+        new_record_id: RecordId,
+    }
+    fn decode(body: &[u8]) -> Result<RecordId, crate::error::DecodeError> {
+        wire::decode_data::<Merged>(body).map(|m| m.new_record_id)
+    }
+    check_path_segment(object).map_err(|reason| {
+        Error::InvalidInput(format!(
+            "the object {object:?} of a merge cannot be sent: {reason}"
+        ))
+    })?;
+    let body = super::data_body(&serde_json::json!({
+        "primary_record_id": primary.as_str(),
+        "secondary_record_id": secondary.as_str(),
+    }))?;
+    Ok(Operation::write(
+        Method::Post,
+        format!("/v2/objects/{object}/records/merge"),
+        Some(body),
+        false,
+        decode,
+    )
+    .with_hint(super::ErrorHint {
+        about: |code, _| *code == crate::error::ErrorCode::SelfMerge,
+        render: |_, _| {
+            "a record cannot be merged with itself: pass the record to keep as `primary` and its \
+             duplicate as `secondary`"
+                .into()
+        },
+        name: std::borrow::Cow::Borrowed(""),
+        declared_by: None,
+    })
+    .with_hint(super::ErrorHint {
+        about: |code, _| *code == crate::error::ErrorCode::NotFound,
+        render: |object, _| {
+            format!(
+                "both records must exist in `{object}`; a record merged before is gone (a merge \
+                 makes a new record): merge the record id the earlier merge returned"
+            )
+        },
+        name: std::borrow::Cow::Owned(object.to_owned()),
+        declared_by: None,
+    }))
+}
+
+/// `GET /v2/objects/{object}/records/{record_id}`, the answer unread: whether the record can be
+/// read (a merge's new record, while Attio applies the merge, cannot).
+pub(crate) fn probe(object: &str, id: &RecordId) -> Operation<()> {
+    Operation::read(
+        Method::Get,
+        format!("/v2/objects/{object}/records/{}", id.as_str()),
+        None,
+        wire::decode_nothing,
+    )
+}
+
 /// `POST /v2/objects/{slug}/records/query` with `body`: a read. The page of an object's
 /// `Query`, named by generated code.
 pub fn query_page<T: AttioObject>(body: &Value) -> Operation<Vec<Record<T>>> {

@@ -25,6 +25,7 @@
 
 mod check;
 mod plan;
+mod views;
 
 use crate::client::Client;
 use crate::error::Result;
@@ -35,6 +36,7 @@ use crate::values::AttioObject;
 pub use crate::error::{Finding, Problem, SchemaReport, TypeReport};
 pub use check::Contract;
 pub use plan::{Change, SchemaPlan};
+pub use views::ViewListing;
 
 pub use crate::wire::schema::{
     Attribute, AttributeConfig, AttributeIdentifier, AttributeOption, AttributeStatus,

@@ -270,8 +270,12 @@ ids! {
     WorkspaceMemberId = "workspace member id", "50cf242c-7fa3-4cad-87d0-75b1af71c57b";
     /// The id of a meeting (of a call recording).
     MeetingId = "meeting id", "7c8a5c3e-3f0e-4a4b-9f0e-1b2c3d4e5f60";
+    /// The id of a file or folder on a record.
+    FileId = "file id", "a1b2c3d4-e5f6-7890-abcd-ef1234567890";
     /// The id of a call recording.
     CallRecordingId = "call recording id", "d0c5b1f2-8e3a-4b6c-9d7e-0f1a2b3c4d5e";
+    /// The id of a saved view of an object or a list.
+    ViewId = "view id", "a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d";
     /// The id of an activity (of the `activity-*` webhook events).
     ActivityId = "activity id", "b3a1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
 }

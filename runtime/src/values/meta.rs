@@ -186,6 +186,35 @@ impl<T> WithMeta<T> {
         }
     }
 
+    /// With the time the value became active: what a history write
+    /// ([`Client::write_value_history`](crate::Client::write_value_history)) needs of each value.
+    ///
+    /// ```
+    /// let at: attio::Timestamp = "2020-01-01T00:00:00Z".parse()?;
+    /// let v = attio::WithMeta::new(String::from("Acme")).active_from(at);
+    /// assert_eq!(v.meta.active_from, Some(at));
+    /// assert!(v.meta.is_active());
+    /// # Ok::<(), attio::ValueError>(())
+    /// ```
+    pub fn active_from(mut self, at: Timestamp) -> Self {
+        self.meta.active_from = Some(at);
+        self
+    }
+
+    /// With the time the value stopped being active (a past value of a history write).
+    ///
+    /// ```
+    /// let from: attio::Timestamp = "2020-01-01T00:00:00Z".parse()?;
+    /// let until: attio::Timestamp = "2021-06-15T09:30:00Z".parse()?;
+    /// let v = attio::WithMeta::new(String::from("Acme (old name)")).active_from(from).active_until(until);
+    /// assert!(!v.meta.is_active());
+    /// # Ok::<(), attio::ValueError>(())
+    /// ```
+    pub fn active_until(mut self, at: Timestamp) -> Self {
+        self.meta.active_until = Some(at);
+        self
+    }
+
     /// The value, without its metadata.
     ///
     /// ```

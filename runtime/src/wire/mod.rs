@@ -32,6 +32,7 @@ pub(crate) mod comment;
 pub(crate) mod email;
 mod entry;
 pub(crate) mod fields;
+pub(crate) mod file;
 mod hint;
 mod history;
 mod identity;
@@ -46,6 +47,7 @@ mod record;
 pub(crate) mod schema;
 pub(crate) mod search;
 pub(crate) mod task;
+mod view;
 pub(crate) mod webhook;
 
 pub use entry::{Entry, EntryIdentifier, RecordEntry};
@@ -53,8 +55,10 @@ pub use identity::{Identity, TokenWorkspace};
 pub use list::{List, ListAccess, ListIdentifier, ListUpdate, MemberAccess, NewList};
 pub use page::CursorPage;
 pub use record::{Record, RecordIdentifier};
+pub use view::{ListView, ListViewIdentifier, ObjectView, ObjectViewIdentifier};
 
 pub(crate) use hint::{Keys, keys_of, nearest_attribute};
+pub(crate) use history::encode_history;
 
 /// The write body of a record: `{"data": {"values": {...}}}`, every writable field that has
 /// something to send. Serializes straight to the output; nothing is validated (see

@@ -86,6 +86,14 @@ impl Part for Comments {
         self.threads.retain(|t| !gone.contains(&t.id));
         self.comments.retain(|c| !gone.contains(&c.thread_id));
     }
+
+    fn record_merged(&mut self, object: &Object, from: &str, into: &str) {
+        for t in &mut self.threads {
+            if t.on.object_id == object.id && t.on.record_id == from {
+                t.on.record_id = into.to_owned();
+            }
+        }
+    }
 }
 
 /// What the thread of `c` hangs off (every comment's thread exists while the comment does).

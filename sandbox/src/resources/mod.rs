@@ -12,6 +12,7 @@
 
 pub mod comments;
 pub mod emails;
+pub mod files;
 pub mod identity;
 pub mod lists;
 pub mod meetings;
@@ -21,6 +22,7 @@ pub mod schema;
 pub mod search;
 pub mod sequences;
 pub mod tasks;
+pub mod views;
 pub mod webhooks;
 
 use crate::http::Route;
@@ -40,6 +42,8 @@ pub const ROUTES: &[&[Route]] = &[
     sequences::ROUTES,
     webhooks::ROUTES,
     identity::ROUTES,
+    views::ROUTES,
+    files::ROUTES,
 ];
 
 /// A new workspace: the store with the state each resource keeps in it installed.
@@ -57,4 +61,6 @@ fn install(store: &mut Store) {
     store.parts.install(meetings::Meetings::default());
     store.parts.install(emails::Emails::default());
     store.parts.install(sequences::Unsubscribed::default());
+    store.parts.install(views::Views::default());
+    store.parts.install(files::Files::default());
 }

@@ -33,6 +33,14 @@ impl Part for Notes {
         self.0
             .retain(|n| !(n.parent_object == object.api_slug && n.parent_record_id == record_id));
     }
+
+    fn record_merged(&mut self, object: &Object, from: &str, into: &str) {
+        for n in &mut self.0 {
+            if n.parent_object == object.api_slug && n.parent_record_id == from {
+                n.parent_record_id = into.to_owned();
+            }
+        }
+    }
 }
 
 /// A stored note.

@@ -36,6 +36,12 @@ pub const ROUTES: &[Route] = &[
         "/v2/objects/{object}/records/{record_id}/attributes/{attribute}/values",
         value_history,
     ),
+    Route::write(
+        Method::Put,
+        "/v2/objects/{object}/records/{record_id}/attributes/{attribute}/values",
+        write_history,
+    ),
+    Route::write(Method::Post, "/v2/objects/{object}/records/merge", merge),
 ];
 
 /// `POST /v2/objects/{object}/records/query`.
@@ -61,7 +67,24 @@ fn create(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError> {
 /// `GET /v2/objects/{object}/records/{record_id}`.
 fn get(store: &Store, req: &Request<'_>) -> Result<Value, ApiError> {
     let oi = store.object_index(req.path("object"))?;
+    store.check_merged(req.path("record_id"))?;
     render(store, oi, req.path("record_id"))
+}
+
+/// `POST /v2/objects/{object}/records/merge`: `{data: {primary_record_id,
+/// secondary_record_id}}`, answered `{data: {new_record_id}}` (`202` while a test defers merges).
+fn merge(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError> {
+    let oi = store.object_index(req.path("object"))?;
+    let body = req.data()?;
+    let id = |key: &str| {
+        body.get(key).and_then(Value::as_str).ok_or_else(|| {
+            ApiError::validation(format!(
+                "Body payload validation error: data.{key} must be a string, the id of a record."
+            ))
+        })
+    };
+    let new_id = store.merge(oi, id("primary_record_id")?, id("secondary_record_id")?)?;
+    Ok(data(json!({ "new_record_id": new_id })))
 }
 
 /// `PATCH /v2/objects/{object}/records/{record_id}`: multiselect values are appended.
@@ -93,6 +116,7 @@ fn delete(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError> {
 /// `show_historic=true` every value oldest first; `limit`/`offset` page them.
 fn value_history(store: &Store, req: &Request<'_>) -> Result<Value, ApiError> {
     let oi = store.object_index(req.path("object"))?;
+    store.check_merged(req.path("record_id"))?;
     let values = store.value_history(
         Target::Object(oi),
         req.path("record_id"),
@@ -100,6 +124,19 @@ fn value_history(store: &Store, req: &Request<'_>) -> Result<Value, ApiError> {
         req.bool_param("show_historic")?,
     )?;
     paged(values, req)
+}
+
+/// `PUT …/records/{record_id}/attributes/{attribute}/values`: the attribute's whole value
+/// history replaced (see `store/history.rs`).
+fn write_history(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError> {
+    let oi = store.object_index(req.path("object"))?;
+    let values = store.replace_history(
+        Target::Object(oi),
+        req.path("record_id"),
+        req.path("attribute"),
+        req.data()?,
+    )?;
+    Ok(data(Value::Array(values)))
 }
 
 fn render(store: &Store, oi: usize, id: &str) -> Result<Value, ApiError> {

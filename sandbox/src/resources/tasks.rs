@@ -46,6 +46,18 @@ impl Part for Tasks {
                 .retain(|(o, r)| !(*o == object.id && r == record_id));
         }
     }
+
+    fn record_merged(&mut self, object: &Object, from: &str, into: &str) {
+        for task in &mut self.0 {
+            for (o, r) in &mut task.links {
+                if *o == object.id && r == from {
+                    *r = into.to_owned();
+                }
+            }
+            let mut seen = std::collections::HashSet::new();
+            task.links.retain(|link| seen.insert(link.clone()));
+        }
+    }
 }
 
 /// A stored task.

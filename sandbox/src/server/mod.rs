@@ -7,6 +7,7 @@
 //! server's, whichever workspace a request reaches.
 
 pub mod faults;
+pub mod files;
 pub mod oauth;
 pub mod ratelimit;
 pub mod workspace;
@@ -73,6 +74,8 @@ pub struct Shared {
     pub control: Mutex<Control>,
     /// The workspaces, the first first; never empty.
     pub workspaces: Vec<WorkspaceState>,
+    /// The host that serves signed download URLs (see `files.rs`).
+    pub downloads: files::DownloadHost,
 }
 
 /// Returned by the service to make hyper close the connection without a response.
@@ -143,9 +146,21 @@ async fn handle(
         .get(AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    let bytes = match req.into_body().collect().await {
-        Ok(b) => b.to_bytes(),
-        Err(_) => return Err(DropConnection),
+    // An upload's multipart body is read as it streams in, after the checks every request has.
+    let upload = files::is_upload(&method, &path, req.headers())
+        .then(|| {
+            req.headers()
+                .get(CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        })
+        .flatten();
+    let (bytes, streamed) = match upload {
+        Some(content_type) => (Bytes::new(), Some((content_type, req.into_body()))),
+        None => match req.into_body().collect().await {
+            Ok(b) => (b.to_bytes(), None),
+            Err(_) => return Err(DropConnection),
+        },
     };
     let fault = {
         let mut c = lock(&shared.control);
@@ -154,7 +169,10 @@ async fn handle(
             if c.recent.len() == c.recent_capacity {
                 c.recent.pop_front();
             }
-            let body = String::from_utf8_lossy(&bytes).into_owned();
+            let body = match streamed {
+                Some(_) => "(multipart/form-data, streamed)".to_owned(),
+                None => String::from_utf8_lossy(&bytes).into_owned(),
+            };
             c.recent.push_back(RecordedRequest {
                 method: method.clone(),
                 path: path.clone(),
@@ -175,14 +193,19 @@ async fn handle(
         }
         Some(Fault::DropAfterApply | Fault::StatusAfterApply(_)) | None => {}
     }
-    let answer = respond(
-        &shared,
-        &method,
-        &path,
-        query.as_deref(),
-        auth.as_deref(),
-        &bytes,
-    );
+    let answer = match streamed {
+        Some((content_type, body)) => {
+            upload_answer(&shared, auth.as_deref(), &content_type, body).await
+        }
+        None => respond(
+            &shared,
+            &method,
+            &path,
+            query.as_deref(),
+            auth.as_deref(),
+            &bytes,
+        ),
+    };
     // After-processing faults: the request was handled (a write applied); its answer is lost.
     match fault {
         Some(Fault::DropAfterApply) => Err(DropConnection),
@@ -226,6 +249,68 @@ fn proxy_response(status: u16) -> Response<Full<Bytes>> {
     resp
 }
 
+/// A request let through: its decoded path segments and who calls (the workspace its token
+/// belongs to).
+type Admitted<'s> = (Vec<String>, workspace::Caller<'s>);
+
+/// Authentication and the rate limit, which every request to `/v2` passes: the request let
+/// through, or the answer that refuses it.
+fn admit<'s>(
+    shared: &'s Shared,
+    method: &str,
+    path: &str,
+    auth: Option<&str>,
+) -> Result<Admitted<'s>, Box<Response<Full<Bytes>>>> {
+    let caller =
+        workspace::authenticate(shared, auth).map_err(|e| Box::new(error_response(&e, None)))?;
+    let segments: Vec<String> = path
+        .trim_start_matches('/')
+        .split('/')
+        .map(percent_decode)
+        .collect();
+    let write = is_write(method, &segments);
+    if let Err(at) =
+        lock(&caller.workspace.limiter).check(write, method, &segments, SystemTime::now())
+    {
+        return Err(Box::new(error_response(
+            &ApiError::rate_limited(),
+            Some(at),
+        )));
+    }
+    Ok((segments, caller))
+}
+
+/// `POST /v2/files/upload` with a multipart body: admitted, read as it streams in (no lock is
+/// held meanwhile), then stored; 201 with the file.
+async fn upload_answer(
+    shared: &Shared,
+    auth: Option<&str>,
+    content_type: &str,
+    body: Incoming,
+) -> Response<Full<Bytes>> {
+    let caller = match admit(shared, "POST", "/v2/files/upload", auth) {
+        Ok((_, caller)) => caller,
+        Err(refused) => return *refused,
+    };
+    let form = match files::read_upload(content_type, body).await {
+        Ok(form) => form,
+        Err(e) => return error_response(&e, None),
+    };
+    let result = {
+        let mut store = lock(&caller.workspace.store);
+        let result = crate::resources::files::upload(&mut store, form);
+        caller
+            .workspace
+            .deliverer
+            .send(std::mem::take(&mut store.outbox));
+        result
+    };
+    match result {
+        Ok(v) => json_response(201, &v),
+        Err(e) => error_response(&e, None),
+    }
+}
+
 fn respond(
     shared: &Shared,
     method: &str,
@@ -237,21 +322,10 @@ fn respond(
     if let Some(answer) = oauth::respond(shared, method, path, query, bytes) {
         return answer;
     }
-    let caller = match workspace::authenticate(shared, auth) {
-        Ok(caller) => caller,
-        Err(e) => return error_response(&e, None),
+    let (segments, caller) = match admit(shared, method, path, auth) {
+        Ok(admitted) => admitted,
+        Err(refused) => return *refused,
     };
-    let segments: Vec<String> = path
-        .trim_start_matches('/')
-        .split('/')
-        .map(percent_decode)
-        .collect();
-    let write = is_write(method, &segments);
-    if let Err(at) =
-        lock(&caller.workspace.limiter).check(write, method, &segments, SystemTime::now())
-    {
-        return error_response(&ApiError::rate_limited(), Some(at));
-    }
     let body = if bytes.iter().all(u8::is_ascii_whitespace) {
         Value::Null
     } else {
@@ -266,8 +340,9 @@ fn respond(
         }
     };
     let token = caller.token();
-    let result = {
+    let (result, status) = {
         let mut store = lock(&caller.workspace.store);
+        store.answer_status = None;
         let result = routes::dispatch(
             &mut store,
             method,
@@ -281,15 +356,16 @@ fn respond(
             .workspace
             .deliverer
             .send(std::mem::take(&mut store.outbox));
-        result
+        (result, store.answer_status.take().unwrap_or(200))
     };
     match result {
+        Ok(v) if files::is_download(method, &segments) => files::redirect(shared, &v),
         Ok(Value::Null) => {
             let mut resp = Response::new(Full::new(Bytes::new()));
             *resp.status_mut() = StatusCode::NO_CONTENT;
             resp
         }
-        Ok(v) => json_response(200, &v),
+        Ok(v) => json_response(status, &v),
         Err(e) if e.status == 405 => {
             let mut resp = error_response(&e, None);
             let allow = routes::allowed_methods(&segments).join(", ");

@@ -28,7 +28,9 @@
 //! [`Event::field`].
 //!
 //! Records emit `record.created`, `record.updated` (one event per changed attribute, with
-//! `id.attribute_id`; the other side of a two-way relationship too) and `record.deleted`; list
+//! `id.attribute_id`; the other side of a two-way relationship too), `record.deleted` and
+//! `record.merged` (two per merge: the new record's id, each original as `duplicate_record_id`;
+//! a history write emits nothing, as Attio documents); list
 //! entries `list-entry.created`, `list-entry.updated` (one per changed attribute) and
 //! `list-entry.deleted` (also for each entry of a deleted record); creating an attribute emits
 //! `object-attribute.created` or `list-attribute.created`; the resources emit `note.created`,

@@ -8,6 +8,8 @@
 //! - `relationships.rs`: two-way relationships kept in step; `reference.rs`: record-reference
 //!   inputs, and what value normalisation asks of the workspace;
 //! - `list.rs` and `entries.rs`: lists and their entries;
+//! - `history.rs`: attribute-history writes (an attribute's whole history replaced);
+//! - `merge.rs`: record merge, and merges answered `202` (applied in the background);
 //! - `events.rs` and `filter.rs`: webhook events, subscriptions and their filters, and the outbox
 //!   through which events leave;
 //! - `parts.rs`: the state resources keep here without the store knowing their types.
@@ -17,7 +19,9 @@
 mod entries;
 mod events;
 mod filter;
+mod history;
 mod list;
+mod merge;
 mod objects;
 mod parts;
 mod reference;
@@ -30,6 +34,7 @@ mod write;
 pub use events::{EVENT_TYPES, Event, Outgoing, Webhook};
 pub use filter::validate as validate_filter;
 pub use list::List;
+pub use merge::MergeDeferral;
 pub use parts::Part;
 pub use row::{Mode, Parent, Record, StoredValue, Target};
 pub use rows::attribute_not_found;

@@ -20,6 +20,12 @@ pub trait Part: Any + Send + fmt::Debug {
     fn record_deleted(&mut self, object: &Object, record_id: &str) {
         let _ = (object, record_id);
     }
+
+    /// The record `from` of `object` was merged into the new record `into`: what named `from`
+    /// now names `into`. Does nothing by default.
+    fn record_merged(&mut self, object: &Object, from: &str, into: &str) {
+        let _ = (object, from, into);
+    }
 }
 
 /// One value of each installed [`Part`] type.
@@ -46,6 +52,13 @@ impl Parts {
             .get_mut(&TypeId::of::<T>())
             .and_then(|p| (p.as_mut() as &mut dyn Any).downcast_mut())
             .ok_or_else(not_installed::<T>)
+    }
+
+    /// Tells every part that a record was merged into a new one.
+    pub fn record_merged(&mut self, object: &Object, from: &str, into: &str) {
+        for part in self.0.values_mut() {
+            part.record_merged(object, from, into);
+        }
     }
 
     /// Tells every part that a record was deleted.

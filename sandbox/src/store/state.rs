@@ -9,6 +9,7 @@ use time::OffsetDateTime;
 
 use super::events::{Event, Outgoing, Webhook};
 use super::list::List;
+use super::merge::{MergeDeferral, Pending};
 use super::parts::Parts;
 use super::row::{Record, StoredValue, Target};
 use crate::error::ApiError;
@@ -57,6 +58,14 @@ pub struct Store {
     /// While seeding many rows at once: the keys of every unique attribute's values (by
     /// attribute index), so that each row's uniqueness check is a lookup rather than a scan.
     pub(crate) seeding: Option<HashMap<usize, HashSet<String>>>,
+    /// How merges are answered: `None` applies them at once (`200`); a deferral answers `202`
+    /// and keeps the new record unreadable for a while (set through the sandbox's handle).
+    pub merge_deferral: Option<MergeDeferral>,
+    /// Merges committed but not yet readable, by new record id.
+    pub(crate) merging: HashMap<String, Pending>,
+    /// The status of the answer being built when it is not `200` (a deferred merge's `202`);
+    /// the server takes it after each request.
+    pub answer_status: Option<u16>,
     last_ns: i128,
 }
 
@@ -79,6 +88,9 @@ impl Store {
             rng,
             webhooks: Vec::new(),
             seeding: None,
+            merge_deferral: None,
+            merging: HashMap::new(),
+            answer_status: None,
             outbox: Vec::new(),
             last_ns: 0,
         };

@@ -6,12 +6,14 @@
 //! One test, as before: the answers are checked in one sequence against one sandbox, each part of
 //! it a function in a module by subject: `objects` (objects, attributes, options, statuses),
 //! `records`, `meetings` (and call recordings, transcripts), `notes_tasks` (notes, tasks, search,
-//! comments) and `webhooks`.
+//! comments), `webhooks` and `files`.
 
 #[path = "../common/mod.rs"]
 mod common;
 
+mod files;
 mod meetings;
+mod merge_history_views;
 mod notes_tasks;
 mod objects;
 mod records;
@@ -51,8 +53,12 @@ async fn responses_match_the_openapi_schemas() {
     notes_tasks::notes_tasks_search(&env, &mut c, &pid).await;
     notes_tasks::comments(&env, &mut c, &pid).await;
     notes_tasks::emails_and_sequences(&env, &mut c).await;
+    files::files(&env, &mut c, &cid).await;
     objects::attribute_updates_and_self(&env, &mut c).await;
     records::update_query_values_delete(&env, &mut c, &pid, &cid, &did, &prid).await;
     webhooks::webhooks(&env, &mut c).await;
-    assert!(c.checked >= 92, "{}", c.checked);
+    merge_history_views::merge(&env, &mut c).await;
+    merge_history_views::history(&env, &mut c).await;
+    merge_history_views::views(&env, &mut c).await;
+    assert!(c.checked >= 150, "{}", c.checked);
 }

@@ -224,3 +224,48 @@ async fn both_sides_of_a_two_way_relationship_are_updated_events() {
     assert_eq!(events[2]["id"]["record_id"], json!(id(&company)));
     assert_eq!(events[2]["id"]["attribute_id"], json!(team));
 }
+
+#[tokio::test]
+async fn a_merge_arrives_as_two_record_merged_events_and_a_history_write_as_none() {
+    let env = env().await;
+    let receiver = Receiver::start(vec![]).await;
+    subscribe(
+        &env,
+        &receiver.url,
+        every(&["record.merged", "record.updated"]),
+    )
+    .await;
+    let (a, b) = (
+        id(&env.create("companies", json!({"name": "A"})).await),
+        id(&env.create("companies", json!({"name": "B"})).await),
+    );
+    // A history write fires no webhook (Attio's documented rule).
+    env.ok(
+        "PUT",
+        &format!("/v2/objects/companies/records/{a}/attributes/name/values"),
+        Some(json!({"data": {"replace_history": true, "values": [
+            {"value": "A", "active_from": "2020-01-01T00:00:00Z", "active_until": null}]}})),
+    )
+    .await;
+    let merged = env
+        .ok(
+            "POST",
+            "/v2/objects/companies/records/merge",
+            Some(json!({"data": {"primary_record_id": a, "secondary_record_id": b}})),
+        )
+        .await;
+    let new_id = merged["new_record_id"].as_str().unwrap();
+    env.sb.wait_for_delivered(2, WAIT).await.unwrap();
+    let events: Vec<Value> = receiver
+        .got()
+        .iter()
+        .map(|g| g.json()["events"][0].clone())
+        .collect();
+    assert_eq!(events.len(), 2, "{events:#?}");
+    for (event, original) in events.iter().zip([&a, &b]) {
+        assert_eq!(event["event_type"], "record.merged");
+        assert_eq!(event["id"]["record_id"], new_id);
+        assert_eq!(event["duplicate_record_id"], json!(original));
+        assert_eq!(event["duplicate_object_id"], event["id"]["object_id"]);
+    }
+}

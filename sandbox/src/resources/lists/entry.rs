@@ -79,6 +79,19 @@ pub(super) fn value_history(store: &Store, req: &Request<'_>) -> Result<Value, A
     paged(values, req)
 }
 
+/// `PUT …/entries/{entry_id}/attributes/{attribute}/values`: the attribute's whole value
+/// history replaced (see the store's `history.rs`).
+pub(super) fn write_history(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError> {
+    let li = store.list_index(req.path("list"))?;
+    let values = store.replace_history(
+        Target::List(li),
+        req.path("entry_id"),
+        req.path("attribute"),
+        req.data()?,
+    )?;
+    Ok(data(Value::Array(values)))
+}
+
 fn render_entry(store: &Store, li: usize, id: &str) -> Result<Value, ApiError> {
     let row = store.row(Target::List(li), id)?;
     Ok(data(store.render_entry(li, row)))

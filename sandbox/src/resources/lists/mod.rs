@@ -44,6 +44,11 @@ pub const ROUTES: &[Route] = &[
         "/v2/lists/{list}/entries/{entry_id}/attributes/{attribute}/values",
         entry::value_history,
     ),
+    Route::write(
+        Method::Put,
+        "/v2/lists/{list}/entries/{entry_id}/attributes/{attribute}/values",
+        entry::write_history,
+    ),
     Route::read(
         Method::Get,
         "/v2/objects/{object}/records/{record_id}/entries",

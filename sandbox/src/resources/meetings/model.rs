@@ -98,6 +98,16 @@ impl Part for Meetings {
                 .retain(|(_, o, r)| !(*o == object.id && r == record_id));
         }
     }
+
+    fn record_merged(&mut self, object: &Object, from: &str, into: &str) {
+        for m in &mut self.meetings {
+            for (_, o, r) in &mut m.links {
+                if *o == object.id && r == from {
+                    *r = into.to_owned();
+                }
+            }
+        }
+    }
 }
 
 /// A stored call recording.
