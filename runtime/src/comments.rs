@@ -133,9 +133,45 @@ impl Client {
         self.execute(operation::comments::delete(id)).await
     }
 
-    /// `GET /v2/threads/{thread_id}`: a thread and every comment in it.
+    /// `GET /v2/threads/{thread_id}`: a thread and every comment in it, oldest first (Attio
+    /// answers 250 comments a page; the pages after the first are fetched through
+    /// [`Client::thread_comments`]'s listing).
     pub async fn get_thread(&self, id: &ThreadId) -> Result<Thread> {
-        self.execute(operation::comments::get_thread(id)).await
+        let first = self
+            .execute(operation::comments::thread_page(id, "", None))
+            .await?;
+        let mut thread = first.thread;
+        if let Some(next) = first.next_cursor {
+            let id = id.clone();
+            let rest = Listing::by_cursor_from(self, Some(next), move |cursor| {
+                operation::comments::thread_comments_page(&id, "", cursor)
+            });
+            thread.comments.extend(rest.collect_all().await?);
+        }
+        Ok(thread)
+    }
+
+    /// A thread's comments, oldest first, as a stream that pages by itself (by cursor, 250 a
+    /// page); [`ThreadComments::created_after`] keeps only the newer ones, to poll a thread for
+    /// replies.
+    ///
+    /// ```no_run
+    /// use futures::TryStreamExt as _;
+    ///
+    /// # async fn run(client: attio::Client, thread: attio::values::ThreadId, seen: attio::Timestamp) -> attio::Result<()> {
+    /// let mut replies = client.thread_comments(&thread).created_after(seen).stream();
+    /// while let Some(comment) = replies.try_next().await? {
+    ///     println!("{}", comment.content_plaintext);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn thread_comments(&self, id: &ThreadId) -> ThreadComments<'_> {
+        ThreadComments {
+            client: self,
+            thread: id.clone(),
+            created_after: None,
+            page_size: MAX_THREAD_PAGE,
+        }
     }
 
     /// The threads on a record or an entry: say which with [`ThreadListing::on_record`] or
@@ -149,6 +185,52 @@ impl Client {
                     .into(),
             )),
         }
+    }
+}
+
+/// Attio's largest page of a thread's comments.
+pub const MAX_THREAD_PAGE: usize = 250;
+
+/// Which comments of a thread to list; made by [`Client::thread_comments`].
+#[derive(Debug)]
+#[must_use = "a listing does nothing until it is streamed or collected"]
+pub struct ThreadComments<'c> {
+    client: &'c Client,
+    thread: ThreadId,
+    created_after: Option<Timestamp>,
+    page_size: usize,
+}
+
+impl ThreadComments<'_> {
+    /// Only the comments created after `at` (the comment that opened the thread too, only if it
+    /// is one of them).
+    pub fn created_after(mut self, at: Timestamp) -> Self {
+        self.created_after = Some(at);
+        self
+    }
+
+    /// Comments per request, 1 to [`MAX_THREAD_PAGE`] (the default); out of range is clamped.
+    pub fn page_size(mut self, n: usize) -> Self {
+        self.page_size = n.clamp(1, MAX_THREAD_PAGE);
+        self
+    }
+
+    /// The comments, fetched page after page as the stream is polled.
+    pub fn stream(self) -> Listing<Comment> {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        query.append_pair("limit", &self.page_size.to_string());
+        if let Some(at) = &self.created_after {
+            query.append_pair("created_after", &at.to_string());
+        }
+        let (query, thread) = (query.finish(), self.thread);
+        Listing::by_cursor(self.client, move |cursor| {
+            operation::comments::thread_comments_page(&thread, &query, cursor)
+        })
+    }
+
+    /// Every comment, or the first error.
+    pub async fn collect_all(self) -> Result<Vec<Comment>> {
+        self.stream().collect_all().await
     }
 }
 

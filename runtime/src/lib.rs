@@ -60,6 +60,7 @@ pub mod blocking;
 mod bulk;
 pub mod changes;
 pub mod comments;
+pub mod emails;
 mod entries;
 pub mod files;
 mod identity;
@@ -75,6 +76,7 @@ mod records;
 mod resolve;
 pub mod schema;
 pub mod search;
+pub mod sequences;
 pub mod sql;
 pub mod sync;
 pub mod tasks;
@@ -94,7 +96,8 @@ pub use bulk::{Bulk, BulkItem, BulkReport, DEFAULT_BULK_CONCURRENCY, Progress};
 pub use changes::ChangeSet;
 pub use client::{
     API_KEY_ENV, BASE_URL_ENV, Client, ClientBuilder, ClientStats, DEFAULT_BASE_URL,
-    DEFAULT_MAX_RESPONSE_BYTES, MAX_ERROR_BODY_BYTES, RateLimits, RetryPolicy,
+    DEFAULT_MAX_RESPONSE_BYTES, MAX_ERROR_BODY_BYTES, OPERATION_LIMITS, OperationLimit, RateLimits,
+    RetryPolicy,
 };
 pub use error::{
     ApiError, DecodeError, Error, ErrorCode, HeldValue, NamedAttribute, OAuthError, Outcome,
@@ -115,8 +118,8 @@ pub use values::{
     EntryObject, FieldError, FieldInfo, Interaction, InteractionType, InvalidId, InvalidScope,
     ListId, ListParent, Location, ObjectKind, ParentOf, PersonalName, PhoneNumber, Rating,
     RecordId, RecordObject, RecordReference, Resource, Scope, Scopes, SelectOption, SelectOptionId,
-    Status, StatusId, Timestamp, ValueContract, ValueError, ValueMeta, WithMeta, WritableField,
-    WritableValue,
+    Status, StatusId, Timestamp, TokenLevel, ValueContract, ValueError, ValueMeta, WithMeta,
+    WritableField, WritableValue,
 };
 pub use values::{AttributeHandle, Ref, SelectEnum};
 pub use wire::{

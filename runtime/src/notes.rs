@@ -1,4 +1,4 @@
-//! Notes on records: create, read, list and delete.
+//! Notes on records: create, read, update, list and delete.
 //!
 //! ```no_run
 //! use attio::notes::NewNote;
@@ -99,7 +99,83 @@ impl NewNote {
     }
 }
 
+/// What to change in a note: its title, its content (which replaces the whole note's content), or
+/// both. Its parent cannot change. Made with [`NoteUpdate::title`], [`NoteUpdate::plaintext`] or
+/// [`NoteUpdate::markdown`]; applied by [`Client::update_note`].
+///
+/// ```
+/// use attio::notes::NoteUpdate;
+///
+/// let retitled = NoteUpdate::title("Call with Acme (renewal)");
+/// let rewritten = NoteUpdate::markdown("## Outcome\n- signed").and_title("Signed");
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[must_use = "an update is applied by `client.update_note(&id, update)`"]
+pub struct NoteUpdate {
+    title: Option<String>,
+    content: Option<(NoteFormat, String)>,
+}
+
+impl NoteUpdate {
+    /// A new title (plain text), the content left as it is.
+    pub fn title(title: impl Into<String>) -> Self {
+        NoteUpdate {
+            title: Some(title.into()),
+            content: None,
+        }
+    }
+
+    /// New plain-text content, replacing the whole note's; the title left as it is.
+    pub fn plaintext(content: impl Into<String>) -> Self {
+        NoteUpdate {
+            title: None,
+            content: Some((NoteFormat::Plaintext, content.into())),
+        }
+    }
+
+    /// New content in Attio's markdown subset, replacing the whole note's.
+    pub fn markdown(content: impl Into<String>) -> Self {
+        NoteUpdate {
+            title: None,
+            content: Some((NoteFormat::Markdown, content.into())),
+        }
+    }
+
+    /// The title changes too.
+    pub fn and_title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+}
+
 impl Client {
+    /// `PATCH /v2/notes/{note_id}`: a new title and/or new content, which replaces the whole
+    /// note's content (there is no appending). The parent record cannot change. The note as it
+    /// now is. Repeatable: a repeat sets the same title and content again.
+    ///
+    /// ```no_run
+    /// use attio::notes::NoteUpdate;
+    ///
+    /// # async fn run(client: attio::Client, id: attio::values::NoteId) -> attio::Result<()> {
+    /// let note = client
+    ///     .update_note(&id, NoteUpdate::markdown("## Outcome\n- **signed**").and_title("Signed"))
+    ///     .await?;
+    /// assert_eq!(note.title, "Signed");
+    /// # Ok(()) }
+    /// ```
+    pub async fn update_note(&self, id: &NoteId, update: NoteUpdate) -> Result<Note> {
+        let content = update
+            .content
+            .as_ref()
+            .map(|(format, text)| (*format, text.as_str()));
+        self.execute(operation::notes::update(
+            id,
+            update.title.as_deref(),
+            content,
+        ))
+        .await
+    }
+
     /// `POST /v2/notes`: creates a note on `parent`. Not repeatable (a repeat makes a second
     /// note), so it is retried only when it was never sent.
     ///

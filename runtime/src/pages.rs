@@ -144,6 +144,15 @@ impl<T: Send + 'static> Listing<T> {
     where
         F: Fn(Option<&str>) -> Operation<CursorPage<T>> + Send + Sync + 'static,
     {
+        Listing::by_cursor_from(client, None, page)
+    }
+
+    /// As [`Listing::by_cursor`], starting at `first` (a cursor an earlier answer gave) rather
+    /// than at the first page.
+    pub(crate) fn by_cursor_from<F>(client: &Client, first: Option<String>, page: F) -> Self
+    where
+        F: Fn(Option<&str>) -> Operation<CursorPage<T>> + Send + Sync + 'static,
+    {
         struct State {
             client: Client,
             /// The cursor of the next request (the last one received).
@@ -155,7 +164,7 @@ impl<T: Send + 'static> Listing<T> {
         }
         let start = State {
             client: client.clone(),
-            cursor: None,
+            cursor: first,
             sent: HashSet::new(),
             done: false,
             pages: 0,

@@ -9,7 +9,7 @@ use std::time::Duration;
 use tokio::sync::watch;
 
 use crate::delivery::{Deliverer, Health, OnHealth, WebhookRetry};
-use crate::http::Token;
+use crate::http::{Token, TokenLevel};
 use crate::resources::sql::{self, SqlSettings};
 use crate::resources::{identity, workspace};
 use crate::sandbox::Sandbox;
@@ -41,6 +41,7 @@ pub struct SandboxBuilder {
     seed: Option<u64>,
     record_requests: usize,
     scopes: Vec<String>,
+    token_level: TokenLevel,
     webhook_retry: WebhookRetry,
     oauth_app: Option<(String, String)>,
     workspace: (String, String),
@@ -59,6 +60,7 @@ impl Default for SandboxBuilder {
             seed: None,
             record_requests: 100,
             scopes: identity::all_scopes(),
+            token_level: TokenLevel::Workspace,
             webhook_retry: WebhookRetry::default(),
             oauth_app: None,
             workspace: ("Sandbox".into(), "sandbox".into()),
@@ -140,6 +142,21 @@ impl SandboxBuilder {
     /// ```
     pub fn scopes<S: Into<String>>(mut self, scopes: impl IntoIterator<Item = S>) -> Self {
         self.scopes = scopes.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// The token's level (default [`TokenLevel::Workspace`]): `GET /v2/self` reports it, and with
+    /// [`TokenLevel::User`] the operations Attio reserves for workspace-level tokens (listing
+    /// meetings, transcripts, emails, webhooks) answer `403`.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> std::io::Result<()> {
+    /// use attio_sandbox::{Sandbox, TokenLevel};
+    /// let sandbox = Sandbox::builder().token_level(TokenLevel::User).start().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn token_level(mut self, level: TokenLevel) -> Self {
+        self.token_level = level;
         self
     }
 
@@ -249,6 +266,7 @@ impl SandboxBuilder {
             .map_or(0, |d| d.as_secs() as i64);
         let token = |(name, slug): &(String, String)| Token {
             scopes: self.scopes.clone(),
+            level: self.token_level,
             issued_at,
             workspace_name: name.clone(),
             workspace_slug: slug.clone(),

@@ -115,18 +115,24 @@ impl ApiError {
         )
     }
 
+    /// 409 `concurrent_write_conflict`, with Attio's documented message: another request changed
+    /// the record while this write was validated; nothing was applied.
+    pub fn concurrent_write_conflict() -> Self {
+        Self::new(
+            409,
+            "invalid_request_error",
+            "concurrent_write_conflict",
+            "The record was modified by another request while this write was being validated. Please try again.",
+        )
+    }
+
     /// An Attio-shaped error for an arbitrary status (used by fault injection).
     pub fn for_status(status: u16) -> Self {
         match status {
             401 => Self::unauthorized("Injected fault: unauthorized."),
             403 => Self::new(403, "auth_error", "forbidden", "Injected fault: forbidden."),
             404 => Self::not_found("Injected fault: not found."),
-            409 => Self::new(
-                409,
-                "invalid_request_error",
-                "concurrent_write_conflict",
-                "Injected fault: concurrent write conflict.",
-            ),
+            409 => Self::concurrent_write_conflict(),
             429 => Self::rate_limited(),
             400..=499 => Self::validation("Injected fault."),
             _ => Self::new(

@@ -59,6 +59,8 @@ pub struct Route {
     pub path: &'static str,
     /// What answers it.
     pub handler: Handler,
+    /// Whether Attio accepts only a workspace-level token for it.
+    pub workspace_only: bool,
 }
 
 impl Route {
@@ -72,6 +74,7 @@ impl Route {
             method,
             path,
             handler: Handler::Read(handler),
+            workspace_only: false,
         }
     }
 
@@ -85,6 +88,36 @@ impl Route {
             method,
             path,
             handler: Handler::Write(handler),
+            workspace_only: false,
+        }
+    }
+
+    /// The same route, for workspace-level tokens only ("Supported token levels: `workspace`"
+    /// in Attio's reference).
+    pub const fn workspace_only(mut self) -> Self {
+        self.workspace_only = true;
+        self
+    }
+}
+
+/// Whether a token acts for the whole workspace or for one member (`token_level` in
+/// `GET /v2/self`). A few operations accept only workspace-level tokens (their routes say so,
+/// `Route::workspace_only`); a user-level token is refused there with `403`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TokenLevel {
+    /// Acts for the whole workspace: the default.
+    #[default]
+    Workspace,
+    /// Acts for one workspace member.
+    User,
+}
+
+impl TokenLevel {
+    /// `workspace` or `user`, as Attio writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenLevel::Workspace => "workspace",
+            TokenLevel::User => "user",
         }
     }
 }
@@ -94,6 +127,8 @@ impl Route {
 pub struct Token {
     /// The scopes it holds.
     pub scopes: Vec<String>,
+    /// Its level.
+    pub level: TokenLevel,
     /// When it was issued, in seconds since 1970.
     pub issued_at: i64,
     /// The workspace's name, as `/v2/self` reports it.
@@ -173,6 +208,26 @@ impl Request<'_> {
             .get("values")
             .ok_or_else(|| ApiError::validation("The request body must contain data.values."))
     }
+}
+
+/// An opaque cursor for `kind` (which names the listing) at `offset`.
+pub fn cursor(kind: &str, offset: usize) -> String {
+    hex::encode(format!("{kind}:{offset}"))
+}
+
+/// The offset a request's `cursor` points at (0 without one), refusing one made for another
+/// listing.
+pub fn cursor_offset(req: &Request<'_>, kind: &str) -> Result<usize, ApiError> {
+    let Some(c) = req.param("cursor") else {
+        return Ok(0);
+    };
+    hex::decode(c)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .and_then(|s| s.strip_prefix(kind)?.strip_prefix(':')?.parse().ok())
+        .ok_or_else(|| {
+            ApiError::validation(format!("cursor \"{c}\" is not a cursor of this listing."))
+        })
 }
 
 /// Wraps an answer in Attio's `{"data": …}` envelope.

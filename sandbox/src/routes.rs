@@ -11,7 +11,7 @@
 use serde_json::Value;
 
 use crate::error::ApiError;
-use crate::http::{Handler, Request, Route, Token};
+use crate::http::{Handler, Request, Route, Token, TokenLevel};
 use crate::resources::ROUTES;
 use crate::store::Store;
 
@@ -84,6 +84,19 @@ pub fn dispatch(
     let Some((route, params)) = found else {
         return Err(unrouted(method, segments));
     };
+    if route.workspace_only && token.level != TokenLevel::Workspace {
+        // Attio documents which levels an operation supports, not the refusal's code: chosen.
+        return Err(ApiError::new(
+            403,
+            "auth_error",
+            "forbidden",
+            format!(
+                "{method} {} supports workspace-level access tokens only; this token is {}-level.",
+                route.path,
+                token.level.as_str()
+            ),
+        ));
+    }
     let req = Request {
         params,
         query,

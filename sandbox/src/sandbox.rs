@@ -103,6 +103,12 @@ impl Sandbox {
         self.first().set_scopes(scopes);
     }
 
+    /// Changes the level of the first workspace's token (see
+    /// [`SandboxBuilder::token_level`](crate::SandboxBuilder::token_level)).
+    pub fn set_token_level(&self, level: crate::http::TokenLevel) {
+        self.first().set_token_level(level);
+    }
+
     /// Revokes an access token issued through OAuth into the first workspace (see
     /// [`SandboxBuilder::oauth_app`](crate::SandboxBuilder::oauth_app)): from now on a request
     /// bearing it is answered `401`, as Attio answers once a workspace uninstalls the app.
@@ -357,6 +363,47 @@ impl Sandbox {
         values: Value,
     ) -> Result<Value, ApiError> {
         self.first().insert_record(object, record_id, values)
+    }
+
+    /// Inserts a meeting into the first workspace as Attio's calendar sync makes it, from what `POST /v2/meetings` takes
+    /// in `data` (found by its `external_ref` if it exists): the API can link records to it, but
+    /// not delete it (`400 system_edit_unauthorized`). Its answer is the meeting.
+    ///
+    /// ```
+    /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+    /// let sandbox = attio_sandbox::Sandbox::start().await?;
+    /// let meeting = sandbox.insert_calendar_meeting(serde_json::json!({
+    ///     "external_ref": {"ical_uid": "evt-1@google.com", "provider": "google", "is_recurring": false},
+    ///     "title": "Standup", "description": "", "is_all_day": false,
+    ///     "start": {"datetime": "2030-01-01T09:00:00Z"}, "end": {"datetime": "2030-01-01T09:15:00Z"},
+    ///     "participants": [{"email_address": "alice@attio.com", "is_organizer": true, "status": "accepted"}],
+    /// }))?;
+    /// assert_eq!(meeting["data"]["title"], "Standup");
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn insert_calendar_meeting(&self, data: Value) -> Result<Value, ApiError> {
+        self.first().insert_calendar_meeting(data)
+    }
+
+    /// Puts an email in the first workspace's mailboxes, as if a connected mailbox had synced it, for
+    /// `GET /v2/emails` to list: `{sent_at, direction, subject_line?, participants: [{role,
+    /// email_address, name?}]}`. Its answer is the email as listed.
+    ///
+    /// ```
+    /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+    /// let sandbox = attio_sandbox::Sandbox::start().await?;
+    /// let email = sandbox.insert_email(serde_json::json!({
+    ///     "sent_at": "2030-01-02T10:00:00Z", "direction": "inbound", "subject_line": "Quote",
+    ///     "participants": [{"role": "from", "email_address": "ada@acme.com", "name": "Ada"},
+    ///                      {"role": "to", "email_address": "alice@attio.com"}],
+    /// }))?;
+    /// assert_eq!(email["participants"][0]["email_domain"], "acme.com");
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn insert_email(&self, data: Value) -> Result<Value, ApiError> {
+        self.first().insert_email(data)
     }
 
     /// Inserts many records into `object` of the first workspace at once, for seeding large data

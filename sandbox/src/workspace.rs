@@ -387,6 +387,27 @@ impl<'s> Workspace<'s> {
         Ok(store.render_record(oi, record))
     }
 
+    /// Changes the level of this workspace's token (see
+    /// [`SandboxBuilder::token_level`](crate::SandboxBuilder::token_level)).
+    pub fn set_token_level(&self, level: crate::http::TokenLevel) {
+        Arc::make_mut(&mut lock(&self.state.token)).level = level;
+    }
+
+    /// Inserts a meeting into this workspace as Attio's calendar sync makes it, as
+    /// [`Sandbox::insert_calendar_meeting`](crate::Sandbox::insert_calendar_meeting) does in the
+    /// first.
+    pub fn insert_calendar_meeting(&self, data: Value) -> Result<Value, ApiError> {
+        let mut store = lock(&self.state.store);
+        crate::resources::meetings::insert_from_calendar(&mut store, &data)
+    }
+
+    /// Puts an email in this workspace's mailboxes, as
+    /// [`Sandbox::insert_email`](crate::Sandbox::insert_email) does in the first.
+    pub fn insert_email(&self, data: Value) -> Result<Value, ApiError> {
+        let mut store = lock(&self.state.store);
+        crate::resources::emails::insert(&mut store, &data)
+    }
+
     /// Inserts many records into `object` of this workspace at once, as
     /// [`Sandbox::insert_records`](crate::Sandbox::insert_records) does in the first.
     ///

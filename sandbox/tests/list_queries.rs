@@ -90,6 +90,29 @@ async fn queries_filter_and_sort_through_the_parent_record() {
         .await,
         [eid("Globex"), eid("Acme Labs")]
     );
+    // `limit` and `offset` as JSON numbers with an integral value, such as 2.0, page alike;
+    // a fraction or a negative number is refused.
+    assert_eq!(
+        query(
+            json!({"sorts": [{"direction": "desc", "path": name_path}], "limit": 2.0, "offset": 1.0})
+        )
+        .await,
+        [eid("Globex"), eid("Acme Labs")]
+    );
+    for bad in [
+        json!({"limit": 2.5}),
+        json!({"offset": -1}),
+        json!({"limit": -2.0}),
+    ] {
+        env.expect_error(
+            "POST",
+            "/v2/lists/sales/entries/query",
+            Some(bad),
+            400,
+            "validation_type",
+        )
+        .await;
+    }
     // A bad path is a filter_error.
     for bad in [
         json!({"filter": {"path": [["people", "parent_record"], ["companies", "name"]], "constraints": {"value": "x"}}}),

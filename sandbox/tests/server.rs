@@ -494,7 +494,7 @@ async fn routing_answers_wrong_methods_and_unknown_paths_in_attios_words() {
         .await
         .unwrap();
     assert_eq!(resp.status().as_u16(), 405);
-    assert_eq!(resp.headers()["allow"], "GET, DELETE");
+    assert_eq!(resp.headers()["allow"], "GET, PATCH, DELETE");
     let body: serde_json::Value = resp.json().await.unwrap();
     assert_eq!(
         body,
@@ -502,7 +502,7 @@ async fn routing_answers_wrong_methods_and_unknown_paths_in_attios_words() {
             "status_code": 405,
             "type": "invalid_request_error",
             "code": "method_not_allowed",
-            "message": "PUT is not allowed on /v2/notes/some-note; it accepts GET, DELETE.",
+            "message": "PUT is not allowed on /v2/notes/some-note; it accepts GET, PATCH, DELETE.",
         })
     );
 

@@ -101,3 +101,83 @@ async fn a_thread_is_started_replied_to_listed_and_deleted() {
     assert_eq!(err.status(), Some(400));
     assert!(err.to_string().contains("POST /v2/comments"), "{err}");
 }
+
+#[tokio::test]
+async fn a_threads_comments_page_by_cursor_and_filter_by_creation() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = attio_tests::sandbox_client(&sandbox)
+        .rate_limits(attio::RateLimits::unlimited())
+        .build()
+        .unwrap();
+    let alice: WorkspaceMemberId = "50cf242c-7fa3-4cad-87d0-75b1af71c57b".parse().unwrap();
+    let acme = Company {
+        name: "Acme".into(),
+    }
+    .create(&client)
+    .await
+    .unwrap();
+    let acme = Ref::<Company>::new(acme.id.record_id);
+    let first = client
+        .create_comment(NewComment::on_record(&acme, &alice, "c0"))
+        .await
+        .unwrap();
+    let mut seen_at = None;
+    for i in 1..=260 {
+        let reply = client
+            .create_comment(NewComment::reply(
+                &first.thread_id,
+                &alice,
+                &format!("c{i}"),
+            ))
+            .await
+            .unwrap();
+        if i == 257 {
+            seen_at = Some(reply.created_at);
+        }
+    }
+    let path = format!("/v2/threads/{}", first.thread_id.as_str());
+
+    // The whole thread: 261 comments over two pages of at most 250.
+    let thread = client.get_thread(&first.thread_id).await.unwrap();
+    let texts: Vec<String> = thread
+        .comments
+        .iter()
+        .map(|c| c.content_plaintext.clone())
+        .collect();
+    assert_eq!(
+        texts,
+        (0..=260).map(|i| format!("c{i}")).collect::<Vec<_>>()
+    );
+    assert_eq!(sandbox.request_count("GET", &path), 2);
+
+    // Pages of 100: three requests, in order.
+    let all = client
+        .thread_comments(&first.thread_id)
+        .page_size(100)
+        .collect_all()
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 261);
+    assert_eq!(sandbox.request_count("GET", &path), 5);
+
+    // Polling for replies: only those after the 257th.
+    let newer: Vec<String> = client
+        .thread_comments(&first.thread_id)
+        .created_after(seen_at.unwrap())
+        .collect_all()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.content_plaintext)
+        .collect();
+    assert_eq!(newer, ["c258", "c259", "c260"]);
+
+    // A bad limit is Attio's 400, which the raw escape hatch shows.
+    let err = client
+        .request(attio::Method::Get, path)
+        .query("limit", "251")
+        .send::<serde_json::Value>()
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(400), "{err}");
+}

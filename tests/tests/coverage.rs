@@ -111,6 +111,7 @@ const TYPED: &[(&str, &str, &str)] = &[
     ("GET", "/v2/notes", "notes"),
     ("POST", "/v2/notes", "create_note"),
     ("GET", "/v2/notes/{note_id}", "get_note"),
+    ("PATCH", "/v2/notes/{note_id}", "update_note"),
     ("DELETE", "/v2/notes/{note_id}", "delete_note"),
     ("GET", "/v2/files", "files"),
     ("POST", "/v2/files", "create_folder"),
@@ -131,6 +132,13 @@ const TYPED: &[(&str, &str, &str)] = &[
     ("GET", "/v2/meetings", "meetings"),
     ("POST", "/v2/meetings", "create_meeting"),
     ("GET", "/v2/meetings/{meeting_id}", "get_meeting"),
+    ("PATCH", "/v2/meetings/{meeting_id}", "link_meeting_records"),
+    (
+        "PUT",
+        "/v2/meetings/{meeting_id}",
+        "replace_meeting_records",
+    ),
+    ("DELETE", "/v2/meetings/{meeting_id}", "delete_meeting"),
     (
         "GET",
         "/v2/meetings/{meeting_id}/call_recordings",
@@ -156,6 +164,12 @@ const TYPED: &[(&str, &str, &str)] = &[
         "/v2/meetings/{meeting_id}/call_recordings/{call_recording_id}/transcript",
         "transcript",
     ),
+    ("GET", "/v2/emails", "emails"),
+    (
+        "POST",
+        "/v2/sequences/unsubscribed_emails",
+        "unsubscribe_from_sequences",
+    ),
     ("GET", "/v2/webhooks", "list_webhooks"),
     ("POST", "/v2/webhooks", "create_webhook"),
     ("GET", "/v2/webhooks/{webhook_id}", "get_webhook"),
@@ -166,6 +180,11 @@ const TYPED: &[(&str, &str, &str)] = &[
     ("POST", "/v2/objects", "create_object"),
     ("GET", "/v2/objects/{object}", "get_object"),
     ("PATCH", "/v2/objects/{object}", "update_object"),
+    (
+        "DELETE",
+        "/v2/objects/{object}",
+        "delete_object_and_all_its_records",
+    ),
     (
         "GET",
         "/v2/{target}/{identifier}/attributes",

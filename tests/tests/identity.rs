@@ -174,3 +174,58 @@ async fn the_escape_hatch_reaches_any_endpoint_with_the_clients_auth_retries_and
     assert_eq!(err.outcome(), Outcome::NotSent);
     assert!(err.to_string().contains("e.g. `/v2/self`"), "{err}");
 }
+
+#[tokio::test]
+async fn token_levels_are_reported_and_checked_before_a_job_and_explained_after_a_403() {
+    use attio_sandbox::TokenLevel as SandboxLevel;
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = client_for(&sandbox);
+    assert_eq!(
+        client.whoami().await.unwrap().token_level,
+        Some(attio::TokenLevel::Workspace)
+    );
+    let meetings = [(Method::Get, "/v2/meetings"), (Method::Get, "/v2/notes")];
+    client
+        .require_access([Scope::read(Resource::Meeting)], meetings)
+        .await
+        .unwrap();
+
+    sandbox.set_token_level(SandboxLevel::User);
+    let me = client.whoami().await.unwrap();
+    assert_eq!(me.token_level, Some(attio::TokenLevel::User));
+    let err = client
+        .require_access([Scope::read(Resource::Meeting)], meetings)
+        .await
+        .unwrap_err();
+    let Error::Scopes(e) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(
+        e.wrong_level,
+        ["GET /v2/meetings"],
+        "notes take either level"
+    );
+    assert!(e.missing.is_empty());
+    assert!(
+        err.to_string()
+            .contains("GET /v2/meetings needs a workspace-level token"),
+        "{err}"
+    );
+    assert_eq!(err.outcome(), Outcome::NotSent);
+    // require_scopes names no operation: the level is nothing to it.
+    client
+        .require_scopes([Scope::read(Resource::Meeting)])
+        .await
+        .unwrap();
+
+    // Sent anyway, Attio refuses with 403, and the error says why.
+    let err = client.list_webhooks().await.unwrap_err();
+    assert_eq!(err.status(), Some(403), "{err}");
+    assert!(
+        err.to_string()
+            .contains("accepts only a workspace-level access token"),
+        "{err}"
+    );
+    sandbox.set_token_level(SandboxLevel::Workspace);
+    client.list_webhooks().await.unwrap();
+}

@@ -215,3 +215,105 @@ async fn creating_and_deleting_a_note_is_delivered_to_webhooks() {
         assert_eq!(e.parent_object_id.as_str(), acme.id.object_id);
     }
 }
+
+/// Listing notes is limited to 10 requests a second on its own, beside the workspace's reads.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_burst_of_note_listings_is_paced_at_their_own_limit() {
+    use std::time::{Duration, Instant};
+
+    use attio::{RateLimits, RetryPolicy};
+    use futures::future::join_all;
+
+    let sandbox = Sandbox::builder().rate_limits(true).start().await.unwrap();
+    let client = attio_tests::sandbox_client(&sandbox).build().unwrap();
+    let started = Instant::now();
+    let listings = join_all((0..30).map(|_| client.notes().collect_all())).await;
+    let elapsed = started.elapsed();
+    assert!(listings.iter().all(Result::is_ok), "{listings:?}");
+    // 30 at 10 a second: the first goes at once, the last 29 intervals later.
+    assert!(elapsed >= Duration::from_secs(2), "{elapsed:?}");
+    assert_eq!(client.stats().rate_limited, 0, "no 429 from the sandbox");
+    assert_eq!(sandbox.request_count("GET", "/v2/notes"), 30);
+
+    // Without the client's limiter the same burst meets the sandbox's 429s.
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let bare = attio_tests::sandbox_client(&sandbox)
+        .rate_limits(RateLimits::unlimited())
+        .retry_policy(RetryPolicy::disabled())
+        .build()
+        .unwrap();
+    let listings = join_all((0..30).map(|_| bare.notes().collect_all())).await;
+    let refused = listings
+        .iter()
+        .filter(|r| r.as_ref().is_err_and(|e| e.status() == Some(429)))
+        .count();
+    assert!(refused >= 10, "{refused} of 30 refused with 429");
+    assert_eq!(bare.stats().rate_limited, refused as u64);
+}
+
+#[tokio::test]
+async fn a_note_is_retitled_and_rewritten_but_keeps_its_parent() {
+    use attio::notes::NoteUpdate;
+
+    let (sandbox, client, acme) = setup().await;
+    let parent = Ref::<Company>::new(acme.id.record_id.clone());
+    let note = client
+        .create_note(&parent, NewNote::markdown("Call", "## First\n- one\n- two"))
+        .await
+        .unwrap();
+    let id = &note.id.note_id;
+
+    let retitled = client
+        .update_note(id, NoteUpdate::title("Call with Acme"))
+        .await
+        .unwrap();
+    assert_eq!(retitled.title, "Call with Acme");
+    assert_eq!(
+        retitled.content_markdown, note.content_markdown,
+        "content kept"
+    );
+
+    // New content replaces the whole of it, in the format given.
+    let rewritten = client
+        .update_note(
+            id,
+            NoteUpdate::plaintext("Signed.\nInvoice in May.").and_title("Signed"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(rewritten.title, "Signed");
+    assert_eq!(rewritten.content_plaintext, "Signed.\nInvoice in May.");
+    assert_eq!(
+        (
+            rewritten.parent_object.as_str(),
+            &rewritten.parent_record_id
+        ),
+        ("companies", &acme.id.record_id)
+    );
+    assert_eq!(client.get_note(id).await.unwrap(), rewritten);
+
+    // What the SDK sends: only what changes.
+    let bodies: Vec<String> = sandbox
+        .recent_requests()
+        .into_iter()
+        .filter(|r| r.method == "PATCH")
+        .map(|r| r.body)
+        .collect();
+    assert_eq!(bodies[0], r#"{"data":{"title":"Call with Acme"}}"#);
+
+    // Attio refuses to move a note to another parent.
+    let err = client
+        .request(attio::Method::Patch, format!("/v2/notes/{}", id.as_str()))
+        .json(&serde_json::json!({"data": {"parent_object": "people"}}))
+        .send::<serde_json::Value>()
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(400), "{err}");
+    // A note that is not there.
+    let gone: attio::values::NoteId = "7f9c3b8e-3b9a-4a6f-9a35-3f2b8f9d2c11".parse().unwrap();
+    let err = client
+        .update_note(&gone, NoteUpdate::title("x"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(404), "{err}");
+}

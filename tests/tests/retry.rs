@@ -1,4 +1,5 @@
-//! The retry policy against a loopback stub: what is retried, what is not, and how long it waits.
+//! The retry policy against a loopback stub: what is retried, what is not, and how long it waits;
+//! and a `409 concurrent_write_conflict` from the sandbox, which creates and appends survive once.
 
 use std::time::{Duration, Instant, SystemTime};
 
@@ -222,4 +223,94 @@ async fn the_token_never_follows_a_redirect() {
         elsewhere.received().is_empty(),
         "the redirect was not followed"
     );
+}
+
+/// A person with no unique field: a create of it cannot be resolved by reading back, so only a
+/// failure that says nothing was applied may send it again.
+#[attio_object(slug = "people")]
+#[derive(Debug, Clone, PartialEq)]
+struct Person {
+    email_addresses: Vec<attio::EmailAddress>,
+    job_title: Option<String>,
+}
+
+/// A PATCH of it appends an address: not idempotent.
+#[attio_object(slug = "people")]
+#[derive(Debug, Clone, PartialEq)]
+struct MoreAddresses {
+    email_addresses: Vec<attio::EmailAddress>,
+}
+
+#[tokio::test]
+async fn a_concurrent_write_conflict_is_not_applied_and_creates_and_appends_are_sent_again() {
+    use attio_sandbox::{Fault, Sandbox};
+    let sb = Sandbox::start().await.unwrap();
+    let client = attio_tests::sandbox_client(&sb)
+        .retry_policy(RetryPolicy::default().initial_backoff(Duration::from_millis(5)))
+        .build()
+        .unwrap();
+    let records = "/v2/objects/people/records";
+    let address = |a: &str| a.parse::<attio::EmailAddress>().unwrap();
+
+    // A create (no unique field, so no reading back could resolve it) met by a 409.
+    sb.inject_fault(Fault::ConcurrentWriteConflict, 1);
+    let created = Person {
+        email_addresses: vec![address("ada@conflict.example")],
+        job_title: Some("engineer".into()),
+    }
+    .create(&client)
+    .await
+    .unwrap();
+    assert_eq!(
+        sb.request_count("POST", records),
+        2,
+        "the 409, then the create"
+    );
+    let everyone = Person::query().collect_all(&client).await.unwrap();
+    assert_eq!(everyone.len(), 1, "created exactly once: {everyone:?}");
+
+    // An append met by a 409: sent again, the address added once.
+    let id = created.id.record_id;
+    let path = format!("{records}/{id}");
+    sb.inject_fault(Fault::ConcurrentWriteConflict, 1);
+    MoreAddresses {
+        email_addresses: vec![address("ada@home.example")],
+    }
+    .update(&client, &id)
+    .await
+    .unwrap();
+    assert_eq!(
+        sb.request_count("PATCH", &path),
+        2,
+        "the 409, then the append"
+    );
+    let mut addresses = Person::get(&client, &id)
+        .await
+        .unwrap()
+        .values
+        .email_addresses;
+    addresses.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+    assert_eq!(
+        addresses,
+        [address("ada@conflict.example"), address("ada@home.example")]
+    );
+    assert_eq!(client.stats().retries, 2);
+
+    // Without retries the 409 reaches the caller: Attio's words, and not applied.
+    let once = attio_tests::sandbox_client(&sb)
+        .retry_policy(RetryPolicy::disabled())
+        .build()
+        .unwrap();
+    sb.inject_fault(Fault::ConcurrentWriteConflict, 1);
+    let err = Person {
+        email_addresses: vec![address("bob@conflict.example")],
+        job_title: None,
+    }
+    .create(&once)
+    .await
+    .unwrap_err();
+    assert_eq!(err.code(), Some(&attio::ErrorCode::ConcurrentWriteConflict));
+    assert_eq!(err.outcome(), attio::Outcome::NotApplied, "{err}");
+    assert!(err.to_string().contains("Please try again"), "{err}");
+    assert_eq!(Person::query().collect_all(&client).await.unwrap().len(), 1);
 }

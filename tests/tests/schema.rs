@@ -305,3 +305,83 @@ async fn options_and_statuses_are_created_renamed_archived_and_restored() {
         Some("P0Y0M1DT0H0M0S")
     );
 }
+
+#[tokio::test]
+async fn a_custom_object_is_deleted_with_all_its_records_and_a_system_object_is_not() {
+    use serde_json::json;
+
+    let sandbox = Sandbox::start().await.unwrap();
+    let client = attio_tests::sandbox_client(&sandbox).build().unwrap();
+    client
+        .create_object(&NewObject::new("projects", "Project", "Projects"))
+        .await
+        .unwrap();
+    let mut ids = Vec::new();
+    for _ in 0..3 {
+        let created: serde_json::Value = client
+            .request(attio::Method::Post, "/v2/objects/projects/records")
+            .json(&json!({"data": {"values": {}}}))
+            .send()
+            .await
+            .unwrap();
+        ids.push(
+            created["data"]["id"]["record_id"]
+                .as_str()
+                .unwrap()
+                .to_owned(),
+        );
+    }
+    // A list of projects, and a note on one of them: they go too.
+    client
+        .create_list(&NewList::new("Roadmap", "roadmap", "projects"))
+        .await
+        .unwrap();
+    let project: attio::RecordId = ids[0].parse().unwrap();
+    let note = client
+        .create_note(
+            &attio::RecordReference::new("projects", project),
+            attio::notes::NewNote::plaintext("Kick-off", "Soon."),
+        )
+        .await
+        .unwrap();
+
+    client
+        .delete_object_and_all_its_records("projects")
+        .await
+        .unwrap();
+    let err = client.get_object("projects").await.unwrap_err();
+    assert_eq!(err.status(), Some(404), "{err}");
+    let err = client.get_note(&note.id.note_id).await.unwrap_err();
+    assert_eq!(
+        err.status(),
+        Some(404),
+        "the records' notes went with them: {err}"
+    );
+    assert!(client.get_list("roadmap").await.is_err(), "its list too");
+    // The slug is free again.
+    client
+        .create_object(&NewObject::new("projects", "Project", "Projects"))
+        .await
+        .unwrap();
+    let left: serde_json::Value = client
+        .request(attio::Method::Post, "/v2/objects/projects/records/query")
+        .json(&json!({}))
+        .read_only()
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(left["data"], json!([]), "no record survived");
+
+    for system in ["people", "companies"] {
+        let err = client
+            .delete_object_and_all_its_records(system)
+            .await
+            .unwrap_err();
+        assert_eq!(
+            err.code(),
+            Some(&ErrorCode::SystemEditUnauthorized),
+            "{system}: {err}"
+        );
+        client.get_object(system).await.unwrap();
+    }
+}

@@ -176,3 +176,35 @@ async fn what_attio_would_refuse_is_refused_before_sending() {
     assert_eq!(err.status(), Some(400));
     assert!(err.to_string().contains("POST /v2/tasks"), "{err}");
 }
+
+#[tokio::test]
+async fn completed_at_is_null_until_completed_and_cleared_when_reopened() {
+    let (_sandbox, client) = setup().await;
+    let task = client.create_task(NewTask::new("Call back")).await.unwrap();
+    assert_eq!(task.completed_at, None);
+    let id = task.id.task_id.clone();
+    let done = client
+        .update_task(&id, TaskUpdate::new().completed(true))
+        .await
+        .unwrap();
+    let at = done.completed_at.expect("a completed task says when");
+    assert!(at >= task.created_at, "{at} before {}", task.created_at);
+    // Completing it again keeps the first time; reading it back says the same.
+    let again = client
+        .update_task(&id, TaskUpdate::new().completed(true))
+        .await
+        .unwrap();
+    assert_eq!(again.completed_at, Some(at));
+    assert_eq!(client.get_task(&id).await.unwrap().completed_at, Some(at));
+    let reopened = client
+        .update_task(&id, TaskUpdate::new().completed(false))
+        .await
+        .unwrap();
+    assert_eq!(reopened.completed_at, None);
+    // Created completed: completed when created.
+    let born_done = client
+        .create_task(NewTask::new("Already done").completed(true))
+        .await
+        .unwrap();
+    assert_eq!(born_done.completed_at, Some(born_done.created_at));
+}

@@ -5,7 +5,65 @@ use std::num::NonZeroU32;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use crate::operation::Method;
 use crate::shared::{Acquire, Budget, LimiterStore, MemoryLimiterStore, Outage, StoreDown};
+use crate::values::path_matches;
+
+/// A limit Attio puts on one operation, beside the workspace's reads and writes: at most
+/// `per_second` requests a second to `method path`. The client keeps each in its own budget
+/// (the key `{scope}:op:{method} {path}` in a shared store), paced 2% under the limit so that a
+/// request delayed on its way does not land in the next second's window beside that second's own.
+///
+/// ```
+/// use attio::{Method, OperationLimit};
+///
+/// let notes = OperationLimit::of(Method::Get, "/v2/notes?limit=10").unwrap();
+/// assert_eq!(notes.per_second, 10);
+/// assert!(OperationLimit::of(Method::Post, "/v2/notes").is_none()); // only the workspace's limit
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct OperationLimit {
+    /// The operation's method.
+    pub method: Method,
+    /// Its path template, as Attio's reference writes it.
+    pub path: &'static str,
+    /// Requests a second.
+    pub per_second: u32,
+}
+
+/// Attio's per-operation limits, beside the workspace's 100 reads and 25 writes a second.
+pub const OPERATION_LIMITS: &[OperationLimit] = &[
+    // "Temporarily limited to 10 requests per second."
+    OperationLimit {
+        method: Method::Get,
+        path: "/v2/notes",
+        per_second: 10,
+    },
+    // At most one upload a second.
+    OperationLimit {
+        method: Method::Post,
+        path: "/v2/files/upload",
+        per_second: 1,
+    },
+];
+
+impl OperationLimit {
+    /// The limit of the operation `method path` (a concrete path; a query string is ignored),
+    /// when Attio sets one.
+    pub fn of(method: Method, path: &str) -> Option<&'static OperationLimit> {
+        let path = path.split(['?', '#']).next().unwrap_or_default();
+        OPERATION_LIMITS
+            .iter()
+            .find(|l| l.method == method && path_matches(l.path, path))
+    }
+
+    /// The budget the client paces it at: 2% under the limit.
+    fn budget(&self) -> Option<Budget> {
+        let requests = NonZeroU32::new(self.per_second)?;
+        Some(Budget::new(requests, Duration::from_millis(1020)))
+    }
+}
 
 /// Client-side request rates: Attio allows 100 reads and 25 writes per second per workspace.
 ///
@@ -26,6 +84,7 @@ use crate::shared::{Acquire, Budget, LimiterStore, MemoryLimiterStore, Outage, S
 pub struct RateLimits {
     reads: Option<NonZeroU32>,
     writes: Option<NonZeroU32>,
+    operations: bool,
 }
 
 impl Default for RateLimits {
@@ -34,6 +93,7 @@ impl Default for RateLimits {
         RateLimits {
             reads: NonZeroU32::new(100),
             writes: NonZeroU32::new(25),
+            operations: true,
         }
     }
 }
@@ -51,6 +111,7 @@ impl RateLimits {
         RateLimits {
             reads: None,
             writes: None,
+            operations: false,
         }
     }
 
@@ -73,6 +134,18 @@ impl RateLimits {
         self.writes = NonZeroU32::new(n);
         self
     }
+
+    /// Whether the limits Attio puts on single operations ([`OPERATION_LIMITS`]: listing notes
+    /// 10 a second, uploading a file 1 a second) are kept too: by default yes, and not with
+    /// [`RateLimits::unlimited`].
+    ///
+    /// ```
+    /// let limits = attio::RateLimits::default().operation_limits(false);
+    /// ```
+    pub fn operation_limits(mut self, keep: bool) -> Self {
+        self.operations = keep;
+        self
+    }
 }
 
 /// How often a store that did not answer is asked again: meanwhile the limiter falls back (or
@@ -88,6 +161,14 @@ pub(crate) struct Limiter {
     /// The budgets' keys in the store: `{scope}:reads`, `{scope}:writes`.
     keys: [String; 2],
     gates: [tokio::sync::Mutex<()>; 2],
+    /// A budget per row of [`OPERATION_LIMITS`] (none when they are not kept), its key
+    /// `{scope}:op:{method} {path}` and its gate.
+    operations: Vec<(
+        &'static OperationLimit,
+        Budget,
+        String,
+        tokio::sync::Mutex<()>,
+    )>,
     /// The budgets in memory: the only store without a shared one, the fallback with one.
     local: MemoryLimiterStore,
     shared: Option<SharedStore>,
@@ -114,6 +195,16 @@ impl Limiter {
             budgets: [limits.reads, limits.writes].map(|n| n.map(Budget::per_second)),
             keys: [format!("{scope}:reads"), format!("{scope}:writes")],
             gates: Default::default(),
+            operations: match limits.operations {
+                true => OPERATION_LIMITS
+                    .iter()
+                    .filter_map(|limit| {
+                        let key = format!("{scope}:op:{} {}", limit.method.as_str(), limit.path);
+                        Some((limit, limit.budget()?, key, tokio::sync::Mutex::new(())))
+                    })
+                    .collect(),
+                false => Vec::new(),
+            },
             local: MemoryLimiterStore::new(),
             shared: store.map(|store| SharedStore {
                 store,
@@ -124,14 +215,38 @@ impl Limiter {
         }
     }
 
-    /// Waits until one more read (or write) fits under the limit.
-    pub(crate) async fn acquire(&self, write: bool) {
+    /// Waits until one more request `method path` fits under its operation's limit, if Attio
+    /// sets one, and then one more read (or write) under the workspace's.
+    pub(crate) async fn acquire(&self, write: bool, method: Method, path: &str) {
+        if let Some((_, budget, key, gate)) = self.operation(method, path) {
+            let _turn = gate.lock().await;
+            self.take(key, *budget).await;
+        }
         let kind = usize::from(write);
         let Some(budget) = self.budgets[kind] else {
             return;
         };
-        let key = &self.keys[kind];
         let _turn = self.gates[kind].lock().await;
+        self.take(&self.keys[kind], budget).await;
+    }
+
+    /// The budget of the operation `method path`, when it has one of its own.
+    fn operation(
+        &self,
+        method: Method,
+        path: &str,
+    ) -> Option<&(
+        &'static OperationLimit,
+        Budget,
+        String,
+        tokio::sync::Mutex<()>,
+    )> {
+        let limit = OperationLimit::of(method, path)?;
+        self.operations.iter().find(|(l, ..)| *l == limit)
+    }
+
+    /// Waits until the budget `key` has room for one more request.
+    async fn take(&self, key: &str, budget: Budget) {
         loop {
             let answer = match &self.shared {
                 None => self.local.check(key, budget),
@@ -151,11 +266,17 @@ impl Limiter {
     /// A 429 asked to wait `wait`: with a shared store, every client on it pauses that kind of
     /// request as long (the in-memory fallback too, should the store be down). Without one, only
     /// the request that met the 429 waits, as its retry does.
-    pub(crate) async fn pause(&self, write: bool, wait: Duration) {
+    ///
+    /// An operation with a limit of its own pauses that budget, the workspace's being none of
+    /// its business.
+    pub(crate) async fn pause(&self, write: bool, method: Method, path: &str, wait: Duration) {
         let Some(shared) = &self.shared else {
             return;
         };
-        let key = &self.keys[usize::from(write)];
+        let key = match self.operation(method, path) {
+            Some((_, _, key, _)) => key,
+            None => &self.keys[usize::from(write)],
+        };
         self.local.pause_for(key, wait);
         match shared.store.pause(key, wait).await {
             Ok(()) => shared.outage.answered(),
@@ -260,14 +381,14 @@ mod tests {
         store.down.store(true, Ordering::Relaxed);
         let limiter = limiter(&store, StoreDown::Local);
         for _ in 0..3 {
-            limiter.acquire(false).await;
+            limiter.acquire(false, Method::Get, "/v2/self").await;
         }
         let errors = limiter.store_errors();
         assert!(errors >= 1, "counted");
         store.down.store(false, Ordering::Relaxed);
         tokio::time::sleep(STORE_RETRY).await;
-        limiter.acquire(true).await;
-        limiter.acquire(true).await;
+        limiter.acquire(true, Method::Post, "/v2/notes").await;
+        limiter.acquire(true, Method::Post, "/v2/notes").await;
         assert_eq!(limiter.store_errors(), errors, "back: asked, and answering");
         assert!(!limiter.shared.as_ref().unwrap().outage.is_down());
     }
@@ -279,7 +400,7 @@ mod tests {
         let limiter = Arc::new(limiter(&store, StoreDown::Wait));
         let waiting = tokio::spawn({
             let limiter = limiter.clone();
-            async move { limiter.acquire(false).await }
+            async move { limiter.acquire(false, Method::Get, "/v2/self").await }
         });
         tokio::time::sleep(STORE_RETRY * 2).await;
         assert!(
@@ -298,7 +419,9 @@ mod tests {
     async fn a_429_pauses_a_shared_store_and_the_fallback_but_not_a_lone_client() {
         let store = Arc::new(Switchable::default());
         let shared = limiter(&store, StoreDown::Local);
-        shared.pause(true, Duration::from_secs(5)).await;
+        shared
+            .pause(true, Method::Post, "/v2/notes", Duration::from_secs(5))
+            .await;
         assert_eq!(store.pauses.load(Ordering::Relaxed), 1);
         let budget = Budget::per_second(NonZeroU32::MIN);
         assert!(matches!(
@@ -308,8 +431,33 @@ mod tests {
         assert_eq!(shared.local.check("s:reads", budget), Acquire::Go);
 
         let alone = Limiter::new(RateLimits::default(), "s", None, StoreDown::Local);
-        alone.pause(true, Duration::from_secs(5)).await;
+        alone
+            .pause(true, Method::Post, "/v2/notes", Duration::from_secs(5))
+            .await;
         assert_eq!(alone.local.check("s:writes", budget), Acquire::Go);
         assert_eq!(alone.store_errors(), 0);
+    }
+
+    #[tokio::test]
+    async fn an_operation_with_a_limit_of_its_own_has_its_own_budget_and_pause() {
+        let store = Arc::new(Switchable::default());
+        let limiter = limiter(&store, StoreDown::Local);
+        assert_eq!(limiter.operations.len(), OPERATION_LIMITS.len());
+        let (_, _, key, _) = limiter
+            .operation(Method::Get, "/v2/notes?limit=50&offset=0")
+            .expect("listing notes has a limit of its own");
+        assert_eq!(key, "s:op:GET /v2/notes");
+        assert!(limiter.operation(Method::Get, "/v2/notes/n1").is_none());
+        limiter
+            .pause(false, Method::Get, "/v2/notes", Duration::from_secs(5))
+            .await;
+        let budget = Budget::per_second(NonZeroU32::MIN);
+        assert!(matches!(
+            limiter.local.check("s:op:GET /v2/notes", budget),
+            Acquire::Wait(_)
+        ));
+        assert_eq!(limiter.local.check("s:reads", budget), Acquire::Go);
+        let unlimited = Limiter::new(RateLimits::unlimited(), "s", None, StoreDown::Local);
+        assert!(unlimited.operation(Method::Get, "/v2/notes").is_none());
     }
 }

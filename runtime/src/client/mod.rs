@@ -25,7 +25,7 @@ mod transport;
 
 pub use body::{DEFAULT_MAX_RESPONSE_BYTES, MAX_ERROR_BODY_BYTES};
 pub use builder::ClientBuilder;
-pub use limits::RateLimits;
+pub use limits::{OPERATION_LIMITS, OperationLimit, RateLimits};
 pub use retry::RetryPolicy;
 pub use transfer::Download;
 pub(crate) use transfer::{UploadParts, UploadSource};
@@ -381,7 +381,7 @@ impl Client {
         loop {
             attempt += 1;
             span.record("attempt", attempt);
-            inner.limiter.acquire(op.write).await;
+            inner.limiter.acquire(op.write, op.method, &op.path).await;
             inner.stats.attempts.fetch_add(1, Ordering::Relaxed);
             let sent = Instant::now();
             let endpoint = transport::Endpoint {
@@ -425,7 +425,10 @@ impl Client {
                     } = failure
                     {
                         // Attio asked the workspace to wait: every client sharing the store does.
-                        inner.limiter.pause(op.write, wait).await;
+                        inner
+                            .limiter
+                            .pause(op.write, op.method, &op.path, wait)
+                            .await;
                     }
                     inner.stats.retries.fetch_add(1, Ordering::Relaxed);
                     tokio::time::sleep(wait).await;

@@ -11,7 +11,7 @@ use crate::error::{Error, ErrorCode, TransportKind};
 /// | failure | retried? |
 /// |---|---|
 /// | `429 rate_limit_exceeded` | always: Attio did not process the request. Waits until `Retry-After` (an HTTP date, or seconds), or backs off when absent. The same for the score-based limits of list queries (`…/records/query`, `…/entries/query`), whose `Retry-After` can be seconds away; one that outlasts the retries says the query may be too complex |
-/// | `409 concurrent_write_conflict` | always: Attio documents it as safe to retry |
+/// | `409 concurrent_write_conflict` | always, creates and multiselect appends included: another request changed the record while Attio validated this write, and nothing was applied ([`Outcome::NotApplied`](crate::Outcome::NotApplied)); Attio says to try again |
 /// | the connection could not be made (the request never left) | always |
 /// | a TLS failure | never: an untrusted certificate stays untrusted |
 /// | `5xx`, a timeout, a connection dropped mid-request | only when repeating the request cannot change the outcome: reads, queries, `PUT`, `DELETE`, and a `PATCH` of an object with no multiselect fields; a create or a multiselect append is not sent again blindly but *resolved* (below), or retried blindly with [`RetryPolicy::retry_non_idempotent`] |

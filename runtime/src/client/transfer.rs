@@ -19,6 +19,7 @@ use super::body::MAX_ERROR_BODY_BYTES;
 use super::retry::{Decision, Failure};
 use super::transport;
 use crate::error::{Error, RequestLine, Result};
+use crate::operation::Method;
 
 /// The bytes of an upload's file part.
 pub(crate) enum UploadSource {
@@ -148,7 +149,10 @@ impl Client {
                 return Err(Error::Invariant("an upload's reader was sent twice".into()));
             };
             let form = parts.form(body)?;
-            inner.limiter.acquire(true).await;
+            inner
+                .limiter
+                .acquire(true, Method::Post, "/v2/files/upload")
+                .await;
             inner.stats.attempts.fetch_add(1, Ordering::Relaxed);
             let sent = inner
                 .http
@@ -202,7 +206,7 @@ impl Client {
         // The request to Attio is a read: retried as the policy allows, as every read is.
         let response = loop {
             attempt += 1;
-            inner.limiter.acquire(false).await;
+            inner.limiter.acquire(false, Method::Get, line.path()).await;
             inner.stats.attempts.fetch_add(1, Ordering::Relaxed);
             let (error, retry_after) = match inner
                 .http

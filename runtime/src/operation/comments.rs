@@ -8,7 +8,8 @@
 
 use super::{Method, Operation};
 use crate::values::{CommentId, ThreadId};
-use crate::wire::comment::{Comment, Thread};
+use crate::wire::CursorPage;
+use crate::wire::comment::{self, Comment, Thread, ThreadPage};
 use crate::wire::{self};
 
 /// `POST /v2/comments` with a body from `wire::comment::create_body`.
@@ -43,13 +44,32 @@ pub(crate) fn delete(id: &CommentId) -> Operation<()> {
     )
 }
 
-/// `GET /v2/threads/{thread_id}`.
-pub(crate) fn get_thread(id: &ThreadId) -> Operation<Thread> {
+/// `GET /v2/threads/{thread_id}?{query}&cursor=`: the thread and one page of its comments;
+/// `query` holds `limit` and `created_after`, when given.
+pub(crate) fn thread_page(
+    id: &ThreadId,
+    query: &str,
+    cursor: Option<&str>,
+) -> Operation<ThreadPage> {
     Operation::read(
         Method::Get,
-        format!("/v2/threads/{}", id.as_str()),
+        super::meetings::with_cursor(format!("/v2/threads/{}", id.as_str()), query, cursor),
         None,
-        wire::decode_data::<Thread>,
+        comment::decode_thread_page,
+    )
+}
+
+/// As [`thread_page`], decoded as a page of the thread's comments.
+pub(crate) fn thread_comments_page(
+    id: &ThreadId,
+    query: &str,
+    cursor: Option<&str>,
+) -> Operation<CursorPage<Comment>> {
+    Operation::read(
+        Method::Get,
+        super::meetings::with_cursor(format!("/v2/threads/{}", id.as_str()), query, cursor),
+        None,
+        comment::decode_thread_comments,
     )
 }
 

@@ -7,6 +7,9 @@
 //! | create a call recording (`POST …/call_recordings`) | no | a repeat makes a second recording |
 //! | list, get call recordings, get a transcript | yes | reads |
 //! | delete a call recording | yes | a repeat finds nothing to delete |
+//! | link records (`PATCH /v2/meetings/{meeting_id}`) | yes | records already linked are ignored |
+//! | replace the linked records (`PUT`) | yes | an overwrite |
+//! | delete a meeting | yes | a repeat finds nothing to delete |
 
 use super::{Method, Operation};
 use crate::values::{CallRecordingId, MeetingId};
@@ -26,7 +29,7 @@ fn recording_path(meeting: &MeetingId, recording: &CallRecordingId) -> String {
 }
 
 /// `?key=value&…` with `cursor` appended when there is one.
-fn with_cursor(path: String, query: &str, cursor: Option<&str>) -> String {
+pub(super) fn with_cursor(path: String, query: &str, cursor: Option<&str>) -> String {
     let mut q = url::form_urlencoded::Serializer::new(query.to_owned());
     if let Some(cursor) = cursor {
         q.append_pair("cursor", cursor);
@@ -47,6 +50,29 @@ pub(crate) fn create(body: Vec<u8>) -> Operation<Meeting> {
         Some(body),
         true,
         wire::decode_data::<Meeting>,
+    )
+}
+
+/// `PATCH /v2/meetings/{meeting_id}` (`append`) or `PUT` with `{"data": {"linked_records": …}}`.
+pub(crate) fn set_links(id: &MeetingId, append: bool, body: Vec<u8>) -> Operation<Meeting> {
+    let method = if append { Method::Patch } else { Method::Put };
+    Operation::write(
+        method,
+        meeting_path(id),
+        Some(body),
+        true,
+        wire::decode_data::<Meeting>,
+    )
+}
+
+/// `DELETE /v2/meetings/{meeting_id}`.
+pub(crate) fn delete(id: &MeetingId) -> Operation<()> {
+    Operation::write(
+        Method::Delete,
+        meeting_path(id),
+        None,
+        true,
+        wire::decode_nothing,
     )
 }
 

@@ -8,9 +8,10 @@
 use std::borrow::Cow;
 
 use crate::error::{DecodeError, Error, ErrorCode, RequestLine};
-use crate::values::{AttioObject, FieldInfo, ObjectKind};
+use crate::values::{AttioObject, FieldInfo, ObjectKind, TokenLevel};
 
 pub(crate) mod comments;
+pub(crate) mod emails;
 pub(crate) mod files;
 pub(crate) mod history;
 pub(crate) mod identity;
@@ -22,6 +23,7 @@ pub(crate) mod raw;
 pub(crate) mod records;
 pub(crate) mod schema;
 pub(crate) mod search;
+pub(crate) mod sequences;
 pub(crate) mod sql;
 pub(crate) mod tasks;
 pub(crate) mod views;
@@ -201,6 +203,18 @@ impl<R> Operation<R> {
                 .find(|h| (h.about)(&e.code, &e.message))
             {
                 Some(hint) => Error::Api(e.with_hint((hint.render)(&hint.name, hint.declared_by))),
+                None if e.status == 403
+                    && !TokenLevel::supported_by(self.method.as_str(), &self.path)
+                        .contains(&TokenLevel::User) =>
+                {
+                    Error::Api(e.with_hint(format!(
+                        "{} {} accepts only a workspace-level access token; if this one acts \
+                         for a workspace member (user-level, see `client.whoami().await?.token_level`), \
+                         make an access token in Attio (Workspace settings → Developers) and use it here",
+                        self.method.as_str(),
+                        self.path.split('?').next().unwrap_or_default(),
+                    )))
+                }
                 None => Error::Api(e),
             },
             error => error,

@@ -4,6 +4,7 @@
 //! |---|---|---|
 //! | create (`POST /v2/notes`) | no | a repeat makes a second note |
 //! | list, get | yes | reads |
+//! | update (`PATCH /v2/notes/{note_id}`) | yes | it sets the title and replaces the content: a repeat sets them again |
 //! | delete | yes | a repeat finds nothing to delete |
 
 use url::form_urlencoded;
@@ -39,6 +40,21 @@ pub(crate) fn create(
 /// `GET /v2/notes/{note_id}`.
 pub(crate) fn get(id: &NoteId) -> Operation<Note> {
     Operation::read(Method::Get, note_path(id), None, wire::decode_data::<Note>)
+}
+
+/// `PATCH /v2/notes/{note_id}` with the title and/or the content.
+pub(crate) fn update(
+    id: &NoteId,
+    title: Option<&str>,
+    content: Option<(NoteFormat, &str)>,
+) -> Operation<Note> {
+    Operation::write(
+        Method::Patch,
+        note_path(id),
+        Some(note::update_body(title, content)),
+        true,
+        wire::decode_data::<Note>,
+    )
 }
 
 /// `DELETE /v2/notes/{note_id}`.

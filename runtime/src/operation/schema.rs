@@ -5,6 +5,7 @@
 //! | list, get (objects, attributes, options, statuses) | yes | reads |
 //! | create (`POST`) | no | a repeat meets `slug_conflict` |
 //! | update (`PATCH`) | yes | it sets what it names |
+//! | delete an object (`DELETE /v2/objects/{object}`) | yes | a repeat finds no object |
 //!
 //! Nothing in a schema is deleted: attributes, options and statuses are archived by an update.
 
@@ -106,6 +107,17 @@ pub(crate) fn create_object(new: &NewObject) -> Result<Operation<Object>> {
         Some(data_body(new)?),
         false,
         wire::decode_data,
+    ))
+}
+
+/// `DELETE /v2/objects/{object}`: the object and all its records.
+pub(crate) fn delete_object(object: &str) -> Result<Operation<()>> {
+    Ok(Operation::write(
+        Method::Delete,
+        object_path(object)?,
+        None,
+        true,
+        wire::decode_nothing,
     ))
 }
 

@@ -227,6 +227,22 @@ impl Client {
         self.execute(ops::update_object(object, update)?).await
     }
 
+    /// `DELETE /v2/objects/{object}`: deletes a custom object **and every one of its records**,
+    /// for good (their entries, notes, tasks and threads with them). System objects (people,
+    /// companies, …) cannot be deleted: Attio refuses with
+    /// [`ErrorCode::SystemEditUnauthorized`](crate::ErrorCode::SystemEditUnauthorized). Needs
+    /// the scopes `object_configuration:read-write` and `record_permission:read-write`.
+    /// Repeatable (a repeat finds no object: `404`).
+    ///
+    /// ```no_run
+    /// # async fn run(client: attio::Client) -> attio::Result<()> {
+    /// client.delete_object_and_all_its_records("projects").await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn delete_object_and_all_its_records(&self, object: &str) -> Result<()> {
+        self.execute(ops::delete_object(object)?).await
+    }
+
     /// The attributes of an object or a list, in the order of Attio's web app, as a stream that
     /// pages by itself (`GET …/attributes?limit=&offset=`). Archived attributes are left out
     /// unless asked for with [`AttributeListing::with_archived`].

@@ -6,7 +6,8 @@
 //! them as `Arc<dyn …>`:
 //!
 //! - [`LimiterStore`]: one budget per key (`{scope}:{kind}`: `token-…:reads`,
-//!   `token-…:writes`), asked before every request ([`LimiterStore::acquire`] answers go, or wait
+//!   `token-…:writes`, and `token-…:op:GET /v2/notes` for an operation Attio limits on its own,
+//!   see [`OPERATION_LIMITS`](crate::OPERATION_LIMITS)), asked before every request ([`LimiterStore::acquire`] answers go, or wait
 //!   this long), and the pause a `429`'s `Retry-After` sets ([`LimiterStore::pause`]), which
 //!   every process sharing the key honours. [`MemoryLimiterStore`] keeps them in memory;
 //!   [`ClientBuilder::limiter_store`](crate::ClientBuilder::limiter_store) gives a client another.

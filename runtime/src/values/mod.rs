@@ -35,6 +35,7 @@ mod meta;
 pub(crate) mod object;
 mod scope;
 mod timestamp;
+mod token_level;
 mod value;
 
 pub use attribute_type::AttributeType;
@@ -60,6 +61,8 @@ pub use object::{
 pub use object::{StructKind, kind};
 pub use scope::{Access, InvalidScope, Resource, Scope, Scopes};
 pub use timestamp::Timestamp;
+pub(crate) use token_level::matches as path_matches;
+pub use token_level::{TokenLevel, WORKSPACE_ONLY};
 pub(crate) use value::read_shape;
 pub use value::{AttioValue, Key, ReadShape, Value, ValueObject, WritableValue};
 

@@ -42,9 +42,13 @@ pub enum Resource {
     File,
     /// `scim_management`: SCIM.
     ScimManagement,
+    /// `email`: the emails of connected mailboxes (metadata).
+    Email,
+    /// `sequence_unsubscribe`: the sequence unsubscribe list.
+    SequenceUnsubscribe,
 }
 
-const RESOURCES: [(Resource, &str); 15] = [
+const RESOURCES: [(Resource, &str); 17] = [
     (Resource::UserManagement, "user_management"),
     (Resource::RecordPermission, "record_permission"),
     (Resource::ObjectConfiguration, "object_configuration"),
@@ -60,6 +64,8 @@ const RESOURCES: [(Resource, &str); 15] = [
     (Resource::Webhook, "webhook"),
     (Resource::File, "file"),
     (Resource::ScimManagement, "scim_management"),
+    (Resource::Email, "email"),
+    (Resource::SequenceUnsubscribe, "sequence_unsubscribe"),
 ];
 
 impl Resource {

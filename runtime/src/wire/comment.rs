@@ -100,6 +100,48 @@ pub struct ThreadIdentifier {
     pub thread_id: ThreadId,
 }
 
+/// One page of `GET /v2/threads/{thread_id}`: the thread with a page of its comments, and the
+/// cursor of the next page.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ThreadPage {
+    pub(crate) thread: Thread,
+    pub(crate) next_cursor: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct ThreadAnswer {
+    data: Thread,
+    #[serde(default)]
+    pagination: Option<ThreadPagination>,
+}
+
+#[derive(Deserialize)]
+struct ThreadPagination {
+    #[serde(default)]
+    next_cursor: Option<String>,
+}
+
+/// Decodes a page of `GET /v2/threads/{thread_id}` (an answer without `pagination` is the
+/// last page, as Attio's were before it paged).
+pub(crate) fn decode_thread_page(body: &[u8]) -> Result<ThreadPage, crate::error::DecodeError> {
+    let answer: ThreadAnswer = super::decode_bare(body)?;
+    Ok(ThreadPage {
+        thread: answer.data,
+        next_cursor: answer.pagination.and_then(|p| p.next_cursor),
+    })
+}
+
+/// Decodes a page of `GET /v2/threads/{thread_id}` as a page of its comments.
+pub(crate) fn decode_thread_comments(
+    body: &[u8],
+) -> Result<super::CursorPage<Comment>, crate::error::DecodeError> {
+    let page = decode_thread_page(body)?;
+    Ok(super::CursorPage {
+        data: page.thread.comments,
+        next_cursor: page.next_cursor,
+    })
+}
+
 /// The body of `POST /v2/comments`: `target` is the one of `thread_id`, `record` or `entry`.
 pub(crate) fn create_body(
     content: &str,

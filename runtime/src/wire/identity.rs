@@ -3,7 +3,7 @@
 use serde::Deserialize;
 use time::OffsetDateTime;
 
-use crate::values::{Scopes, Timestamp, WorkspaceId, WorkspaceMemberId};
+use crate::values::{Scopes, Timestamp, TokenLevel, WorkspaceId, WorkspaceMemberId};
 
 /// Who the access token is: its workspace and its scopes (`GET /v2/self`, from
 /// [`Client::whoami`](crate::Client::whoami)).
@@ -14,12 +14,13 @@ use crate::values::{Scopes, Timestamp, WorkspaceId, WorkspaceMemberId};
 /// let body = br#"{"active":true,"scope":"record_permission:read note:read-write","client_id":"c",
 ///   "token_type":"Bearer","exp":null,"iat":1700000000,"sub":"w","aud":"c","iss":"attio.com",
 ///   "authorized_by_workspace_member_id":"m","workspace_id":"w","workspace_name":"Acme",
-///   "workspace_slug":"acme","workspace_logo_url":null}"#;
+///   "workspace_slug":"acme","workspace_logo_url":null,"token_level":"workspace"}"#;
 /// let me: attio::Identity = attio::wire::decode_bare(body)?;
 /// assert!(me.active);
 /// assert_eq!(me.workspace.unwrap().name, "Acme");
 /// assert!(me.scopes.contains(attio::Scope::read(attio::Resource::Note)));
 /// assert_eq!(me.issued_at.unwrap().to_string(), "2023-11-14T22:13:20.000000000Z");
+/// assert_eq!(me.token_level, Some(attio::TokenLevel::Workspace));
 /// # Ok::<(), attio::DecodeError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +40,9 @@ pub struct Identity {
     pub issued_at: Option<Timestamp>,
     /// When the token expires; `None` when it does not.
     pub expires_at: Option<Timestamp>,
+    /// Whether the token acts for the whole workspace or for one member; `None` when Attio did
+    /// not say (an inactive token, or a level this crate does not know).
+    pub token_level: Option<TokenLevel>,
 }
 
 /// The workspace an access token belongs to.
@@ -77,6 +81,8 @@ struct SelfAnswer {
     workspace_slug: Option<String>,
     #[serde(default)]
     workspace_logo_url: Option<String>,
+    #[serde(default)]
+    token_level: Option<String>,
 }
 
 fn unix_seconds<E: serde::de::Error>(seconds: Option<i64>) -> Result<Option<Timestamp>, E> {
@@ -107,6 +113,7 @@ impl<'de> Deserialize<'de> for Identity {
             authorized_by: answer.authorized_by_workspace_member_id,
             issued_at: unix_seconds(answer.iat)?,
             expires_at: unix_seconds(answer.exp)?,
+            token_level: answer.token_level.as_deref().and_then(TokenLevel::parse),
         })
     }
 }

@@ -117,6 +117,11 @@ pub struct Participant {
     /// Their (normalised) email address, when known.
     #[serde(default)]
     pub email_address: Option<String>,
+    /// Their name, only when it was given as they were added (a participant added without an
+    /// email address); `None` for one known by address, whose display name Attio does not fill
+    /// in here.
+    #[serde(default)]
+    pub name: Option<String>,
 }
 
 /// A participant's answer to the invitation.
@@ -247,7 +252,10 @@ pub enum CalendarProvider {
 /// One participant in the create body.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub(crate) struct ParticipantInput {
-    pub(crate) email_address: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) email_address: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) name: Option<String>,
     pub(crate) is_organizer: bool,
     pub(crate) status: ParticipantStatus,
 }
@@ -270,6 +278,12 @@ pub(crate) struct MeetingInput<'a> {
 pub(crate) struct LinkInput<'a> {
     pub(crate) object: &'a str,
     pub(crate) record_id: &'a RecordId,
+}
+
+/// The body of `PATCH` / `PUT /v2/meetings/{meeting_id}`: `{"data": {"linked_records": […]}}`.
+pub(crate) fn links_body(links: &[LinkInput<'_>]) -> Vec<u8> {
+    serde_json::to_vec(&serde_json::json!({ "data": { "linked_records": links } }))
+        .unwrap_or_default()
 }
 
 /// The body of `POST /v2/meetings`.
@@ -309,6 +323,29 @@ pub struct CallRecording {
     pub created_by_actor: Actor,
     /// When it was created.
     pub created_at: Timestamp,
+    /// A short-lived URL (an hour) to download the video, in the answer of
+    /// [`Client::get_call_recording`](crate::Client::get_call_recording) only; always `None` for a
+    /// recording created through the API, whose video Attio does not serve back.
+    #[serde(default)]
+    pub video_url: Option<String>,
+    /// The whole transcript, in the answer of
+    /// [`Client::get_call_recording`](crate::Client::get_call_recording) only, and `None` while there
+    /// is none (a recording still processing). Long transcripts page better through
+    /// [`Client::transcript`](crate::Client::transcript).
+    #[serde(default)]
+    pub transcript: Option<RecordingTranscript>,
+}
+
+/// A call recording's transcript, whole, as `GET …/call_recordings/{id}` returns it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct RecordingTranscript {
+    /// The segments, in order.
+    #[serde(default)]
+    pub segments: Vec<TranscriptSegment>,
+    /// The transcript as one text.
+    #[serde(default)]
+    pub raw_transcript: String,
 }
 
 /// The ids of a call recording (and of its transcript).
@@ -409,7 +446,8 @@ mod tests {
         };
         let ext = ExternalRef::from("x1");
         let people = [ParticipantInput {
-            email_address: "ada@example.com".into(),
+            email_address: Some("ada@example.com".into()),
+            name: None,
             is_organizer: true,
             status: ParticipantStatus::Accepted,
         }];

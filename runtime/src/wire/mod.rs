@@ -29,6 +29,7 @@ use crate::error::{DecodeError, Error, Result};
 use crate::values::{AttioList, AttioObject, AttioValue, RecordId, WithMeta};
 
 pub(crate) mod comment;
+pub(crate) mod email;
 mod entry;
 pub(crate) mod fields;
 pub(crate) mod file;

@@ -129,6 +129,26 @@ pub(crate) fn create_body(
     serde_json::to_vec(&body).unwrap_or_default()
 }
 
+/// The body of `PATCH /v2/notes/{note_id}`: the title and/or the content with its format (only
+/// what changes).
+pub(crate) fn update_body(title: Option<&str>, content: Option<(NoteFormat, &str)>) -> Vec<u8> {
+    #[derive(Serialize)]
+    struct Data<'a> {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        title: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        format: Option<NoteFormat>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        content: Option<&'a str>,
+    }
+    let data = Data {
+        title,
+        format: content.map(|(format, _)| format),
+        content: content.map(|(_, text)| text),
+    };
+    serde_json::to_vec(&serde_json::json!({ "data": data })).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

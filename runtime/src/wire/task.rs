@@ -17,6 +17,7 @@ use crate::values::{Actor, ActorType, RecordId, TaskId, Timestamp, WorkspaceId};
 /// let task: attio::tasks::Task = serde_json::from_str(json)?;
 /// assert_eq!(task.content_plaintext, "Follow up");
 /// assert_eq!(task.linked_records[0].target_record_id.as_str(), "891dcbfc-9141-415d-9b2a-2238a6cc012d");
+/// assert_eq!(task.completed_at, None); // absent here; `null` reads the same
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -31,6 +32,10 @@ pub struct Task {
     pub deadline_at: Option<Timestamp>,
     /// Whether it is done.
     pub is_completed: bool,
+    /// When it was completed: `None` until it is (and when Attio's answer leaves the key out,
+    /// which it sometimes does).
+    #[serde(default)]
+    pub completed_at: Option<Timestamp>,
     /// The records it is about.
     #[serde(default)]
     pub linked_records: Vec<LinkedRecord>,

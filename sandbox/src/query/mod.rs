@@ -208,13 +208,24 @@ fn sort_value(store: &Store, sort: &Sort, record: &Record) -> Option<Value> {
     .filter(|v| !v.is_null())
 }
 
+/// `limit` / `offset` of a query body: any JSON number with an integral value (`1` and `1.0`
+/// alike, as search accepts them: JSON does not tell them apart), never negative.
 fn usize_field(body: &Value, key: &str, default: usize) -> Result<usize, ApiError> {
     match body.get(key) {
         None | Some(Value::Null) => Ok(default),
         Some(v) => v
             .as_u64()
+            .or_else(|| {
+                v.as_f64()
+                    .filter(|n| *n >= 0.0 && n.fract() == 0.0 && *n <= u32::MAX as f64)
+                    .map(|n| n as u64)
+            })
             .map(|n| n as usize)
-            .ok_or_else(|| ApiError::validation(format!("{key} must be a non-negative integer."))),
+            .ok_or_else(|| {
+                ApiError::validation(format!(
+                    "{key} must be a non-negative integer, such as 10; got {v}."
+                ))
+            }),
     }
 }
 

@@ -1,6 +1,10 @@
 //! Comments and threads: `POST /v2/comments`, `GET|DELETE /v2/comments/{comment_id}`,
 //! `GET /v2/threads` (by record or by entry), `GET /v2/threads/{thread_id}`.
 //!
+//! As Attio: a thread's comments page by cursor, oldest first, at most 250 a page (`limit` 1 to
+//! 250, default 250), with `pagination.next_cursor` null on the last page; `created_after`
+//! keeps the comments created after that instant (the first comment too, only if it is).
+//!
 //! A comment on a record or an entry starts a thread; a comment with `thread_id` replies in it.
 //! Semantics chosen where Attio's documentation is silent: deleting a thread's first comment
 //! deletes the thread and its replies; deleting a record deletes its threads; `limit` defaults
@@ -10,10 +14,10 @@
 use serde_json::{Map, Value, json};
 
 use crate::error::ApiError;
-use crate::http::{Method, Request, Route, created_at};
+use crate::http::{Method, Request, Route, created_at, cursor, cursor_offset};
 use crate::schema::Object;
 use crate::store::{Event, Part, Store, Target};
-use crate::util::format_ns;
+use crate::util::{format_ns, parse_timestamp};
 
 /// The routes of comments and threads.
 pub const ROUTES: &[Route] = &[
@@ -356,5 +360,34 @@ fn get_thread(store: &Store, req: &Request<'_>) -> Result<Value, ApiError> {
         .iter()
         .find(|t| t.id == id)
         .ok_or_else(|| ApiError::not_found(format!("Thread with ID \"{id}\" not found.")))?;
-    Ok(json!({"data": render_thread(store, all, t)}))
+    let limit = req.usize_param("limit")?.unwrap_or(250);
+    if !(1..=250).contains(&limit) {
+        return Err(ApiError::validation(format!(
+            "limit must be between 1 and 250, not {limit}."
+        )));
+    }
+    let after = match req.param("created_after") {
+        None | Some("" | "null") => None,
+        Some(at) => Some(
+            parse_timestamp(at)
+                .map(|t| t.unix_timestamp_nanos())
+                .ok_or_else(|| {
+                    ApiError::validation(format!(
+                        "created_after must be a timestamp such as 2025-01-01T00:00:00Z, not \"{at}\"."
+                    ))
+                })?,
+        ),
+    };
+    let kind = format!("thread:{id}:{}", after.unwrap_or(i128::MIN));
+    let offset = cursor_offset(req, &kind)?;
+    let mut thread = render_thread(store, all, t);
+    let comments: Vec<Value> = all
+        .comments
+        .iter()
+        .filter(|c| c.thread_id == t.id && after.is_none_or(|at| c.created_at > at))
+        .map(|c| render_comment(store, c, &t.on))
+        .collect();
+    let next = (offset + limit < comments.len()).then(|| cursor(&kind, offset + limit));
+    thread["comments"] = comments.into_iter().skip(offset).take(limit).collect();
+    Ok(json!({"data": thread, "pagination": {"next_cursor": next}}))
 }

@@ -24,7 +24,7 @@ pub const ROUTES: &[Route] = &[
 ];
 
 /// Attio's scope resources; each is granted `read-write` by default.
-pub const RESOURCES: [&str; 15] = [
+pub const RESOURCES: [&str; 17] = [
     "user_management",
     "record_permission",
     "object_configuration",
@@ -40,6 +40,8 @@ pub const RESOURCES: [&str; 15] = [
     "webhook",
     "file",
     "scim_management",
+    "email",
+    "sequence_unsubscribe",
 ];
 
 /// Every scope, `read-write`.
@@ -68,6 +70,7 @@ fn me(store: &Store, req: &Request<'_>) -> Answer {
         "workspace_name": token.workspace_name,
         "workspace_slug": token.workspace_slug,
         "workspace_logo_url": null,
+        "token_level": token.level.as_str(),
     }))
 }
 

@@ -11,6 +11,7 @@
 //! in [`install`] if it keeps state).
 
 pub mod comments;
+pub mod emails;
 pub mod files;
 pub mod identity;
 pub mod lists;
@@ -19,6 +20,7 @@ pub mod notes;
 pub mod records;
 pub mod schema;
 pub mod search;
+pub mod sequences;
 pub mod sql;
 pub mod tasks;
 pub mod views;
@@ -38,6 +40,8 @@ pub const ROUTES: &[&[Route]] = &[
     tasks::ROUTES,
     comments::ROUTES,
     meetings::ROUTES,
+    emails::ROUTES,
+    sequences::ROUTES,
     webhooks::ROUTES,
     identity::ROUTES,
     views::ROUTES,
@@ -57,6 +61,8 @@ fn install(store: &mut Store) {
     store.parts.install(tasks::Tasks::default());
     store.parts.install(comments::Comments::default());
     store.parts.install(meetings::Meetings::default());
+    store.parts.install(emails::Emails::default());
+    store.parts.install(sequences::Unsubscribed::default());
     store.parts.install(views::Views::default());
     store.parts.install(files::Files::default());
     store.parts.install(sql::SqlSettings::default());

@@ -9,7 +9,7 @@
 use serde_json::{Value, json};
 
 use crate::error::ApiError;
-use crate::http::{Method, Request, Route, created_at, str_field};
+use crate::http::{Method, Request, Route, created_at, only_fields, str_field};
 use crate::schema::Object;
 use crate::store::{Event, Part, Store};
 use crate::util::format_ns;
@@ -19,6 +19,7 @@ pub const ROUTES: &[Route] = &[
     Route::read(Method::Get, "/v2/notes", list),
     Route::write(Method::Post, "/v2/notes", create),
     Route::read(Method::Get, "/v2/notes/{note_id}", get),
+    Route::write(Method::Patch, "/v2/notes/{note_id}", update),
     Route::write(Method::Delete, "/v2/notes/{note_id}", delete),
 ];
 
@@ -157,6 +158,66 @@ fn list(store: &Store, req: &Request<'_>) -> Result<Value, ApiError> {
     Ok(json!({"data": notes}))
 }
 
+/// A note's content as `(plaintext, markdown)`, from its `format` and `content`.
+fn texts(format: &str, content: &str) -> Result<(String, String), ApiError> {
+    match format {
+        "plaintext" => Ok((content.to_owned(), content.to_owned())),
+        "markdown" => Ok((plain(content), content.to_owned())),
+        other => Err(ApiError::validation(format!(
+            "data.format must be \"plaintext\" or \"markdown\", not \"{other}\"."
+        ))),
+    }
+}
+
+/// `PATCH /v2/notes/{note_id}`: the title and/or the content (with its `format`); new content
+/// replaces the whole note. Delivers `note.updated` for a new title and `note-content.updated`
+/// for new content.
+fn update(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError> {
+    let id = req.path("note_id");
+    let d = req.data()?;
+    only_fields(d, &["title", "format", "content"])?;
+    if d.is_empty() {
+        return Err(ApiError::empty_payload());
+    }
+    let title = d
+        .contains_key("title")
+        .then(|| str_field(d, "title"))
+        .transpose()?;
+    let content = match (d.get("content"), d.get("format")) {
+        (None, None) => None,
+        (Some(_), None) | (None, Some(_)) => {
+            return Err(ApiError::validation(
+                "data.content and data.format go together: send both to replace the content.",
+            ));
+        }
+        (Some(_), Some(_)) => Some(texts(str_field(d, "format")?, str_field(d, "content")?)?),
+    };
+    let notes = &mut store.parts.get_mut::<Notes>()?.0;
+    let note = notes
+        .iter_mut()
+        .find(|n| n.id == id)
+        .ok_or_else(|| not_found(id))?;
+    if let Some(title) = title {
+        note.title = title.to_owned();
+    }
+    if let Some((plaintext, markdown)) = content.clone() {
+        note.plaintext = plaintext;
+        note.markdown = markdown;
+    }
+    let note = note.clone();
+    let mut events = Vec::new();
+    if title.is_some() {
+        events.push(note_event("note.updated", store, &note));
+    }
+    if content.is_some() {
+        events.push(note_event("note-content.updated", store, &note));
+    }
+    for event in events {
+        store.emit(event);
+    }
+    Ok(json!({"data": render(store, &note)}))
+}
+
 /// `POST /v2/notes`.
 fn create(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError> {
     let d = req.data()?;
@@ -165,15 +226,7 @@ fn create(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError> {
     store.record(oi, record_id)?;
     let title = str_field(d, "title")?;
     let content = str_field(d, "content")?;
-    let (plaintext, markdown) = match str_field(d, "format")? {
-        "plaintext" => (content.to_owned(), content.to_owned()),
-        "markdown" => (plain(content), content.to_owned()),
-        other => {
-            return Err(ApiError::validation(format!(
-                "data.format must be \"plaintext\" or \"markdown\", not \"{other}\"."
-            )));
-        }
-    };
+    let (plaintext, markdown) = texts(str_field(d, "format")?, content)?;
     let now = store.tick();
     let created_at = created_at(d, now)?;
     let meeting_id = match d.get("meeting_id") {

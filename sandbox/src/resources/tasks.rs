@@ -6,6 +6,12 @@
 //! written as `{target_object, target_record_id}` or by a matching attribute, and read back with
 //! the object's id (`target_object_id`). Assignees are workspace members, by id or by email.
 //!
+//! `completed_at` is null until the task is completed, then when it was (a task created completed
+//! was completed when it was created); marking it not completed clears it. `sort` is
+//! `created_at:asc` (the default), `created_at:desc`, `completed_at:asc` (incomplete tasks
+//! first, then completed ones oldest first) or `completed_at:desc` (completed ones newest first,
+//! then incomplete ones), as Attio documents.
+//!
 //! Semantics chosen where Attio's documentation is silent: deleting a record removes it from the
 //! tasks linked to it; content is at most 2,000 characters; `limit` defaults to 500.
 //! Creating, changing and deleting a task deliver `task.created`, `task.updated` and
@@ -65,6 +71,8 @@ pub struct Task {
     pub deadline_at: Option<i128>,
     /// Done?
     pub is_completed: bool,
+    /// When it was completed, ns since 1970; `None` while it is not.
+    pub completed_at: Option<i128>,
     /// `(object id, record id)` of each linked record.
     pub links: Vec<(String, String)>,
     /// Member ids.
@@ -79,6 +87,7 @@ fn render(store: &Store, t: &Task) -> Value {
         "content_plaintext": t.content,
         "deadline_at": t.deadline_at.map(format_ns),
         "is_completed": t.is_completed,
+        "completed_at": t.completed_at.map(format_ns),
         "linked_records": t.links.iter().map(|(o, r)| json!({"target_object_id": o, "target_record_id": r})).collect::<Vec<_>>(),
         "assignees": t.assignees.iter().map(|m| json!({"referenced_actor_type": "workspace-member", "referenced_actor_id": m})).collect::<Vec<_>>(),
         "created_by_actor": {"type": "api-token", "id": store.token_id},
@@ -218,12 +227,14 @@ fn list(store: &Store, req: &Request<'_>) -> Result<Value, ApiError> {
         Some("false") => Some(false),
         Some(_) => return Err(ApiError::validation("is_completed must be true or false.")),
     };
-    let newest_first = match req.param("sort") {
-        None | Some("created_at:asc") => false,
-        Some("created_at:desc") => true,
+    let (by_completion, newest_first) = match req.param("sort") {
+        None | Some("created_at:asc") => (false, false),
+        Some("created_at:desc") => (false, true),
+        Some("completed_at:asc") => (true, false),
+        Some("completed_at:desc") => (true, true),
         Some(_) => {
             return Err(ApiError::validation(
-                "sort must be \"created_at:asc\" or \"created_at:desc\".",
+                "sort must be \"created_at:asc\", \"created_at:desc\", \"completed_at:asc\" or \"completed_at:desc\".",
             ));
         }
     };
@@ -243,6 +254,10 @@ fn list(store: &Store, req: &Request<'_>) -> Result<Value, ApiError> {
         .iter()
         .filter(matches)
         .collect();
+    if by_completion {
+        // Ascending: incomplete first, then completed oldest first; descending reverses both.
+        tasks.sort_by_key(|t| t.completed_at.map(|at| (1, at)).unwrap_or((0, 0)));
+    }
     if newest_first {
         tasks.reverse();
     }
@@ -274,9 +289,14 @@ fn create(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError> {
         content: content.to_owned(),
         deadline_at: deadline(required(d, "deadline_at")?)?,
         is_completed: completed(required(d, "is_completed")?)?,
+        completed_at: None,
         links: links(store, required(d, "linked_records")?)?,
         assignees: assignees(store, required(d, "assignees")?)?,
         created_at: store.tick(),
+    };
+    let task = Task {
+        completed_at: task.is_completed.then_some(task.created_at),
+        ..task
     };
     let task = Task {
         id: store.rng.uuid(),
@@ -312,7 +332,13 @@ fn update(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError> {
         task.deadline_at = deadline(v)?;
     }
     if let Some(v) = d.get("is_completed") {
-        task.is_completed = completed(v)?;
+        let done = completed(v)?;
+        task.completed_at = match (task.is_completed, done) {
+            (false, true) => Some(store.tick()),
+            (_, false) => None,
+            (true, true) => task.completed_at,
+        };
+        task.is_completed = done;
     }
     if let Some(v) = d.get("linked_records") {
         task.links = links(store, v)?;

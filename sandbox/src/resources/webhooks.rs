@@ -21,11 +21,11 @@ use crate::webhook_url::parse_target;
 
 /// The routes of webhook management.
 pub const ROUTES: &[Route] = &[
-    Route::read(Method::Get, "/v2/webhooks", list),
-    Route::write(Method::Post, "/v2/webhooks", create),
-    Route::read(Method::Get, "/v2/webhooks/{webhook_id}", get),
-    Route::write(Method::Patch, "/v2/webhooks/{webhook_id}", update),
-    Route::write(Method::Delete, "/v2/webhooks/{webhook_id}", delete),
+    Route::read(Method::Get, "/v2/webhooks", list).workspace_only(),
+    Route::write(Method::Post, "/v2/webhooks", create).workspace_only(),
+    Route::read(Method::Get, "/v2/webhooks/{webhook_id}", get).workspace_only(),
+    Route::write(Method::Patch, "/v2/webhooks/{webhook_id}", update).workspace_only(),
+    Route::write(Method::Delete, "/v2/webhooks/{webhook_id}", delete).workspace_only(),
 ];
 
 /// `GET /v2/webhooks/{webhook_id}`.

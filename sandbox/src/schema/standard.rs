@@ -229,6 +229,7 @@ pub fn standard_objects(rng: &mut Rng, now: &str) -> Vec<Object> {
                 plural_noun: (*plural).to_owned(),
                 created_at: now.to_owned(),
                 attributes,
+                system: true,
             }
         })
         .collect();

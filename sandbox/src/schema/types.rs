@@ -173,6 +173,9 @@ pub struct Object {
     pub created_at: String,
     /// Attributes in display order.
     pub attributes: Vec<Attribute>,
+    /// A system object (people, companies, …), which cannot be deleted; a custom object, or a
+    /// list's schema, is not one.
+    pub system: bool,
 }
 
 impl Object {

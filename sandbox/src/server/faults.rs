@@ -10,6 +10,7 @@
 //! | [`Fault::DropAfterApply`] | **yes** | the connection closed without an answer |
 //! | [`Fault::StatusAfterApply`] | **yes** | the status, with a proxy's plain-text body |
 //! | [`Fault::ScoreLimited`] | no | on a list query only: a 429 for its complexity score, `Retry-After` seconds away |
+//! | [`Fault::ConcurrentWriteConflict`] | no | on a record or entry write only: Attio's `409 concurrent_write_conflict` |
 //!
 //! The after-apply faults are what real networks do between a client and Attio: Attio applied
 //! the write, then a load balancer answered 502, or the connection broke on the way back. A
@@ -43,6 +44,13 @@ pub enum Fault {
     /// body carries extra debugging fields, as Attio's may. Nothing is processed. Other requests
     /// pass the rule by without using it up.
     ScoreLimited(Duration),
+    /// Answer a write to a record or an entry (a `POST`, `PUT`, `PATCH` or `DELETE` under
+    /// `/v2/objects/{object}/records` or `/v2/lists/{list}/entries`, queries excepted) with
+    /// Attio's `409 concurrent_write_conflict`: "The record was modified by another request while
+    /// this write was being validated. Please try again." Nothing is processed, as with Attio,
+    /// which documents the request as safe to send again. Other requests pass the rule by without
+    /// using it up.
+    ConcurrentWriteConflict,
 }
 
 impl Fault {
@@ -74,6 +82,43 @@ struct Rule {
     trigger: Trigger,
 }
 
+/// What kind of request a fault rule is asked about: some faults strike only some requests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Struck {
+    /// A list query (`…/records/query`, `…/entries/query`): [`Fault::ScoreLimited`] strikes it.
+    ListQuery,
+    /// A write to a record or an entry: [`Fault::ConcurrentWriteConflict`] strikes it.
+    RecordWrite,
+    /// Any other request.
+    Other,
+}
+
+impl Struck {
+    /// The kind of the request `method path`.
+    ///
+    /// ```
+    /// use attio_sandbox::Struck;
+    /// assert_eq!(Struck::of("POST", "/v2/objects/people/records"), Struck::RecordWrite);
+    /// assert_eq!(Struck::of("POST", "/v2/lists/sales/entries/query"), Struck::ListQuery);
+    /// assert_eq!(Struck::of("GET", "/v2/objects/people/records/1"), Struck::Other);
+    /// ```
+    pub fn of(method: &str, path: &str) -> Struck {
+        let query = path.ends_with("/records/query") || path.ends_with("/entries/query");
+        let rows = {
+            let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+            matches!(
+                segments.as_slice(),
+                ["v2", "objects", _, "records", ..] | ["v2", "lists", _, "entries", ..]
+            )
+        };
+        match method {
+            "POST" if query => Struck::ListQuery,
+            "POST" | "PUT" | "PATCH" | "DELETE" if rows && !query => Struck::RecordWrite,
+            _ => Struck::Other,
+        }
+    }
+}
+
 /// The queue of fault rules; the first rule that fires wins.
 #[derive(Debug, Clone, Default)]
 pub struct Faults {
@@ -102,12 +147,18 @@ impl Faults {
         self.rules.clear();
     }
 
-    /// Decides the fault (if any) for the next request; `query` when it is a list query (the
-    /// only requests [`Fault::ScoreLimited`] strikes).
-    pub fn pick(&mut self, query: bool) -> Option<Fault> {
+    /// Decides the fault (if any) for the next request, of kind `kind` (a list query is the only
+    /// request [`Fault::ScoreLimited`] strikes, a record or entry write the only one
+    /// [`Fault::ConcurrentWriteConflict`] strikes).
+    pub fn pick(&mut self, kind: Struck) -> Option<Fault> {
         let mut fired = None;
         for rule in &mut self.rules {
-            if matches!(rule.fault, Fault::ScoreLimited(_)) && !query {
+            let passes_by = match rule.fault {
+                Fault::ScoreLimited(_) => kind != Struck::ListQuery,
+                Fault::ConcurrentWriteConflict => kind != Struck::RecordWrite,
+                _ => false,
+            };
+            if passes_by {
                 continue;
             }
             let fire = match &mut rule.trigger {
@@ -137,9 +188,9 @@ mod tests {
     fn next_n_then_nothing() {
         let mut f = Faults::default();
         f.next(Fault::Status(500), 2);
-        assert_eq!(f.pick(false), Some(Fault::Status(500)));
-        assert_eq!(f.pick(false), Some(Fault::Status(500)));
-        assert_eq!(f.pick(false), None);
+        assert_eq!(f.pick(Struck::Other), Some(Fault::Status(500)));
+        assert_eq!(f.pick(Struck::Other), Some(Fault::Status(500)));
+        assert_eq!(f.pick(Struck::Other), None);
     }
 
     #[test]
@@ -147,9 +198,9 @@ mod tests {
         let mut f = Faults::default();
         f.next(Fault::DropAfterApply, 1);
         f.next(Fault::StatusAfterApply(502), 1);
-        assert_eq!(f.pick(false), Some(Fault::DropAfterApply));
-        assert_eq!(f.pick(false), Some(Fault::StatusAfterApply(502)));
-        assert_eq!(f.pick(false), None);
+        assert_eq!(f.pick(Struck::Other), Some(Fault::DropAfterApply));
+        assert_eq!(f.pick(Struck::Other), Some(Fault::StatusAfterApply(502)));
+        assert_eq!(f.pick(Struck::Other), None);
         assert!(Fault::DropAfterApply.applies_request());
         assert!(Fault::StatusAfterApply(503).applies_request());
         assert!(Fault::Delay(Duration::ZERO).applies_request());
@@ -161,13 +212,35 @@ mod tests {
     fn score_limits_strike_queries_only() {
         let mut f = Faults::default();
         f.next(Fault::ScoreLimited(Duration::from_secs(3)), 1);
-        assert_eq!(f.pick(false), None, "not a query: the rule is kept");
+        assert_eq!(f.pick(Struck::Other), None, "not a query: the rule is kept");
         assert_eq!(
-            f.pick(true),
+            f.pick(Struck::ListQuery),
             Some(Fault::ScoreLimited(Duration::from_secs(3)))
         );
-        assert_eq!(f.pick(true), None);
+        assert_eq!(f.pick(Struck::ListQuery), None);
         assert!(!Fault::ScoreLimited(Duration::ZERO).applies_request());
+    }
+
+    #[test]
+    fn write_conflicts_strike_record_and_entry_writes_only() {
+        let mut f = Faults::default();
+        f.next(Fault::ConcurrentWriteConflict, 1);
+        for (method, path) in [
+            ("GET", "/v2/objects/people/records/x"),
+            ("POST", "/v2/objects/people/records/query"),
+            ("POST", "/v2/notes"),
+        ] {
+            assert_eq!(f.pick(Struck::of(method, path)), None, "{method} {path}");
+        }
+        assert_eq!(
+            f.pick(Struck::of("PATCH", "/v2/lists/sales/entries/e")),
+            Some(Fault::ConcurrentWriteConflict)
+        );
+        assert_eq!(
+            f.pick(Struck::of("POST", "/v2/objects/people/records")),
+            None
+        );
+        assert!(!Fault::ConcurrentWriteConflict.applies_request());
     }
 
     #[test]
@@ -176,7 +249,7 @@ mod tests {
             let mut f = Faults::default();
             f.fraction(Fault::Status(503), 0.5, 42);
             (0..100)
-                .map(|_| f.pick(false).is_some())
+                .map(|_| f.pick(Struck::Other).is_some())
                 .collect::<Vec<_>>()
         };
         let a = run();

@@ -31,7 +31,7 @@ use tokio::sync::watch;
 use crate::error::ApiError;
 use crate::routes;
 use crate::util::{lock, percent_decode, query_pairs};
-use faults::{Fault, Faults};
+use faults::{Fault, Faults, Struck};
 use workspace::WorkspaceState;
 
 /// A request the sandbox received (see `Sandbox::recent_requests`).
@@ -181,13 +181,16 @@ async fn handle(
                 received_at: SystemTime::now(),
             });
         }
-        c.faults.pick(is_list_query(&method, &path))
+        c.faults.pick(Struck::of(&method, &path))
     };
     match fault {
         Some(Fault::DropConnection) => return Err(DropConnection),
         Some(Fault::Status(s)) => return Ok(error_response(&ApiError::for_status(s), None)),
         Some(Fault::Delay(d)) => tokio::time::sleep(d).await,
         Some(Fault::ScoreLimited(wait)) => return Ok(score_limited(wait)),
+        Some(Fault::ConcurrentWriteConflict) => {
+            return Ok(error_response(&ApiError::concurrent_write_conflict(), None));
+        }
         Some(Fault::DropAfterApply | Fault::StatusAfterApply(_)) | None => {}
     }
     let answer = match streamed {
@@ -209,12 +212,6 @@ async fn handle(
         Some(Fault::StatusAfterApply(s)) => Ok(proxy_response(s)),
         _ => Ok(answer),
     }
-}
-
-/// `POST /v2/objects/{object}/records/query` or `POST /v2/lists/{list}/entries/query`: the
-/// requests Attio also limits by complexity score.
-fn is_list_query(method: &str, path: &str) -> bool {
-    method == "POST" && (path.ends_with("/records/query") || path.ends_with("/entries/query"))
 }
 
 /// The 429 of the score-based limit on list queries: `Retry-After` `wait` from now, rounded up to
@@ -272,7 +269,9 @@ fn admit<'s>(
         .map(percent_decode)
         .collect();
     let write = is_write(method, &segments);
-    if let Err(at) = lock(&caller.workspace.limiter).check(write, SystemTime::now()) {
+    if let Err(at) =
+        lock(&caller.workspace.limiter).check(write, method, &segments, SystemTime::now())
+    {
         return Err(Box::new(error_response(
             &ApiError::rate_limited(),
             Some(at),

@@ -22,6 +22,7 @@ mod filter;
 mod history;
 mod list;
 mod merge;
+mod objects;
 mod parts;
 mod reference;
 mod relationships;

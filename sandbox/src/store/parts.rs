@@ -108,6 +108,7 @@ mod tests {
             plural_noun: "People".into(),
             created_at: String::new(),
             attributes: Vec::new(),
+            system: true,
         };
         parts.record_deleted(&object, "r1");
         assert_eq!(parts.get::<Counter>().unwrap().0, ["people/r1"]);

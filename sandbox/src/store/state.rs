@@ -226,6 +226,7 @@ impl Store {
             plural_noun: plural.to_owned(),
             created_at: now,
             attributes,
+            system: false,
         });
         Ok(self.objects.len() - 1)
     }

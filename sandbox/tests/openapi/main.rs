@@ -52,6 +52,7 @@ async fn responses_match_the_openapi_schemas() {
     records::assert_and_get(&env, &mut c, &pid, &cid, &did, &prid).await;
     notes_tasks::notes_tasks_search(&env, &mut c, &pid).await;
     notes_tasks::comments(&env, &mut c, &pid).await;
+    notes_tasks::emails_and_sequences(&env, &mut c).await;
     files::files(&env, &mut c, &cid).await;
     objects::attribute_updates_and_self(&env, &mut c).await;
     records::update_query_values_delete(&env, &mut c, &pid, &cid, &did, &prid).await;

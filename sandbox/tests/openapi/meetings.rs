@@ -182,4 +182,43 @@ pub(crate) async fn meetings_recordings_transcripts(env: &Env, c: &mut Checker, 
         None,
     )
     .await;
+    // Linked records appended, replaced, then the meeting deleted; a calendar meeting is not.
+    let one = "/v2/meetings/{meeting_id}";
+    let path = format!("/v2/meetings/{mid}");
+    let link = json!({"data": {"linked_records": [{"object": "companies", "record_id": cid}]}});
+    c.call(env, "PATCH", &path, one, Some(link.clone())).await;
+    c.call(
+        env,
+        "PUT",
+        &path,
+        one,
+        Some(json!({"data": {"linked_records": []}})),
+    )
+    .await;
+    let ghost = json!({"data": {"linked_records": [{"object": "companies", "record_id": "0b4e2b3a-9c1d-4f6e-8a7b-5c4d3e2f1a0b"}]}});
+    c.call(env, "PATCH", &path, one, Some(ghost)).await;
+    c.call(
+        env,
+        "PUT",
+        &path,
+        one,
+        Some(json!({"data": {"title": "x"}})),
+    )
+    .await;
+    c.call(env, "DELETE", &path, one, None).await;
+    c.call(env, "DELETE", &path, one, None).await;
+    c.call(env, "PATCH", &path, one, Some(link)).await;
+    let synced = env
+        .sb
+        .insert_calendar_meeting(json!({"title": "Standup", "description": "", "is_all_day": false,
+            "start": {"datetime": "2030-01-01T09:00:00Z"}, "end": {"datetime": "2030-01-01T09:15:00Z"},
+            "participants": [{"email_address": "ada.lovelace@x.com", "is_organizer": true, "status": "accepted"}],
+            "external_ref": {"ical_uid": "evt@google.com", "provider": "google", "is_recurring": false}}))
+        .unwrap();
+    let synced = synced["data"]["id"]["meeting_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    c.call(env, "DELETE", &format!("/v2/meetings/{synced}"), one, None)
+        .await;
 }

@@ -37,6 +37,28 @@ pub(crate) async fn notes_tasks_search(env: &Env, c: &mut Checker, pid: &str) {
     .await;
     c.call(env, "GET", "/v2/notes/missing", "/v2/notes/{note_id}", None)
         .await;
+    for body in [
+        json!({"data": {"title": "Call (retitled)"}}),
+        json!({"data": {"format": "plaintext", "content": "Rewritten."}}),
+        json!({"data": {"content": "no format"}}),
+    ] {
+        c.call(
+            env,
+            "PATCH",
+            &format!("/v2/notes/{nid}"),
+            "/v2/notes/{note_id}",
+            Some(body),
+        )
+        .await;
+    }
+    c.call(
+        env,
+        "PATCH",
+        "/v2/notes/missing",
+        "/v2/notes/{note_id}",
+        Some(json!({"data": {"title": "x"}})),
+    )
+    .await;
     c.call(
         env,
         "DELETE",
@@ -180,4 +202,44 @@ pub(crate) async fn comments(env: &Env, c: &mut Checker, pid: &str) {
         None,
     )
     .await;
+}
+
+/// Emails listed (with and without a filter) and the sequence unsubscribe list.
+pub(crate) async fn emails_and_sequences(env: &Env, c: &mut Checker) {
+    env.sb
+        .insert_email(
+            json!({"sent_at": "2030-01-02T10:00:00Z", "direction": "inbound",
+            "subject_line": "Quote", "participants": [
+                {"role": "from", "email_address": "ada@acme.com", "name": "Ada"},
+                {"role": "to", "email_address": "alice@attio.com"}]}),
+        )
+        .unwrap();
+    for query in [
+        "?domain=acme.com&limit=1",
+        "?participants=ada@acme.com,bob@x.com",
+        "",
+    ] {
+        c.call(
+            env,
+            "GET",
+            &format!("/v2/emails{query}"),
+            "/v2/emails",
+            None,
+        )
+        .await;
+    }
+    let path = "/v2/sequences/unsubscribed_emails";
+    for addresses in [
+        json!(["Ada@Acme.com", "bob@x.com"]),
+        json!(["not an address"]),
+    ] {
+        c.call(
+            env,
+            "POST",
+            path,
+            path,
+            Some(json!({"data": {"email_addresses": addresses}})),
+        )
+        .await;
+    }
 }

@@ -38,6 +38,27 @@ pub(crate) async fn objects_and_attributes(env: &Env, c: &mut Checker) {
     .await;
     c.call(env, "GET", "/v2/objects/nope", "/v2/objects/{object}", None)
         .await;
+    // A custom object deleted (then gone), a system object refused.
+    c.call(
+        env,
+        "POST",
+        "/v2/objects",
+        "/v2/objects",
+        Some(
+            json!({"data": {"api_slug": "scratch", "singular_noun": "Scratch", "plural_noun": "Scratches"}})
+        ),
+    )
+    .await;
+    for object in ["scratch", "scratch", "people"] {
+        c.call(
+            env,
+            "DELETE",
+            &format!("/v2/objects/{object}"),
+            "/v2/objects/{object}",
+            None,
+        )
+        .await;
+    }
     c.call(
         env,
         "PATCH",

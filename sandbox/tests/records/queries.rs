@@ -53,6 +53,24 @@ async fn queries_filter_sort_and_page() {
         Vec::<String>::new()
     );
     assert_eq!(q(json!({"sorts": [{"direction": "asc", "attribute": "name", "field": "last_name"}], "limit": 1, "offset": 1})).await, ["Lovelace"].map(|_| "Ada"));
+    // JSON does not tell 1 from 1.0: an integral value is accepted in either form.
+    assert_eq!(q(json!({"sorts": [{"direction": "asc", "attribute": "name", "field": "last_name"}], "limit": 1.0, "offset": 1.0})).await, ["Ada"]);
+    for bad in [
+        json!({"limit": 1.5}),
+        json!({"limit": -1}),
+        json!({"offset": -1.0}),
+        json!({"offset": 0.5}),
+        json!({"limit": "1"}),
+    ] {
+        env.expect_error(
+            "POST",
+            "/v2/objects/people/records/query",
+            Some(bad.clone()),
+            400,
+            "validation_type",
+        )
+        .await;
+    }
     assert_eq!(
         q(json!({"filter": {"created_at": {"$gte": "2000-01-01T00:00:00Z"}}}))
             .await

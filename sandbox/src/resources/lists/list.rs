@@ -169,6 +169,7 @@ impl Store {
                 plural_noun: name.to_owned(),
                 created_at: now,
                 attributes,
+                system: false,
             },
             name: name.to_owned(),
             parent_object_ids: vec![self.objects[oi].id.clone()],

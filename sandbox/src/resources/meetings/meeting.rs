@@ -12,7 +12,7 @@ use crate::store::Store;
 use crate::util::{format_ns, parse_timestamp};
 use crate::values::{normalise, value_key};
 
-fn render(store: &Store, m: &Meeting) -> Value {
+pub(super) fn render(store: &Store, m: &Meeting) -> Value {
     json!({
         "id": {"workspace_id": store.workspace_id, "meeting_id": m.id},
         "title": m.title,
@@ -22,6 +22,7 @@ fn render(store: &Store, m: &Meeting) -> Value {
         "end": m.end.render(),
         "participants": m.participants.iter().map(|p| json!({
             "status": p.status, "is_organizer": p.is_organizer, "email_address": p.email,
+            "name": p.name,
         })).collect::<Vec<_>>(),
         "linked_records": m.links.iter().map(|(slug, o, r)| json!({
             "object_slug": slug, "object_id": o, "record_id": r,
@@ -104,17 +105,33 @@ fn participants(v: &Value) -> Result<Vec<Participant>, ApiError> {
     }
     let mut out: Vec<Participant> = Vec::new();
     for (i, p) in items.iter().enumerate() {
-        let email = p
-            .get("email_address")
-            .and_then(Value::as_str)
-            .map(str::trim);
-        let Some(email) = email.filter(|e| {
-            e.split_once('@')
-                .is_some_and(|(a, b)| !a.is_empty() && b.contains('.'))
-        }) else {
-            return Err(bad(format!(
-                "data.participants[{i}].email_address must be an email address."
-            )));
+        let name = match p.get("name") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(n)) if !n.trim().is_empty() => Some(n.trim().to_owned()),
+            Some(_) => {
+                return Err(bad(format!(
+                    "data.participants[{i}].name must be a non-empty string."
+                )));
+            }
+        };
+        let email = match p.get("email_address") {
+            None | Some(Value::Null) if name.is_some() => None,
+            None | Some(Value::Null) => {
+                return Err(bad(format!(
+                    "data.participants[{i}] needs an email_address, or a name when it has none."
+                )));
+            }
+            Some(e) => match e.as_str().map(str::trim).filter(|e| {
+                e.split_once('@')
+                    .is_some_and(|(a, b)| !a.is_empty() && b.contains('.'))
+            }) {
+                Some(e) => Some(e.to_lowercase()),
+                None => {
+                    return Err(bad(format!(
+                        "data.participants[{i}].email_address must be an email address."
+                    )));
+                }
+            },
         };
         let is_organizer = match p.get("is_organizer") {
             Some(Value::Bool(b)) => *b,
@@ -133,10 +150,10 @@ fn participants(v: &Value) -> Result<Vec<Participant>, ApiError> {
                 )));
             }
         };
-        let email = email.to_lowercase();
-        if !out.iter().any(|q| q.email == email) {
+        if email.is_none() || !out.iter().any(|q| q.email == email) {
             out.push(Participant {
                 email,
+                name,
                 is_organizer,
                 status,
             });
@@ -145,7 +162,10 @@ fn participants(v: &Value) -> Result<Vec<Participant>, ApiError> {
     Ok(out)
 }
 
-fn links(store: &Store, v: Option<&Value>) -> Result<Vec<(String, String, String)>, ApiError> {
+pub(super) fn links(
+    store: &Store,
+    v: Option<&Value>,
+) -> Result<Vec<(String, String, String)>, ApiError> {
     let Some(v) = v else { return Ok(Vec::new()) };
     let items = v
         .as_array()
@@ -191,7 +211,8 @@ fn participant_people(
     };
     let mut out = Vec::new();
     for p in participants {
-        let Ok(body) = normalise(store, attr, &json!(p.email)) else {
+        let Some(email) = &p.email else { continue };
+        let Ok(body) = normalise(store, attr, &json!(email)) else {
             continue;
         };
         for r in store.find_by_value(
@@ -207,7 +228,16 @@ fn participant_people(
 
 /// `POST /v2/meetings`: finds the meeting with this `external_ref`, or creates it.
 pub(super) fn create(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError> {
-    let d = req.data()?;
+    find_or_create(store, req.data()?, false)
+}
+
+/// Finds the meeting `d.external_ref` names, or creates it from `d`; `from_calendar` for one that
+/// calendar sync made (which the API cannot delete).
+pub(super) fn find_or_create(
+    store: &mut Store,
+    d: &serde_json::Map<String, Value>,
+    from_calendar: bool,
+) -> Result<Value, ApiError> {
     let external_key = external_key(field(d, "external_ref")?)?;
     let title = string(d, "title")?;
     let description = string(d, "description")?;
@@ -248,6 +278,7 @@ pub(super) fn create(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiE
         participants,
         links,
         created_at: store.tick(),
+        from_calendar,
     };
     let answer = json!({"data": render(store, &meeting)});
     store.parts.get_mut::<Meetings>()?.meetings.push(meeting);
@@ -328,7 +359,10 @@ pub(super) fn list(store: &Store, req: &Request<'_>) -> Result<Value, ApiError> 
             linked
                 .as_ref()
                 .is_none_or(|(o, r)| m.links.iter().any(|(_, lo, lr)| lo == o && lr == r))
-                && (emails.is_empty() || m.participants.iter().any(|p| emails.contains(&p.email)))
+                && (emails.is_empty()
+                    || m.participants
+                        .iter()
+                        .any(|p| p.email.as_ref().is_some_and(|e| emails.contains(e))))
                 && ends_from.is_none_or(|t| m.end.instant(tz) >= t)
                 && starts_before.is_none_or(|t| m.start.instant(tz) < t)
         })

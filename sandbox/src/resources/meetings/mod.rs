@@ -1,4 +1,5 @@
-//! Meetings and call recordings: their routes. The meeting handlers are in `meeting.rs`, call
+//! Meetings and call recordings: their routes. The meeting handlers are in `meeting.rs` (linked
+//! records changed and deletion in `changes.rs`), call
 //! recordings and transcripts in `recording.rs`, their state and shared helpers (cursor paging)
 //! in `model.rs`.
 //!
@@ -9,7 +10,7 @@
 //! and must come after the start. Listings page by an opaque `cursor` with
 //! `pagination.next_cursor` null on the last page; meetings and call recordings take `limit` 1
 //! to 200 (default 50); a cursor names its listing, and another listing's is refused. 400s name
-//! the field.
+//! the field. Listing meetings and reading a transcript accept workspace-level tokens only.
 //!
 //! Semantics chosen where Attio's documentation is silent, or the sandbox cannot do what Attio
 //! does:
@@ -22,19 +23,32 @@
 //!   it asynchronously), after the records the create named. Deleting a record unlinks it.
 //! - Sorting is by start (an all-day meeting's at midnight UTC), then by creation.
 
+mod changes;
 mod meeting;
 mod model;
 mod recording;
 
 use crate::http::{Method, Route};
 
+pub use changes::insert_from_calendar;
 pub use model::Meetings;
 
 /// The routes of meetings, call recordings and transcripts.
 pub const ROUTES: &[Route] = &[
-    Route::read(Method::Get, "/v2/meetings", meeting::list),
+    Route::read(Method::Get, "/v2/meetings", meeting::list).workspace_only(),
     Route::write(Method::Post, "/v2/meetings", meeting::create),
     Route::read(Method::Get, "/v2/meetings/{meeting_id}", meeting::get),
+    Route::write(
+        Method::Patch,
+        "/v2/meetings/{meeting_id}",
+        changes::append_links,
+    ),
+    Route::write(
+        Method::Put,
+        "/v2/meetings/{meeting_id}",
+        changes::replace_links,
+    ),
+    Route::write(Method::Delete, "/v2/meetings/{meeting_id}", changes::delete),
     Route::write(
         Method::Get,
         "/v2/meetings/{meeting_id}/call_recordings",
@@ -59,5 +73,6 @@ pub const ROUTES: &[Route] = &[
         Method::Get,
         "/v2/meetings/{meeting_id}/call_recordings/{call_recording_id}/transcript",
         recording::transcript,
-    ),
+    )
+    .workspace_only(),
 ];

@@ -44,8 +44,10 @@ impl When {
 /// A meeting participant.
 #[derive(Debug, Clone)]
 pub struct Participant {
-    /// Lower-case email address.
-    pub email: String,
+    /// Lower-case email address; `None` for a participant named without one.
+    pub email: Option<String>,
+    /// The name given when the participant was created, if any.
+    pub name: Option<String>,
     /// Organiser?
     pub is_organizer: bool,
     /// `accepted`, `tentative`, `declined` or `pending`.
@@ -75,6 +77,8 @@ pub struct Meeting {
     pub links: Vec<(String, String, String)>,
     /// Created, ns since 1970.
     pub created_at: i128,
+    /// Made by calendar sync (see `Sandbox::insert_calendar_meeting`): the API cannot delete it.
+    pub from_calendar: bool,
 }
 
 /// Meetings and call recordings, in creation order.
@@ -127,22 +131,7 @@ pub(crate) fn meeting_not_found(id: &str) -> ApiError {
     ApiError::not_found(format!("Meeting with ID \"{id}\" was not found."))
 }
 
-/// An opaque cursor for `kind` (which names the listing) at `offset`.
-pub(crate) fn cursor(kind: &str, offset: usize) -> String {
-    hex::encode(format!("{kind}:{offset}"))
-}
-
-/// The offset a request's `cursor` points at, refusing one made for another listing.
-pub(crate) fn offset(req: &Request<'_>, kind: &str) -> Result<usize, ApiError> {
-    let Some(c) = req.param("cursor") else {
-        return Ok(0);
-    };
-    hex::decode(c)
-        .ok()
-        .and_then(|b| String::from_utf8(b).ok())
-        .and_then(|s| s.strip_prefix(kind)?.strip_prefix(':')?.parse().ok())
-        .ok_or_else(|| bad(format!("cursor \"{c}\" is not a cursor of this listing.")))
-}
+pub(crate) use crate::http::{cursor, cursor_offset as offset};
 
 pub(crate) fn limit(req: &Request<'_>) -> Result<usize, ApiError> {
     match req.usize_param("limit")? {

@@ -18,6 +18,10 @@
 //!   from their email's local part (`ada.lovelace@…` is "Ada Lovelace"). Each word is one segment
 //!   (as in Attio's example), timed from the words' lengths; a page holds 20 segments.
 //!   `raw_transcript` (every page) is the whole transcript, one `[mm:ss] Name: line` per line.
+//!   A participant added by name only speaks under that name.
+//! - **Get.** `GET …/call_recordings/{id}` also answers `video_url`, always `null` (as Attio's is
+//!   for a recording created through the API), and the whole `transcript`
+//!   (`{segments, raw_transcript}`), `null` while the recording is processing.
 
 use serde_json::{Map, Value, json};
 
@@ -134,8 +138,18 @@ pub(super) fn list_recordings(store: &mut Store, req: &Request<'_>) -> Result<Va
 /// `GET /v2/meetings/{meeting_id}/call_recordings/{call_recording_id}`.
 pub(super) fn get_recording(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError> {
     let at = recording(store, req.path("meeting_id"), req.path("call_recording_id"))?;
-    let recordings = &store.parts.get::<Meetings>()?.recordings;
-    Ok(json!({"data": render_recording(store, &recordings[at])}))
+    let r = &store.parts.get::<Meetings>()?.recordings[at];
+    let mut data = render_recording(store, r);
+    // Made through the API: Attio serves no video back. The transcript once processed.
+    data["video_url"] = Value::Null;
+    data["transcript"] = match r.completed {
+        true => {
+            let (segments, raw) = whole_transcript(meeting(store, &r.meeting_id)?);
+            json!({"segments": segments, "raw_transcript": raw})
+        }
+        false => Value::Null,
+    };
+    Ok(json!({"data": data}))
 }
 
 /// `DELETE /v2/meetings/{meeting_id}/call_recordings/{call_recording_id}`: answers 204 (`Null`).
@@ -148,6 +162,15 @@ pub(super) fn delete_recording(store: &mut Store, req: &Request<'_>) -> Result<V
         .ok_or_else(|| ApiError::not_found("The referenced call recording was not found."))?;
     recordings.remove(at);
     Ok(Value::Null)
+}
+
+/// How a participant is named in the transcript: the name given, or one made from the address.
+fn participant_name(p: &super::model::Participant) -> String {
+    match (&p.name, &p.email) {
+        (Some(name), _) => name.clone(),
+        (None, Some(email)) => speaker_name(email),
+        (None, None) => "Guest".to_owned(),
+    }
 }
 
 /// "ada.lovelace@x" → "Ada Lovelace".
@@ -173,10 +196,10 @@ fn script(m: &Meeting) -> Vec<(String, String)> {
         .iter()
         .find(|p| p.is_organizer)
         .or_else(|| m.participants.first())
-        .map_or_else(|| "Host".to_owned(), |p| speaker_name(&p.email));
+        .map_or_else(|| "Host".to_owned(), participant_name);
     let mut lines = vec![(host.clone(), format!("Welcome, everyone, to {}.", m.title))];
     for p in &m.participants {
-        let name = speaker_name(&p.email);
+        let name = participant_name(p);
         if name != host && (p.status == "accepted" || p.status == "tentative") {
             lines.push((name.clone(), format!("Hi, {name} here.")));
         }
@@ -189,12 +212,8 @@ fn script(m: &Meeting) -> Vec<(String, String)> {
 }
 
 /// `GET …/call_recordings/{call_recording_id}/transcript`.
-pub(super) fn transcript(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError> {
-    let (meeting_id, id) = (req.path("meeting_id"), req.path("call_recording_id"));
-    recording(store, meeting_id, id)?;
-    let kind = format!("transcript:{id}");
-    let offset = offset(req, &kind)?;
-    let m = meeting(store, meeting_id)?;
+/// A meeting's transcript: its segments, and the raw text (`[mm:ss] Name: line` per line).
+fn whole_transcript(m: &Meeting) -> (Vec<Value>, String) {
     let (mut segments, mut raw, mut clock) = (Vec::new(), Vec::new(), 0.5_f64);
     let round = |t: f64| (t * 100.0).round() / 100.0;
     for (speaker, line) in script(m) {
@@ -214,12 +233,21 @@ pub(super) fn transcript(store: &mut Store, req: &Request<'_>) -> Result<Value, 
         }
         clock += 0.6;
     }
+    (segments, raw.join("\n"))
+}
+
+pub(super) fn transcript(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError> {
+    let (meeting_id, id) = (req.path("meeting_id"), req.path("call_recording_id"));
+    recording(store, meeting_id, id)?;
+    let kind = format!("transcript:{id}");
+    let offset = offset(req, &kind)?;
+    let (segments, raw) = whole_transcript(meeting(store, meeting_id)?);
     let mut answer = page(segments, &kind, offset, TRANSCRIPT_PAGE);
     let segments = answer["data"].take();
     answer["data"] = json!({
         "id": {"workspace_id": store.workspace_id, "meeting_id": meeting_id, "call_recording_id": id},
         "transcript": segments,
-        "raw_transcript": raw.join("\n"),
+        "raw_transcript": raw,
         "web_url": format!("{}/transcript", web_url(meeting_id, id)),
     });
     Ok(answer)

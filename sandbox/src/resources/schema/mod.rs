@@ -15,6 +15,7 @@ pub const ROUTES: &[Route] = &[
     Route::write(Method::Post, "/v2/objects", objects::create),
     Route::read(Method::Get, "/v2/objects/{object}", objects::get),
     Route::write(Method::Patch, "/v2/objects/{object}", objects::update),
+    Route::write(Method::Delete, "/v2/objects/{object}", objects::delete),
     Route::read(
         Method::Get,
         "/v2/{target}/{identifier}/attributes",

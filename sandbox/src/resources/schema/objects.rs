@@ -1,4 +1,9 @@
-//! Objects: `GET|POST /v2/objects`, `GET|PATCH /v2/objects/{object}`.
+//! Objects: `GET|POST /v2/objects`, `GET|PATCH|DELETE /v2/objects/{object}`.
+//!
+//! As Attio: only a custom object can be deleted, with all its records (a system object such as
+//! people or companies is `400 system_edit_unauthorized`); the answer is `{}`. Chosen where
+//! Attio's documentation is silent: a list whose parent it was loses that parent, and one left
+//! without any is deleted with it.
 
 use serde_json::Value;
 
@@ -31,6 +36,13 @@ pub(super) fn create(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiE
     }
     let oi = store.create_object(slug, singular, plural)?;
     Ok(data(store.objects[oi].to_json(&store.workspace_id)))
+}
+
+/// `DELETE /v2/objects/{object}`: a custom object and all its records.
+pub(super) fn delete(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiError> {
+    let oi = store.object_index(req.path("object"))?;
+    store.delete_object(oi)?;
+    Ok(serde_json::json!({}))
 }
 
 /// `PATCH /v2/objects/{object}`: its slug and nouns.

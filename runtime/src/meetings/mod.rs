@@ -42,6 +42,8 @@
 //! # Ok(()) }
 //! ```
 
+mod changes;
+
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::operation;
@@ -53,7 +55,7 @@ use crate::wire::parent::ParentRecord;
 pub use crate::wire::meeting::{
     CalendarProvider, CallRecording, CallRecordingIdentifier, ExternalRef, Meeting,
     MeetingIdentifier, MeetingLinkedRecord, MeetingTime, Participant, ParticipantStatus,
-    RecordingStatus, Speaker, TranscriptSegment,
+    RecordingStatus, RecordingTranscript, Speaker, TranscriptSegment,
 };
 
 /// Attio's largest page of meetings and of call recordings.
@@ -164,9 +166,30 @@ impl NewMeeting {
         self.push(email, false, status)
     }
 
+    /// Adds a participant known by name only, with no email address (Attio makes no person
+    /// record for them); Attio returns the name as [`Participant::name`].
+    ///
+    /// ```
+    /// use attio::meetings::{NewMeeting, ParticipantStatus};
+    /// let call = NewMeeting::timed("call-7", "Call", "2027-01-01T10:00:00Z".parse()?, "2027-01-01T10:30:00Z".parse()?)
+    ///     .organizer("alice@attio.com".parse()?)
+    ///     .participant_named("Dial-in guest", ParticipantStatus::Accepted);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn participant_named(mut self, name: impl Into<String>, status: ParticipantStatus) -> Self {
+        self.participants.push(ParticipantInput {
+            email_address: None,
+            name: Some(name.into()),
+            is_organizer: false,
+            status,
+        });
+        self
+    }
+
     fn push(mut self, email: EmailAddress, is_organizer: bool, status: ParticipantStatus) -> Self {
         self.participants.push(ParticipantInput {
-            email_address: email.to_string(),
+            email_address: Some(email.to_string()),
+            name: None,
             is_organizer,
             status,
         });

@@ -1,7 +1,12 @@
 //! Meetings, call recordings and transcripts end to end against the sandbox: find or create a
 //! meeting (timed and all-day), read it back, list with filters page after page by cursor;
 //! create, list, get and delete call recordings; page through a transcript; and what is refused
-//! before sending, or by Attio with the request named.
+//! before sending, or by Attio with the request named. `fields` holds the fields Attio added since
+//! (participant names, a recording's video URL and whole transcript); `changes` the meeting
+//! updates and deletion.
+
+mod changes;
+mod fields;
 
 use attio::meetings::{
     ExternalRef, Meeting, MeetingTime, NewMeeting, ParticipantStatus, RecordingStatus,
@@ -11,9 +16,9 @@ use attio_sandbox::Sandbox;
 
 #[attio_object(slug = "companies")]
 #[derive(Debug, Clone)]
-struct Company {
-    name: String,
-    domains: Vec<attio::Domain>,
+pub(crate) struct Company {
+    pub(crate) name: String,
+    pub(crate) domains: Vec<attio::Domain>,
 }
 
 #[attio_object(slug = "people")]
@@ -22,22 +27,22 @@ struct Person {
     email_addresses: Vec<EmailAddress>,
 }
 
-async fn setup() -> (Sandbox, Client) {
+pub(crate) async fn setup() -> (Sandbox, Client) {
     let sandbox = Sandbox::start().await.unwrap();
     let client = attio_tests::sandbox_client(&sandbox).build().unwrap();
     (sandbox, client)
 }
 
-fn at(s: &str) -> Timestamp {
+pub(crate) fn at(s: &str) -> Timestamp {
     s.parse().unwrap()
 }
 
-fn email(s: &str) -> EmailAddress {
+pub(crate) fn email(s: &str) -> EmailAddress {
     s.parse().unwrap()
 }
 
 /// A one-hour meeting on day `day` of November 2027 at 10:00 UTC, organised by Ada.
-fn hour(ext: &str, day: u8) -> NewMeeting {
+pub(crate) fn hour(ext: &str, day: u8) -> NewMeeting {
     NewMeeting::timed(
         ext,
         format!("Meeting {ext}"),
