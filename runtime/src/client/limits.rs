@@ -169,6 +169,11 @@ pub(crate) struct Limiter {
         String,
         tokio::sync::Mutex<()>,
     )>,
+    /// `{scope}:query-score`: the pause of list queries (`…/records/query`, `…/entries/query`),
+    /// which Attio also limits by their complexity score over 10 seconds. The score cannot be
+    /// known before asking, so this kind has no pace of its own, only the pause a query's `429`
+    /// sets: it holds the fleet's list queries and lets other reads go.
+    score_key: String,
     /// The budgets in memory: the only store without a shared one, the fallback with one.
     local: MemoryLimiterStore,
     shared: Option<SharedStore>,
@@ -205,6 +210,7 @@ impl Limiter {
                     .collect(),
                 false => Vec::new(),
             },
+            score_key: format!("{scope}:query-score"),
             local: MemoryLimiterStore::new(),
             shared: store.map(|store| SharedStore {
                 store,
@@ -221,6 +227,11 @@ impl Limiter {
         if let Some((_, budget, key, gate)) = self.operation(method, path) {
             let _turn = gate.lock().await;
             self.take(key, *budget).await;
+        }
+        if self.shared.is_some() && is_list_query(method, path) {
+            // Only a pause: a budget no request can exhaust.
+            self.take(&self.score_key, Budget::per_second(NonZeroU32::MAX))
+                .await;
         }
         let kind = usize::from(write);
         let Some(budget) = self.budgets[kind] else {
@@ -268,13 +279,15 @@ impl Limiter {
     /// the request that met the 429 waits, as its retry does.
     ///
     /// An operation with a limit of its own pauses that budget, the workspace's being none of
-    /// its business.
+    /// its business; a list query pauses the list queries (most likely its complexity score was
+    /// over: other reads that meet a 429 of their own pause the reads).
     pub(crate) async fn pause(&self, write: bool, method: Method, path: &str, wait: Duration) {
         let Some(shared) = &self.shared else {
             return;
         };
         let key = match self.operation(method, path) {
             Some((_, _, key, _)) => key,
+            None if is_list_query(method, path) => &self.score_key,
             None => &self.keys[usize::from(write)],
         };
         self.local.pause_for(key, wait);
@@ -290,6 +303,12 @@ impl Limiter {
     pub(crate) fn store_errors(&self) -> u64 {
         self.shared.as_ref().map_or(0, |s| s.outage.errors())
     }
+}
+
+/// `POST …/records/query` or `POST …/entries/query`: what Attio limits by complexity score.
+fn is_list_query(method: Method, path: &str) -> bool {
+    let path = path.split('?').next().unwrap_or(path);
+    method == Method::Post && (path.ends_with("/records/query") || path.ends_with("/entries/query"))
 }
 
 impl SharedStore {

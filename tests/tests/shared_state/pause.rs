@@ -83,3 +83,70 @@ async fn a_429_one_client_meets_pauses_the_other_until_retry_after() {
     );
     sb.shutdown().await;
 }
+
+/// A person: the standard `people` object, to query.
+#[attio::attio_object(slug = "people")]
+#[derive(Debug, Clone)]
+struct Person {
+    job_title: Option<String>,
+}
+
+/// A list query's 429 (its complexity score over Attio's limit) pauses the other client's list
+/// queries until its `Retry-After`, and not its other reads.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_query_score_429_pauses_the_fleets_queries_and_not_its_reads() {
+    let Some(redis) = RedisServer::start() else {
+        return;
+    };
+    let sb = Sandbox::builder()
+        .record_requests(100)
+        .start()
+        .await
+        .expect("the sandbox starts");
+    let a = client_on(&sb, store(&redis)).build().expect("client a");
+    let b = client_on(&sb, store(&redis)).build().expect("client b");
+
+    until_the_next_second().await;
+    sb.inject_fault(Fault::ScoreLimited(Duration::from_millis(800)), 1);
+    let first = tokio::spawn({
+        let a = a.clone();
+        async move { Person::query().first(&a).await }
+    });
+    while a.stats().retries == 0 {
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+    let refused_at = sb.recent_requests()[0].received_at;
+    // A plain read goes at once, during the pause of queries.
+    b.whoami().await.expect("b's read succeeds");
+    let read_at = sb.recent_requests()[1].received_at;
+    assert_eq!(sb.recent_requests()[1].method, "GET");
+    let resume = refused_at + Duration::from_millis(800);
+    assert!(
+        read_at < resume,
+        "b's read waited for the queries' pause: {read_at:?} >= {resume:?}"
+    );
+    // A query waits for it.
+    Person::query()
+        .first(&b)
+        .await
+        .expect("b's query succeeds, after the pause");
+    first
+        .await
+        .expect("a's task ends")
+        .expect("a's query succeeds when retried");
+    let queries: Vec<_> = sb
+        .recent_requests()
+        .into_iter()
+        .filter(|r| r.method == "POST")
+        .collect();
+    assert_eq!(queries.len(), 3, "a's 429, a's retry, b's query");
+    for q in &queries[1..] {
+        assert!(
+            q.received_at >= refused_at + Duration::from_millis(700),
+            "a query sent during the pause: {:?}",
+            q.received_at
+        );
+    }
+    assert_eq!(b.stats().rate_limited, 0, "b met no 429 of its own");
+    sb.shutdown().await;
+}
