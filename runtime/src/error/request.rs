@@ -60,7 +60,7 @@ impl fmt::Display for RequestLine {
     }
 }
 
-/// How a request failed to complete, for [`Error::Transport`].
+/// How a request failed to complete, for [`Error::Transport`](crate::Error::Transport).
 ///
 /// ```
 /// assert_eq!(attio::TransportKind::Connect.to_string(), "could not connect");
