@@ -20,36 +20,16 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use serde_json::{Value, json};
 
 use super::events::Event;
 use super::relationships::targets;
-use super::row::{AttrValues, Record};
+use super::row::{AttrValues, Pending, Record};
 use super::state::Store;
 use crate::error::ApiError;
 use crate::values::Body;
-
-/// How merges are answered while a test asks for Attio's `202`: the new record answers
-/// `404 merge_in_progress` to its first `reads` reads, and until `delay` has passed since the
-/// merge (both, when both are set).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct MergeDeferral {
-    /// Reads of the new record refused before it can be read.
-    pub reads: u32,
-    /// How long after the merge the new record stays unreadable.
-    pub delay: Duration,
-}
-
-/// A merge committed but not yet readable.
-#[derive(Debug)]
-pub(crate) struct Pending {
-    /// Reads still to refuse.
-    reads_left: AtomicU32,
-    /// Until when reads are refused.
-    until: Instant,
-}
 
 impl Store {
     /// Merges `secondary` into `primary` (records of the object `oi`) and returns the new

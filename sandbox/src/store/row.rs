@@ -2,6 +2,8 @@
 //! history, what a row belongs to, and how a write treats the values already there.
 
 use std::collections::HashMap;
+use std::sync::atomic::AtomicU32;
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
@@ -110,4 +112,24 @@ pub struct Parent {
     pub object_id: String,
     /// The parent record's id.
     pub record_id: String,
+}
+
+/// How merges are answered while a test asks for Attio's `202`: the new record answers
+/// `404 merge_in_progress` to its first `reads` reads, and until `delay` has passed since the
+/// merge (both, when both are set).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MergeDeferral {
+    /// Reads of the new record refused before it can be read.
+    pub reads: u32,
+    /// How long after the merge the new record stays unreadable.
+    pub delay: Duration,
+}
+
+/// A merge committed but not yet readable.
+#[derive(Debug)]
+pub(crate) struct Pending {
+    /// Reads still to refuse.
+    pub(super) reads_left: AtomicU32,
+    /// Until when reads are refused.
+    pub(super) until: Instant,
 }

@@ -9,9 +9,8 @@ use time::OffsetDateTime;
 
 use super::events::{Event, Outgoing, Webhook};
 use super::list::List;
-use super::merge::{MergeDeferral, Pending};
 use super::parts::Parts;
-use super::row::{Record, StoredValue, Target};
+use super::row::{MergeDeferral, Pending, Record, StoredValue, Target};
 use crate::error::ApiError;
 use crate::schema::{AttrType, Object, standard_objects, system_attributes};
 use crate::util::{Rng, format_ns, is_snake_case};
