@@ -120,6 +120,11 @@ fn snapshot_options() {
 }
 
 #[test]
+fn snapshot_shapes() {
+    case("shapes");
+}
+
+#[test]
 fn snapshot_select_enum() {
     case("select_enum");
 }
