@@ -12,10 +12,7 @@ use std::time::SystemTime;
 use http_body_util::{BodyExt, Full};
 use hyper::body::{Bytes, Incoming};
 use hyper::header::{CONTENT_DISPOSITION, CONTENT_TYPE, HeaderMap, HeaderValue, LOCATION};
-use hyper::server::conn::http1;
-use hyper::service::service_fn;
 use hyper::{Request, Response, StatusCode};
-use hyper_util::rt::TokioIo;
 use serde_json::Value;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
@@ -177,28 +174,12 @@ pub fn redirect(shared: &Shared, answer: &Value) -> Response<Full<Bytes>> {
 pub async fn serve_downloads(
     listener: TcpListener,
     shared: Arc<Shared>,
-    mut shutdown: watch::Receiver<bool>,
+    shutdown: watch::Receiver<bool>,
 ) {
-    loop {
-        let accepted = tokio::select! {
-            a = listener.accept() => a,
-            _ = shutdown.changed() => return,
-        };
-        let Ok((stream, _)) = accepted else { continue };
-        let shared = shared.clone();
-        let mut stop = shutdown.clone();
-        tokio::spawn(async move {
-            let svc = service_fn(move |req| {
-                let shared = shared.clone();
-                async move { Ok::<_, std::convert::Infallible>(serve_one(&shared, &req)) }
-            });
-            let conn = http1::Builder::new().serve_connection(TokioIo::new(stream), svc);
-            tokio::select! {
-                _ = conn => {}
-                _ = stop.changed() => {}
-            }
-        });
-    }
+    super::accept(listener, shared, shutdown, |shared, req| async move {
+        Ok::<_, std::convert::Infallible>(serve_one(&shared, &req))
+    })
+    .await
 }
 
 /// One request to the download host: recorded, then the file if the URL's signature holds.

@@ -91,11 +91,23 @@ impl std::fmt::Display for DropConnection {
 impl std::error::Error for DropConnection {}
 
 /// Accepts connections until `shutdown` changes or its sender is dropped.
-pub async fn serve(
+pub async fn serve(listener: TcpListener, shared: Arc<Shared>, shutdown: watch::Receiver<bool>) {
+    accept(listener, shared, shutdown, handle).await
+}
+
+/// The accept loop of a listener of the sandbox (the API's, and the download host's): one hyper
+/// HTTP/1 connection per task, each request answered by `answer`, until `shutdown` changes or
+/// its sender is dropped.
+pub(crate) async fn accept<F, Fut, E>(
     listener: TcpListener,
     shared: Arc<Shared>,
     mut shutdown: watch::Receiver<bool>,
-) {
+    answer: F,
+) where
+    F: Fn(Arc<Shared>, Request<Incoming>) -> Fut + Copy + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<Response<Full<Bytes>>, E>> + Send + 'static,
+    E: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
     loop {
         let accepted = tokio::select! {
             a = listener.accept() => a,
@@ -105,7 +117,7 @@ pub async fn serve(
         let shared = shared.clone();
         let mut stop = shutdown.clone();
         tokio::spawn(async move {
-            let svc = service_fn(move |req| handle(shared.clone(), req));
+            let svc = service_fn(move |req| answer(shared.clone(), req));
             let conn = http1::Builder::new().serve_connection(TokioIo::new(stream), svc);
             tokio::select! {
                 _ = conn => {}
