@@ -8,10 +8,13 @@ use crate::attr::{self, ObjectArgs};
 use crate::ctxt::Ctxt;
 use crate::suggest;
 
-/// What the struct describes: an object's records, or a list's entries.
+/// What the struct describes: an object's records, a list's entries, or an activity's records.
 pub enum Kind {
     /// `#[attio_object]`
     Object,
+    /// `#[attio_activity(extends = "...")]`: the records of an activity that extends the schema
+    /// `extends` (one of `ACTIVITY_SCHEMAS`, checked).
+    Activity { extends: String },
     /// `#[attio_list(parent = ...)]`: the entries of a list whose parent records are of the
     /// object `parent` describes.
     List { parent: Box<syn::Type> },
@@ -23,6 +26,7 @@ impl Kind {
         match self {
             Kind::Object => "#[attio_object]",
             Kind::List { .. } => "#[attio_list]",
+            Kind::Activity { .. } => "#[attio_activity]",
         }
     }
 
@@ -31,6 +35,9 @@ impl Kind {
         match self {
             Kind::Object => "#[attio_object(slug = \"people\")]",
             Kind::List { .. } => "#[attio_list(slug = \"sales_pipeline\", parent = Company)]",
+            Kind::Activity { .. } => {
+                "#[attio_activity(slug = \"site_visits\", extends = \"interactions\")]"
+            }
         }
     }
 }
@@ -95,6 +102,7 @@ impl<'a> Object<'a> {
             let what = match kind {
                 Kind::Object => "object",
                 Kind::List { .. } => "list",
+                Kind::Activity { .. } => "activity",
             };
             cx.error_at(
                 Span::call_site(),
@@ -120,6 +128,7 @@ impl<'a> Object<'a> {
                 match kind {
                     Kind::Object => "#[attio(...)] goes on fields; the object's options go in #[attio_object(...)], e.g. #[attio_object(slug = \"people\")]",
                     Kind::List { .. } => "#[attio(...)] goes on fields; the list's options go in #[attio_list(...)], e.g. #[attio_list(slug = \"sales_pipeline\", parent = Company)]",
+                    Kind::Activity { .. } => "#[attio(...)] goes on fields; the activity's options go in #[attio_activity(...)], e.g. #[attio_activity(slug = \"site_visits\", extends = \"interactions\")]",
                 },
             );
         }

@@ -15,7 +15,7 @@ use syn::{Attribute, Ident, LitStr, Meta, Token};
 use crate::ctxt::Ctxt;
 use crate::suggest::{slug_problem, suggest_slug};
 use crate::symbol::{
-    ATTIO, CRATE, PARENT, PLURAL, READ_ONLY, RENAME, SINGULAR, SLUG, TITLE, UNIQUE,
+    ATTIO, CRATE, EXTENDS, PARENT, PLURAL, READ_ONLY, RENAME, SINGULAR, SLUG, TITLE, UNIQUE,
 };
 
 mod place;
@@ -131,6 +131,8 @@ pub struct ObjectArgs {
     pub singular: Option<LitStr>,
     /// `plural = "..."`.
     pub plural: Option<LitStr>,
+    /// `extends = "..."` (of `#[attio_activity]`), checked where the kind is built.
+    pub extends: Option<LitStr>,
 }
 
 /// What the `#[attio(...)]` attributes of one field say.
@@ -152,6 +154,7 @@ pub fn object_args(cx: &Ctxt, place: Place, tokens: TokenStream) -> ObjectArgs {
     let mut out = ObjectArgs::default();
     let (what, example) = match place {
         Place::List => ("list", "slug = \"sales_pipeline\""),
+        Place::Activity => ("activity", "slug = \"site_visits\""),
         _ => ("object", "slug = \"people\""),
     };
     let unknown = options(cx, place, tokens, |arg| match arg.key().as_str() {
@@ -166,16 +169,18 @@ pub fn object_args(cx: &Ctxt, place: Place, tokens: TokenStream) -> ObjectArgs {
         CRATE => out.crate_path = crate_path(cx, arg),
         SINGULAR => out.singular = noun(cx, arg, "singular = \"Project\""),
         PLURAL => out.plural = noun(cx, arg, "plural = \"Projects\""),
+        EXTENDS => out.extends = string_value(cx, arg, "extends = \"interactions\""),
         _ => {}
     });
+    let nouns = place.nouns_example();
     match (&out.singular, &out.plural) {
         (Some(lit), None) => cx.error_spanned_by(
             lit,
-            "`singular` needs `plural` too: Attio creates an object with both nouns, e.g. #[attio_object(slug = \"projects\", singular = \"Project\", plural = \"Projects\")]",
+            format!("`singular` needs `plural` too: Attio creates an {what} with both nouns, e.g. {nouns}"),
         ),
         (None, Some(lit)) => cx.error_spanned_by(
             lit,
-            "`plural` needs `singular` too: Attio creates an object with both nouns, e.g. #[attio_object(slug = \"projects\", singular = \"Project\", plural = \"Projects\")]",
+            format!("`plural` needs `singular` too: Attio creates an {what} with both nouns, e.g. {nouns}"),
         ),
         _ => {}
     }

@@ -14,6 +14,11 @@ pub fn attio_object(args: TokenStream, input: TokenStream) -> TokenStream {
     expand(Place::Object, args, input)
 }
 
+/// `#[attio_activity(args)] input`.
+pub fn attio_activity(args: TokenStream, input: TokenStream) -> TokenStream {
+    expand(Place::Activity, args, input)
+}
+
 /// `#[attio_list(args)] input`.
 pub fn attio_list(args: TokenStream, input: TokenStream) -> TokenStream {
     expand(Place::List, args, input)
@@ -26,6 +31,9 @@ fn expand(place: Place, args: TokenStream, input: TokenStream) -> TokenStream {
             let message = match place {
                 Place::List => {
                     "#[attio_list] applies to a struct with named fields, one per attribute of the list, e.g.\n#[attio_list(slug = \"sales_pipeline\", parent = Company)]\nstruct SalesEntry { stage: attio::Status }"
+                }
+                Place::Activity => {
+                    "#[attio_activity] applies to a struct with named fields, one per attribute of the activity, e.g.\n#[attio_activity(slug = \"site_visits\", extends = \"interactions\")]\nstruct SiteVisit { occurred_at: attio::Timestamp }"
                 }
                 _ => {
                     "#[attio_object] applies to a struct with named fields, one per Attio attribute, e.g.\n#[attio_object(slug = \"people\")]\nstruct Person { name: attio::PersonalName }"
@@ -54,6 +62,9 @@ fn expand(place: Place, args: TokenStream, input: TokenStream) -> TokenStream {
                 parent: Box::new(args.parent.take().unwrap_or_else(|| syn::parse_quote!(()))),
             }
         }
+        Place::Activity => Kind::Activity {
+            extends: activity_schema(&cx, &item.ident, args.extends.take()),
+        },
         _ => Kind::Object,
     };
     let generated = Object::from_input(&cx, &item, args, kind).map(|object| {
@@ -75,6 +86,33 @@ fn expand(place: Place, args: TokenStream, input: TokenStream) -> TokenStream {
             ),
         ),
     }
+}
+
+/// The schema of `extends = "..."`: one of the four Attio has, or an error (and `activities`, so
+/// that the rest is still checked).
+fn activity_schema(cx: &Ctxt, ident: &syn::Ident, extends: Option<syn::LitStr>) -> String {
+    use crate::symbol::ACTIVITY_SCHEMAS;
+    let Some(lit) = extends else {
+        cx.error_at(
+            Span::call_site(),
+            format!(
+                "missing `extends`: #[attio_activity] needs the schema the activity `{ident}` extends, which supplies the attributes it inherits and cannot change once the activity exists: `activities`, `interactions`, `calls` or `emails`, e.g. #[attio_activity(slug = \"site_visits\", extends = \"interactions\")]"
+            ),
+        );
+        return ACTIVITY_SCHEMAS[0].to_owned();
+    };
+    let value = lit.value();
+    if !ACTIVITY_SCHEMAS.contains(&value.as_str()) {
+        let hint = crate::suggest::did_you_mean(&value, ACTIVITY_SCHEMAS);
+        cx.error_spanned_by(
+            &lit,
+            format!(
+                "`{value}` is not a schema an activity can extend{hint}; `extends` takes `activities`, `interactions`, `calls` or `emails`, e.g. extends = \"interactions\""
+            ),
+        );
+        return ACTIVITY_SCHEMAS[0].to_owned();
+    }
+    value
 }
 
 #[cfg(test)]

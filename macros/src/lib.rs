@@ -306,6 +306,12 @@ pub fn attio_object(args: TokenStream, input: TokenStream) -> TokenStream {
     expand::attio_object(args.into(), input.into()).into()
 }
 
+#[doc = include_str!("attio_activity.md")]
+#[proc_macro_attribute]
+pub fn attio_activity(args: TokenStream, input: TokenStream) -> TokenStream {
+    expand::attio_activity(args.into(), input.into()).into()
+}
+
 #[doc = include_str!("attio_list.md")]
 #[proc_macro_attribute]
 pub fn attio_list(args: TokenStream, input: TokenStream) -> TokenStream {

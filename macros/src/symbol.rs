@@ -20,11 +20,17 @@ pub const UNIQUE: &str = "unique";
 pub const SINGULAR: &str = "singular";
 /// `#[attio_object(plural = "...")]`: the object's plural noun, for creating it.
 pub const PLURAL: &str = "plural";
+/// `#[attio_activity(extends = "...")]`: the schema the activity extends.
+pub const EXTENDS: &str = "extends";
 /// The helper attribute on fields: `#[attio(...)]`.
 pub const ATTIO: &str = "attio";
 
 /// The arguments of `#[attio_object(...)]`.
 pub const OBJECT_ARGS: &[&str] = &[SLUG, SINGULAR, PLURAL, CRATE];
+/// The arguments of `#[attio_activity(...)]`.
+pub const ACTIVITY_ARGS: &[&str] = &[SLUG, EXTENDS, SINGULAR, PLURAL, CRATE];
+/// The schemas an activity can extend.
+pub const ACTIVITY_SCHEMAS: &[&str] = &["activities", "interactions", "calls", "emails"];
 /// The arguments of `#[attio_list(...)]`.
 pub const LIST_ARGS: &[&str] = &[SLUG, PARENT, CRATE];
 /// The options of `#[attio(...)]` on a field.

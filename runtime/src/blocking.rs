@@ -57,7 +57,7 @@ use std::future::Future;
 use std::sync::Arc;
 
 use crate::error::{Error, Result};
-use crate::values::{AttioList, EntryId, ParentOf, RecordId, RecordObject};
+use crate::values::{AttioList, EntryId, ParentOf, RecordId, RecordStruct};
 use crate::wire::{Entry, Record};
 
 /// A blocking connection to Attio: the async [`crate::client::Client`] driven to completion on each call.
@@ -174,7 +174,7 @@ impl Client {
     /// let record = client.update_record(&User { user_id: "123".into() }, &id)?;
     /// # Ok(()) }
     /// ```
-    pub fn update_record<T: RecordObject>(&self, values: &T, id: &RecordId) -> Result<Record<T>> {
+    pub fn update_record<T: RecordStruct>(&self, values: &T, id: &RecordId) -> Result<Record<T>> {
         self.block_on(self.inner.update_record(values, id))
     }
 
@@ -187,7 +187,7 @@ impl Client {
     /// println!("created {}", record.id.record_id);
     /// # Ok(()) }
     /// ```
-    pub fn create_record<T: RecordObject>(&self, values: &T) -> Result<Record<T>> {
+    pub fn create_record<T: RecordStruct>(&self, values: &T) -> Result<Record<T>> {
         self.block_on(self.inner.create_record(values))
     }
 
@@ -200,7 +200,7 @@ impl Client {
     /// let record = client.get_record::<User>(&id)?;
     /// # Ok(()) }
     /// ```
-    pub fn get_record<T: RecordObject>(&self, id: &RecordId) -> Result<Record<T>> {
+    pub fn get_record<T: RecordStruct>(&self, id: &RecordId) -> Result<Record<T>> {
         self.block_on(self.inner.get_record(id))
     }
 

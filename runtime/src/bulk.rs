@@ -36,7 +36,7 @@ use futures::stream::{self, Stream, StreamExt};
 
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::values::{AttioList, EntryId, ParentOf, RecordId, RecordObject};
+use crate::values::{AttioList, EntryId, ParentOf, RecordId, RecordStruct};
 use crate::wire::{Entry, Record};
 
 /// The default number of requests a bulk run keeps in flight: one second of Attio's write limit,
@@ -129,7 +129,7 @@ impl Bulk {
     /// ```
     pub fn update<T, I>(&self, items: I) -> impl Stream<Item = BulkItem<Record<T>>> + use<T, I>
     where
-        T: RecordObject,
+        T: RecordStruct,
         I: IntoIterator<Item = (RecordId, T)>,
     {
         let client = self.client.clone();
@@ -156,7 +156,7 @@ impl Bulk {
     /// ```
     pub fn create<T, I>(&self, items: I) -> impl Stream<Item = BulkItem<Record<T>>> + use<T, I>
     where
-        T: RecordObject,
+        T: RecordStruct,
         I: IntoIterator<Item = T>,
     {
         let client = self.client.clone();
@@ -185,7 +185,7 @@ impl Bulk {
     /// ```
     pub async fn update_all<T, I, F>(&self, items: I, on_progress: F) -> BulkReport<Record<T>>
     where
-        T: RecordObject,
+        T: RecordStruct,
         I: IntoIterator<Item = (RecordId, T)>,
         F: FnMut(&Progress),
     {
@@ -205,7 +205,7 @@ impl Bulk {
     /// ```
     pub async fn create_all<T, I, F>(&self, items: I, on_progress: F) -> BulkReport<Record<T>>
     where
-        T: RecordObject,
+        T: RecordStruct,
         I: IntoIterator<Item = T>,
         F: FnMut(&Progress),
     {

@@ -34,7 +34,7 @@ use crate::error::{Error, Result};
 use crate::operation::{Operation, lists, records};
 use crate::resolve;
 use crate::values::{
-    AttioField, AttioList, AttioObject, Cardinality, EntryId, FieldInput, RecordId, RecordObject,
+    AttioField, AttioList, AttioObject, Cardinality, EntryId, FieldInput, RecordId, RecordStruct,
     WritableValue, Write, field_value,
 };
 use crate::wire::{Entry, Record};
@@ -334,10 +334,10 @@ impl<O: AttioObject> ChangeSet<O> {
     /// reading the record back and sending only the appended values it does not show yet (see
     /// [`Client::update_record`]).
     // The bound is on the method, not on an impl block: rustc then reports a list's struct with
-    // `RecordObject`'s message rather than as a method whose bounds are not met.
+    // `RecordStruct`'s message rather than as a method whose bounds are not met.
     pub async fn apply(self, client: &Client, id: &RecordId) -> Result<Record<O>>
     where
-        O: RecordObject,
+        O: RecordStruct,
     {
         let (put, patch) = self.split();
         let appended = self.appended();

@@ -54,6 +54,7 @@ pub mod wire; // 2. the codec: write bodies, record and page decoding
 
 // Typed surfaces: they build operations and hand them to the client. `pages` is the paging they
 // share, and imports none of them.
+pub mod activities;
 #[cfg(feature = "blocking")]
 #[cfg_attr(docsrs, doc(cfg(feature = "blocking")))]
 pub mod blocking;
@@ -89,6 +90,7 @@ pub mod guide;
 pub mod __private;
 
 pub use attio_macros::SelectEnum;
+pub use attio_macros::attio_activity;
 pub use attio_macros::attio_list;
 pub use attio_macros::attio_object;
 
@@ -113,13 +115,13 @@ pub use query::{
 };
 pub use raw::RawRequest;
 pub use values::{
-    Access, Actor, ActorReference, ActorType, AttioField, AttioList, AttioObject, AttioValue,
+    Access, ActivityObject, ActivitySchema, Actor, ActorReference, ActorType, AttioField, AttioList, AttioObject, AttioValue,
     AttributeType, Cardinality, CountryCode, Currency, Date, Domain, EmailAddress, EntryId,
     EntryObject, FieldError, FieldInfo, Interaction, InteractionType, InvalidId, InvalidScope,
     ListId, ListParent, Location, ObjectKind, ParentOf, PersonalName, PhoneNumber, Rating,
-    RecordId, RecordObject, RecordReference, Resource, Scope, Scopes, SelectOption, SelectOptionId,
+    RecordId, RecordObject, RecordReference, RecordStruct, Resource, Scope, Scopes, SelectOption, SelectOptionId,
     Status, StatusId, Timestamp, TokenLevel, ValueContract, ValueError, ValueMeta, WithMeta,
-    WritableField, WritableValue,
+    UnknownActivitySchema, WritableField, WritableValue,
 };
 pub use values::{AttributeHandle, Ref, SelectEnum};
 pub use wire::{

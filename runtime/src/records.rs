@@ -24,7 +24,7 @@ use crate::error::Result;
 use crate::operation;
 use crate::resolve;
 use crate::values::AttributeHandle;
-use crate::values::{RecordId, RecordObject, WithMeta, WritableValue};
+use crate::values::{RecordId, RecordObject, RecordStruct, WithMeta, WritableValue};
 use crate::wire::Record;
 
 impl Client {
@@ -46,7 +46,7 @@ impl Client {
     /// let record = client.update_record(&User { user_id: "123".into() }, &id).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn update_record<T: RecordObject>(
+    pub async fn update_record<T: RecordStruct>(
         &self,
         values: &T,
         id: &RecordId,
@@ -91,7 +91,7 @@ impl Client {
     /// println!("created {}", record.id.record_id);
     /// # Ok(()) }
     /// ```
-    pub async fn create_record<T: RecordObject>(&self, values: &T) -> Result<Record<T>> {
+    pub async fn create_record<T: RecordStruct>(&self, values: &T) -> Result<Record<T>> {
         resolve::create(self, values).await
     }
 
@@ -105,7 +105,7 @@ impl Client {
     /// println!("{}", record.values.user_id);
     /// # Ok(()) }
     /// ```
-    pub async fn get_record<T: RecordObject>(&self, id: &RecordId) -> Result<Record<T>> {
+    pub async fn get_record<T: RecordStruct>(&self, id: &RecordId) -> Result<Record<T>> {
         self.execute(operation::records::get::<T>(id)).await
     }
 
@@ -124,7 +124,7 @@ impl Client {
     /// let record = client.overwrite_record(&company, &id).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn overwrite_record<T: RecordObject>(
+    pub async fn overwrite_record<T: RecordStruct>(
         &self,
         values: &T,
         id: &RecordId,
@@ -141,7 +141,7 @@ impl Client {
     /// client.delete_record::<User>(&id).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn delete_record<T: RecordObject>(&self, id: &RecordId) -> Result<()> {
+    pub async fn delete_record<T: RecordStruct>(&self, id: &RecordId) -> Result<()> {
         self.execute(operation::records::delete::<T>(id)).await
     }
 
@@ -164,7 +164,7 @@ impl Client {
     /// let record = client.assert_record(&user, User::fields().user_id()).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn assert_record<T: RecordObject, H: AttributeHandle<T>>(
+    pub async fn assert_record<T: RecordStruct, H: AttributeHandle<T>>(
         &self,
         values: &T,
         matching: H,

@@ -43,7 +43,7 @@ use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::operation::records;
 use crate::pages::Listing;
-use crate::values::{AttributeHandle, Cardinality, RecordId, RecordObject};
+use crate::values::{AttributeHandle, Cardinality, RecordId, RecordStruct};
 use crate::wire;
 
 /// Attio's largest page of a record query.
@@ -86,7 +86,7 @@ impl Client {
     /// assert!(report.failed.is_empty(), "{report}");
     /// # Ok(()) }
     /// ```
-    pub fn sync<T: RecordObject>(&self, items: impl IntoIterator<Item = T>) -> SyncJob<'_, T> {
+    pub fn sync<T: RecordStruct>(&self, items: impl IntoIterator<Item = T>) -> SyncJob<'_, T> {
         SyncJob {
             client: self,
             items: items.into_iter().collect(),
@@ -130,7 +130,7 @@ fn same(old: Option<&Value>, new: Option<&Value>, multiple: bool) -> bool {
     }
 }
 
-impl<'c, T: RecordObject + Send + 'static> SyncJob<'c, T> {
+impl<'c, T: RecordStruct + Send + 'static> SyncJob<'c, T> {
     /// The key attribute: what a record and an item are matched by. It should be unique in
     /// Attio (`#[attio(unique)]`) and single-valued. Required.
     pub fn by<H: AttributeHandle<T>>(mut self, key: H) -> Self {

@@ -24,6 +24,7 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
     let items = match &object.kind {
         Kind::Object => inherent::OBJECT,
         Kind::List { .. } => inherent::LIST,
+        Kind::Activity { .. } => inherent::ACTIVITY,
     };
     let inherent = inherent::expand(object, items);
     let companions = typed::definitions(object, &crate_path);
@@ -40,6 +41,12 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
             #[automatically_derived]
             impl _attio::__private::StructKind for #ident {
                 type Kind = _attio::__private::kind::ObjectStruct;
+            }
+        },
+        Kind::Activity { .. } => quote! {
+            #[automatically_derived]
+            impl _attio::__private::StructKind for #ident {
+                type Kind = _attio::__private::kind::ActivityStruct;
             }
         },
         Kind::List { parent } => {

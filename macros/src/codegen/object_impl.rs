@@ -114,6 +114,22 @@ pub fn expand(object: &Object<'_>) -> TokenStream {
                 parent: _attio::__private::parent_slug::<Self>()
             })
         }
+        Kind::Activity { extends } => {
+            let nouns = match &object.nouns {
+                Some((singular, plural)) => {
+                    quote!(::core::option::Option::Some((#singular, #plural)))
+                }
+                None => quote!(::core::option::Option::None),
+            };
+            let schema = syn::Ident::new(
+                &format!("{}{}", extends[..1].to_uppercase(), &extends[1..]),
+                proc_macro2::Span::call_site(),
+            );
+            quote!(_attio::ObjectKind::Activity {
+                nouns: #nouns,
+                extends: _attio::ActivitySchema::#schema,
+            })
+        }
     };
 
     quote! {

@@ -157,7 +157,7 @@ pub fn impls(object: &Object<'_>) -> TokenStream {
     }
 
     let (item, page, id, target, apply) = match &object.kind {
-        Kind::Object => (
+        Kind::Object | Kind::Activity { .. } => (
             quote!(_attio::Record<Self>),
             quote!(record_page),
             quote!(_attio::RecordId),
@@ -173,7 +173,7 @@ pub fn impls(object: &Object<'_>) -> TokenStream {
         ),
     };
     let parent = match &object.kind {
-        Kind::Object => quote!(),
+        Kind::Object | Kind::Activity { .. } => quote!(),
         Kind::List { parent } => quote! {
             #[allow(dead_code)]
             impl #fields {

@@ -56,13 +56,13 @@ const MAX_ATTRIBUTE_PAGES: usize = 20;
 pub(crate) struct Verified(RwLock<HashSet<VerifiedKey>>);
 
 /// A struct, as its declaration names it: name, slug, list or object, and its field table.
-type VerifiedKey = (&'static str, &'static str, bool, usize);
+type VerifiedKey = (&'static str, &'static str, &'static str, usize);
 
 fn key(declared: &Declared) -> VerifiedKey {
     (
         declared.name,
         declared.slug,
-        declared.list,
+        declared.kind.collection(),
         declared.fields.as_ptr() as usize,
     )
 }
@@ -86,10 +86,7 @@ impl Verified {
 impl Declared {
     /// Where its attributes live.
     fn schema_target(&self) -> Target {
-        match self.list {
-            true => Target::list(self.slug),
-            false => Target::object(self.slug),
-        }
+        Target::of_kind(self.kind, self.slug)
     }
 }
 

@@ -107,10 +107,17 @@ impl Finding {
                     "create it with `client.ensure_schema::<{}>()`, or check the slug",
                     self.rust_type
                 ),
+                false if *kind == "activity" => format!(
+                    "check the slug in Attio's settings; to let `ensure_schema` create the activity, give the struct its nouns: #[attio_activity(slug = \"{attribute}\", extends = \"...\", singular = \"...\", plural = \"...\")]"
+                ),
                 false => format!(
                     "check the slug in Attio's settings; to let `ensure_schema` create the {kind}, give the struct its nouns: #[attio_object(slug = \"{attribute}\", singular = \"...\", plural = \"...\")]"
                 ),
             },
+            Problem::WrongSchema { live, .. } => format!(
+                "an activity's schema cannot change after it is created (Attio refuses it): declare #[attio_activity(slug = \"{attribute}\", extends = \"{}\")], or delete the activity (`client.delete_activity_and_all_its_records`, which deletes its records) and create it again",
+                live.first().map(String::as_str).unwrap_or("...")
+            ),
             Problem::WrongParent { expected, .. } => format!(
                 "make the struct's `parent` the struct of the object the list is over, or point the struct at a list over `{expected}`"
             ),
@@ -185,6 +192,9 @@ impl fmt::Display for Finding {
                     write!(f, "the {kind} `{}`: ", self.attribute)?
                 }
                 Problem::WrongParent { .. } => write!(f, "the list `{}`: ", self.attribute)?,
+                Problem::WrongSchema { .. } => {
+                    write!(f, "the activity `{}`: ", self.attribute)?
+                }
                 _ => write!(f, "attribute `{}`: ", self.attribute)?,
             },
         }
@@ -202,6 +212,14 @@ pub enum Problem {
         kind: &'static str,
         /// Whether `ensure_schema` can create it.
         creatable: bool,
+    },
+    /// The activity extends another schema than the struct's `extends`. Attio cannot change the
+    /// schema of an activity, so `ensure_schema` refuses it too.
+    WrongSchema {
+        /// The schema the struct declares.
+        expected: crate::values::ActivitySchema,
+        /// The schemas the activity extends.
+        live: Vec<String>,
     },
     /// The list is over another object than the struct's `parent`.
     WrongParent {
@@ -299,6 +317,11 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Problem::MissingTarget { kind, .. } => write!(f, "the {kind} does not exist"),
+            Problem::WrongSchema { expected, live } => write!(
+                f,
+                "the activity extends {}, but the struct's `extends` is `{expected}`",
+                quoted(live)
+            ),
             Problem::WrongParent { expected, live } => write!(
                 f,
                 "the list is over {}, but the struct's parent is `{expected}`",

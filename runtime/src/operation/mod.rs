@@ -10,6 +10,7 @@ use std::borrow::Cow;
 use crate::error::{DecodeError, Error, ErrorCode, RequestLine};
 use crate::values::{AttioObject, FieldInfo, ObjectKind, TokenLevel};
 
+pub(crate) mod activities;
 pub(crate) mod comments;
 pub(crate) mod emails;
 pub(crate) mod files;
@@ -98,8 +99,8 @@ pub(crate) struct Declared {
     pub(crate) name: &'static str,
     /// The object's or list's slug.
     pub(crate) slug: &'static str,
-    /// A list's struct (its attributes are the list's), rather than an object's.
-    pub(crate) list: bool,
+    /// An object's, a list's or an activity's struct.
+    pub(crate) kind: ObjectKind,
     /// The fields.
     pub(crate) fields: &'static [FieldInfo],
 }
@@ -110,17 +111,15 @@ impl Declared {
         Declared {
             name: T::NAME,
             slug: T::SLUG,
-            list: matches!(T::KIND, ObjectKind::List { .. }),
+            kind: T::KIND,
             fields: T::FIELDS,
         }
     }
 
-    /// `the object `people`` or `the list `sales``, as messages name it.
+    /// `the object `people``, `the list `sales`` or `the activity `site_visits``, as messages
+    /// name it.
     pub(crate) fn target(&self) -> String {
-        match self.list {
-            true => format!("the list `{}`", self.slug),
-            false => format!("the object `{}`", self.slug),
-        }
+        format!("the {} `{}`", self.kind.noun(), self.slug)
     }
 }
 

@@ -19,9 +19,16 @@ use crate::error::{Error, Result};
 use crate::values::{AttioObject, AttioValue, Cardinality, RecordId, WithMeta, check_path_segment};
 use crate::wire::{self, Record};
 
-/// `/v2/objects/{slug}/records/{record_id}`; both parts are checked path segments.
+/// `/v2/objects/{slug}/records` for an object's struct, `/v2/activities/{slug}/records` for an
+/// activity's: where `T`'s records live. The slug is a checked path segment.
+fn records_path<T: AttioObject>() -> String {
+    format!("/v2/{}/{}/records", T::KIND.collection(), T::SLUG)
+}
+
+/// `/v2/objects/{slug}/records/{record_id}` (or `/v2/activities/…`); both parts are checked path
+/// segments.
 fn record_path<T: AttioObject>(id: &RecordId) -> String {
-    format!("/v2/objects/{}/records/{}", T::SLUG, id.as_str())
+    format!("{}/{}", records_path::<T>(), id.as_str())
 }
 
 /// Whether `T` has a writable multiselect field (other than `except`), whose values a `PATCH`
@@ -48,7 +55,7 @@ pub(crate) fn update<T: AttioObject>(values: &T, id: &RecordId) -> Result<Operat
 pub(crate) fn create<T: AttioObject>(values: &T) -> Result<Operation<Record<T>>> {
     Ok(Operation::write(
         Method::Post,
-        format!("/v2/objects/{}/records", T::SLUG),
+        records_path::<T>(),
         Some(wire::encode_values(values)?),
         false,
         wire::decode_record::<T>,
@@ -107,10 +114,7 @@ pub(crate) fn assert<T: AttioObject>(
     })?;
     Ok(Operation::write(
         Method::Put,
-        format!(
-            "/v2/objects/{}/records?matching_attribute={attribute}",
-            T::SLUG
-        ),
+        format!("{}?matching_attribute={attribute}", records_path::<T>()),
         Some(wire::encode_values(values)?),
         !writes_multiselect::<T>(Some(attribute)),
         wire::decode_record::<T>,
@@ -215,7 +219,7 @@ pub(crate) fn probe(object: &str, id: &RecordId) -> Operation<()> {
 pub fn query_page<T: AttioObject>(body: &Value) -> Operation<Vec<Record<T>>> {
     Operation::read(
         Method::Post,
-        format!("/v2/objects/{}/records/query", T::SLUG),
+        format!("{}/query", records_path::<T>()),
         // Serializing a `serde_json::Value` into a Vec cannot fail.
         Some(serde_json::to_vec(body).unwrap_or_default()),
         wire::decode_page::<T>,
@@ -277,7 +281,7 @@ pub(crate) fn find_holding<T: AttioObject>(slug: &str, values: &[Value]) -> Oper
     let body = serde_json::json!({"filter": filter, "limit": values.len() + 1});
     Operation::read(
         Method::Post,
-        format!("/v2/objects/{}/records/query", T::SLUG),
+        format!("{}/query", records_path::<T>()),
         // Serializing a `serde_json::Value` into a Vec cannot fail.
         Some(serde_json::to_vec(&body).unwrap_or_default()),
         decode::<T>,

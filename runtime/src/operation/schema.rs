@@ -44,13 +44,10 @@ fn object_path(object: &str) -> Result<String> {
     Ok(format!("/v2/objects/{object}"))
 }
 
-/// `/v2/{objects|lists}/{identifier}/attributes`, the target checked to stand in a path.
+/// `/v2/{objects|lists|activities}/{identifier}/attributes`, the target checked to stand in a
+/// path.
 pub(crate) fn attributes_path(target: &Target) -> Result<String> {
-    let kind = match target {
-        Target::Object(_) => "object",
-        Target::List(_) => "list",
-    };
-    segment(kind, target.identifier())?;
+    segment(target.noun(), target.identifier())?;
     Ok(format!(
         "/v2/{}/{}/attributes",
         target.segment(),

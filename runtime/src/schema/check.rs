@@ -55,24 +55,18 @@ impl Contract {
 
     /// Where its attributes live.
     pub fn target(&self) -> Target {
-        match self.kind {
-            ObjectKind::Object { .. } => Target::object(self.slug),
-            ObjectKind::List { .. } => Target::list(self.slug),
-        }
+        Target::of_kind(self.kind, self.slug)
     }
 
-    /// `"object"` or `"list"`.
+    /// `"object"`, `"list"` or `"activity"`.
     pub(crate) fn kind_name(&self) -> &'static str {
-        match self.kind {
-            ObjectKind::Object { .. } => "object",
-            ObjectKind::List { .. } => "list",
-        }
+        self.kind.noun()
     }
 
-    /// Whether `ensure_schema` can create the object or list.
+    /// Whether `ensure_schema` can create the object, list or activity.
     pub(crate) fn creatable(&self) -> bool {
         match self.kind {
-            ObjectKind::Object { nouns } => nouns.is_some(),
+            ObjectKind::Object { nouns } | ObjectKind::Activity { nouns, .. } => nouns.is_some(),
             ObjectKind::List { .. } => true,
         }
     }
@@ -101,6 +95,8 @@ pub(crate) struct Live {
     pub(crate) exists: bool,
     /// A list's parent objects.
     pub(crate) parent: Vec<String>,
+    /// The schemas an activity extends, by slug.
+    pub(crate) extends: Vec<String>,
     /// Every attribute, archived ones too.
     pub(crate) attributes: Vec<Attribute>,
     /// The options or statuses (archived ones too) of the select and status attributes that an
@@ -126,6 +122,9 @@ pub(crate) async fn read_live(client: &Client, contract: &Contract) -> Result<Li
         ObjectKind::Object { .. } => client.get_object(contract.slug).await.map(|_| ()),
         ObjectKind::List { .. } => client.get_list(contract.slug).await.map(|list| {
             live.parent = list.parent_object;
+        }),
+        ObjectKind::Activity { .. } => client.activity(contract.slug).await.map(|activity| {
+            live.extends = activity.extends.into_iter().map(|s| s.schema_slug).collect();
         }),
     };
     match exists {
@@ -259,6 +258,18 @@ pub(crate) fn compare(contract: &Contract, live: &Live, objects: &ObjectSlugs) -
             Problem::WrongParent {
                 expected: parent,
                 live: live.parent.clone(),
+            },
+        ));
+    }
+    if let ObjectKind::Activity { extends, .. } = contract.kind
+        && !live.extends.iter().any(|s| s == extends.as_str())
+    {
+        report(contract.finding(
+            None,
+            contract.slug,
+            Problem::WrongSchema {
+                expected: extends,
+                live: live.extends.clone(),
             },
         ));
     }

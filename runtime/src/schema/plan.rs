@@ -17,6 +17,7 @@ use crate::client::Client;
 use crate::error::{Error, Finding, Problem, Result, SchemaReport, TypeReport};
 use crate::values::{AttributeType, Cardinality, FieldInfo, ObjectKind};
 use crate::wire::NewList;
+use crate::wire::activity::NewActivity;
 use crate::wire::schema::{
     Attribute, AttributeUpdate, ChoiceUpdate, NewAttribute, NewObject, NewStatus, Target,
 };
@@ -81,6 +82,8 @@ pub enum Change {
     CreateObject(NewObject),
     /// `POST /v2/lists`.
     CreateList(NewList),
+    /// `POST /v2/activities`.
+    CreateActivity(NewActivity),
     /// `POST …/attributes`, for the field `field` of `rust_type`.
     CreateAttribute {
         /// Where.
@@ -131,7 +134,7 @@ impl Change {
     fn phase(&self) -> u8 {
         match self {
             Change::CreateObject(_) => 0,
-            Change::CreateList(_) => 1,
+            Change::CreateList(_) | Change::CreateActivity(_) => 1,
             Change::CreateAttribute { .. } | Change::RestoreAttribute { .. } => 2,
             Change::CreateChoice { .. } | Change::RestoreChoice { .. } => 3,
         }
@@ -151,6 +154,11 @@ impl fmt::Display for Change {
                 f,
                 "create the list `{}` (\"{}\") over `{}`",
                 new.api_slug, new.name, new.parent_object
+            ),
+            Change::CreateActivity(new) => write!(
+                f,
+                "create the activity `{}` ({} / {}), extending `{}`",
+                new.api_slug, new.singular_noun, new.plural_noun, new.extends
             ),
             Change::CreateAttribute {
                 target,
@@ -225,7 +233,7 @@ fn new_attribute(
             "attributes of type {ty} cannot be created through the API: create `{slug}` in Attio's settings, or remove the field"
         ));
     }
-    if *ty == AttributeType::Status && matches!(contract.kind, ObjectKind::Object { .. }) {
+    if *ty == AttributeType::Status && !matches!(contract.kind, ObjectKind::List { .. }) {
         return Err(format!(
             "status attributes exist only on lists: declare `{}` with a select enum (#[derive(SelectEnum)] without #[attio(status)]) or attio::SelectOption",
             field.name
@@ -276,7 +284,16 @@ pub(crate) fn plan_one(
                 singular,
                 plural,
             ))),
-            ObjectKind::Object { nouns: None } => {
+            ObjectKind::Activity {
+                nouns: Some((singular, plural)),
+                extends,
+            } => changes.push(Change::CreateActivity(NewActivity::new(
+                contract.slug,
+                singular,
+                plural,
+                extends,
+            ))),
+            ObjectKind::Object { nouns: None } | ObjectKind::Activity { nouns: None, .. } => {
                 refused.extend(report.findings);
                 return type_report(contract, refused);
             }
@@ -453,6 +470,7 @@ pub(crate) async fn apply(client: &Client, change: &Change) -> Result<()> {
     match change {
         Change::CreateObject(new) => client.create_object(new).await.map(drop),
         Change::CreateList(new) => client.create_list(new).await.map(drop),
+        Change::CreateActivity(new) => client.create_activity(new).await.map(drop),
         Change::CreateAttribute {
             target, attribute, ..
         } => client.create_attribute(target, attribute).await.map(drop),

@@ -26,6 +26,7 @@
 //! one, `Vec<T>` for a multiselect one. Wrap any value type in [`WithMeta`] to keep the metadata
 //! Attio returns with every value (`active_from`, `active_until`, `created_by_actor`).
 
+mod activity;
 mod attribute_type;
 mod error;
 mod field;
@@ -38,6 +39,7 @@ mod timestamp;
 mod token_level;
 mod value;
 
+pub use activity::{ActivitySchema, UnknownActivitySchema};
 pub use attribute_type::AttributeType;
 pub use error::{FieldError, ValueError};
 pub(crate) use field::Write;
@@ -53,7 +55,8 @@ pub use list::parent_slug;
 pub use list::{AttioList, EntryObject, ListParent, ListValue, ParentOf};
 pub use meta::{Actor, ActorType, ValueMeta, WithMeta};
 pub use object::{
-    AttioObject, AttributeHandle, Choices, FieldInfo, ObjectKind, RecordObject, ValueContract,
+    ActivityObject, AttioObject, AttributeHandle, Choices, FieldInfo, ObjectKind, RecordObject,
+    RecordStruct, ValueContract,
 };
 // Public (and hidden) here, besides the macros' re-exports, so that rustc's messages name them
 // briefly (`IsObject<SalesEntry>`, not by their full path).

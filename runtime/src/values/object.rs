@@ -58,14 +58,48 @@ pub trait AttioObject: Sized {
     fn validate(&self) -> Result<(), FieldError>;
 }
 
-/// An [`AttioObject`] whose values are *records*: every `#[attio_object]` struct, and no
-/// `#[attio_list]` struct (a list's struct describes *entries*, which have their own API).
+/// An [`AttioObject`] whose values are *records*: every `#[attio_object]` struct and every
+/// `#[attio_activity]` struct, and no `#[attio_list]` struct (a list's struct describes
+/// *entries*, which have their own API).
 ///
-/// Every record API asks for it: the record operations of the [`Client`](crate::Client)
-/// (`create_record`, `get_record`, ...), [`Ref<T>`](crate::Ref), record search, bulk record
-/// writes, a change set's `apply`, the records of webhook events. A list's struct passed to one of
-/// them is a compile error that names the entry API to use instead. It is implemented by the
-/// macros; you do not implement it by hand.
+/// The record operations that objects and activities share ask for it: create, get, update,
+/// overwrite, assert, delete, typed queries and streams, change sets, bulk writes, sync, and the
+/// schema's check, plan and ensure. An object's record lives at `/v2/objects/{slug}/records`, an
+/// activity's at `/v2/activities/{slug}/records`; the struct's [`AttioObject::KIND`] says which.
+/// A list's struct passed to one of them is a compile error that names the entry API to use
+/// instead. It is implemented by the macros; you do not implement it by hand.
+///
+/// ```
+/// #[attio::attio_object(slug = "companies")]
+/// struct Company { name: String }
+///
+/// #[attio::attio_activity(slug = "site_visits", extends = "interactions")]
+/// struct SiteVisit { occurred_at: attio::Timestamp }
+///
+/// fn records_path<T: attio::RecordStruct>() -> String {
+///     format!("/v2/{}/{}/records", T::KIND.collection(), T::SLUG)
+/// }
+/// assert_eq!(records_path::<Company>(), "/v2/objects/companies/records");
+/// assert_eq!(records_path::<SiteVisit>(), "/v2/activities/site_visits/records");
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an Attio object or activity",
+    label = "not an #[attio_object] or #[attio_activity] struct",
+    note = "add #[attio::attio_object(slug = \"...\")] (or #[attio::attio_activity(slug = \"...\", extends = \"...\")]) to `{Self}` to describe the records of an Attio object (or activity) with it"
+)]
+pub trait RecordStruct: AttioObject {}
+
+impl<T: StructKind> RecordStruct for T where T::Kind: kind::HasRecords<T> {}
+
+/// An [`AttioObject`] whose values are the records of an *object*: every `#[attio_object]`
+/// struct, and neither an `#[attio_list]` struct (entries) nor an `#[attio_activity]` struct
+/// (activity records).
+///
+/// What only object records have asks for it: [`Ref<T>`](crate::Ref) (a record reference points
+/// at an object's record), merging, the parent of a list's entries, the parent of notes, tasks and
+/// comments, record search, value histories, the saved views, and the records of `record.*`
+/// webhook events. A list's or an activity's struct passed to one of them is a compile error that
+/// names the API to use instead. It is implemented by the macros; you do not implement it by hand.
 ///
 /// ```
 /// #[attio::attio_object(slug = "companies")]
@@ -85,14 +119,29 @@ pub trait AttioObject: Sized {
     label = "not an #[attio_object] struct",
     note = "add #[attio::attio_object(slug = \"...\")] to `{Self}` to describe an Attio object with it; attio::Ref<T> references a record of the object T describes (use attio::RecordReference for a reference whose object is not described by a struct)"
 )]
-pub trait RecordObject: AttioObject {}
+pub trait RecordObject: RecordStruct {}
 
-impl<T: StructKind> RecordObject for T where T::Kind: kind::IsObject<T> {}
+impl<T: StructKind> RecordObject for T where T::Kind: kind::HasRecords<T> + kind::NotActivity<T> {}
 
-/// What a macro-generated struct describes: an object's records ([`kind::ObjectStruct`]) or a
-/// list's entries ([`kind::ListStruct`]). Implemented by `#[attio_object]` and `#[attio_list]`;
-/// it is how [`RecordObject`] tells them apart, with an error naming the entry API when a list's
-/// struct is used as an object's.
+/// An [`AttioObject`] whose values are the records of an *activity*: every `#[attio_activity]`
+/// struct. What only activities have asks for it: the activity a struct describes
+/// ([`Client::activity_of`](crate::Client::activity_of)) and the records of `activity-record.*`
+/// webhook events. An object's or a list's struct passed to one of them is a compile error that
+/// names the API to use instead. It is implemented by the macros; you do not implement it by hand.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an Attio activity",
+    label = "not an #[attio_activity] struct",
+    note = "add #[attio::attio_activity(slug = \"...\", extends = \"interactions\")] to `{Self}` to describe an Attio activity with it"
+)]
+pub trait ActivityObject: RecordStruct {}
+
+impl<T: StructKind> ActivityObject for T where T::Kind: kind::HasRecords<T> + kind::IsActivity<T> {}
+
+/// What a macro-generated struct describes: an object's records ([`kind::ObjectStruct`]), an
+/// activity's records ([`kind::ActivityStruct`]) or a list's entries ([`kind::ListStruct`]).
+/// Implemented by `#[attio_object]`, `#[attio_activity]` and `#[attio_list]`; it is how
+/// [`RecordStruct`], [`RecordObject`] and [`ActivityObject`] tell them apart, with an error naming
+/// the right API when one is used where another belongs.
 #[doc(hidden)]
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an Attio object",
@@ -100,39 +149,71 @@ impl<T: StructKind> RecordObject for T where T::Kind: kind::IsObject<T> {}
     note = "add #[attio::attio_object(slug = \"...\")] to `{Self}` to describe an Attio object with it; attio::Ref<T> references a record of the object T describes (use attio::RecordReference for a reference whose object is not described by a struct)"
 )]
 pub trait StructKind: AttioObject {
-    /// [`kind::ObjectStruct`] or [`kind::ListStruct`].
+    /// [`kind::ObjectStruct`], [`kind::ActivityStruct`] or [`kind::ListStruct`].
     type Kind;
 }
 
-/// The two kinds of [`StructKind`], and the check that a struct is an object's.
+/// The three kinds of [`StructKind`], and the checks that a struct is of the kind expected.
 #[doc(hidden)]
 pub mod kind {
-    /// What an `#[attio_object]` struct describes: records.
+    /// What an `#[attio_object]` struct describes: an object's records.
     pub enum ObjectStruct {}
+
+    /// What an `#[attio_activity]` struct describes: an activity's records.
+    pub enum ActivityStruct {}
 
     /// What an `#[attio_list]` struct describes: entries.
     pub enum ListStruct {}
 
-    /// Implemented by [`ObjectStruct`] only: the check behind [`RecordObject`](super::RecordObject).
-    /// Its message is the one a user sees for a list's struct used where an object's is expected.
+    /// Implemented by [`ObjectStruct`] and [`ActivityStruct`]: the check behind
+    /// [`RecordStruct`](super::RecordStruct). Its message is the one a user sees for a list's
+    /// struct used where records are expected.
     #[diagnostic::on_unimplemented(
         message = "`{T}` is a list (#[attio_list]), not an object: its entries are not records",
         label = "the struct of a list, where the struct of an object (#[attio_object]) is expected",
         note = "an entry has its own API, with the same names as a record's: `entry.add(&client, &parent)` (or `client.add_entry(&entry, &parent)`, where `parent` is the parent's `Record<Parent>` or a `Ref<Parent>`) instead of `create_record`, `{T}::get(&client, &entry_id)` (or `client.get_entry::<{T}>(&entry_id)`) instead of `get_record`, `entry.update(..)`, `entry.overwrite(..)`, `entry.assert_by_parent(..)`, `{T}::delete(..)`, `{T}::history(..)`, `{T}::changes()`, `{T}::query()`, `{T}::entries_of(&client, &parent)`, `client.bulk().add_entries(..)`",
         note = "the record an entry belongs to is a record of the list's parent object (the `parent = ...` of #[attio_list]): reference it as `attio::Ref<Parent>` and read it with `Parent::get(&client, &entry.parent_record_id)`"
     )]
-    pub trait IsObject<T> {}
+    pub trait HasRecords<T> {}
 
-    impl<T> IsObject<T> for ObjectStruct {}
+    impl<T> HasRecords<T> for ObjectStruct {}
+    impl<T> HasRecords<T> for ActivityStruct {}
+
+    /// Implemented by [`ObjectStruct`] and [`ListStruct`] (a list's struct is refused by
+    /// [`HasRecords`] first): the check that keeps an activity's struct out of what only object
+    /// records have. Its message is the one a user sees for an activity's struct used there.
+    #[diagnostic::on_unimplemented(
+        message = "`{T}` is an activity (#[attio_activity]), not an object: this API is for the records of objects only",
+        label = "the struct of an activity, where the struct of an object (#[attio_object]) is expected",
+        note = "an activity record is written and read with the record API that objects and activities share: `visit.create(&client)`, `{T}::get(&client, &id)`, `visit.update(..)`, `visit.overwrite(..)`, `visit.assert_by(..)`, `{T}::delete(..)`, `{T}::query()`, `{T}::changes()`, `client.bulk().create_records(..)`, `client.sync(..)`",
+        note = "what only object records have: a record reference (`attio::Ref<T>` points at an object's record; an activity links to people and companies through its own `Ref<Person>` or `Ref<Company>` fields), merging, value histories, being a list's parent or the parent of notes, tasks and comments, record search, saved views and `record.*` webhook events (an activity's records have `activity-record.*` events: `ActivityRecordEvent::fetch::<{T}>`)"
+    )]
+    pub trait NotActivity<T> {}
+
+    impl<T> NotActivity<T> for ObjectStruct {}
+    impl<T> NotActivity<T> for ListStruct {}
+
+    /// Implemented by [`ActivityStruct`] only: the check behind
+    /// [`ActivityObject`](super::ActivityObject). Its message is the one a user sees for an
+    /// object's or a list's struct used where an activity's is expected.
+    #[diagnostic::on_unimplemented(
+        message = "`{T}` is not an activity (#[attio_activity]): this API is for the records of activities only",
+        label = "not the struct of an activity",
+        note = "describe the activity with #[attio::attio_activity(slug = \"site_visits\", extends = \"interactions\")] on its own struct",
+        note = "the events of an object's records are read with `RecordEvent::fetch` (`record.*` events, an #[attio_object] struct), those of a list's entries with `EntryEvent::fetch` (`list-entry.*` events, an #[attio_list] struct)"
+    )]
+    pub trait IsActivity<T> {}
+
+    impl<T> IsActivity<T> for ActivityStruct {}
 
     /// Implemented by [`ListStruct`] only: the check behind
     /// [`EntryObject`](super::super::EntryObject). Its message is the one a user sees for an
-    /// object's struct (or its fields) used where a list's is expected.
+    /// object's or an activity's struct (or its fields) used where a list's is expected.
     #[diagnostic::on_unimplemented(
-        message = "`{T}` is an object (#[attio_object]), not a list: `{T}::fields()` are the attributes of `{T}` records, not of a list's entries",
-        label = "an attribute of the object `{T}`, where an attribute of a list (#[attio_list]) is expected",
+        message = "`{T}` is not a list (#[attio_list]): `{T}::fields()` are the attributes of `{T}` records, not of a list's entries",
+        label = "an attribute of `{T}` (an object or an activity), where an attribute of a list (#[attio_list]) is expected",
         note = "a list attribute is created from the fields of the list's own #[attio_list] struct: for `#[attio_list(slug = \"...\", parent = {T})] struct {T}Entry {{ stage: attio::Status }}`, write `client.create_list_attribute({T}Entry::fields().stage(), \"Stage\")`; declare the attribute as a field of that struct first",
-        note = "to create the attributes of the object `{T}` itself, use `client.ensure_schema::<{T}>()`, which creates every attribute `{T}`'s fields declare that the object lacks"
+        note = "to create the attributes of `{T}` itself, use `client.ensure_schema::<{T}>()`, which creates every attribute `{T}`'s fields declare that the workspace lacks"
     )]
     pub trait IsList<T> {}
 
@@ -261,7 +342,8 @@ pub struct Choices {
     pub catch_all: bool,
 }
 
-/// What an [`AttioObject`] struct describes: an object's records, or a list's entries.
+/// What an [`AttioObject`] struct describes: an object's records, an activity's records, or a
+/// list's entries.
 ///
 /// ```
 /// use attio::{AttioObject, ObjectKind};
@@ -270,9 +352,16 @@ pub struct Choices {
 /// struct Project { name: String }
 /// #[attio::attio_list(slug = "roadmap", parent = Project)]
 /// struct RoadmapEntry { rank: Option<f64> }
+/// #[attio::attio_activity(slug = "site_visits", extends = "interactions")]
+/// struct SiteVisit { occurred_at: attio::Timestamp }
 ///
 /// assert_eq!(Project::KIND, ObjectKind::Object { nouns: Some(("Project", "Projects")) });
 /// assert_eq!(RoadmapEntry::KIND, ObjectKind::List { parent: "projects" });
+/// assert_eq!(
+///     SiteVisit::KIND,
+///     ObjectKind::Activity { nouns: None, extends: attio::ActivitySchema::Interactions }
+/// );
+/// assert_eq!(SiteVisit::KIND.collection(), "activities");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ObjectKind {
@@ -287,6 +376,35 @@ pub enum ObjectKind {
         /// The parent object's slug.
         parent: &'static str,
     },
+    /// `#[attio_activity]`: records of an activity, which extends the schema `extends`, with the
+    /// nouns to create it with, when given.
+    Activity {
+        /// `(singular, plural)`.
+        nouns: Option<(&'static str, &'static str)>,
+        /// The schema the activity extends (fixed once the activity exists).
+        extends: super::ActivitySchema,
+    },
+}
+
+impl ObjectKind {
+    /// The path segment its collections live under: `objects`, `lists` or `activities`
+    /// (`/v2/{collection}/{slug}/…`).
+    pub const fn collection(&self) -> &'static str {
+        match self {
+            ObjectKind::Object { .. } => "objects",
+            ObjectKind::List { .. } => "lists",
+            ObjectKind::Activity { .. } => "activities",
+        }
+    }
+
+    /// What a message calls it: `object`, `list` or `activity`.
+    pub const fn noun(&self) -> &'static str {
+        match self {
+            ObjectKind::Object { .. } => "object",
+            ObjectKind::List { .. } => "list",
+            ObjectKind::Activity { .. } => "activity",
+        }
+    }
 }
 
 impl FieldInfo {

@@ -46,9 +46,13 @@ pub enum Resource {
     Email,
     /// `sequence_unsubscribe`: the sequence unsubscribe list.
     SequenceUnsubscribe,
+    /// `activity_configuration`: activities themselves and their attributes.
+    ActivityConfiguration,
+    /// `activity_record`: the records of activities.
+    ActivityRecord,
 }
 
-const RESOURCES: [(Resource, &str); 17] = [
+const RESOURCES: [(Resource, &str); 19] = [
     (Resource::UserManagement, "user_management"),
     (Resource::RecordPermission, "record_permission"),
     (Resource::ObjectConfiguration, "object_configuration"),
@@ -66,6 +70,8 @@ const RESOURCES: [(Resource, &str); 17] = [
     (Resource::ScimManagement, "scim_management"),
     (Resource::Email, "email"),
     (Resource::SequenceUnsubscribe, "sequence_unsubscribe"),
+    (Resource::ActivityConfiguration, "activity_configuration"),
+    (Resource::ActivityRecord, "activity_record"),
 ];
 
 impl Resource {

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::events::{
-    ActivityAttributeEvent, ActivityRecordEvent, CallRecordingEvent, CommentEvent, EntryEvent,
+    ActivityAttributeEvent, ActivityEvent, ActivityRecordEvent, CallRecordingEvent, CommentEvent, EntryEvent,
     ListAttributeEvent, ListEvent, NoteEvent, ObjectAttributeEvent, RecordEvent, RecordMergedEvent,
     TaskEvent, WorkspaceMemberEvent,
 };
@@ -140,6 +140,10 @@ events! {
     ActivityRecordCreated(ActivityRecordEvent) = "activity-record.created",
     ActivityAttributeCreated(ActivityAttributeEvent) = "activity-attribute.created",
     ActivityAttributeUpdated(ActivityAttributeEvent) = "activity-attribute.updated",
+    ActivityRecordDeleted(ActivityRecordEvent) = "activity-record.deleted",
+    ActivityCreated(ActivityEvent) = "activity.created",
+    ActivityUpdated(ActivityEvent) = "activity.updated",
+    ActivityDeleted(ActivityEvent) = "activity.deleted",
 }
 
 impl Event {

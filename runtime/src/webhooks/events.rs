@@ -464,7 +464,43 @@ impl CallRecordingEvent {
     }
 }
 
-/// `activity-record.created` (newer than the OpenAPI document): a record of an activity.
+/// `activity.created`, `activity.updated`, `activity.deleted` (newer than the OpenAPI document):
+/// an activity itself (not one of its records).
+///
+/// ```
+/// use attio::webhooks::{Delivery, Event};
+///
+/// let body = br#"{"webhook_id":"23e42eaf-323a-41da-b5bb-fd67eebda553","events":[{"event_type":"activity.created",
+///     "id":{"workspace_id":"14beef7a-99f7-4534-a87e-70b564330a4c","activity_id":"b3a1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d"},
+///     "actor":{"type":"workspace-member","id":"50cf242c-7fa3-4cad-87d0-75b1af71c57b"}}]}"#;
+/// let events = Delivery::decode_unverified(body)?.into_events();
+/// let Event::ActivityCreated(e) = &events[0] else { panic!() };
+/// assert_eq!(e.activity_id.as_str(), "b3a1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d");
+/// # Ok::<(), attio::webhooks::WebhookError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ActivityEvent {
+    /// The workspace.
+    pub workspace_id: WorkspaceId,
+    /// The activity.
+    pub activity_id: ActivityId,
+    /// Who made the change.
+    pub actor: Actor,
+}
+
+impl ActivityEvent {
+    pub(crate) fn from_payload(p: &Payload<'_>) -> Result<Self, Bad> {
+        Ok(ActivityEvent {
+            workspace_id: p.id("workspace_id")?,
+            activity_id: p.id("activity_id")?,
+            actor: p.actor()?,
+        })
+    }
+}
+
+/// `activity-record.created`, `activity-record.deleted` (newer than the OpenAPI document): a
+/// record of an activity. Read it with [`fetch`](ActivityRecordEvent::fetch).
 ///
 /// ```
 /// use attio::webhooks::{Delivery, Event};

@@ -7,11 +7,11 @@
 //! slug, so whether `T` is the event's object cannot be known before asking.
 
 use super::Event;
-use super::events::{EntryEvent, NoteEvent, RecordEvent, RecordMergedEvent};
+use super::events::{ActivityRecordEvent, EntryEvent, NoteEvent, RecordEvent, RecordMergedEvent};
 use crate::client::Client;
 use crate::error::{DecodeError, Error, Result};
 use crate::operation;
-use crate::values::{AttioList, ObjectId, RecordId, RecordObject};
+use crate::values::{ActivityObject, AttioList, ObjectId, RecordId, RecordObject, RecordStruct};
 use crate::wire::{Entry, Record};
 
 /// `GET /v2/objects/{T::SLUG}/records/{record_id}`, checked to be a record of `object_id`.
@@ -20,18 +20,28 @@ async fn fetch_record<T: RecordObject>(
     object_id: &ObjectId,
     record_id: &RecordId,
 ) -> Result<Record<T>> {
+    fetch_checked(client, object_id.as_str(), record_id).await
+}
+
+/// `GET /v2/{objects|activities}/{T::SLUG}/records/{record_id}`, checked to be a record of the
+/// object or activity `owner` (an id; an activity record's `activity_id` reads as `object_id`).
+async fn fetch_checked<T: RecordStruct>(
+    client: &Client,
+    owner: &str,
+    record_id: &RecordId,
+) -> Result<Record<T>> {
     let op = operation::records::get::<T>(record_id);
     let line = op.line();
     let record = client.execute(op).await?;
-    if record.id.object_id != object_id.as_str() {
+    if record.id.object_id != owner {
+        let noun = T::KIND.noun();
         return Err(Error::Decode(
             DecodeError::new(
-                "data.id.object_id".into(),
+                format!("data.id.{noun}_id"),
                 format!(
-                    "the record belongs to object `{}`, but the event names object `{}`: the \
-                     event is not about a `{}` record; fetch it as the struct of its object",
+                    "the record belongs to {noun} `{}`, but the event names {noun} `{owner}`: the \
+                     event is not about a `{}` record; fetch it as the struct of its {noun}",
                     record.id.object_id,
-                    object_id,
                     T::SLUG
                 ),
                 None,
@@ -40,6 +50,26 @@ async fn fetch_record<T: RecordObject>(
         ));
     }
     Ok(record)
+}
+
+impl ActivityRecordEvent {
+    /// Reads the activity record the event names, as a `T` (the `#[attio_activity]` struct of
+    /// its activity): `GET /v2/activities/{T::SLUG}/records/{record_id}`.
+    ///
+    /// A record of another activity than `T`'s is not found (Attio answers 404), and one whose
+    /// activity is not the event's `activity_id` fails with a decode error; so does the record of
+    /// an `activity-record.deleted` event, which no longer exists (404).
+    ///
+    /// ```no_run
+    /// # #[attio::attio_activity(slug = "site_visits", extends = "interactions")] struct SiteVisit { occurred_at: attio::Timestamp }
+    /// # async fn run(client: attio::Client, event: attio::webhooks::ActivityRecordEvent) -> attio::Result<()> {
+    /// let visit = event.fetch::<SiteVisit>(&client).await?;
+    /// println!("a visit at {}", visit.values.occurred_at);
+    /// # Ok(()) }
+    /// ```
+    pub async fn fetch<T: ActivityObject>(&self, client: &Client) -> Result<Record<T>> {
+        fetch_checked(client, self.activity_id.as_str(), &self.record_id).await
+    }
 }
 
 impl RecordEvent {
@@ -183,6 +213,14 @@ impl Event {
                  list), and the record it is for with `EntryEvent::fetch_parent`",
                 self.event_type(),
             ))),
+            Event::ActivityRecordCreated(_) | Event::ActivityRecordDeleted(_) => {
+                Err(Error::InvalidInput(format!(
+                    "a `{}` event names an activity record, not an object's: read it with \
+                     `ActivityRecordEvent::fetch::<YourActivity>(&client)` (the \
+                     `#[attio_activity]` struct of its activity)",
+                    self.event_type(),
+                )))
+            }
             other => Err(Error::InvalidInput(format!(
                 "a `{}` event does not name a record: only `record.created`, `record.updated` \
                  and `record.merged` events can be fetched as a record",

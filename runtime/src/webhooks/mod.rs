@@ -71,7 +71,7 @@ pub use delivery::{Delivery, UnverifiedDelivery, verify};
 pub use error::WebhookError;
 pub use event::Event;
 pub use events::{
-    ActivityAttributeEvent, ActivityRecordEvent, CallRecordingEvent, CommentEvent, EntryEvent,
+    ActivityAttributeEvent, ActivityEvent, ActivityRecordEvent, CallRecordingEvent, CommentEvent, EntryEvent,
     ListAttributeEvent, ListEvent, NoteEvent, ObjectAttributeEvent, RecordEvent, RecordMergedEvent,
     TaskEvent, WorkspaceMemberEvent,
 };

@@ -30,6 +30,7 @@ use crate::values::{AttioList, AttioObject, AttioValue, RecordId, WithMeta};
 
 pub(crate) mod comment;
 pub(crate) mod email;
+pub(crate) mod activity;
 mod entry;
 pub(crate) mod fields;
 pub(crate) mod file;

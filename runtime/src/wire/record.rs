@@ -10,7 +10,8 @@ use crate::values::{
     AttioList, AttioObject, FromInput, Key, ParentOf, RecordId, RecordObject, Ref, Timestamp, Token,
 };
 
-/// The three ids that identify a record: its workspace, its object, and the record itself.
+/// The three ids that identify a record: its workspace, its object (or its activity, for an
+/// activity's record), and the record itself.
 ///
 /// ```
 /// let json = r#"{"workspace_id":"14beef7a-99f7-4534-a87e-70b564330a4c","object_id":"97052eb9-e65e-443f-a297-f2d9a4a7f795","record_id":"bf071e1f-6035-429d-b874-d83ea64ea13b"}"#;
@@ -22,7 +23,9 @@ use crate::values::{
 pub struct RecordIdentifier {
     /// The workspace the record belongs to.
     pub workspace_id: String,
-    /// The object the record belongs to.
+    /// The object the record belongs to; for an activity record, the activity (Attio's
+    /// `activity_id`).
+    #[serde(alias = "activity_id")]
     pub object_id: String,
     /// The record.
     pub record_id: RecordId,

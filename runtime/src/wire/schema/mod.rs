@@ -142,14 +142,16 @@ impl ObjectUpdate {
     }
 }
 
-/// Where attributes live: an object or a list, named by slug or id
-/// (`/v2/objects/{object}/attributes` or `/v2/lists/{list}/attributes`).
+/// Where attributes live: an object, a list or an activity, named by slug or id
+/// (`/v2/objects/{object}/attributes`, `/v2/lists/{list}/attributes` or
+/// `/v2/activities/{activity}/attributes`).
 ///
 /// ```
 /// use attio::schema::Target;
 ///
 /// assert_eq!(Target::object("people").to_string(), "the object `people`");
 /// assert_eq!(Target::list("sales_pipeline").to_string(), "the list `sales_pipeline`");
+/// assert_eq!(Target::activity("site_visits").to_string(), "the activity `site_visits`");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Target {
@@ -157,6 +159,8 @@ pub enum Target {
     Object(String),
     /// A list, by slug or id.
     List(String),
+    /// An activity, by slug or id.
+    Activity(String),
 }
 
 impl Target {
@@ -170,27 +174,49 @@ impl Target {
         Target::List(list.into())
     }
 
-    /// The slug or id it names.
-    pub fn identifier(&self) -> &str {
-        match self {
-            Target::Object(s) | Target::List(s) => s,
+    /// An activity, by slug or id.
+    pub fn activity(activity: impl Into<String>) -> Self {
+        Target::Activity(activity.into())
+    }
+
+    /// Where the attributes of a struct of kind `kind` whose slug is `slug` live.
+    pub(crate) fn of_kind(kind: crate::values::ObjectKind, slug: &str) -> Self {
+        use crate::values::ObjectKind;
+        match kind {
+            ObjectKind::Object { .. } => Target::object(slug),
+            ObjectKind::List { .. } => Target::list(slug),
+            ObjectKind::Activity { .. } => Target::activity(slug),
         }
     }
 
-    /// `objects` or `lists`, as paths write it.
+    /// The slug or id it names.
+    pub fn identifier(&self) -> &str {
+        match self {
+            Target::Object(s) | Target::List(s) | Target::Activity(s) => s,
+        }
+    }
+
+    /// `objects`, `lists` or `activities`, as paths write it.
     pub fn segment(&self) -> &'static str {
         match self {
             Target::Object(_) => "objects",
             Target::List(_) => "lists",
+            Target::Activity(_) => "activities",
+        }
+    }
+
+    /// `object`, `list` or `activity`, as messages write it.
+    pub fn noun(&self) -> &'static str {
+        match self {
+            Target::Object(_) => "object",
+            Target::List(_) => "list",
+            Target::Activity(_) => "activity",
         }
     }
 }
 
 impl std::fmt::Display for Target {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Target::Object(s) => write!(f, "the object `{s}`"),
-            Target::List(s) => write!(f, "the list `{s}`"),
-        }
+        write!(f, "the {} `{}`", self.noun(), self.identifier())
     }
 }

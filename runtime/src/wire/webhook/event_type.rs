@@ -130,6 +130,14 @@ event_types! {
     ActivityAttributeCreated = "activity-attribute.created",
     /// `activity-attribute.updated` (newer than the OpenAPI document).
     ActivityAttributeUpdated = "activity-attribute.updated",
+    /// `activity-record.deleted` (newer than the OpenAPI document).
+    ActivityRecordDeleted = "activity-record.deleted",
+    /// `activity.created` (newer than the OpenAPI document).
+    ActivityCreated = "activity.created",
+    /// `activity.updated` (newer than the OpenAPI document).
+    ActivityUpdated = "activity.updated",
+    /// `activity.deleted` (newer than the OpenAPI document).
+    ActivityDeleted = "activity.deleted",
 }
 
 impl fmt::Display for EventType {
