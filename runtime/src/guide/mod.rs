@@ -9,6 +9,7 @@
 //! | chapter | what it holds |
 //! |---|---|
 //! | [`records`](crate::guide::records) | structs as Attio objects: the Rust type of each attribute type, the macro's options, record operations, typed queries, change sets, typed references and option enums |
+//! | [`activities`](crate::guide::activities) | events logged against records: `#[attio_activity]`, the record API activities share with objects, what only objects have, the activities themselves |
 //! | [`lists`](crate::guide::lists) | lists and entries: `#[attio_list]`, entry operations, entry queries that filter on the parent, the list's attributes, entry events |
 //! | [`schema`](crate::guide::schema) | holding a struct against the workspace: check, plan, ensure; the typed schema API; what cannot change (types, cardinality, system attributes) |
 //! | [`webhooks`](crate::guide::webhooks) | creating webhooks, verifying and decoding deliveries (with axum or without), re-reading what an event names, repeats, testing a handler against the sandbox and what it delivers |
@@ -34,6 +35,9 @@
 
 #[doc = include_str!("records.md")]
 pub mod records {}
+
+#[doc = include_str!("activities.md")]
+pub mod activities {}
 
 #[doc = include_str!("lists.md")]
 pub mod lists {}

@@ -185,7 +185,7 @@ pub mod kind {
     #[diagnostic::on_unimplemented(
         message = "`{T}` is an activity (#[attio_activity]), not an object: this API is for the records of objects only",
         label = "the struct of an activity, where the struct of an object (#[attio_object]) is expected",
-        note = "an activity record is written and read with the record API that objects and activities share: `visit.create(&client)`, `{T}::get(&client, &id)`, `visit.update(..)`, `visit.overwrite(..)`, `visit.assert_by(..)`, `{T}::delete(..)`, `{T}::query()`, `{T}::changes()`, `client.bulk().create_records(..)`, `client.sync(..)`",
+        note = "an activity record is written and read with the record API that objects and activities share: `visit.create(&client)`, `{T}::get(&client, &id)`, `visit.update(..)`, `visit.overwrite(..)`, `visit.assert_by(..)`, `{T}::delete(..)`, `{T}::query()`, `{T}::changes()`, `client.bulk().create(..)`, `client.sync(..)`",
         note = "what only object records have: a record reference (`attio::Ref<T>` points at an object's record; an activity links to people and companies through its own `Ref<Person>` or `Ref<Company>` fields), merging, value histories, being a list's parent or the parent of notes, tasks and comments, record search, saved views and `record.*` webhook events (an activity's records have `activity-record.*` events: `ActivityRecordEvent::fetch::<{T}>`)"
     )]
     pub trait NotActivity<T> {}
