@@ -152,7 +152,11 @@ async fn log_visits(
             visit_id: format!("ga-{n:04}"),
             occurred_at: format!("2026-11-{day:02}T{:02}:15:00Z", 8 + n).parse()?,
             visitor: Some(Ref::from(&people[n % people.len()])),
-            pages: pages.iter().take(1 + n % pages.len()).map(|p| p.to_string()).collect(),
+            pages: pages
+                .iter()
+                .take(1 + n % pages.len())
+                .map(|p| p.to_string())
+                .collect(),
         };
         visit.assert_by(client, |f| f.visit_id()).await?;
     }

@@ -81,20 +81,20 @@ fn case(name: &str) {
         syn::Item::Enum(e) => &mut e.attrs,
         _ => panic!("{}: a struct or an enum", path.display()),
     };
-    // The first attribute is the macro under test: `#[attio_object(...)]`, `#[attio_list(...)]`
-    // or `#[derive(SelectEnum)]`.
+    // The first attribute is the macro under test: `#[attio_object(...)]`, `#[attio_list(...)]`,
+    // `#[attio_activity(...)]` or `#[derive(SelectEnum)]`.
     let first = attrs.remove(0);
     let macro_name = first.path().get_ident().map(ToString::to_string);
     let expansion = match macro_name.as_deref() {
-        Some("attio_object" | "attio_list") => {
+        Some(name @ ("attio_object" | "attio_list" | "attio_activity")) => {
             let args = match first.meta {
                 syn::Meta::List(list) => list.tokens,
                 _ => TokenStream::new(),
             };
-            if macro_name.as_deref() == Some("attio_list") {
-                crate::expand::attio_list(args, quote!(#item))
-            } else {
-                crate::expand::attio_object(args, quote!(#item))
+            match name {
+                "attio_list" => crate::expand::attio_list(args, quote!(#item)),
+                "attio_activity" => crate::expand::attio_activity(args, quote!(#item)),
+                _ => crate::expand::attio_object(args, quote!(#item)),
             }
         }
         Some("derive") => crate::select_enum::derive(quote!(#item)),
@@ -137,4 +137,9 @@ fn snapshot_status_enum() {
 #[test]
 fn snapshot_list() {
     case("list");
+}
+
+#[test]
+fn snapshot_activity() {
+    case("activity");
 }

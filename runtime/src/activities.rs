@@ -125,7 +125,11 @@ impl Client {
     /// client.update_activity("site_visits", &ActivityUpdate::new().plural_noun("Visits")).await?;
     /// # Ok(()) }
     /// ```
-    pub async fn update_activity(&self, activity: &str, update: &ActivityUpdate) -> Result<Activity> {
+    pub async fn update_activity(
+        &self,
+        activity: &str,
+        update: &ActivityUpdate,
+    ) -> Result<Activity> {
         self.execute(ops::update(activity, update)?).await
     }
 

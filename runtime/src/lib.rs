@@ -115,13 +115,14 @@ pub use query::{
 };
 pub use raw::RawRequest;
 pub use values::{
-    Access, ActivityObject, ActivitySchema, Actor, ActorReference, ActorType, AttioField, AttioList, AttioObject, AttioValue,
-    AttributeType, Cardinality, CountryCode, Currency, Date, Domain, EmailAddress, EntryId,
-    EntryObject, FieldError, FieldInfo, Interaction, InteractionType, InvalidId, InvalidScope,
-    ListId, ListParent, Location, ObjectKind, ParentOf, PersonalName, PhoneNumber, Rating,
-    RecordId, RecordObject, RecordReference, RecordStruct, Resource, Scope, Scopes, SelectOption, SelectOptionId,
-    Status, StatusId, Timestamp, TokenLevel, ValueContract, ValueError, ValueMeta, WithMeta,
-    UnknownActivitySchema, WritableField, WritableValue,
+    Access, ActivityObject, ActivitySchema, Actor, ActorReference, ActorType, AttioField,
+    AttioList, AttioObject, AttioValue, AttributeType, Cardinality, CountryCode, Currency, Date,
+    Domain, EmailAddress, EntryId, EntryObject, FieldError, FieldInfo, Interaction,
+    InteractionType, InvalidId, InvalidScope, ListId, ListParent, Location, ObjectKind, ParentOf,
+    PersonalName, PhoneNumber, Rating, RecordId, RecordObject, RecordReference, RecordStruct,
+    Resource, Scope, Scopes, SelectOption, SelectOptionId, Status, StatusId, Timestamp, TokenLevel,
+    UnknownActivitySchema, ValueContract, ValueError, ValueMeta, WithMeta, WritableField,
+    WritableValue,
 };
 pub use values::{AttributeHandle, Ref, SelectEnum};
 pub use wire::{

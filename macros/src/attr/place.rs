@@ -53,7 +53,9 @@ impl Place {
         match self {
             Place::Object => "#[attio_object(slug = \"people\")]",
             Place::List => "#[attio_list(slug = \"sales_pipeline\", parent = Company)]",
-            Place::Activity => "#[attio_activity(slug = \"site_visits\", extends = \"interactions\")]",
+            Place::Activity => {
+                "#[attio_activity(slug = \"site_visits\", extends = \"interactions\")]"
+            }
             Place::Field => {
                 "#[attio(rename = \"primary_email_address\")], #[attio(read_only)], #[attio(unique)] or #[attio(title = \"Email\")]"
             }

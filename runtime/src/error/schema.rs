@@ -192,9 +192,7 @@ impl fmt::Display for Finding {
                     write!(f, "the {kind} `{}`: ", self.attribute)?
                 }
                 Problem::WrongParent { .. } => write!(f, "the list `{}`: ", self.attribute)?,
-                Problem::WrongSchema { .. } => {
-                    write!(f, "the activity `{}`: ", self.attribute)?
-                }
+                Problem::WrongSchema { .. } => write!(f, "the activity `{}`: ", self.attribute)?,
                 _ => write!(f, "attribute `{}`: ", self.attribute)?,
             },
         }

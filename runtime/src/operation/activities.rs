@@ -105,8 +105,16 @@ mod tests {
     fn paths_bodies_and_what_may_be_repeated() {
         let first = page(None);
         assert_eq!(first.path, "/v2/activities?limit=100");
-        assert_eq!(page(Some("a b")).path, "/v2/activities?limit=100&cursor=a+b");
-        let new = NewActivity::new("site_visits", "Site visit", "Site visits", ActivitySchema::Calls);
+        assert_eq!(
+            page(Some("a b")).path,
+            "/v2/activities?limit=100&cursor=a+b"
+        );
+        let new = NewActivity::new(
+            "site_visits",
+            "Site visit",
+            "Site visits",
+            ActivitySchema::Calls,
+        );
         let op = create(&new).unwrap();
         assert!(op.write && !op.idempotent);
         let body: serde_json::Value = serde_json::from_slice(op.body.as_deref().unwrap()).unwrap();

@@ -124,7 +124,11 @@ pub(crate) async fn read_live(client: &Client, contract: &Contract) -> Result<Li
             live.parent = list.parent_object;
         }),
         ObjectKind::Activity { .. } => client.activity(contract.slug).await.map(|activity| {
-            live.extends = activity.extends.into_iter().map(|s| s.schema_slug).collect();
+            live.extends = activity
+                .extends
+                .into_iter()
+                .map(|s| s.schema_slug)
+                .collect();
         }),
     };
     match exists {

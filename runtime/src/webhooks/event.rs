@@ -4,9 +4,9 @@
 use serde_json::Value;
 
 use super::events::{
-    ActivityAttributeEvent, ActivityEvent, ActivityRecordEvent, CallRecordingEvent, CommentEvent, EntryEvent,
-    ListAttributeEvent, ListEvent, NoteEvent, ObjectAttributeEvent, RecordEvent, RecordMergedEvent,
-    TaskEvent, WorkspaceMemberEvent,
+    ActivityAttributeEvent, ActivityEvent, ActivityRecordEvent, CallRecordingEvent, CommentEvent,
+    EntryEvent, ListAttributeEvent, ListEvent, NoteEvent, ObjectAttributeEvent, RecordEvent,
+    RecordMergedEvent, TaskEvent, WorkspaceMemberEvent,
 };
 use super::payload::{Bad, Payload, kind};
 use crate::values::{Actor, WorkspaceId};

@@ -71,9 +71,9 @@ pub use delivery::{Delivery, UnverifiedDelivery, verify};
 pub use error::WebhookError;
 pub use event::Event;
 pub use events::{
-    ActivityAttributeEvent, ActivityEvent, ActivityRecordEvent, CallRecordingEvent, CommentEvent, EntryEvent,
-    ListAttributeEvent, ListEvent, NoteEvent, ObjectAttributeEvent, RecordEvent, RecordMergedEvent,
-    TaskEvent, WorkspaceMemberEvent,
+    ActivityAttributeEvent, ActivityEvent, ActivityRecordEvent, CallRecordingEvent, CommentEvent,
+    EntryEvent, ListAttributeEvent, ListEvent, NoteEvent, ObjectAttributeEvent, RecordEvent,
+    RecordMergedEvent, TaskEvent, WorkspaceMemberEvent,
 };
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]

@@ -28,9 +28,9 @@ use serde::{Deserialize, Serialize};
 use crate::error::{DecodeError, Error, Result};
 use crate::values::{AttioList, AttioObject, AttioValue, RecordId, WithMeta};
 
+pub(crate) mod activity;
 pub(crate) mod comment;
 pub(crate) mod email;
-pub(crate) mod activity;
 mod entry;
 pub(crate) mod fields;
 pub(crate) mod file;

@@ -27,7 +27,12 @@ async fn the_system_activity_is_there_and_cannot_be_deleted() {
 #[tokio::test]
 async fn an_activity_is_created_renamed_and_deleted_with_its_records() {
     let (_sandbox, client) = setup().await;
-    let new = NewActivity::new("webinars", "Webinar", "Webinars", ActivitySchema::Activities);
+    let new = NewActivity::new(
+        "webinars",
+        "Webinar",
+        "Webinars",
+        ActivitySchema::Activities,
+    );
     let created = client.create_activity(&new).await.unwrap();
     assert_eq!(created.schema(), Some(ActivitySchema::Activities));
     assert!(!created.is_system_activity);
@@ -35,7 +40,10 @@ async fn an_activity_is_created_renamed_and_deleted_with_its_records() {
     assert_eq!(again.code(), Some(&ErrorCode::SlugConflict), "{again}");
 
     let renamed = client
-        .update_activity("webinars", &ActivityUpdate::new().plural_noun("Webinars attended"))
+        .update_activity(
+            "webinars",
+            &ActivityUpdate::new().plural_noun("Webinars attended"),
+        )
         .await
         .unwrap();
     assert_eq!(renamed.plural_noun, "Webinars attended");
@@ -66,12 +74,17 @@ async fn an_activity_is_created_renamed_and_deleted_with_its_records() {
     .create(&client)
     .await
     .unwrap();
-    assert_eq!(Webinar::activity_info(&client).await.unwrap().id, created.id);
+    assert_eq!(
+        Webinar::activity_info(&client).await.unwrap().id,
+        created.id
+    );
     client
         .delete_activity_and_all_its_records("webinars")
         .await
         .unwrap();
-    let gone = Webinar::get(&client, &record.id.record_id).await.unwrap_err();
+    let gone = Webinar::get(&client, &record.id.record_id)
+        .await
+        .unwrap_err();
     assert_eq!(gone.code(), Some(&ErrorCode::NotFound), "{gone}");
     let gone = client.activity("webinars").await.unwrap_err();
     assert_eq!(gone.code(), Some(&ErrorCode::NotFound), "{gone}");
@@ -83,7 +96,9 @@ async fn ensure_schema_creates_the_activity_and_refuses_another_schema() {
     let plan = client.plan_schema::<SiteVisit>().await.unwrap();
     let text = plan.to_string();
     assert!(
-        text.contains("create the activity `site_visits` (Site visit / Site visits), extending `interactions`"),
+        text.contains(
+            "create the activity `site_visits` (Site visit / Site visits), extending `interactions`"
+        ),
         "{text}"
     );
     client.ensure_schema::<SiteVisit>().await.unwrap();
@@ -116,5 +131,8 @@ async fn ensure_schema_creates_the_activity_and_refuses_another_schema() {
     let report = client.check_schema::<TradeShow>().await.unwrap();
     let missing = report.findings().next().unwrap().to_string();
     assert!(missing.contains("the activity `trade_shows`"), "{missing}");
-    assert!(missing.contains("#[attio_activity(slug = \"trade_shows\""), "{missing}");
+    assert!(
+        missing.contains("#[attio_activity(slug = \"trade_shows\""),
+        "{missing}"
+    );
 }

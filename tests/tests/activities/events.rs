@@ -13,11 +13,13 @@ async fn an_activity_records_events_are_delivered_and_read_back_typed() {
     client.ensure_schema::<SiteVisit>().await.unwrap();
     let _: serde_json::Value = client
         .request(attio::Method::Post, "/v2/webhooks")
-        .json(&serde_json::json!({"data": {"target_url": "https://example.com/attio",
+        .json(
+            &serde_json::json!({"data": {"target_url": "https://example.com/attio",
             "subscriptions": [
                 {"event_type": "activity-record.created", "filter": null},
                 {"event_type": "activity-record.deleted", "filter": null}
-            ]}}))
+            ]}}),
+        )
         .send()
         .await
         .unwrap();
@@ -29,7 +31,9 @@ async fn an_activity_records_events_are_delivered_and_read_back_typed() {
         visitor: None,
     };
     let record = visit.create(&client).await.unwrap();
-    SiteVisit::delete(&client, &record.id.record_id).await.unwrap();
+    SiteVisit::delete(&client, &record.id.record_id)
+        .await
+        .unwrap();
 
     // A guard against hanging, never an assertion about time.
     let wait = Duration::from_secs(20);
@@ -39,7 +43,11 @@ async fn an_activity_records_events_are_delivered_and_read_back_typed() {
         .unwrap();
     let events: Vec<Event> = attempts
         .iter()
-        .flat_map(|a| Delivery::decode_unverified(a.body.as_bytes()).unwrap().into_events())
+        .flat_map(|a| {
+            Delivery::decode_unverified(a.body.as_bytes())
+                .unwrap()
+                .into_events()
+        })
         .collect();
     let created = events
         .iter()
@@ -50,9 +58,9 @@ async fn an_activity_records_events_are_delivered_and_read_back_typed() {
         .expect("an activity-record.created event");
     assert_eq!(created.record_id, record.id.record_id);
     assert!(
-        events
-            .iter()
-            .any(|e| matches!(e, Event::ActivityRecordDeleted(d) if d.record_id == record.id.record_id)),
+        events.iter().any(
+            |e| matches!(e, Event::ActivityRecordDeleted(d) if d.record_id == record.id.record_id)
+        ),
         "{events:?}"
     );
 
@@ -64,7 +72,10 @@ async fn an_activity_records_events_are_delivered_and_read_back_typed() {
         .fetch::<crate::Person>(&client)
         .await
         .unwrap_err();
-    assert!(refused.to_string().contains("ActivityRecordEvent::fetch"), "{refused}");
+    assert!(
+        refused.to_string().contains("ActivityRecordEvent::fetch"),
+        "{refused}"
+    );
 }
 
 #[tokio::test]
@@ -73,8 +84,10 @@ async fn a_fetch_reads_the_record_the_event_names() {
     client.ensure_schema::<SiteVisit>().await.unwrap();
     let _: serde_json::Value = client
         .request(attio::Method::Post, "/v2/webhooks")
-        .json(&serde_json::json!({"data": {"target_url": "https://example.com/attio",
-            "subscriptions": [{"event_type": "activity-record.created", "filter": null}]}}))
+        .json(
+            &serde_json::json!({"data": {"target_url": "https://example.com/attio",
+            "subscriptions": [{"event_type": "activity-record.created", "filter": null}]}}),
+        )
         .send()
         .await
         .unwrap();

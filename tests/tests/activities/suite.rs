@@ -85,7 +85,11 @@ macro_rules! visits {
                 client: &Client,
                 items: Vec<Self>,
             ) -> attio::Result<attio::sync::SyncReport> {
-                client.sync(items).by($ty::fields().visit_id()).run(|_| {}).await
+                client
+                    .sync(items)
+                    .by($ty::fields().visit_id())
+                    .run(|_| {})
+                    .await
             }
         }
     };
@@ -135,11 +139,17 @@ async fn suite<T: Visits>(client: &Client) {
     let newest = T::newest_first().collect_all(client).await.unwrap();
     let order: Vec<&str> = newest.iter().map(|r| r.values.visit_id()).collect();
     assert_eq!(order, ["b", "a"]);
-    let streamed: Vec<_> = T::newest_first().page_size(1).stream(client).collect().await;
+    let streamed: Vec<_> = T::newest_first()
+        .page_size(1)
+        .stream(client)
+        .collect()
+        .await;
     assert_eq!(streamed.len(), 2);
 
     // A change set: an append and a replacement in one call.
-    let changed = T::append_page_and_note(client, &id, "/blog", "changed").await.unwrap();
+    let changed = T::append_page_and_note(client, &id, "/blog", "changed")
+        .await
+        .unwrap();
     assert_eq!(changed.values.pages(), ["/docs", "/blog"]);
     assert_eq!(changed.values.note(), Some("changed"));
 
@@ -153,7 +163,11 @@ async fn suite<T: Visits>(client: &Client) {
     let first = T::sync(client, items.clone()).await.unwrap();
     assert_eq!((first.created, first.failed.len()), (3, 0), "{first}");
     let second = T::sync(client, items).await.unwrap();
-    assert_eq!((second.created, second.updated, second.unchanged), (0, 0, 3), "{second}");
+    assert_eq!(
+        (second.created, second.updated, second.unchanged),
+        (0, 0, 3),
+        "{second}"
+    );
 
     // A link to a person.
     let person = client
@@ -162,7 +176,8 @@ async fn suite<T: Visits>(client: &Client) {
         })
         .await
         .unwrap();
-    let linked = T::new("linked", "2026-11-05T09:00:00Z", &[], None).with_visitor(Ref::from(&person));
+    let linked =
+        T::new("linked", "2026-11-05T09:00:00Z", &[], None).with_visitor(Ref::from(&person));
     let record = client.create_record(&linked).await.unwrap();
     assert_eq!(record.values.visitor(), Some(&Ref::from(&person)));
 
