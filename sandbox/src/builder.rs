@@ -129,8 +129,10 @@ impl SandboxBuilder {
     }
 
     /// The scopes `GET /v2/self` reports for the token, e.g. `["record_permission:read"]`
-    /// (default: every scope, `read-write`), in every workspace. Reported, not enforced: the other endpoints answer
-    /// as they would for a token holding every scope.
+    /// (default: every scope, `read-write`), in every workspace. Reported, and enforced only on
+    /// the activities' routes (`/v2/activities…`), which answer `403 unauthorized` to a token
+    /// without their required scopes: the other endpoints answer as they would for a token
+    /// holding every scope.
     ///
     /// ```no_run
     /// # async fn demo() -> std::io::Result<()> {

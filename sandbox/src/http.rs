@@ -61,6 +61,10 @@ pub struct Route {
     pub handler: Handler,
     /// Whether Attio accepts only a workspace-level token for it.
     pub workspace_only: bool,
+    /// The scopes the caller's token must hold (`resource:read` is held by `resource:read` or
+    /// `resource:read-write`), checked before the handler runs; empty for the routes whose
+    /// scopes the sandbox does not enforce.
+    pub scopes: &'static [&'static str],
 }
 
 impl Route {
@@ -75,6 +79,7 @@ impl Route {
             path,
             handler: Handler::Read(handler),
             workspace_only: false,
+            scopes: &[],
         }
     }
 
@@ -89,6 +94,7 @@ impl Route {
             path,
             handler: Handler::Write(handler),
             workspace_only: false,
+            scopes: &[],
         }
     }
 
@@ -97,6 +103,26 @@ impl Route {
     pub const fn workspace_only(mut self) -> Self {
         self.workspace_only = true;
         self
+    }
+
+    /// The same route, refused with `403` to a token that lacks one of `scopes` ("Required
+    /// scopes" in Attio's reference).
+    pub const fn scopes(mut self, scopes: &'static [&'static str]) -> Self {
+        self.scopes = scopes;
+        self
+    }
+}
+
+impl Token {
+    /// Whether the token holds `scope` (`resource:read` or `resource:read-write`); a
+    /// `read-write` scope holds its `read`.
+    pub fn holds(&self, scope: &str) -> bool {
+        let wider = scope
+            .strip_suffix(":read")
+            .map(|resource| format!("{resource}:read-write"));
+        self.scopes
+            .iter()
+            .any(|s| s == scope || wider.as_deref() == Some(s.as_str()))
     }
 }
 
@@ -160,6 +186,11 @@ impl Request<'_> {
             .iter()
             .find(|(k, _)| *k == name)
             .map_or("", |(_, v)| v.as_str())
+    }
+
+    /// Whether the route's template has the path parameter `name`.
+    pub fn has_path(&self, name: &str) -> bool {
+        self.params.iter().any(|(k, _)| *k == name)
     }
 
     /// The query parameter `key`, if given.

@@ -4,13 +4,32 @@
 //! and records (create, assert, get, update, delete, query, value history, search), lists and
 //! their entries, notes, tasks, comments and threads, meetings, call recordings and transcripts,
 //! workspace members, webhooks, files (uploads streamed in, downloads served from a second
-//! loopback port behind signed URLs) and `/v2/self` (whose scopes a test can narrow), on JSON, on its
-//! own: it does not use the `attio` client crate, so it checks the client rather than mirroring it.
+//! loopback port behind signed URLs), activities and their records, and `/v2/self` (whose scopes
+//! a test can narrow), on JSON, on its own: it does not use the `attio` client crate, so it
+//! checks the client rather than mirroring it.
 //!
 //! **SQL.** With the `sql` feature, `POST /v2/sql` runs read-only SQL on SQLite over tables built
 //! from the workspace at each query (`objects.<slug>`, `lists.<slug>`, `information_schema`); the
 //! statement's time limit is [`SandboxBuilder::sql_time_limit`]. Without the feature the route
 //! answers an error naming it.
+//!
+//! **Activities.** `GET|POST /v2/activities`, `GET|PATCH|DELETE /v2/activities/{activity}`
+//! (slug or id), an activity's attributes, select options and statuses
+//! (`/v2/activities/{activity}/attributes…`, the bodies and answers of the objects' attribute
+//! routes, the attribute's id naming `activity_id`), and its records
+//! (`POST|PUT /v2/activities/{activity}/records`, `POST …/records/query`,
+//! `GET|PATCH|PUT|DELETE …/records/{record_id}`), written, queried and kept unique as records
+//! are, rendered with `id.activity_id` and no `web_url`, without value history or merges. Every
+//! workspace has the system activity `phone_calls` (extends `calls`), which cannot be changed or
+//! deleted; an activity's `extends` is fixed at creation; objects and activities share one
+//! namespace of slugs; deleting an activity deletes its records. Each schema an activity extends
+//! supplies attributes (an assumption of the sandbox: `occurred_at`, plus `direction` for
+//! interactions, calls and emails, `duration_seconds` for calls and `subject` for emails). These
+//! routes alone enforce the token's scopes (`activity_configuration:*`, `activity_record:*`,
+//! and for records `object_configuration:read` and `record_permission:read`), answering `403
+//! unauthorized` without them. They emit `activity.created`, `activity.updated`,
+//! `activity.deleted`, `activity-attribute.created`, `activity-attribute.updated`,
+//! `activity-record.created` and `activity-record.deleted`.
 //!
 //! **Workspaces.** A sandbox is one workspace unless
 //! [`SandboxBuilder::add_workspace`] adds more: each has its own data, API key, rate limits,
@@ -62,7 +81,8 @@
 //! **Webhooks.** `POST /v2/webhooks` and the rest manage webhooks as Attio does, except that a
 //! loopback target (`127.0.0.1`, `::1`, `localhost`) may be `http://`. A change to a record
 //! (`record.created`, `record.updated` once per changed attribute with its `attribute_id`,
-//! `record.deleted`) or a new attribute (`object-attribute.created`) is delivered to every
+//! `record.deleted`), a new attribute (`object-attribute.created`) or an activity's change (see
+//! above) is delivered to every
 //! webhook subscribed to it whose filter it passes: a POST of `{"webhook_id", "events": [...]}`
 //! signed with the webhook's secret (hex HMAC-SHA256 of the body in `Attio-Signature` and
 //! `X-Attio-Signature`), with an `Idempotency-Key` that stays the same across retries. Only

@@ -6,7 +6,10 @@
 //! path, the one with the most literal segments wins (`…/records/query` over
 //! `…/records/{record_id}`). A path that no template matches is answered 404 (`No route for …`,
 //! with the nearest template when one is a few edits away); a path that some template matches,
-//! but not with this method, 405 `method_not_allowed` with the methods it accepts.
+//! but not with this method, 405 `method_not_allowed` with the methods it accepts. A route that
+//! declares scopes (`Route::scopes`) is answered `403 unauthorized` to a token lacking one, and a
+//! route for workspace-level tokens only `403 forbidden` to a user-level token, before its
+//! handler runs.
 
 use serde_json::Value;
 
@@ -94,6 +97,25 @@ pub fn dispatch(
                 "{method} {} supports workspace-level access tokens only; this token is {}-level.",
                 route.path,
                 token.level.as_str()
+            ),
+        ));
+    }
+    let missing: Vec<&str> = route
+        .scopes
+        .iter()
+        .copied()
+        .filter(|scope| !token.holds(scope))
+        .collect();
+    if !missing.is_empty() {
+        // Attio's answer to a token without a required scope (its OpenAPI document's 403s).
+        return Err(ApiError::new(
+            403,
+            "auth_error",
+            "unauthorized",
+            format!(
+                "The access token does not have the required scopes: {method} {} needs {}.",
+                route.path,
+                missing.join(", ")
             ),
         ));
     }

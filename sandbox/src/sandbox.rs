@@ -97,8 +97,8 @@ impl Sandbox {
         self.first().workspace_id()
     }
 
-    /// Replaces the scopes `GET /v2/self` reports (see
-    /// [`SandboxBuilder::scopes`](crate::SandboxBuilder::scopes)).
+    /// Replaces the token's scopes, which `GET /v2/self` reports and the activities' routes
+    /// enforce (see [`SandboxBuilder::scopes`](crate::SandboxBuilder::scopes)).
     pub fn set_scopes<S: Into<String>>(&self, scopes: impl IntoIterator<Item = S>) {
         self.first().set_scopes(scopes);
     }

@@ -176,7 +176,8 @@ impl<'s> Workspace<'s> {
         lock(&self.state.store).workspace_id.clone()
     }
 
-    /// Replaces the scopes `GET /v2/self` reports for this workspace's tokens (see
+    /// Replaces the scopes of this workspace's tokens, which `GET /v2/self` reports and the
+    /// activities' routes enforce (see
     /// [`SandboxBuilder::scopes`](crate::SandboxBuilder::scopes)).
     ///
     /// ```no_run

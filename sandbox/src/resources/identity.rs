@@ -1,10 +1,11 @@
 //! Identity: `GET /v2/self` (the caller's token, its workspace and its scopes) and the workspace
 //! members (`GET /v2/workspace_members`, `GET /v2/workspace_members/{workspace_member_id}`).
 //!
-//! The token holds every scope (`resource:read-write` for each of Attio's fifteen resources)
+//! The token holds every scope (`resource:read-write` for each of Attio's nineteen resources)
 //! unless a test narrows them with [`SandboxBuilder::scopes`](crate::SandboxBuilder::scopes) or
-//! [`Sandbox::set_scopes`](crate::Sandbox::set_scopes). The scopes are reported, not enforced:
-//! other endpoints answer as they would for a token holding every scope.
+//! [`Sandbox::set_scopes`](crate::Sandbox::set_scopes). The scopes are reported, and enforced
+//! only on the routes that declare theirs (the activities' routes, `Route::scopes`): the other
+//! endpoints answer as they would for a token holding every scope.
 
 use serde_json::{Value, json};
 
@@ -24,7 +25,7 @@ pub const ROUTES: &[Route] = &[
 ];
 
 /// Attio's scope resources; each is granted `read-write` by default.
-pub const RESOURCES: [&str; 17] = [
+pub const RESOURCES: [&str; 19] = [
     "user_management",
     "record_permission",
     "object_configuration",
@@ -42,6 +43,8 @@ pub const RESOURCES: [&str; 17] = [
     "scim_management",
     "email",
     "sequence_unsubscribe",
+    "activity_configuration",
+    "activity_record",
 ];
 
 /// Every scope, `read-write`.

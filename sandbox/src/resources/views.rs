@@ -110,6 +110,8 @@ fn page(store: &Store, target: Target, req: &Request<'_>) -> Result<Value, ApiEr
     let owner_key = match target {
         Target::Object(_) => "object_id",
         Target::List(_) => "list_id",
+        // Views are served for objects and lists only.
+        Target::Activity(_) => "activity_id",
     };
     let data: Vec<Value> = views
         .iter()

@@ -10,7 +10,7 @@
 //! | [`Fault::DropAfterApply`] | **yes** | the connection closed without an answer |
 //! | [`Fault::StatusAfterApply`] | **yes** | the status, with a proxy's plain-text body |
 //! | [`Fault::ScoreLimited`] | no | on a list query only: a 429 for its complexity score, `Retry-After` seconds away |
-//! | [`Fault::ConcurrentWriteConflict`] | no | on a record or entry write only: Attio's `409 concurrent_write_conflict` |
+//! | [`Fault::ConcurrentWriteConflict`] | no | on a record, entry or activity record write only: Attio's `409 concurrent_write_conflict` |
 //!
 //! The after-apply faults are what real networks do between a client and Attio: Attio applied
 //! the write, then a load balancer answered 502, or the connection broke on the way back. A
@@ -44,8 +44,9 @@ pub enum Fault {
     /// body carries extra debugging fields, as Attio's may. Nothing is processed. Other requests
     /// pass the rule by without using it up.
     ScoreLimited(Duration),
-    /// Answer a write to a record or an entry (a `POST`, `PUT`, `PATCH` or `DELETE` under
-    /// `/v2/objects/{object}/records` or `/v2/lists/{list}/entries`, queries excepted) with
+    /// Answer a write to a record, an entry or an activity record (a `POST`, `PUT`, `PATCH` or
+    /// `DELETE` under `/v2/objects/{object}/records`, `/v2/lists/{list}/entries` or
+    /// `/v2/activities/{activity}/records`, queries excepted) with
     /// Attio's `409 concurrent_write_conflict`: "The record was modified by another request while
     /// this write was being validated. Please try again." Nothing is processed, as with Attio,
     /// which documents the request as safe to send again. Other requests pass the rule by without
@@ -85,9 +86,11 @@ struct Rule {
 /// What kind of request a fault rule is asked about: some faults strike only some requests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Struck {
-    /// A list query (`…/records/query`, `…/entries/query`): [`Fault::ScoreLimited`] strikes it.
+    /// A list query (`…/records/query`, `…/entries/query`, of objects, lists and activities):
+    /// [`Fault::ScoreLimited`] strikes it.
     ListQuery,
-    /// A write to a record or an entry: [`Fault::ConcurrentWriteConflict`] strikes it.
+    /// A write to a record, an entry or an activity record: [`Fault::ConcurrentWriteConflict`]
+    /// strikes it.
     RecordWrite,
     /// Any other request.
     Other,
@@ -101,6 +104,7 @@ impl Struck {
     /// assert_eq!(Struck::of("POST", "/v2/objects/people/records"), Struck::RecordWrite);
     /// assert_eq!(Struck::of("POST", "/v2/lists/sales/entries/query"), Struck::ListQuery);
     /// assert_eq!(Struck::of("GET", "/v2/objects/people/records/1"), Struck::Other);
+    /// assert_eq!(Struck::of("PATCH", "/v2/activities/phone_calls/records/1"), Struck::RecordWrite);
     /// ```
     pub fn of(method: &str, path: &str) -> Struck {
         let query = path.ends_with("/records/query") || path.ends_with("/entries/query");
@@ -108,7 +112,8 @@ impl Struck {
             let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
             matches!(
                 segments.as_slice(),
-                ["v2", "objects", _, "records", ..] | ["v2", "lists", _, "entries", ..]
+                ["v2", "objects" | "activities", _, "records", ..]
+                    | ["v2", "lists", _, "entries", ..]
             )
         };
         match method {
@@ -239,6 +244,15 @@ mod tests {
         assert_eq!(
             f.pick(Struck::of("POST", "/v2/objects/people/records")),
             None
+        );
+        f.next(Fault::ConcurrentWriteConflict, 1);
+        assert_eq!(
+            f.pick(Struck::of("GET", "/v2/activities/a/records/x")),
+            None
+        );
+        assert_eq!(
+            f.pick(Struck::of("DELETE", "/v2/activities/a/records/x")),
+            Some(Fault::ConcurrentWriteConflict)
         );
         assert!(!Fault::ConcurrentWriteConflict.applies_request());
     }

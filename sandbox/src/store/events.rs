@@ -33,7 +33,12 @@
 //! a history write emits nothing, as Attio documents); list
 //! entries `list-entry.created`, `list-entry.updated` (one per changed attribute) and
 //! `list-entry.deleted` (also for each entry of a deleted record); creating an attribute emits
-//! `object-attribute.created` or `list-attribute.created`; the resources emit `note.created`,
+//! `object-attribute.created` or `list-attribute.created`; activities emit `activity.created`,
+//! `activity.updated` and `activity.deleted` (with `id.activity_id`), their attributes
+//! `activity-attribute.created` and `activity-attribute.updated` (with `id.attribute_id` too),
+//! and their records `activity-record.created` and `activity-record.deleted` (with
+//! `id.record_id`; Attio lists no `activity-record.updated`, so a change to an activity record
+//! announces nothing); the resources emit `note.created`,
 //! `note.deleted`, `task.created`, `task.updated`, `task.deleted`, `comment.created`,
 //! `comment.deleted` and `call-recording.created`. The other types of [`EVENT_TYPES`] can be
 //! subscribed to, but nothing emits them.
@@ -50,8 +55,8 @@ use serde_json::{Map, Value, json};
 use super::filter;
 
 /// Every event type a subscription may name: the 27 of the OpenAPI document and the newer
-/// `activity-*` ones (reference §2.2).
-pub const EVENT_TYPES: [&str; 30] = [
+/// `activity.*` and `activity-*` ones (reference §2.2).
+pub const EVENT_TYPES: [&str; 34] = [
     "call-recording.created",
     "comment.created",
     "comment.resolved",
@@ -79,9 +84,13 @@ pub const EVENT_TYPES: [&str; 30] = [
     "task.updated",
     "task.deleted",
     "workspace-member.created",
-    "activity-record.created",
+    "activity.created",
+    "activity.updated",
+    "activity.deleted",
     "activity-attribute.created",
     "activity-attribute.updated",
+    "activity-record.created",
+    "activity-record.deleted",
 ];
 
 /// One event, as it appears in a delivery's `events[]`: its type, its ids, the keys beside `id`,
@@ -109,6 +118,13 @@ impl Event {
     pub fn record(event_type: &str, object_id: &str, record_id: &str) -> Self {
         Event::new(event_type)
             .id("object_id", object_id)
+            .id("record_id", record_id)
+    }
+
+    /// An `activity-record.*` event: `id.activity_id` and `id.record_id`.
+    pub fn activity_record(event_type: &str, activity_id: &str, record_id: &str) -> Self {
+        Event::new(event_type)
+            .id("activity_id", activity_id)
             .id("record_id", record_id)
     }
 

@@ -1,4 +1,5 @@
-//! The shapes of stored data: a row (a record, or a list entry) with its values and their
+//! The shapes of stored data: a row (a record, a list entry, or an activity record) with its
+//! values and their
 //! history, what a row belongs to, and how a write treats the values already there.
 
 use std::collections::HashMap;
@@ -70,38 +71,54 @@ pub enum Mode {
     Upsert,
 }
 
-/// What rows belong to: an object (records) or a list (entries), by index.
+/// What rows belong to: an object (records), a list (entries) or an activity (activity
+/// records), by index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
     /// `store.objects[i]`.
     Object(usize),
     /// `store.lists[i]`.
     List(usize),
+    /// `store.activities[i]`.
+    Activity(usize),
 }
 
 impl Target {
-    /// `"object"` or `"list"`, for messages.
+    /// `"object"`, `"list"` or `"activity"`, for messages.
     pub fn noun(self) -> &'static str {
         match self {
             Self::Object(_) => "object",
             Self::List(_) => "list",
+            Self::Activity(_) => "activity",
         }
     }
 
-    /// `"A record"` or `"An entry"`, for messages.
+    /// `"objects"`, `"lists"` or `"activities"`, for messages.
+    pub fn plural(self) -> &'static str {
+        match self {
+            Self::Object(_) => "objects",
+            Self::List(_) => "lists",
+            Self::Activity(_) => "activities",
+        }
+    }
+
+    /// `"A record"`, `"An entry"` or `"An activity record"`, for messages.
     pub fn a_row(self) -> &'static str {
         match self {
             Self::Object(_) => "A record",
             Self::List(_) => "An entry",
+            Self::Activity(_) => "An activity record",
         }
     }
 
     /// 404 `not_found` for a missing row.
     pub fn row_not_found(self, id: &str) -> ApiError {
-        match self {
-            Self::Object(_) => ApiError::not_found(format!("Record with ID \"{id}\" not found.")),
-            Self::List(_) => ApiError::not_found(format!("Entry with ID \"{id}\" not found.")),
-        }
+        let what = match self {
+            Self::Object(_) => "Record",
+            Self::List(_) => "Entry",
+            Self::Activity(_) => "Activity record",
+        };
+        ApiError::not_found(format!("{what} with ID \"{id}\" not found."))
     }
 }
 

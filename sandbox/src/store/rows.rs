@@ -1,5 +1,5 @@
-//! Rows: records of an object and entries of a list share storage, write semantics and
-//! rendering. A [`Target`] says which one a row belongs to.
+//! Rows: records of an object, entries of a list and records of an activity share storage,
+//! write semantics and rendering. A [`Target`] says which one a row belongs to.
 
 use std::collections::{HashMap, HashSet};
 
@@ -12,49 +12,77 @@ use crate::schema::{AttrType, Attribute, Object};
 use crate::values::value_key;
 
 impl Store {
-    /// The attribute table of an object or a list (a list's is an [`Object`] whose id is the
-    /// list id).
+    /// The attribute table of an object, a list or an activity (a list's or an activity's is an
+    /// [`Object`] whose id is the list's or activity's id).
     pub fn schema(&self, t: Target) -> &Object {
         match t {
             Target::Object(i) => &self.objects[i],
             Target::List(i) => &self.lists[i].schema,
+            Target::Activity(i) => &self.activities[i].schema,
         }
     }
 
-    /// The attribute table of an object or a list, mutably.
+    /// The attribute table of an object, a list or an activity, mutably.
     pub fn schema_mut(&mut self, t: Target) -> &mut Object {
         match t {
             Target::Object(i) => &mut self.objects[i],
             Target::List(i) => &mut self.lists[i].schema,
+            Target::Activity(i) => &mut self.activities[i].schema,
         }
     }
 
-    /// Finds an object (`kind` = `"objects"`) or a list (`"lists"`) by slug or id.
+    /// Finds an object (`kind` = `"objects"`), a list (`"lists"`) or an activity
+    /// (`"activities"`) by slug or id.
     pub fn target(&self, kind: &str, key: &str) -> Result<Target, ApiError> {
         match kind {
             "lists" => self.list_index(key).map(Target::List),
+            "activities" => self.activity_index(key).map(Target::Activity),
             _ => self.object_index(key).map(Target::Object),
         }
     }
 
-    /// The rows of an object or a list, in creation order.
+    /// The rows of an object, a list or an activity, in creation order.
     pub fn rows(&self, t: Target) -> &[Record] {
         let id = &self.schema(t).id;
         let map = match t {
             Target::Object(_) => &self.records,
             Target::List(_) => &self.entries,
+            Target::Activity(_) => &self.activity_records,
         };
         map.get(id).map_or(&[], Vec::as_slice)
     }
 
-    /// The rows of an object or a list, mutably.
+    /// The rows of an object, a list or an activity, mutably.
     pub fn rows_mut(&mut self, t: Target) -> &mut Vec<Record> {
         let id = self.schema(t).id.clone();
         let map = match t {
             Target::Object(_) => &mut self.records,
             Target::List(_) => &mut self.entries,
+            Target::Activity(_) => &mut self.activity_records,
         };
         map.entry(id).or_default()
+    }
+
+    /// A row's JSON form: a record, an entry or an activity record.
+    pub fn render_row(&self, t: Target, row: &Record) -> Value {
+        match t {
+            Target::Object(oi) => self.render_record(oi, row),
+            Target::List(li) => self.render_entry(li, row),
+            Target::Activity(ai) => self.render_activity_record(ai, row),
+        }
+    }
+
+    /// An attribute's JSON form, its id naming its owner as Attio does: `object_id` for an
+    /// object's or a list's (the list id), `activity_id` for an activity's.
+    pub fn attribute_json(&self, t: Target, attr: &Attribute) -> Value {
+        let schema = self.schema(t);
+        let mut json = attr.to_json(&self.workspace_id, &schema.id, &self.objects);
+        if let (Target::Activity(_), Some(id)) = (t, json["id"].as_object_mut())
+            && let Some(owner) = id.remove("object_id")
+        {
+            id.insert("activity_id".into(), owner);
+        }
+        json
     }
 
     /// The row with this id (404 `not_found` if there is none).

@@ -1,5 +1,5 @@
 //! The [`Store`]: one workspace's state. Objects with their records, lists with their entries,
-//! members, webhooks, the outbox of events, and the [`Parts`] that resources keep beside them.
+//! activities with their records, members, webhooks, the outbox of events, and the [`Parts`] that resources keep beside them.
 //! The clock and the id generator live here too, so that every write is stamped the same way.
 
 use std::collections::{HashMap, HashSet};
@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{Map, Value, json};
 use time::OffsetDateTime;
 
+use super::activity::Activity;
 use super::events::{Event, Outgoing, Webhook};
 use super::list::List;
 use super::parts::Parts;
@@ -45,6 +46,12 @@ pub struct Store {
     pub lists: Vec<List>,
     /// Entries by list id, in creation order.
     pub entries: HashMap<String, Vec<Record>>,
+    /// Activities, system ones first, then in creation order.
+    pub activities: Vec<Activity>,
+    /// Activity records by activity id, in creation order.
+    pub activity_records: HashMap<String, Vec<Record>>,
+    /// The workspace's ids of the schemas activities extend, in the order of `Extends::ALL`.
+    pub activity_schema_ids: Vec<String>,
     /// What the resources keep beside records and entries (notes, tasks, threads, meetings…).
     pub parts: Parts,
     /// Id generator.
@@ -83,6 +90,9 @@ impl Store {
             records: HashMap::new(),
             lists: Vec::new(),
             entries: HashMap::new(),
+            activities: Vec::new(),
+            activity_records: HashMap::new(),
+            activity_schema_ids: Vec::new(),
             parts: Parts::default(),
             rng,
             webhooks: Vec::new(),
@@ -110,6 +120,7 @@ impl Store {
                 email: "bob@attio.com".into(),
             },
         ];
+        store.seed_activities();
         store
     }
 
@@ -146,13 +157,15 @@ impl Store {
             .ok_or_else(|| ApiError::not_found(format!("List with slug/ID \"{key}\" not found.")))
     }
 
-    /// `(workspace_id, object_id)` of the object or list that owns an attribute (for a list
-    /// attribute, `object_id` is the list id, as in Attio's option and status ids).
+    /// `(workspace_id, object_id)` of the object, list or activity that owns an attribute (for a
+    /// list or activity attribute, `object_id` is the list or activity id, as in Attio's option
+    /// and status ids).
     pub fn ids_for_attribute(&self, attr_id: &str) -> (String, String) {
         let oid = self
             .objects
             .iter()
             .chain(self.lists.iter().map(|l| &l.schema))
+            .chain(self.activities.iter().map(|a| &a.schema))
             .find(|o| o.attributes.iter().any(|a| a.id == attr_id))
             .map(|o| o.id.clone())
             .unwrap_or_default();
@@ -210,7 +223,7 @@ impl Store {
         if !is_snake_case(slug) {
             return Err(ApiError::validation("api_slug must be snake_case ASCII."));
         }
-        if self.objects.iter().any(|o| o.api_slug == slug) {
+        if self.slug_taken(slug) {
             return Err(ApiError::slug_conflict(
                 "Failed to create object. Please ensure your api_slug and names are unique.",
             ));

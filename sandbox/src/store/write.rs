@@ -1,4 +1,5 @@
-//! The write semantics that records and entries share (reference §1.2): normalising a `values`
+//! The write semantics that records, entries and activity records share (reference §1.2):
+//! normalising a `values`
 //! map, appends and overwrites, required and unique attributes, value history, and deleting a
 //! record with everything that hangs off it.
 
@@ -22,7 +23,7 @@ impl Store {
         values: &Value,
     ) -> Result<Vec<(usize, Vec<Body>)>, ApiError> {
         let field = match t {
-            Target::Object(_) => "values",
+            Target::Object(_) | Target::Activity(_) => "values",
             Target::List(_) => "entry_values",
         };
         let map = values
@@ -90,9 +91,10 @@ impl Store {
         self.write_row(Target::Object(oi), record_id, create, values, mode)
     }
 
-    /// Writes `values` to a record or an entry (creating it when `create` is set) with the given
-    /// mode; returns the ids of the attributes whose active values changed. Entries are written
-    /// only through the functions of `store/entries.rs`, which set the parent.
+    /// Writes `values` to a record, an entry or an activity record (creating it when `create` is
+    /// set) with the given mode; returns the ids of the attributes whose active values changed.
+    /// Entries are written only through the functions of `store/entries.rs`, which set the
+    /// parent.
     pub(crate) fn write_row(
         &mut self,
         t: Target,
@@ -298,6 +300,16 @@ impl Store {
                 changes.push((plan.ai, before, targets(&slot.active)));
             }
         }
+        if let Target::Activity(_) = t
+            && create
+        {
+            // Attio lists no `activity-record.updated`: only creation is announced here.
+            self.emit(Event::activity_record(
+                "activity-record.created",
+                &object.id,
+                record_id,
+            ));
+        }
         if let Target::Object(oi) = t {
             // Entries announce themselves in `store/entries.rs`, which knows their parents.
             if create {
@@ -315,6 +327,15 @@ impl Store {
             }
         }
         Ok(changed)
+    }
+
+    /// Deletes a row: a record (as `delete`), an entry or an activity record.
+    pub fn delete_row(&mut self, t: Target, row_id: &str) -> Result<(), ApiError> {
+        match t {
+            Target::Object(oi) => self.delete(oi, row_id),
+            Target::List(li) => self.delete_entry(li, row_id),
+            Target::Activity(ai) => self.delete_activity_record(ai, row_id),
+        }
     }
 
     /// Deletes a record, removes two-way relationship values that point at it, and deletes its

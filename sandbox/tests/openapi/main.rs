@@ -6,11 +6,13 @@
 //! One test, as before: the answers are checked in one sequence against one sandbox, each part of
 //! it a function in a module by subject: `objects` (objects, attributes, options, statuses),
 //! `records`, `meetings` (and call recordings, transcripts), `notes_tasks` (notes, tasks, search,
-//! comments), `webhooks` and `files`.
+//! comments), `webhooks` and `files`; and `activities`, in a test of its own, against the
+//! reconstructed fragments of the activities' operations.
 
 #[path = "../common/mod.rs"]
 mod common;
 
+mod activities;
 mod files;
 mod meetings;
 mod merge_history_views;
@@ -61,6 +63,16 @@ async fn responses_match_the_openapi_schemas() {
     merge_history_views::history(&env, &mut c).await;
     merge_history_views::views(&env, &mut c).await;
     assert!(c.checked >= 150, "{}", c.checked);
+}
+
+/// The activities' answers (definitions, attributes and options, records; answered, refused,
+/// and refused for want of a scope) hold to their fragments.
+#[tokio::test]
+async fn activity_answers_match_the_openapi_schemas() {
+    let mut c = checker();
+    let env = Env::new().await;
+    activities::activities(&env, &mut c).await;
+    assert!(c.checked >= 39, "{}", c.checked);
 }
 
 /// `POST /v2/sql`'s answers (rows, and the `filter_error` of an invalid query or of a statement

@@ -5,14 +5,16 @@
 //! attributes cannot be edited (400 `system_edit_unauthorized`), and a slug must be snake_case
 //! and unused. Semantics chosen where Attio's documentation is silent: archiving is recorded and
 //! reported (`is_archived`); the sandbox keeps an archived attribute's values readable and
-//! writable.
+//! writable. An update of an activity's attribute announces `activity-attribute.updated`; the
+//! updates of objects' and lists' attributes announce nothing (their `*-attribute.updated`
+//! events can be subscribed to, but the sandbox does not send them).
 
 use serde_json::Value;
 
 use super::attributes::attribute;
 use crate::error::ApiError;
 use crate::http::{Request, data};
-use crate::store::Store;
+use crate::store::{Event, Store, Target};
 
 const CHANGEABLE: [&str; 6] = [
     "title",
@@ -123,7 +125,14 @@ pub(super) fn update(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiE
     if let Some(archived) = archived {
         attr.is_archived = archived;
     }
-    let schema = store.schema(t);
-    let rendered = schema.attributes[ai].to_json(&store.workspace_id, &schema.id, &store.objects);
-    Ok(data(rendered))
+    if let Target::Activity(_) = t {
+        let schema = store.schema(t);
+        let event = Event::new("activity-attribute.updated")
+            .id("activity_id", &schema.id)
+            .id("attribute_id", &schema.attributes[ai].id);
+        store.emit(event);
+    }
+    Ok(data(
+        store.attribute_json(t, &store.schema(t).attributes[ai]),
+    ))
 }

@@ -1,6 +1,7 @@
-//! Attributes of objects and lists: `GET|POST /v2/{target}/{identifier}/attributes` and
-//! `GET /v2/{target}/{identifier}/attributes/{attribute}` (updates are in
-//! `attribute_update.rs`).
+//! Attributes of objects, lists and activities: `GET|POST /v2/{target}/{identifier}/attributes`
+//! and `GET /v2/{target}/{identifier}/attributes/{attribute}`, and the same under
+//! `/v2/activities/{activity}` (updates are in `attribute_update.rs`). An activity's attribute
+//! names its owner `activity_id` in its id; otherwise the bodies and answers are the objects'.
 
 use serde_json::Value;
 
@@ -10,8 +11,12 @@ use crate::schema::{AttrType, Attribute};
 use crate::store::{Event, Store, Target, attribute_not_found};
 use crate::util::{format_ns, is_snake_case};
 
-/// The object or list of the path's `{target}/{identifier}`.
+/// The object or list of the path's `{target}/{identifier}`, or the activity of its
+/// `activities/{activity}`.
 pub(super) fn target(store: &Store, req: &Request<'_>) -> Result<Target, ApiError> {
+    if req.has_path("activity") {
+        return store.target("activities", req.path("activity"));
+    }
     store.target(req.path("target"), req.path("identifier"))
 }
 
@@ -29,13 +34,14 @@ pub(super) fn attribute(store: &Store, req: &Request<'_>) -> Result<(Target, usi
 /// `GET /v2/{target}/{identifier}/attributes`: archived attributes only with
 /// `show_archived=true`, as Attio does.
 pub(super) fn list(store: &Store, req: &Request<'_>) -> Result<Value, ApiError> {
-    let obj = store.schema(target(store, req)?);
+    let t = target(store, req)?;
     let archived = req.bool_param("show_archived")?;
-    let all: Vec<Value> = obj
+    let all: Vec<Value> = store
+        .schema(t)
         .attributes
         .iter()
         .filter(|a| archived || !a.is_archived)
-        .map(|a| a.to_json(&store.workspace_id, &obj.id, &store.objects))
+        .map(|a| store.attribute_json(t, a))
         .collect();
     paged(all, req)
 }
@@ -43,12 +49,9 @@ pub(super) fn list(store: &Store, req: &Request<'_>) -> Result<Value, ApiError> 
 /// `GET /v2/{target}/{identifier}/attributes/{attribute}`.
 pub(super) fn get(store: &Store, req: &Request<'_>) -> Result<Value, ApiError> {
     let (t, ai) = attribute(store, req)?;
-    let obj = store.schema(t);
-    Ok(data(obj.attributes[ai].to_json(
-        &store.workspace_id,
-        &obj.id,
-        &store.objects,
-    )))
+    Ok(data(
+        store.attribute_json(t, &store.schema(t).attributes[ai]),
+    ))
 }
 
 /// `POST /v2/{target}/{identifier}/attributes`.
@@ -64,11 +67,11 @@ pub(super) fn create(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiE
     if matches!(
         ty,
         AttrType::EmailAddress | AttrType::Domain | AttrType::PersonalName | AttrType::Interaction
-    ) || (ty == AttrType::Status && matches!(t, Target::Object(_)))
+    ) || (ty == AttrType::Status && !matches!(t, Target::List(_)))
     {
         return Err(ApiError::validation(format!(
-            "Attributes of type {ty_name} cannot be created on {}s through the API.",
-            t.noun()
+            "Attributes of type {ty_name} cannot be created on {} through the API.",
+            t.plural()
         )));
     }
     let flag = |k: &str| d.get(k).and_then(Value::as_bool).unwrap_or(false);
@@ -148,14 +151,15 @@ pub(super) fn create(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiE
     let event = match t {
         Target::Object(_) => Event::new("object-attribute.created").id("object_id", &owner),
         Target::List(_) => Event::new("list-attribute.created").id("list_id", &owner),
+        Target::Activity(_) => Event::new("activity-attribute.created").id("activity_id", &owner),
     }
     .id("attribute_id", &attr.id);
     store.schema_mut(t).attributes.push(attr);
     store.emit(event);
-    let obj = store.schema(t);
-    let attr = obj
+    let attr = store
+        .schema(t)
         .attributes
         .last()
-        .map(|a| a.to_json(&store.workspace_id, &obj.id, &store.objects));
+        .map(|a| store.attribute_json(t, a));
     Ok(data(attr.unwrap_or(Value::Null)))
 }

@@ -1,5 +1,8 @@
-//! Select options and statuses of object and list attributes: list, create and update
-//! (`…/attributes/{attribute}/options[/{option}]` and `…/statuses[/{status}]`).
+//! Select options and statuses of object, list and activity attributes: list, create and update
+//! (`…/attributes/{attribute}/options[/{option}]` and `…/statuses[/{status}]`). An option or
+//! status of an activity's attribute names the activity `object_id` in its id, as the select
+//! option and status of the activity records' values do in Attio's package (its `SelectOption`
+//! model is shared by objects, lists and activities).
 
 use serde_json::{Map, Value};
 

@@ -52,12 +52,10 @@ pub(super) fn update(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiE
     if d.is_empty() {
         return Err(ApiError::empty_payload());
     }
+    // Objects and activities share one namespace of slugs.
     if let Some(slug) = d.get("api_slug").and_then(Value::as_str)
-        && store
-            .objects
-            .iter()
-            .enumerate()
-            .any(|(i, x)| i != oi && x.api_slug == slug)
+        && slug != store.objects[oi].api_slug
+        && store.slug_taken(slug)
     {
         return Err(ApiError::slug_conflict(
             "Failed to update object. Please ensure api_slug is unique.",
