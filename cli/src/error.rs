@@ -2,6 +2,12 @@
 
 use std::path::PathBuf;
 
+/// The scopes a token needs to read objects and lists, as hints name them.
+pub(crate) const OBJECT_SCOPES: &str =
+    "the object_configuration:read and list_configuration:read scopes";
+/// The scope a token needs to read activities, as hints name it.
+pub(crate) const ACTIVITY_SCOPES: &str = "the activity_configuration:read scope to read activities";
+
 /// An error of the `attio` command: its `Display` is the whole message, hint included.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -10,9 +16,13 @@ pub enum Error {
     /// `ATTIO_BASE_URL`).
     #[error("{0}")]
     Setup(String),
-    /// An object or list slug the workspace does not have.
+    /// An object, list or activity slug the workspace does not have.
     #[error("{0}")]
     UnknownSlug(String),
+    /// Something of the workspace this version of `attio` cannot write code for (an activity
+    /// that extends a schema it does not know).
+    #[error("{0}")]
+    Unsupported(String),
     /// A request to Attio failed.
     #[error("{doing}: {error}{hint}")]
     Api {
@@ -39,6 +49,17 @@ pub enum Error {
 impl Error {
     /// An API error while `doing` something, against the workspace at `base_url`.
     pub(crate) fn api(doing: impl Into<String>, error: attio::Error, base_url: &str) -> Self {
+        Error::api_needing(doing, error, base_url, OBJECT_SCOPES)
+    }
+
+    /// An API error while `doing` something that needs `scopes`, against the workspace at
+    /// `base_url`: a `403` says which scopes to add.
+    pub(crate) fn api_needing(
+        doing: impl Into<String>,
+        error: attio::Error,
+        base_url: &str,
+        scopes: &str,
+    ) -> Self {
         let hint = match (&error, error.status()) {
             (
                 attio::Error::Transport {
@@ -52,7 +73,9 @@ impl Error {
             (_, Some(401)) => format!(
                 "\nhint: {base_url} did not accept ATTIO_API_KEY; check the token (Attio: Settings → Developers → Access tokens)"
             ),
-            (_, Some(403)) => "\nhint: the token needs the object_configuration:read and list_configuration:read scopes (Attio: Settings → Developers → Access tokens)".to_owned(),
+            (_, Some(403)) => format!(
+                "\nhint: the token needs {scopes} (Attio: Settings → Developers → Access tokens)"
+            ),
             _ => String::new(),
         };
         Error::Api {

@@ -1,14 +1,16 @@
-//! Reading a workspace's schema into [`crate::model`]: its objects, lists, attributes, options
-//! and statuses, with a line of progress on stderr per request batch.
+//! Reading a workspace's schema into [`crate::model`]: its objects, lists, activities,
+//! attributes, options and statuses, with a line of progress on stderr per request batch.
 
 use std::collections::BTreeMap;
 use std::io::Write;
 
+use attio::activities::Activity;
 use attio::schema::{Attribute, Target};
-use attio::{AttributeType, Client};
+use attio::{ActivitySchema, AttributeType, Client};
 
 use crate::Error;
-use crate::model::{AttributeSpec, Choice, ListSpec, ObjectSpec};
+use crate::error::{ACTIVITY_SCOPES, OBJECT_SCOPES};
+use crate::model::{ActivitySpec, AttributeSpec, Choice, ListSpec, ObjectSpec};
 
 /// A client for the workspace named by `ATTIO_API_KEY`, at `ATTIO_BASE_URL` if set; an error
 /// that says how to set them otherwise.
@@ -78,6 +80,10 @@ async fn objects(client: &Client) -> Result<Objects, Error> {
 }
 
 fn unknown(kind: &str, kinds: &str, slug: &str, known: &[String], flag: &str) -> Error {
+    Error::UnknownSlug(unknown_message(kind, kinds, slug, known, flag))
+}
+
+fn unknown_message(kind: &str, kinds: &str, slug: &str, known: &[String], flag: &str) -> String {
     let nearest = known
         .iter()
         .map(|k| (strsim::jaro_winkler(slug, k), k))
@@ -97,20 +103,121 @@ fn unknown(kind: &str, kinds: &str, slug: &str, known: &[String], flag: &str) ->
                 .join(", ")
         )
     };
-    Error::UnknownSlug(format!(
-        "the workspace has no {kind} with the slug `{slug}`{nearest}; {list}\nhint: {flag} takes an api slug (such as `people`, as in the URL of its settings in Attio), not a title"
-    ))
+    let example = if kind == "activity" {
+        "site_visits"
+    } else {
+        "people"
+    };
+    format!(
+        "the workspace has no {kind} with the slug `{slug}`{nearest}; {list}\nhint: {flag} takes an api slug (such as `{example}`, as in the URL of its settings in Attio), not a title"
+    )
 }
 
-/// Reads the objects `object_slugs` and the lists `list_slugs`, each with its live attributes
-/// and their options and statuses. A list's parent object is read too when it is not among
-/// `object_slugs` (entry structs name their parent's struct), and said so on `progress`.
+/// Every activity of the workspace, system and custom.
+async fn all_activities(client: &Client) -> Result<Vec<Activity>, Error> {
+    client.activities().collect_all().await.map_err(|e| {
+        let not_served = e.status() == Some(404);
+        let mut error = Error::api_needing(
+            "listing the workspace's activities",
+            e,
+            client.base_url(),
+            ACTIVITY_SCOPES,
+        );
+        if let (true, Error::Api { hint, .. }) = (not_served, &mut error) {
+            hint.push_str(&format!(
+                "\nhint: {} does not serve activities (they are in alpha at Attio, and may not be on for this workspace)",
+                client.base_url()
+            ));
+        }
+        error
+    })
+}
+
+/// The activities `slugs` (each once, in order), checked against the workspace's before
+/// anything else is read: an unknown slug, or an activity that extends a schema this version
+/// does not know, fails early.
+async fn wanted_activities(
+    client: &Client,
+    slugs: &[String],
+) -> Result<Vec<(Activity, ActivitySchema)>, Error> {
+    if slugs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let all = all_activities(client).await?;
+    let mut out: Vec<(Activity, ActivitySchema)> = Vec::new();
+    for slug in slugs {
+        if out.iter().any(|(a, _)| &a.api_slug == slug) {
+            continue;
+        }
+        let Some(activity) = all.iter().find(|a| &a.api_slug == slug) else {
+            let known: Vec<String> = all.iter().map(|a| a.api_slug.clone()).collect();
+            return Err(unknown(
+                "activity",
+                "activities",
+                slug,
+                &known,
+                "--activity",
+            ));
+        };
+        let extended: Vec<&str> = activity
+            .extends
+            .iter()
+            .map(|e| e.schema_slug.as_str())
+            .collect();
+        let schema = activity_schema(slug, activity.schema(), &extended)?;
+        out.push((activity.clone(), schema));
+    }
+    Ok(out)
+}
+
+/// The schema the activity `slug` extends, for `#[attio_activity(extends = "…")]`: `schema`
+/// (what [`Activity::schema`] found among the slugs Attio gave, `extended`), or an error that
+/// says what Attio gave instead of one of the four schemas.
+fn activity_schema(
+    slug: &str,
+    schema: Option<ActivitySchema>,
+    extended: &[&str],
+) -> Result<ActivitySchema, Error> {
+    if let Some(schema) = schema {
+        return Ok(schema);
+    }
+    let known = ActivitySchema::ALL
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let what = match extended {
+        [] => "Attio names no schema it extends".to_owned(),
+        [one] => format!("it extends `{one}`, which is not one of them"),
+        many => format!(
+            "it extends {}, none of which is one of them",
+            many.iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(" and ")
+        ),
+    };
+    Err(Error::Unsupported(format!(
+        "cannot generate the activity `{slug}`: #[attio::attio_activity] needs the schema it extends, one of {known}, but {what}\n\
+         hint: a newer attio-cli may know that schema (`cargo install attio-cli`); until then leave out `--activity {slug}`"
+    )))
+}
+
+/// What [`load`] reads: objects, lists and activities.
+pub type Loaded = (Vec<ObjectSpec>, Vec<ListSpec>, Vec<ActivitySpec>);
+
+/// Reads the objects `object_slugs`, the lists `list_slugs` and the activities
+/// `activity_slugs`, each with its live attributes and their options and statuses. A list's
+/// parent object is read too when it is not among `object_slugs` (entry structs name their
+/// parent's struct), and said so on `progress`. A record reference names the struct of the one
+/// object it allows only when that object is read too, as for objects: it is not added.
 pub async fn load(
     client: &Client,
     object_slugs: &[String],
     list_slugs: &[String],
+    activity_slugs: &[String],
     progress: &mut dyn Write,
-) -> Result<(Vec<ObjectSpec>, Vec<ListSpec>), Error> {
+) -> Result<Loaded, Error> {
     let base = client.base_url().to_owned();
     say(progress, format_args!("reading the workspace at {base}"));
     let known = objects(client).await?;
@@ -123,6 +230,7 @@ pub async fn load(
             wanted.push(slug.clone());
         }
     }
+    let activities = wanted_activities(client, activity_slugs).await?;
     let mut lists = Vec::new();
     if !list_slugs.is_empty() {
         let all = client
@@ -177,10 +285,27 @@ pub async fn load(
             plural_noun,
         });
     }
-    Ok((objects, lists))
+    let mut activity_specs = Vec::with_capacity(activities.len());
+    for (activity, extends) in activities {
+        let slug = activity.api_slug;
+        say(progress, format_args!("reading the activity `{slug}`"));
+        let target = Target::activity(slug.clone());
+        activity_specs.push(ActivitySpec {
+            attributes: attributes(client, &target, false, &known.by_id).await?,
+            slug,
+            singular_noun: activity.singular_noun,
+            plural_noun: activity.plural_noun,
+            extends,
+        });
+    }
+    Ok((objects, lists, activity_specs))
 }
 
-/// Which object or list `slug` is: objects first.
+/// Which object, list or activity `slug` is: objects first, then lists, then activities.
+///
+/// Activities are looked at last, and only for a slug that is no object or list; when they
+/// cannot be listed (a token without their scope, a workspace without them), the answer is
+/// that the slug is no object or list, with why activities were not searched.
 async fn find_target(client: &Client, slug: &str, known: &Objects) -> Result<Target, Error> {
     if known.slugs.iter().any(|s| s == slug) {
         return Ok(Target::object(slug));
@@ -194,13 +319,31 @@ async fn find_target(client: &Client, slug: &str, known: &Objects) -> Result<Tar
     }
     let mut all = known.slugs.clone();
     all.extend(lists.into_iter().map(|l| l.api_slug));
-    Err(unknown(
-        "object or list",
-        "objects and lists",
-        slug,
-        &all,
-        "`attio schema`",
-    ))
+    match all_activities(client).await {
+        Ok(activities) => {
+            if activities.iter().any(|a| a.api_slug == slug) {
+                return Ok(Target::activity(slug));
+            }
+            all.extend(activities.into_iter().map(|a| a.api_slug));
+            Err(unknown(
+                "object, list or activity",
+                "objects, lists and activities",
+                slug,
+                &all,
+                "`attio schema`",
+            ))
+        }
+        Err(error) => Err(Error::UnknownSlug(format!(
+            "{}\nnote: activities were not searched: {error}",
+            unknown_message(
+                "object or list",
+                "objects and lists",
+                slug,
+                &all,
+                "`attio schema`"
+            )
+        ))),
+    }
 }
 
 /// The attributes of `target` (archived ones too when `with_archived`), each with its options
@@ -212,6 +355,11 @@ pub async fn attributes(
     object_slugs: &BTreeMap<String, String>,
 ) -> Result<Vec<AttributeSpec>, Error> {
     let base = client.base_url();
+    let scopes = match target {
+        Target::Activity(_) => ACTIVITY_SCOPES,
+        _ => OBJECT_SCOPES,
+    };
+    let api = |doing: String, e: attio::Error| Error::api_needing(doing, e, base, scopes);
     let listing = client.attributes(target.clone());
     let listing = if with_archived {
         listing.with_archived()
@@ -221,7 +369,7 @@ pub async fn attributes(
     let attributes = listing
         .collect_all()
         .await
-        .map_err(|e| Error::api(format!("reading the attributes of {target}"), e, base))?;
+        .map_err(|e| api(format!("reading the attributes of {target}"), e))?;
     let mut out = Vec::with_capacity(attributes.len());
     for attribute in attributes {
         let choices = match attribute.attribute_type {
@@ -229,13 +377,12 @@ pub async fn attributes(
                 .options(target, &attribute.api_slug, true)
                 .await
                 .map_err(|e| {
-                    Error::api(
+                    api(
                         format!(
                             "reading the options of `{}` of {target}",
                             attribute.api_slug
                         ),
                         e,
-                        base,
                     )
                 })?
                 .into_iter()
@@ -248,13 +395,12 @@ pub async fn attributes(
                 .statuses(target, &attribute.api_slug, true)
                 .await
                 .map_err(|e| {
-                    Error::api(
+                    api(
                         format!(
                             "reading the statuses of `{}` of {target}",
                             attribute.api_slug
                         ),
                         e,
-                        base,
                     )
                 })?
                 .into_iter()
@@ -304,7 +450,8 @@ fn spec(
     }
 }
 
-/// For `attio schema`: the attributes of the object or list `slug`, archived ones included.
+/// For `attio schema`: the attributes of the object, list or activity `slug`, archived ones
+/// included.
 pub async fn schema_of(client: &Client, slug: &str) -> Result<(Target, Vec<AttributeSpec>), Error> {
     let known = objects(client).await?;
     let target = find_target(client, slug, &known).await?;
@@ -315,4 +462,66 @@ pub async fn schema_of(client: &Client, slug: &str) -> Result<(Target, Vec<Attri
 /// One line of progress; a closed stderr is not worth failing for.
 fn say(progress: &mut dyn Write, line: std::fmt::Arguments<'_>) {
     let _ = writeln!(progress, "{line}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_activity_takes_the_schema_attio_gives() {
+        let schema = activity_schema(
+            "site_visits",
+            Some(ActivitySchema::Interactions),
+            &["interactions"],
+        );
+        assert_eq!(schema.ok(), Some(ActivitySchema::Interactions));
+    }
+
+    #[test]
+    fn an_activity_of_an_unknown_schema_says_so_and_what_to_do() {
+        let err = activity_schema("site_visits", None, &["meetings"])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with(
+                "cannot generate the activity `site_visits`: #[attio::attio_activity] needs the schema it extends, \
+                 one of `activities`, `interactions`, `calls`, `emails`, but it extends `meetings`, which is not one of them\n"
+            ),
+            "{err}"
+        );
+        assert!(err.contains("leave out `--activity site_visits`"), "{err}");
+        assert!(err.contains("cargo install attio-cli"), "{err}");
+
+        let err = activity_schema("site_visits", None, &["meetings", "webinars"])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("it extends `meetings` and `webinars`, none of which is one of them"),
+            "{err}"
+        );
+        let err = activity_schema("site_visits", None, &[])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("but Attio names no schema it extends"),
+            "{err}"
+        );
+        assert!(matches!(
+            activity_schema("x", None, &[]),
+            Err(Error::Unsupported(_))
+        ));
+    }
+
+    #[test]
+    fn an_unknown_activity_suggests_the_nearest_and_names_the_flag() {
+        let known = ["site_visits".to_owned(), "phone_calls".to_owned()];
+        let err = unknown("activity", "activities", "site_visit", &known, "--activity").to_string();
+        assert_eq!(
+            err,
+            "the workspace has no activity with the slug `site_visit` (did you mean `site_visits`?); \
+             its activities are: `site_visits`, `phone_calls`\n\
+             hint: --activity takes an api slug (such as `site_visits`, as in the URL of its settings in Attio), not a title"
+        );
+    }
 }

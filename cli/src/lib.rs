@@ -1,17 +1,17 @@
 //! The `attio` command: generate typed Rust structs from an Attio workspace, and show its
 //! schema. The binary is a thin shell over this library, so that everything is testable:
 //!
-//! - [`fetch`] reads a workspace's objects, lists, attributes, options and statuses into the
-//!   plain data of [`model`];
+//! - [`fetch`] reads a workspace's objects, lists, activities, attributes, options and statuses
+//!   into the plain data of [`model`];
 //! - [`generate`] names and types everything ([`naming`] makes valid identifiers) and prints the
 //!   structs and enums with `prettyplease`;
-//! - [`schema_table`] prints an object's or list's attributes as a table.
+//! - [`schema_table`] prints an object's, list's or activity's attributes as a table.
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), attio_cli::Error> {
 //! let client = attio_cli::fetch::client_from_env()?;
 //! let people = ["people".to_owned()];
-//! let code = attio_cli::generate_code(&client, &people, &[], "", &mut std::io::stderr()).await?;
+//! let code = attio_cli::generate_code(&client, &people, &[], &[], "", &mut std::io::stderr()).await?;
 //! println!("{}", code.code);
 //! # Ok(()) }
 //! ```
@@ -31,17 +31,19 @@ pub use generate::Generated;
 
 use cli::{Cli, Command, GenerateArgs};
 
-/// Reads `objects` and `lists` from the workspace `client` names and generates their code,
-/// after `header`; progress and notes go to `progress`.
+/// Reads `objects`, `lists` and `activities` (api slugs) from the workspace `client` names and
+/// generates their code, after `header`; progress and notes go to `progress`.
 pub async fn generate_code(
     client: &attio::Client,
     objects: &[String],
     lists: &[String],
+    activities: &[String],
     header: &str,
     progress: &mut dyn Write,
 ) -> Result<Generated, Error> {
-    let (objects, lists) = fetch::load(client, objects, lists, progress).await?;
-    let generated = generate::generate(&objects, &lists, header)?;
+    let (objects, lists, activities) =
+        fetch::load(client, objects, lists, activities, progress).await?;
+    let generated = generate::generate(&objects, &lists, &activities, header)?;
     for note in &generated.notes {
         let _ = writeln!(progress, "note: {note}");
     }
@@ -61,8 +63,15 @@ pub async fn run(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Re
     let client = fetch::client_from_env()?;
     match cli.command {
         Command::Generate(args) => {
-            let generated =
-                generate_code(&client, &args.objects, &args.lists, &header(&args), stderr).await?;
+            let generated = generate_code(
+                &client,
+                &args.objects,
+                &args.lists,
+                &args.activities,
+                &header(&args),
+                stderr,
+            )
+            .await?;
             match &args.out {
                 Some(path) => {
                     std::fs::write(path, &generated.code).map_err(|error| Error::Write {

@@ -1,7 +1,7 @@
-//! What the generator and the schema table read: a workspace's objects, lists and attributes,
-//! as plain data (built from Attio's answers by [`crate::fetch`], or by hand in tests).
+//! What the generator and the schema table read: a workspace's objects, lists, activities and
+//! attributes, as plain data (built from Attio's answers by [`crate::fetch`], or by hand in tests).
 
-use attio::AttributeType;
+use attio::{ActivitySchema, AttributeType};
 
 /// An object to generate a struct for.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,7 +29,22 @@ pub struct ListSpec {
     pub attributes: Vec<AttributeSpec>,
 }
 
-/// One attribute of an object or a list.
+/// An activity to generate a struct for its records.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActivitySpec {
+    /// Its api slug, `site_visits`.
+    pub slug: String,
+    /// `Site visit`: the struct's name, when it makes one.
+    pub singular_noun: String,
+    /// `Site visits`.
+    pub plural_noun: String,
+    /// The schema it extends (`extends = "interactions"`).
+    pub extends: ActivitySchema,
+    /// Its attributes, in Attio's order.
+    pub attributes: Vec<AttributeSpec>,
+}
+
+/// One attribute of an object, a list or an activity.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AttributeSpec {
     /// Its api slug.

@@ -1,4 +1,4 @@
-//! `attio schema`: an object's or list's attributes as an aligned table, then the options and
+//! `attio schema`: an object's, list's or activity's attributes as an aligned table, then the options and
 //! statuses of its select and status attributes.
 
 use std::fmt::Write as _;

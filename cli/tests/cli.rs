@@ -56,6 +56,8 @@ async fn help_says_what_each_command_does() {
     for needle in [
         "--object <SLUG>",
         "--list <SLUG>",
+        "--activity <SLUG>",
+        "attio_activity",
         "--out <PATH>",
         "SelectEnum",
         "Option<T>",
@@ -68,11 +70,13 @@ async fn help_says_what_each_command_does() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn generate_needs_an_object_or_a_list() {
+async fn generate_needs_an_object_a_list_or_an_activity() {
     let out = attio(&["generate"], &[]).await;
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
-    assert!(err.contains("--object <SLUG>"), "{err}");
+    for flag in ["--object <SLUG>", "--list <SLUG>", "--activity <SLUG>"] {
+        assert!(err.contains(flag), "{err}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -80,6 +84,7 @@ async fn a_missing_api_key_says_how_to_set_it() {
     for args in [
         &["schema", "people"][..],
         &["generate", "--object", "people"],
+        &["generate", "--activity", "site_visits"],
     ] {
         let out = attio(args, &[]).await;
         assert_eq!(out.status.code(), Some(1));
@@ -153,8 +158,11 @@ async fn an_unknown_slug_lists_the_slugs_that_exist() {
     let out = attio(&["schema", "peeple"], &sandbox_env(&sandbox)).await;
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
+    // "no object or list" while activities cannot be listed, "no object, list or activity" once
+    // they can.
     assert!(
-        err.contains("no object or list with the slug `peeple` (did you mean `people`?)"),
+        err.starts_with("error: the workspace has no object")
+            && err.contains("with the slug `peeple` (did you mean `people`?)"),
         "{err}"
     );
     assert!(

@@ -1,9 +1,10 @@
 //! `attio generate` against the sandbox, compared with golden files: `tests/generated/mod.rs`
 //! for the standard objects people, companies and deals, `tests/generated/pipeline.rs` for a
-//! list made here, and `tests/generated/gadgets.rs` for a custom object with names that are
-//! awkward in Rust. Each golden file is also compiled here, as a module, and round-trips
-//! records or entries through the sandbox: what the generator writes compiles as is and reads
-//! back what it wrote.
+//! list made here, `tests/generated/gadgets.rs` for a custom object with names that are
+//! awkward in Rust, and `tests/generated/activities.rs` for an activity made here (with people,
+//! which it references). Each golden file is also compiled here, as a module, and round-trips
+//! records or entries through the sandbox, or is checked against its schema: what the generator
+//! writes compiles as is and reads back what it wrote.
 //!
 //! After a deliberate change to the generator, refresh the golden files and review their diff:
 //!
@@ -12,6 +13,9 @@
 //! git diff cli/tests/generated/
 //! ```
 
+#[allow(dead_code)]
+#[path = "generated/activities.rs"]
+mod activities;
 #[allow(dead_code)]
 #[path = "generated/gadgets.rs"]
 mod gadgets;
@@ -67,6 +71,7 @@ async fn generate(client: &attio::Client, args: &[&str]) -> (String, String) {
         client,
         &args.objects,
         &args.lists,
+        &args.activities,
         &attio_cli::header(&args),
         &mut progress,
     )
@@ -417,4 +422,97 @@ async fn a_gadget_with_awkward_names_round_trips() {
         };
         assert_eq!(got.values, expected);
     }
+}
+
+/// A sandbox with the activity `site_visits`, which extends `interactions`: a reference to
+/// people, a select (one option with an emoji), a multiselect text, a unique text and a number.
+async fn site_visits_sandbox() -> (Sandbox, attio::Client) {
+    use attio::activities::NewActivity;
+    use attio::schema::{NewAttribute, Target};
+    use attio::{ActivitySchema, AttributeType};
+
+    let sandbox = Sandbox::start().await.expect("the sandbox starts");
+    let client = client(&sandbox);
+    client
+        .create_activity(&NewActivity::new(
+            "site_visits",
+            "Site visit",
+            "Site visits",
+            ActivitySchema::Interactions,
+        ))
+        .await
+        .expect("the activity is created");
+    let visits = Target::activity("site_visits");
+    for new in [
+        NewAttribute::new("visitor", "Visitor", AttributeType::RecordReference)
+            .allowed_objects(["people"]),
+        NewAttribute::new("channel", "Channel", AttributeType::Select),
+        NewAttribute::new("pages", "Pages", AttributeType::Text).multiselect(true),
+        NewAttribute::new("visit_id", "Visit ID", AttributeType::Text).unique(true),
+        NewAttribute::new(
+            "duration_seconds",
+            "Duration (seconds)",
+            AttributeType::Number,
+        ),
+    ] {
+        client
+            .create_attribute(&visits, &new)
+            .await
+            .expect("the attribute is created");
+    }
+    for option in ["Organic search", "Paid ads", "Email 📧"] {
+        client
+            .create_option(&visits, "channel", option)
+            .await
+            .expect("the option is created");
+    }
+    (sandbox, client)
+}
+
+#[tokio::test]
+#[ignore = "needs the sandbox's activities (branch activities-sandbox)"]
+async fn generated_code_for_an_activity_matches_its_golden_file() {
+    let (_sandbox, client) = site_visits_sandbox().await;
+    let (code, progress) = generate(
+        &client,
+        &["--object", "people", "--activity", "site_visits"],
+    )
+    .await;
+    assert!(
+        progress.contains("reading the activity `site_visits`"),
+        "{progress}"
+    );
+    check_golden("activities.rs", &code);
+
+    // The workspace the code was generated from agrees with it, attribute by attribute.
+    let report = client
+        .check_schema::<activities::SiteVisit>()
+        .await
+        .expect("the schema check runs");
+    assert!(report.is_compatible(), "{report}");
+
+    // `attio schema site_visits` finds the activity after the objects and lists.
+    let (target, attributes) = attio_cli::fetch::schema_of(&client, "site_visits")
+        .await
+        .expect("the activity is found");
+    assert_eq!(target, attio::schema::Target::activity("site_visits"));
+    assert!(attributes.iter().any(|a| a.slug == "visitor"));
+
+    // An activity the workspace does not have is named, with the nearest one.
+    let err = attio_cli::generate_code(
+        &client,
+        &[],
+        &[],
+        &["site_visit".to_owned()],
+        "",
+        &mut Vec::new(),
+    )
+    .await
+    .expect_err("an unknown activity fails")
+    .to_string();
+    assert!(
+        err.contains("no activity with the slug `site_visit` (did you mean `site_visits`?); its activities are: ")
+            && err.contains("--activity takes an api slug"),
+        "{err}"
+    );
 }

@@ -2,9 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use attio::AttributeType;
+use attio::{ActivitySchema, AttributeType};
 
-use crate::model::{AttributeSpec, Cardinality, ListSpec, ObjectSpec};
+use crate::model::{ActivitySpec, AttributeSpec, Cardinality, ListSpec, ObjectSpec};
 use crate::naming::{Taken, camel_ident, field_ident};
 
 /// Names generated code must not take: the prelude's types and traits, which the fields and
@@ -45,22 +45,24 @@ const PRELUDE: &[&str] = &[
 /// Everything named and typed, ready to print.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
-    /// The structs, objects first, each with its enums.
+    /// The structs, objects first, then lists, then activities, each with its enums.
     pub structs: Vec<StructPlan>,
     /// What was left out or typed loosely.
     pub notes: Vec<String>,
 }
 
-/// One `#[attio_object]` or `#[attio_list]` struct.
+/// One `#[attio_object]`, `#[attio_list]` or `#[attio_activity]` struct.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StructPlan {
     /// The struct's name.
     pub ident: String,
-    /// The object's or list's slug.
+    /// The object's, list's or activity's slug.
     pub slug: String,
     /// `Some(parent struct)` for a list.
     pub parent: Option<String>,
-    /// An object's singular and plural nouns (`singular = "…", plural = "…"`).
+    /// `Some(schema)` for an activity: the schema it extends (`extends = "…"`).
+    pub extends: Option<ActivitySchema>,
+    /// An object's or activity's singular and plural nouns (`singular = "…", plural = "…"`).
     pub nouns: Option<(String, String)>,
     /// The doc comment's lines.
     pub doc: Vec<String>,
@@ -119,7 +121,7 @@ pub struct EnumPlan {
 }
 
 /// Names every type, field and variant, and types every field.
-pub fn plan(objects: &[ObjectSpec], lists: &[ListSpec]) -> Plan {
+pub fn plan(objects: &[ObjectSpec], lists: &[ListSpec], activities: &[ActivitySpec]) -> Plan {
     let mut types = Taken::default();
     for name in PRELUDE {
         types.reserve(*name);
@@ -148,6 +150,13 @@ pub fn plan(objects: &[ObjectSpec], lists: &[ListSpec]) -> Plan {
         .map(|l| {
             let preferred = camel_ident(&l.slug).map(|s| format!("{s}Entry"));
             claim_struct(&mut types, preferred, "ListEntry")
+        })
+        .collect();
+    let activity_idents: Vec<String> = activities
+        .iter()
+        .map(|a| {
+            let preferred = camel_ident(&a.singular_noun).or_else(|| camel_ident(&a.slug));
+            claim_struct(&mut types, preferred, "Activity")
         })
         .collect();
     let by_slug: BTreeMap<&str, &str> = objects
@@ -203,6 +212,31 @@ pub fn plan(objects: &[ObjectSpec], lists: &[ListSpec]) -> Plan {
             &mut notes,
         ));
     }
+    for (activity, ident) in activities.iter().zip(&activity_idents) {
+        let doc = vec![format!(
+            "A record of the Attio activity `{}`, which extends `{}`.",
+            activity.slug, activity.extends
+        )];
+        let owner = Owner {
+            kind: OwnerKind::Activity,
+            slug: &activity.slug,
+            ident,
+        };
+        let mut plan = plan_struct(
+            owner,
+            None,
+            doc,
+            &activity.attributes,
+            &by_slug,
+            &mut types,
+            &mut notes,
+        );
+        plan.extends = Some(activity.extends);
+        // The macro refuses blank nouns; without them the struct still reads and writes.
+        plan.nouns = Some((activity.singular_noun.clone(), activity.plural_noun.clone()))
+            .filter(|(singular, plural)| !singular.trim().is_empty() && !plural.trim().is_empty());
+        structs.push(plan);
+    }
     Plan { structs, notes }
 }
 
@@ -210,6 +244,7 @@ pub fn plan(objects: &[ObjectSpec], lists: &[ListSpec]) -> Plan {
 enum OwnerKind {
     Object,
     List,
+    Activity,
 }
 
 #[derive(Clone, Copy)]
@@ -224,6 +259,7 @@ impl Owner<'_> {
         match self.kind {
             OwnerKind::Object => format!("object `{}`", self.slug),
             OwnerKind::List => format!("list `{}`", self.slug),
+            OwnerKind::Activity => format!("activity `{}`", self.slug),
         }
     }
 }
@@ -303,6 +339,7 @@ fn plan_struct(
         ident: owner.ident.to_owned(),
         slug: owner.slug.to_owned(),
         parent,
+        extends: None,
         nouns: None,
         doc,
         fields,

@@ -39,14 +39,23 @@ fn render_struct(s: &StructPlan) -> TokenStream {
     let doc = docs(&s.doc);
     let ident = format_ident!("{}", s.ident);
     let slug = &s.slug;
-    let macro_attr = match &s.parent {
-        None => match &s.nouns {
+    let macro_attr = match (&s.parent, s.extends) {
+        (None, Some(extends)) => {
+            let extends = extends.as_str();
+            match &s.nouns {
+                Some((singular, plural)) => quote!(
+                    #[attio::attio_activity(slug = #slug, extends = #extends, singular = #singular, plural = #plural)]
+                ),
+                None => quote!(#[attio::attio_activity(slug = #slug, extends = #extends)]),
+            }
+        }
+        (None, None) => match &s.nouns {
             Some((singular, plural)) => quote!(
                 #[attio::attio_object(slug = #slug, singular = #singular, plural = #plural)]
             ),
             None => quote!(#[attio::attio_object(slug = #slug)]),
         },
-        Some(parent) => {
+        (Some(parent), _) => {
             let parent = format_ident!("{}", parent);
             quote!(#[attio::attio_list(slug = #slug, parent = #parent)])
         }

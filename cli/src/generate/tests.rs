@@ -5,6 +5,8 @@ use attio::AttributeType as T;
 use super::*;
 use crate::model::{AttributeSpec, Choice, ListSpec, ObjectSpec};
 
+mod activities;
+
 fn object(slug: &str, noun: &str, attributes: Vec<AttributeSpec>) -> ObjectSpec {
     ObjectSpec {
         slug: slug.into(),
@@ -37,6 +39,7 @@ fn types_and_cardinality_follow_the_attribute() {
             ],
         )],
         &[],
+        &[],
     );
     let t = |f| field(&plan, "Thing", f).rust_type();
     assert_eq!(t("name"), "String");
@@ -61,6 +64,7 @@ fn every_known_type_maps_to_its_rust_type() {
                 "Thing",
                 vec![AttributeSpec::new("x", "X", ty.clone()).choices(["A"])],
             )],
+            &[],
             &[],
         );
         let f = field(&plan, "Thing", "x");
@@ -100,6 +104,7 @@ fn references_to_one_generated_object_are_typed() {
             ),
         ],
         &[],
+        &[],
     );
     assert_eq!(
         field(&plan, "Person", "company").rust_type(),
@@ -135,6 +140,7 @@ fn select_and_status_attributes_get_enums_with_a_catch_all() {
             ],
         )],
         &[],
+        &[],
     );
     let deal = &plan.structs[0];
     let stage = &deal.enums[0];
@@ -168,7 +174,7 @@ fn archived_attributes_and_options_are_left_out() {
         title: "Gone".into(),
         is_archived: true,
     });
-    let plan = plan(&[object("deals", "Deal", vec![archived, stage])], &[]);
+    let plan = plan(&[object("deals", "Deal", vec![archived, stage])], &[], &[]);
     let deal = &plan.structs[0];
     assert_eq!(deal.fields.len(), 1);
     assert_eq!(deal.enums[0].variants, [("Lead".into(), "Lead".into())]);
@@ -187,6 +193,7 @@ fn slugs_that_are_not_identifiers_are_renamed() {
                 AttributeSpec::new("3rd_tier", "Tier", T::Select).choices(["Gold"]),
             ],
         )],
+        &[],
         &[],
     );
     let f = &plan.structs[0].fields;
@@ -222,6 +229,7 @@ fn titles_the_doc_comment_cannot_carry_are_explicit() {
             ],
         )],
         &[],
+        &[],
     );
     let f = &plan.structs[0].fields;
     assert!(f[0].unique && f[0].title.is_none());
@@ -233,7 +241,7 @@ fn titles_the_doc_comment_cannot_carry_are_explicit() {
         plan.structs[0].nouns,
         Some(("Thing".to_owned(), "Things".to_owned()))
     );
-    let code = generate(&[object("things", "Thing", vec![f_spec()])], &[], "")
+    let code = generate(&[object("things", "Thing", vec![f_spec()])], &[], &[], "")
         .unwrap()
         .code;
     assert!(
@@ -262,6 +270,7 @@ fn type_names_do_not_collide() {
             object("d", "Deal Fields", vec![]),
         ],
         &[],
+        &[],
     );
     let names: Vec<_> = plan.structs.iter().map(|s| s.ident.as_str()).collect();
     assert_eq!(names, ["Option2", "Deal", "DealStage", "DealFields2"]);
@@ -280,7 +289,7 @@ fn lists_name_their_parent_and_skip_what_entries_cannot_hold() {
             AttributeSpec::new("who", "Who", T::PersonalName),
         ],
     };
-    let plan = plan(&[companies], &[list]);
+    let plan = plan(&[companies], &[list], &[]);
     let entry = &plan.structs[1];
     assert_eq!(entry.ident, "SalesPipelineEntry");
     assert_eq!(entry.parent.as_deref(), Some("Company"));
@@ -303,6 +312,7 @@ fn unknown_types_are_left_out_with_a_note() {
             )],
         )],
         &[],
+        &[],
     );
     assert!(plan.structs[0].fields.is_empty());
     assert!(plan.notes[0].contains("hologram"), "{:?}", plan.notes);
@@ -322,6 +332,7 @@ fn output_is_formatted_rust() {
                     .choices(["Lead", "Won 🎉"]),
             ],
         )],
+        &[],
         &[],
         "Generated.",
     )
