@@ -40,6 +40,22 @@ pub struct Person {
     pub company: Option<Ref<Company>>,
 }
 
+/// A page of the website: the options of a multiselect select attribute (Attio has no
+/// multiselect text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, attio::SelectEnum)]
+pub enum Page {
+    /// `/`
+    Home,
+    /// `/pricing`
+    Pricing,
+    /// `/docs`
+    Docs,
+    /// `/customers`
+    Customers,
+    /// `/careers`
+    Careers,
+}
+
 /// A visit to the website by a known person: a record of the activity `site_visits`.
 #[attio_activity(
     slug = "site_visits",
@@ -49,16 +65,17 @@ pub struct Person {
 )]
 #[derive(Debug, Clone)]
 pub struct SiteVisit {
-    /// The visit's id in the analytics tool: the key a visit is logged by, so logging it twice
-    /// changes nothing.
+    /// The visit's id in the analytics tool.
+    ///
+    /// The key a visit is logged by, so that logging it twice changes nothing.
     #[attio(unique)]
     pub visit_id: String,
     /// When it happened (inherited from `interactions`).
     pub occurred_at: Timestamp,
     /// Who visited.
     pub visitor: Option<Ref<Person>>,
-    /// The pages seen, in order.
-    pub pages: Vec<String>,
+    /// The pages seen.
+    pub pages: Vec<Page>,
 }
 
 #[tokio::main]
@@ -93,7 +110,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             "  {}  {} pages: {}",
             visit.values.occurred_at,
             visit.values.pages.len(),
-            visit.values.pages.join(" → ")
+            visit
+                .values
+                .pages
+                .iter()
+                .map(|p| format!("{p:?}"))
+                .collect::<Vec<_>>()
+                .join(" → ")
         );
     }
 
@@ -145,18 +168,15 @@ async fn log_visits(
     client: &Client,
     people: &[Record<Person>],
 ) -> Result<usize, Box<dyn std::error::Error>> {
-    let pages = ["/", "/pricing", "/docs", "/customers", "/careers"];
+    use Page::{Careers, Customers, Docs, Home, Pricing};
+    let pages = [Home, Pricing, Docs, Customers, Careers];
     for n in 0..12 {
         let day = 21 + n % 10;
         let visit = SiteVisit {
             visit_id: format!("ga-{n:04}"),
             occurred_at: format!("2026-11-{day:02}T{:02}:15:00Z", 8 + n).parse()?,
             visitor: Some(Ref::from(&people[n % people.len()])),
-            pages: pages
-                .iter()
-                .take(1 + n % pages.len())
-                .map(|p| p.to_string())
-                .collect(),
+            pages: pages.iter().take(1 + n % pages.len()).copied().collect(),
         };
         visit.assert_by(client, |f| f.visit_id()).await?;
     }

@@ -28,11 +28,15 @@
 //! #[attio::attio_object(slug = "people")]
 //! struct Person { email_addresses: Vec<attio::EmailAddress> }
 //!
+//! // A multiselect select: Attio has no multiselect text.
+//! #[derive(Debug, Clone, Copy, PartialEq, attio::SelectEnum)]
+//! enum Page { Home, Pricing, Docs }
+//!
 //! #[attio::attio_activity(slug = "site_visits", extends = "interactions")]
 //! struct SiteVisit {
 //!     occurred_at: attio::Timestamp,
 //!     visitor: Option<attio::Ref<Person>>,
-//!     pages: Vec<String>,
+//!     pages: Vec<Page>,
 //! }
 //!
 //! # async fn run(client: attio::Client, person: attio::Ref<Person>) -> Result<(), Box<dyn std::error::Error>> {
@@ -40,7 +44,7 @@
 //! let visit = SiteVisit {
 //!     occurred_at: "2026-11-21T13:22:49Z".parse()?,
 //!     visitor: Some(person),
-//!     pages: vec!["/pricing".into()],
+//!     pages: vec![Page::Pricing],
 //! };
 //! let record = visit.create(&client).await?;
 //! let recent = SiteVisit::query()

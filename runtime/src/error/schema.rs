@@ -315,11 +315,17 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Problem::MissingTarget { kind, .. } => write!(f, "the {kind} does not exist"),
-            Problem::WrongSchema { expected, live } => write!(
-                f,
-                "the activity extends {}, but the struct's `extends` is `{expected}`",
-                quoted(live)
-            ),
+            Problem::WrongSchema { expected, live } => {
+                let live: Vec<String> = live.iter().map(|s| format!("`{s}`")).collect();
+                let live = match live.is_empty() {
+                    true => "no schema Attio names".to_owned(),
+                    false => live.join(" and "),
+                };
+                write!(
+                    f,
+                    "the activity extends {live}, but the struct's `extends` is `{expected}`"
+                )
+            }
             Problem::WrongParent { expected, live } => write!(
                 f,
                 "the list is over {}, but the struct's parent is `{expected}`",

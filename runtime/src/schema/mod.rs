@@ -164,15 +164,40 @@ impl Client {
 
     /// [`Client::ensure_schema`] for several structs at once: objects and lists first, so that a
     /// `Ref<T>` attribute can name an object created in the same call.
+    ///
+    /// An activity the call creates inherits attributes from the schema it extends, which no plan
+    /// can see before the activity exists: the objects, lists and activities are created first,
+    /// then the attributes are planned again against what Attio now has, and the plan returned
+    /// holds both parts.
     pub async fn ensure_schemas(&self, contracts: &[Contract]) -> Result<SchemaPlan> {
         let plan = self.plan_schemas(contracts).await?;
         if !plan.is_possible() {
             return Err(plan::refused(plan));
         }
-        for change in &plan.changes {
+        if !plan.creates_an_activity() {
+            for change in &plan.changes {
+                plan::apply(self, change).await?;
+            }
+            return Ok(plan);
+        }
+        let (targets, _): (Vec<Change>, Vec<Change>) =
+            plan.changes.into_iter().partition(Change::creates_a_target);
+        for change in &targets {
             plan::apply(self, change).await?;
         }
-        Ok(plan)
+        let rest = self.plan_schemas(contracts).await?;
+        if !rest.is_possible() {
+            return Err(plan::refused(rest));
+        }
+        for change in &rest.changes {
+            plan::apply(self, change).await?;
+        }
+        let mut changes = targets;
+        changes.extend(rest.changes);
+        Ok(SchemaPlan {
+            changes,
+            refused: rest.refused,
+        })
     }
 
     /// `GET /v2/objects`: every object of the workspace, standard and custom.

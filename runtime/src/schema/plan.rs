@@ -53,6 +53,13 @@ impl SchemaPlan {
     pub fn is_possible(&self) -> bool {
         self.refused.is_compatible()
     }
+
+    /// Whether it creates an activity, whose inherited attributes it cannot know yet.
+    pub(crate) fn creates_an_activity(&self) -> bool {
+        self.changes
+            .iter()
+            .any(|c| matches!(c, Change::CreateActivity(_)))
+    }
 }
 
 impl fmt::Display for SchemaPlan {
@@ -131,6 +138,11 @@ pub enum Change {
 }
 
 impl Change {
+    /// Whether it creates an object, a list or an activity (rather than what is in one).
+    pub(crate) fn creates_a_target(&self) -> bool {
+        self.phase() <= 1
+    }
+
     fn phase(&self) -> u8 {
         match self {
             Change::CreateObject(_) => 0,

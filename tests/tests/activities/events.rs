@@ -26,7 +26,7 @@ async fn an_activity_records_events_are_delivered_and_read_back_typed() {
     let visit = SiteVisit {
         visit_id: "hook".into(),
         occurred_at: "2026-11-01T09:00:00Z".parse().unwrap(),
-        pages: vec!["/".into()],
+        pages: vec![crate::Page::Home],
         note: None,
         visitor: None,
     };
@@ -94,7 +94,7 @@ async fn a_fetch_reads_the_record_the_event_names() {
     let visit = SiteVisit {
         visit_id: "kept".into(),
         occurred_at: "2026-11-01T09:00:00Z".parse().unwrap(),
-        pages: vec!["/pricing".into()],
+        pages: vec![crate::Page::Pricing],
         note: Some("came back".into()),
         visitor: None,
     };

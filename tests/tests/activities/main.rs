@@ -17,6 +17,19 @@ pub struct Person {
     pub email_addresses: Vec<EmailAddress>,
 }
 
+/// A page of the website: a multiselect select attribute (Attio has no multiselect text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, attio::SelectEnum)]
+pub enum Page {
+    /// `/`
+    Home,
+    /// `/pricing`
+    Pricing,
+    /// `/docs`
+    Docs,
+    /// `/blog`
+    Blog,
+}
+
 /// A custom object of visits: the suite's object side.
 #[attio_object(slug = "visits", singular = "Visit", plural = "Visits")]
 #[derive(Debug, Clone, PartialEq)]
@@ -27,7 +40,7 @@ pub struct Visit {
     /// When.
     pub occurred_at: Timestamp,
     /// Multiselect: appended by `update`, replaced by `overwrite`.
-    pub pages: Vec<String>,
+    pub pages: Vec<Page>,
     /// Optional.
     pub note: Option<String>,
     /// Who.
@@ -49,7 +62,7 @@ pub struct SiteVisit {
     /// Inherited from `interactions`.
     pub occurred_at: Timestamp,
     /// Multiselect: appended by `update`, replaced by `overwrite`.
-    pub pages: Vec<String>,
+    pub pages: Vec<Page>,
     /// Optional.
     pub note: Option<String>,
     /// Who.

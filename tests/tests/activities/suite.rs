@@ -7,16 +7,17 @@ use std::fmt::Debug;
 use attio::{Client, ErrorCode, Query, Queryable, Record, RecordId, RecordStruct, Ref, Timestamp};
 use futures::StreamExt as _;
 
-use crate::{Person, SiteVisit, Visit, setup};
+use crate::{Page, Person, SiteVisit, Visit, setup};
+use Page::{Blog, Docs, Home, Pricing};
 
 /// What the suite needs of a struct beyond the record API: building one, and the handles the
 /// macro generates for each struct (the same names on both).
 trait Visits:
     RecordStruct + Queryable<Item = Record<Self>> + Clone + PartialEq + Debug + Send + Sync + 'static
 {
-    fn new(id: &str, at: &str, pages: &[&str], note: Option<&str>) -> Self;
+    fn new(id: &str, at: &str, pages: &[Page], note: Option<&str>) -> Self;
     fn visit_id(&self) -> &str;
-    fn pages(&self) -> &[String];
+    fn pages(&self) -> &[Page];
     fn note(&self) -> Option<&str>;
     fn with_visitor(self, person: Ref<Person>) -> Self;
     fn visitor(&self) -> Option<&Ref<Person>>;
@@ -26,7 +27,7 @@ trait Visits:
     async fn append_page_and_note(
         client: &Client,
         id: &RecordId,
-        page: &str,
+        page: Page,
         note: &str,
     ) -> attio::Result<Record<Self>>;
     async fn sync(client: &Client, items: Vec<Self>) -> attio::Result<attio::sync::SyncReport>;
@@ -35,11 +36,11 @@ trait Visits:
 macro_rules! visits {
     ($ty:ident) => {
         impl Visits for $ty {
-            fn new(id: &str, at: &str, pages: &[&str], note: Option<&str>) -> Self {
+            fn new(id: &str, at: &str, pages: &[Page], note: Option<&str>) -> Self {
                 $ty {
                     visit_id: id.into(),
                     occurred_at: at.parse::<Timestamp>().unwrap(),
-                    pages: pages.iter().map(|p| p.to_string()).collect(),
+                    pages: pages.to_vec(),
                     note: note.map(Into::into),
                     visitor: None,
                 }
@@ -47,7 +48,7 @@ macro_rules! visits {
             fn visit_id(&self) -> &str {
                 &self.visit_id
             }
-            fn pages(&self) -> &[String] {
+            fn pages(&self) -> &[Page] {
                 &self.pages
             }
             fn note(&self) -> Option<&str> {
@@ -72,11 +73,11 @@ macro_rules! visits {
             async fn append_page_and_note(
                 client: &Client,
                 id: &RecordId,
-                page: &str,
+                page: Page,
                 note: &str,
             ) -> attio::Result<Record<Self>> {
                 $ty::changes()
-                    .append_pages([page.to_string()])
+                    .append_pages([page])
                     .set_note(note)
                     .apply(client, id)
                     .await
@@ -98,6 +99,13 @@ macro_rules! visits {
 visits!(Visit);
 visits!(SiteVisit);
 
+/// The pages in declaration order.
+fn sorted(pages: &[Page]) -> Vec<Page> {
+    let mut pages = pages.to_vec();
+    pages.sort_by_key(|p| *p as u8);
+    pages
+}
+
 /// The steps, with the answers both kinds must give.
 async fn suite<T: Visits>(client: &Client) {
     // The schema: created from the struct (the object or the activity, then its attributes),
@@ -108,23 +116,24 @@ async fn suite<T: Visits>(client: &Client) {
     assert!(report.is_compatible(), "{report}");
 
     // Create and get.
-    let a = T::new("a", "2026-11-01T09:00:00Z", &["/"], Some("first"));
+    let a = T::new("a", "2026-11-01T09:00:00Z", &[Home], Some("first"));
     let created = client.create_record(&a).await.unwrap();
     let id = created.id.record_id.clone();
     assert_eq!(created.values, a);
     assert_eq!(client.get_record::<T>(&id).await.unwrap().values, a);
 
     // PATCH appends to a multiselect; PUT replaces it.
-    let more = T::new("a", "2026-11-01T09:00:00Z", &["/pricing"], None);
+    let more = T::new("a", "2026-11-01T09:00:00Z", &[Pricing], None);
     let updated = client.update_record(&more, &id).await.unwrap();
-    assert_eq!(updated.values.pages(), ["/", "/pricing"]);
+    // Attio adds the values; in which order it lists them is its own.
+    assert_eq!(sorted(updated.values.pages()), [Home, Pricing]);
     assert_eq!(updated.values.note(), Some("first"), "a None is not sent");
-    let exact = T::new("a", "2026-11-01T09:00:00Z", &["/docs"], Some("replaced"));
+    let exact = T::new("a", "2026-11-01T09:00:00Z", &[Docs], Some("replaced"));
     let overwritten = client.overwrite_record(&exact, &id).await.unwrap();
     assert_eq!(overwritten.values, exact);
 
     // An upsert by the unique attribute: the same record, then a new one.
-    let again = T::new("a", "2026-11-01T09:00:00Z", &["/docs"], Some("asserted"));
+    let again = T::new("a", "2026-11-01T09:00:00Z", &[Docs], Some("asserted"));
     let same = again.assert(client).await.unwrap();
     assert_eq!(same.id.record_id, id);
     assert_eq!(same.values.note(), Some("asserted"));
@@ -147,10 +156,10 @@ async fn suite<T: Visits>(client: &Client) {
     assert_eq!(streamed.len(), 2);
 
     // A change set: an append and a replacement in one call.
-    let changed = T::append_page_and_note(client, &id, "/blog", "changed")
+    let changed = T::append_page_and_note(client, &id, Blog, "changed")
         .await
         .unwrap();
-    assert_eq!(changed.values.pages(), ["/docs", "/blog"]);
+    assert_eq!(sorted(changed.values.pages()), [Docs, Blog]);
     assert_eq!(changed.values.note(), Some("changed"));
 
     // Bulk creates, then a sync that creates what is missing and then writes nothing.
@@ -158,7 +167,7 @@ async fn suite<T: Visits>(client: &Client) {
     let report = client.bulk().create_all(many, |_| {}).await;
     assert_eq!(report.progress.succeeded, 5, "{:?}", report.progress);
     let items: Vec<T> = (0..3)
-        .map(|i| T::new(&format!("sync-{i}"), "2026-11-04T09:00:00Z", &["/"], None))
+        .map(|i| T::new(&format!("sync-{i}"), "2026-11-04T09:00:00Z", &[Home], None))
         .collect();
     let first = T::sync(client, items.clone()).await.unwrap();
     assert_eq!((first.created, first.failed.len()), (3, 0), "{first}");

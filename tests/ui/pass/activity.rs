@@ -4,6 +4,12 @@ struct Person {
     email_addresses: Vec<attio::EmailAddress>,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, attio::SelectEnum)]
+enum Page {
+    Home,
+    Docs,
+}
+
 #[attio::attio_activity(
     slug = "site_visits",
     extends = "interactions",
@@ -15,7 +21,7 @@ struct SiteVisit {
     visitor: Option<attio::Ref<Person>>,
     #[attio(unique)]
     visit_id: String,
-    pages: Vec<String>,
+    pages: Vec<Page>,
 }
 
 async fn run(
@@ -34,7 +40,7 @@ async fn run(
         .sort(|f| f.occurred_at().desc())
         .collect_all(&client)
         .await?;
-    SiteVisit::changes().append_pages(["/docs".to_string()]).apply(&client, &id).await?;
+    SiteVisit::changes().append_pages([Page::Docs]).apply(&client, &id).await?;
     client.ensure_schema::<SiteVisit>().await?;
     let _activity = SiteVisit::activity_info(&client).await?;
     let _same = event.fetch::<SiteVisit>(&client).await?;

@@ -6,13 +6,15 @@ use serde_json::Value;
 
 use crate::values::{AttributeId, AttributeType, ObjectId, Timestamp, WorkspaceId};
 
-/// The ids that identify an attribute. `object_id` holds the list's id for a list attribute.
+/// The ids that identify an attribute. `object_id` holds the list's id for a list attribute, and
+/// the activity's (Attio's `activity_id`) for an activity's attribute.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct AttributeIdentifier {
     /// The workspace.
     pub workspace_id: WorkspaceId,
-    /// The object, or the list, the attribute belongs to.
+    /// The object, the list or the activity the attribute belongs to.
+    #[serde(alias = "activity_id")]
     pub object_id: ObjectId,
     /// The attribute.
     pub attribute_id: AttributeId,
