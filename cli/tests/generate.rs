@@ -425,7 +425,7 @@ async fn a_gadget_with_awkward_names_round_trips() {
 }
 
 /// A sandbox with the activity `site_visits`, which extends `interactions`: a reference to
-/// people, a select (one option with an emoji), a multiselect text, a unique text and a number.
+/// people, a select (one option with an emoji), a multiselect select, a unique text and a number.
 async fn site_visits_sandbox() -> (Sandbox, attio::Client) {
     use attio::activities::NewActivity;
     use attio::schema::{NewAttribute, Target};
@@ -447,7 +447,7 @@ async fn site_visits_sandbox() -> (Sandbox, attio::Client) {
         NewAttribute::new("visitor", "Visitor", AttributeType::RecordReference)
             .allowed_objects(["people"]),
         NewAttribute::new("channel", "Channel", AttributeType::Select),
-        NewAttribute::new("pages", "Pages", AttributeType::Text).multiselect(true),
+        NewAttribute::new("pages", "Pages", AttributeType::Select).multiselect(true),
         NewAttribute::new("visit_id", "Visit ID", AttributeType::Text).unique(true),
         NewAttribute::new(
             "duration_seconds",
@@ -466,11 +466,16 @@ async fn site_visits_sandbox() -> (Sandbox, attio::Client) {
             .await
             .expect("the option is created");
     }
+    for option in ["Pricing", "Docs"] {
+        client
+            .create_option(&visits, "pages", option)
+            .await
+            .expect("the option is created");
+    }
     (sandbox, client)
 }
 
 #[tokio::test]
-#[ignore = "needs the sandbox's activities (branch activities-sandbox)"]
 async fn generated_code_for_an_activity_matches_its_golden_file() {
     let (_sandbox, client) = site_visits_sandbox().await;
     let (code, progress) = generate(

@@ -122,6 +122,14 @@ pub struct SiteVisit {
     /// Attribute `created_by`: actor-reference, read-only.
     #[attio(read_only)]
     pub created_by: Option<attio::ActorReference>,
+    /// Occurred at
+    ///
+    /// Attribute `occurred_at`: timestamp.
+    pub occurred_at: Option<attio::Timestamp>,
+    /// Direction
+    ///
+    /// Attribute `direction`: select.
+    pub direction: Option<SiteVisitDirection>,
     /// Visitor
     ///
     /// Attribute `visitor`: record-reference, references people.
@@ -132,8 +140,8 @@ pub struct SiteVisit {
     pub channel: Option<SiteVisitChannel>,
     /// Pages
     ///
-    /// Attribute `pages`: text, multiselect.
-    pub pages: Vec<String>,
+    /// Attribute `pages`: select, multiselect.
+    pub pages: Vec<SiteVisitPages>,
     /// Visit ID
     ///
     /// Attribute `visit_id`: text, unique.
@@ -143,6 +151,18 @@ pub struct SiteVisit {
     ///
     /// Attribute `duration_seconds`: number.
     pub duration_seconds: Option<f64>,
+}
+
+/// The options of the select attribute `direction` (Direction) of the activity `site_visits`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, attio::SelectEnum)]
+pub enum SiteVisitDirection {
+    /// "Inbound"
+    Inbound,
+    /// "Outbound"
+    Outbound,
+    /// An option added in Attio after this code was generated, by its title.
+    #[attio(other)]
+    Other(String),
 }
 
 /// The options of the select attribute `channel` (Channel) of the activity `site_visits`.
@@ -157,6 +177,18 @@ pub enum SiteVisitChannel {
     /// "Email 📧"
     #[attio(rename = "Email 📧")]
     Email,
+    /// An option added in Attio after this code was generated, by its title.
+    #[attio(other)]
+    Other(String),
+}
+
+/// The options of the select attribute `pages` (Pages) of the activity `site_visits`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, attio::SelectEnum)]
+pub enum SiteVisitPages {
+    /// "Pricing"
+    Pricing,
+    /// "Docs"
+    Docs,
     /// An option added in Attio after this code was generated, by its title.
     #[attio(other)]
     Other(String),
