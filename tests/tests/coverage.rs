@@ -235,53 +235,99 @@ const TYPED: &[(&str, &str, &str)] = &[
         "/v2/{target}/{identifier}/attributes/{attribute}/statuses/{status}",
         "update_status",
     ),
-];
-
-/// Reached only through `client.request(..)`: the activities (definitions, their attributes,
-/// options and statuses, and their records), which the sandbox answers. An operation the
-/// document gains is placed in `TYPED` once it has a method, or here until then.
-const NOT_YET_TYPED: &[(&str, &str)] = &[
-    ("GET", "/v2/activities"),
-    ("POST", "/v2/activities"),
-    ("GET", "/v2/activities/{activity}"),
-    ("PATCH", "/v2/activities/{activity}"),
-    ("DELETE", "/v2/activities/{activity}"),
-    ("GET", "/v2/activities/{activity}/attributes"),
-    ("POST", "/v2/activities/{activity}/attributes"),
-    ("GET", "/v2/activities/{activity}/attributes/{attribute}"),
-    ("PATCH", "/v2/activities/{activity}/attributes/{attribute}"),
+    // Activities: the definitions, their attributes (`Target::activity`), and their records,
+    // which are record operations on an `#[attio_activity]` struct.
+    ("GET", "/v2/activities", "activities"),
+    ("POST", "/v2/activities", "create_activity"),
+    ("GET", "/v2/activities/{activity}", "activity"),
+    ("PATCH", "/v2/activities/{activity}", "update_activity"),
+    (
+        "DELETE",
+        "/v2/activities/{activity}",
+        "delete_activity_and_all_its_records",
+    ),
+    (
+        "GET",
+        "/v2/activities/{activity}/attributes",
+        "AttributeListing::stream",
+    ),
+    (
+        "POST",
+        "/v2/activities/{activity}/attributes",
+        "create_attribute",
+    ),
+    (
+        "GET",
+        "/v2/activities/{activity}/attributes/{attribute}",
+        "get_attribute",
+    ),
+    (
+        "PATCH",
+        "/v2/activities/{activity}/attributes/{attribute}",
+        "update_attribute",
+    ),
     (
         "GET",
         "/v2/activities/{activity}/attributes/{attribute}/options",
+        "options",
     ),
     (
         "POST",
         "/v2/activities/{activity}/attributes/{attribute}/options",
+        "create_option",
     ),
     (
         "PATCH",
         "/v2/activities/{activity}/attributes/{attribute}/options/{option}",
+        "update_option",
     ),
     (
         "GET",
         "/v2/activities/{activity}/attributes/{attribute}/statuses",
+        "statuses",
     ),
     (
         "POST",
         "/v2/activities/{activity}/attributes/{attribute}/statuses",
+        "create_status",
     ),
     (
         "PATCH",
         "/v2/activities/{activity}/attributes/{attribute}/statuses/{status}",
+        "update_status",
     ),
-    ("POST", "/v2/activities/{activity}/records/query"),
-    ("POST", "/v2/activities/{activity}/records"),
-    ("PUT", "/v2/activities/{activity}/records"),
-    ("GET", "/v2/activities/{activity}/records/{record_id}"),
-    ("PATCH", "/v2/activities/{activity}/records/{record_id}"),
-    ("PUT", "/v2/activities/{activity}/records/{record_id}"),
-    ("DELETE", "/v2/activities/{activity}/records/{record_id}"),
+    (
+        "POST",
+        "/v2/activities/{activity}/records/query",
+        "Query::stream",
+    ),
+    ("POST", "/v2/activities/{activity}/records", "create_record"),
+    ("PUT", "/v2/activities/{activity}/records", "assert_record"),
+    (
+        "GET",
+        "/v2/activities/{activity}/records/{record_id}",
+        "get_record",
+    ),
+    (
+        "PATCH",
+        "/v2/activities/{activity}/records/{record_id}",
+        "update_record",
+    ),
+    (
+        "PUT",
+        "/v2/activities/{activity}/records/{record_id}",
+        "overwrite_record",
+    ),
+    (
+        "DELETE",
+        "/v2/activities/{activity}/records/{record_id}",
+        "delete_record",
+    ),
 ];
+
+/// Reached only through `client.request(..)`: none today. An operation the document gains is
+/// placed in `TYPED` once it has a method, or here until then.
+const NOT_YET_TYPED: &[(&str, &str)] = &[];
 
 fn operations() -> BTreeSet<(String, String)> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/openapi.json");
