@@ -96,6 +96,11 @@ impl Client {
     /// object or list to create, attributes to create or restore, options and statuses to add
     /// or restore; and what it refuses (see [`SchemaPlan::refused`]).
     ///
+    /// For an activity that does not exist yet, the plan lists an attribute for every field: it
+    /// cannot know which of them the schema the activity extends will supply (`occurred_at`, for
+    /// instance). [`ensure_schema`](Client::ensure_schema) creates the activity first and then
+    /// creates only what it lacks.
+    ///
     /// ```no_run
     /// #[attio::attio_object(slug = "projects", singular = "Project", plural = "Projects")]
     /// struct Project {

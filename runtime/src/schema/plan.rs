@@ -251,6 +251,21 @@ fn new_attribute(
             field.name
         ));
     }
+    let multiselect_ok = matches!(
+        ty,
+        AttributeType::Select
+            | AttributeType::RecordReference
+            | AttributeType::ActorReference
+            | AttributeType::PhoneNumber
+    );
+    if field.cardinality == Cardinality::Multiple && !multiselect_ok {
+        return Err(format!(
+            "Attio creates multiselect attributes of the types select, record-reference, actor-reference and phone-number only, not {ty}: declare `{}` as one value (`{}` or `Option<{}>`), or as a `Vec` of a #[derive(SelectEnum)] enum (a multiselect select)",
+            field.name,
+            inner_type(field),
+            inner_type(field)
+        ));
+    }
     let mut new = NewAttribute::new(slug, field.title, ty.clone())
         .multiselect(field.cardinality == Cardinality::Multiple)
         .unique(field.unique);

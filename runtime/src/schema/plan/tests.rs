@@ -139,3 +139,30 @@ fn list_names_come_from_slugs() {
     assert_eq!(list_name("sales_pipeline"), "Sales pipeline");
     assert_eq!(list_name("x"), "X");
 }
+
+#[attio::attio_object(slug = "leads")]
+struct LeadWithPages {
+    /// Pages seen
+    pages: Vec<String>,
+    /// Owners
+    owners: Vec<attio::ActorReference>,
+}
+
+#[test]
+fn a_multiselect_attio_cannot_create_is_refused_before_anything_is_sent() {
+    let (changes, report) = plan(&Contract::of::<LeadWithPages>(), vec![]);
+    // The multiselect actor reference is created; the multiselect text is refused.
+    assert!(
+        matches!(&changes[..], [Change::CreateAttribute { attribute, .. }] if attribute.api_slug == "owners"),
+        "{changes:?}"
+    );
+    let text = report.to_string();
+    assert!(
+        text.contains("multiselect attributes of the types select, record-reference"),
+        "{text}"
+    );
+    assert!(
+        text.contains("declare `pages` as one value (`String` or `Option<String>`)"),
+        "{text}"
+    );
+}

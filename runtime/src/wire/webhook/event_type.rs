@@ -12,7 +12,7 @@ macro_rules! event_types {
         /// The type of a webhook event: what a [`Subscription`](super::Subscription) subscribes to
         /// and what every delivered event says it is.
         ///
-        /// Every type of Attio's OpenAPI document (27), and the newer `activity-*` types of its
+        /// Every type of Attio's OpenAPI document (27), and the newer `activity.*` and `activity-*` types of its
         /// event reference. A type this version does not know is [`EventType::Other`], so a
         /// subscription to it can still be made, and a delivery of it still decodes. The
         /// deprecated V1 names (`entry.created`, …) are `Other` too: subscribe to the
@@ -170,7 +170,7 @@ mod tests {
             assert_eq!(&t.as_str().parse::<EventType>().unwrap(), t);
             assert!(seen.insert(t.as_str()), "{t} twice");
         }
-        assert_eq!(EventType::KNOWN.len(), 30);
+        assert_eq!(EventType::KNOWN.len(), 34);
         let json = serde_json::to_string(&EventType::RecordUpdated).unwrap();
         assert_eq!(json, r#""record.updated""#);
         let other: EventType = serde_json::from_str(r#""entry.created""#).unwrap();
