@@ -12,11 +12,11 @@ macro_rules! event_types {
         /// The type of a webhook event: what a [`Subscription`](super::Subscription) subscribes to
         /// and what every delivered event says it is.
         ///
-        /// Every type of Attio's OpenAPI document (27), and the newer `activity.*` and `activity-*` types of its
-        /// event reference. A type this version does not know is [`EventType::Other`], so a
-        /// subscription to it can still be made, and a delivery of it still decodes. The
-        /// deprecated V1 names (`entry.created`, …) are `Other` too: subscribe to the
-        /// `list-entry.*` types instead.
+        /// Every type of Attio's OpenAPI document (27), and the newer `activity.*` and
+        /// `activity-*` types of its event reference. A type this version does not know is
+        /// [`EventType::Other`], so a subscription to it can still be made, and a delivery of it
+        /// still decodes. The deprecated V1 names (`entry.created`, …) are `Other` too: subscribe
+        /// to the `list-entry.*` types instead.
         ///
         /// ```
         /// use attio::webhooks::EventType;
