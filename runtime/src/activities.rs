@@ -47,8 +47,9 @@
 //!     pages: vec![Page::Pricing],
 //! };
 //! let record = visit.create(&client).await?;
+//! let since: attio::Timestamp = "2026-11-01T00:00:00Z".parse()?;
 //! let recent = SiteVisit::query()
-//!     .filter(|f| f.occurred_at().gte("2026-11-01T00:00:00Z".parse::<attio::Timestamp>()?))
+//!     .filter(|f| f.occurred_at().gte(since))
 //!     .collect_all(&client)
 //!     .await?;
 //! # Ok(()) }

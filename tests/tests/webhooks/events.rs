@@ -66,7 +66,8 @@ pub(crate) fn documented_event(event_type: &str) -> Value {
         ),
         "workspace-member.created" => (&["workspace_member_id"], &[]),
         "call-recording.created" => (&["meeting_id", "call_recording_id"], &[]),
-        "activity-record.created" => (&["activity_id", "record_id"], &[]),
+        t if t.starts_with("activity-record.") => (&["activity_id", "record_id"], &[]),
+        t if t.starts_with("activity.") => (&["activity_id"], &[]),
         t if t.starts_with("activity-attribute.") => (&["activity_id", "attribute_id"], &[]),
         other => panic!("no documented shape for {other}"),
     };
@@ -95,8 +96,12 @@ fn every_event_type_of_the_openapi_document_decodes_with_every_id() {
     // The newer ones Attio's event reference lists, beyond the document.
     let all = types.iter().map(String::as_str).chain([
         "activity-record.created",
+        "activity-record.deleted",
         "activity-attribute.created",
         "activity-attribute.updated",
+        "activity.created",
+        "activity.updated",
+        "activity.deleted",
     ]);
     let mut decoded = Vec::new();
     for t in all {
