@@ -480,6 +480,21 @@ mod tests {
         assert!(decode::<Currency>(r#"{"currency_value":true}"#).is_err());
     }
 
+    /// The seven codes Attio's 2026-10 models add to the 2025 document's list (EGP, FJD, GHS,
+    /// IDR, OMR, QAR, TRY) read as any other code: the code is kept as text.
+    #[test]
+    fn decodes_the_2026_10_currency_codes() {
+        for code in ["EGP", "FJD", "GHS", "IDR", "OMR", "QAR", "TRY", "USD"] {
+            let json = format!(
+                r#"{{"active_from":"2026-10-01T09:00:00.000000000Z","active_until":null,"created_by_actor":{{"type":"api-token","id":"bb3f3bd4-40f4-4f80-8187-cd02385af424"}},"attribute_type":"currency","currency_value":12.5,"currency_code":"{code}"}}"#
+            );
+            let value: Currency = decode(&json).unwrap();
+            assert_eq!(value.currency_code(), Some(code));
+        }
+        let absent: Currency = decode(r#"{"currency_value":12.5}"#).unwrap();
+        assert_eq!(absent.currency_code(), None);
+    }
+
     #[test]
     fn encodes_a_number() {
         assert_eq!(encode(&c("4.99")), json!(4.99));

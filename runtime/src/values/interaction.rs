@@ -10,15 +10,23 @@ use super::{AttioValue, AttributeType, Key, Timestamp};
 
 /// The kind of an interaction, plus any kind a newer API version may add.
 ///
+/// Attio's 2025 document listed `calendar-event`, `call`, `chat-thread`, `email`,
+/// `in-person-meeting` and `meeting`; its 2026-10 models list `activity`, `email`, `meeting` and
+/// `calendar-event`. Every one of them reads as its own variant.
+///
 /// ```
 /// use attio::InteractionType;
 /// assert_eq!("calendar-event".parse::<InteractionType>().unwrap(), InteractionType::CalendarEvent);
+/// assert_eq!("activity".parse::<InteractionType>().unwrap(), InteractionType::Activity);
 /// assert_eq!(InteractionType::InPersonMeeting.as_str(), "in-person-meeting");
 /// assert_eq!("carrier-pigeon".parse::<InteractionType>().unwrap().as_str(), "carrier-pigeon");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum InteractionType {
+    /// `activity`: listed by Attio's 2026-10 models ("the type of interaction e.g. calendar or
+    /// email"), which say no more of it.
+    Activity,
     /// `calendar-event`
     CalendarEvent,
     /// `call`
@@ -43,6 +51,7 @@ impl InteractionType {
     /// ```
     pub fn as_str(&self) -> &str {
         match self {
+            InteractionType::Activity => "activity",
             InteractionType::CalendarEvent => "calendar-event",
             InteractionType::Call => "call",
             InteractionType::ChatThread => "chat-thread",
@@ -58,6 +67,7 @@ impl FromStr for InteractionType {
     type Err = std::convert::Infallible;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Ok(match s {
+            "activity" => InteractionType::Activity,
             "calendar-event" => InteractionType::CalendarEvent,
             "call" => InteractionType::Call,
             "chat-thread" => InteractionType::ChatThread,
@@ -206,6 +216,7 @@ mod tests {
         assert_eq!(i.owner_actor().actor_type, Some(ActorType::WorkspaceMember));
         assert_eq!(i.to_string(), "email at 2023-11-25T15:21:06.447000000Z");
         for kind in [
+            "activity",
             "calendar-event",
             "call",
             "chat-thread",
@@ -229,5 +240,26 @@ mod tests {
         );
         let json = serde_json::to_value(&i).unwrap();
         assert_eq!(serde_json::from_value::<Interaction>(json).unwrap(), i);
+    }
+
+    /// The 2026-10 model's value: `activity` is a kind of its own, and the kinds only the 2025
+    /// document listed still read as theirs.
+    #[test]
+    fn decodes_the_2026_10_kinds() {
+        let i: Interaction = decode(r#"{"active_from":"2026-10-01T09:00:00.000000000Z","active_until":null,"created_by_actor":{"type":"system","id":null},"attribute_type":"interaction","interaction_type":"activity","interacted_at":"2026-10-01T09:00:00.000000000Z","owner_actor":{"type":"workspace-member","id":"50cf242c-7fa3-4cad-87d0-75b1af71c57b"}}"#).unwrap();
+        assert_eq!(i.interaction_type(), &InteractionType::Activity);
+        assert_eq!(i.to_string(), "activity at 2026-10-01T09:00:00.000000000Z");
+        for (kind, variant) in [
+            ("activity", InteractionType::Activity),
+            ("email", InteractionType::Email),
+            ("meeting", InteractionType::Meeting),
+            ("calendar-event", InteractionType::CalendarEvent),
+            ("call", InteractionType::Call),
+            ("chat-thread", InteractionType::ChatThread),
+            ("in-person-meeting", InteractionType::InPersonMeeting),
+        ] {
+            assert_eq!(kind.parse::<InteractionType>().unwrap(), variant);
+            assert_eq!(variant.as_str(), kind);
+        }
     }
 }

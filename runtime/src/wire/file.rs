@@ -146,6 +146,11 @@ pub enum FileKind {
         /// The folder holding it; `None` at the top level.
         #[serde(default)]
         parent_folder_id: Option<FileId>,
+        /// Whether the folder holds any entries. Attio's 2026-10 models give it in the answer of
+        /// `GET /v2/files/{file_id}` only, so a listed or created folder reads `None`, as does one
+        /// from an answer that sends `null`.
+        #[serde(default)]
+        has_children: Option<bool>,
     },
     /// A file of an external storage provider, connected to the record.
     ConnectedFile {
@@ -316,5 +321,26 @@ mod tests {
             r#""file_type":"file","name":"a","content_size":1.5"#,
         ));
         assert!(bad.unwrap_err().to_string().contains("whole number"));
+    }
+
+    /// A folder as the 2026-10 model of `GET /v2/files/{file_id}` has it, with `has_children`,
+    /// and as the listing (and the 2025 document) have it, without.
+    #[test]
+    fn a_folder_reads_has_children_when_given() {
+        let folder = |extra: &str| {
+            serde_json::from_str::<FileEntry>(&entry(&format!(
+                r#""file_type":"folder","name":"Contracts","parent_folder_id":null{extra}"#
+            )))
+            .unwrap()
+            .kind
+        };
+        let read = |kind: FileKind| match kind {
+            FileKind::Folder { has_children, .. } => has_children,
+            other => panic!("not a folder: {other:?}"),
+        };
+        assert_eq!(read(folder(r#","has_children":true"#)), Some(true));
+        assert_eq!(read(folder(r#","has_children":false"#)), Some(false));
+        assert_eq!(read(folder(r#","has_children":null"#)), None);
+        assert_eq!(read(folder("")), None);
     }
 }

@@ -70,7 +70,11 @@ pub struct Attribute {
     /// [`AttributeUpdate::archived`]`(false)`.
     #[serde(default)]
     pub is_archived: bool,
-    /// The default value, as Attio writes it.
+    /// The default value, as Attio writes it: `{"type":"static","template":[…values…]}` or
+    /// `{"type":"dynamic","template":…}`. Kept as JSON on purpose: the 2025 document's dynamic
+    /// template was `"current-user"` or a duration, the 2026-10 models leave it open, and their
+    /// static template may name a select option by its id alone, where a record's value carries
+    /// the whole option.
     #[serde(default)]
     pub default_value: Option<Value>,
     /// The attribute on the other side of a two-way relationship.
@@ -120,7 +124,8 @@ pub struct AttributeConfig {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[non_exhaustive]
 pub struct CurrencyConfig {
-    /// e.g. `"USD"`.
+    /// e.g. `"USD"`. Kept as text, so a code Attio adds reads as any other (its 2026-10 models
+    /// add EGP, FJD, GHS, IDR, OMR, QAR and TRY to the 2025 document's list).
     #[serde(default)]
     pub default_currency_code: Option<String>,
     /// `code`, `name`, `narrowSymbol` or `symbol`.
@@ -400,5 +405,67 @@ impl AttributeUpdate {
     /// Whether it sets nothing.
     pub fn is_empty(&self) -> bool {
         self == &AttributeUpdate::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const IDS: &str = r#""id":{"workspace_id":"14beef7a-99f7-4534-a87e-70b564330a4c","object_id":"97052eb9-e65e-443f-a297-f2d9a4a7f795","attribute_id":"41252299-f8c7-4b5e-99c9-4ff8321d2f96"}"#;
+
+    fn attribute(rest: &str) -> Attribute {
+        let json = format!(
+            r#"{{{IDS},"title":"Value","api_slug":"value","type":"currency","created_at":"2026-10-01T09:00:00.000000000Z"{rest}}}"#
+        );
+        serde_json::from_str(&json).unwrap()
+    }
+
+    /// An attribute as Attio's 2026-10 model writes it: a currency code the 2025 document did not
+    /// list, a static default whose select value names its option by id, and a dynamic
+    /// default whose template the model no longer restricts. The code is kept as text and the
+    /// default as Attio wrote it.
+    #[test]
+    fn decodes_the_2026_10_attribute() {
+        let static_default = attribute(
+            r#","description":null,"is_system_attribute":false,"is_writable":true,"is_required":false,
+            "is_unique":false,"is_multiselect":false,"is_default_value_enabled":true,"is_archived":false,
+            "default_value":{"type":"static","template":[{"attribute_type":"select","option":"08c2c59a-c18e-40c6-8dc4-95415313b2ea"}]},
+            "relationship":null,
+            "config":{"currency":{"default_currency_code":"TRY","display_type":"narrowSymbol"},"record_reference":{"allowed_object_ids":null}}"#,
+        );
+        let currency = static_default.config.currency.as_ref().unwrap();
+        assert_eq!(currency.default_currency_code.as_deref(), Some("TRY"));
+        assert_eq!(currency.display_type.as_deref(), Some("narrowSymbol"));
+        assert_eq!(
+            static_default.default_value.as_ref().unwrap()["template"][0]["option"],
+            "08c2c59a-c18e-40c6-8dc4-95415313b2ea"
+        );
+        let dynamic = attribute(
+            r#","default_value":{"type":"dynamic","template":{"anything":["Attio","sends"]}}"#,
+        );
+        assert_eq!(
+            dynamic.default_value.as_ref().unwrap()["template"]["anything"][1],
+            "sends"
+        );
+    }
+
+    /// The same attribute with its nullable keys null, and with them absent.
+    #[test]
+    fn decodes_it_without_what_may_be_null() {
+        let null = attribute(
+            r#","description":null,"default_value":null,"relationship":null,
+            "config":{"currency":{"default_currency_code":null,"display_type":null},"record_reference":{"allowed_object_ids":null}}"#,
+        );
+        let currency = null.config.currency.as_ref().unwrap();
+        assert_eq!(currency.default_currency_code, None);
+        assert_eq!(currency.display_type, None);
+        assert_eq!(null.default_value, None);
+        let absent = attribute("");
+        assert_eq!(absent.description, None);
+        assert_eq!(absent.default_value, None);
+        assert_eq!(absent.relationship, None);
+        assert_eq!(absent.config, AttributeConfig::default());
+        assert!(absent.is_writable);
     }
 }
