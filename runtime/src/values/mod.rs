@@ -59,7 +59,7 @@ pub use object::{
     RecordStruct, ValueContract,
 };
 // Public (and hidden) here, besides the macros' re-exports, so that rustc's messages name them
-// briefly (`IsObject<SalesEntry>`, not by their full path).
+// briefly (`HasRecords<SalesEntry>`, not by their full path).
 #[doc(hidden)]
 pub use object::{StructKind, kind};
 pub use scope::{Access, InvalidScope, Resource, Scope, Scopes};
