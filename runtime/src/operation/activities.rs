@@ -8,9 +8,11 @@
 //! | update | yes | it sets the same slug and nouns |
 //! | delete | yes | a repeat finds nothing to delete |
 
-use super::{Method, Operation, data_body};
-use crate::error::{Error, Result};
-use crate::values::check_path_segment;
+use std::borrow::Cow;
+
+use super::{ErrorHint, Method, Operation, data_body};
+use crate::error::{Error, ErrorCode, Result};
+use crate::values::{AttioObject, check_path_segment};
 use crate::wire::activity::{Activity, ActivityUpdate, NewActivity};
 use crate::wire::{self, CursorPage};
 
@@ -96,6 +98,39 @@ pub(crate) fn delete(activity: &str) -> Result<Operation<()>> {
     ))
 }
 
+/// Whether Attio's error is about the activity a request names: `Activity with slug/ID "x" not
+/// found.`
+fn about_an_activity(code: &ErrorCode, message: &str) -> bool {
+    *code == ErrorCode::NotFound
+        && message
+            .to_ascii_lowercase()
+            .contains("activity with slug/id")
+}
+
+/// What to do about an activity Attio does not have, named by the `#[attio_activity]` struct
+/// `declared_by`.
+fn missing_activity_hint(activity: &str, declared_by: Option<&'static str>) -> String {
+    let ty = declared_by.unwrap_or("YourActivity");
+    format!(
+        "No activity that the token can see has the slug `{activity}`, which `{ty}` describes: \
+         create it and its attributes with `client.ensure_schema::<{ty}>()` (give the struct its \
+         nouns first: #[attio_activity(slug = \"{activity}\", extends = \"...\", singular = \"...\", \
+         plural = \"...\")]), or, if it exists under another slug, write that slug in \
+         #[attio_activity(slug = \"...\")] (`client.activities()` lists every activity)"
+    )
+}
+
+/// The hint for a 404 about the activity that `T` (an `#[attio_activity]` struct) describes;
+/// added to every record operation on it.
+pub(super) fn missing_activity<T: AttioObject>() -> ErrorHint {
+    ErrorHint {
+        about: about_an_activity,
+        render: missing_activity_hint,
+        name: Cow::Borrowed(T::SLUG),
+        declared_by: Some(T::NAME),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,5 +159,23 @@ mod tests {
         assert!(empty.to_string().contains("changes nothing"), "{empty}");
         let bad = get("site/visits").unwrap_err().to_string();
         assert!(bad.contains("the activity \"site/visits\""), "{bad}");
+    }
+
+    #[test]
+    fn a_missing_activity_says_how_to_create_it() {
+        assert!(about_an_activity(
+            &ErrorCode::NotFound,
+            "Activity with slug/ID \"site_visits\" not found."
+        ));
+        assert!(!about_an_activity(
+            &ErrorCode::NotFound,
+            "Record with ID \"x\" not found."
+        ));
+        let hint = missing_activity_hint("site_visits", Some("SiteVisit"));
+        assert!(
+            hint.contains("client.ensure_schema::<SiteVisit>()"),
+            "{hint}"
+        );
+        assert!(hint.contains("client.activities()"), "{hint}");
     }
 }

@@ -182,6 +182,9 @@ impl<R> Operation<R> {
     /// are what the answer holds.
     pub(crate) fn declaring<T: AttioObject>(mut self) -> Self {
         self.declared = Some(Declared::of::<T>());
+        if let ObjectKind::Activity { .. } = T::KIND {
+            self.hints.insert(0, activities::missing_activity::<T>());
+        }
         self
     }
 

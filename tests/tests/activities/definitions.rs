@@ -136,3 +136,37 @@ async fn ensure_schema_creates_the_activity_and_refuses_another_schema() {
         "{missing}"
     );
 }
+
+#[tokio::test]
+async fn a_record_of_an_activity_not_yet_created_says_how_to_create_it() {
+    let (_sandbox, client) = setup().await;
+    let visit = SiteVisit {
+        visit_id: "early".into(),
+        occurred_at: "2026-11-01T09:00:00Z".parse().unwrap(),
+        pages: vec![],
+        note: None,
+        visitor: None,
+    };
+    let err = visit.create(&client).await.unwrap_err();
+    let Error::Api(api) = &err else {
+        panic!("expected Attio's 404, got {err:?}")
+    };
+    assert_eq!((api.status, &api.code), (404, &ErrorCode::NotFound));
+    let hint = api.hint().expect("a hint");
+    assert!(
+        hint.contains("client.ensure_schema::<SiteVisit>()"),
+        "{hint}"
+    );
+    let err = SiteVisit::query().collect_all(&client).await.unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("`site_visits`, which `SiteVisit` describes"),
+        "{err}"
+    );
+    let id: attio::RecordId = "00000000-0000-4000-8000-000000000000".parse().unwrap();
+    let err = SiteVisit::delete(&client, &id).await.unwrap_err();
+    assert!(
+        err.to_string().contains("ensure_schema::<SiteVisit>()"),
+        "{err}"
+    );
+}
