@@ -133,6 +133,8 @@ pub struct ObjectArgs {
     pub plural: Option<LitStr>,
     /// `extends = "..."` (of `#[attio_activity]`), checked where the kind is built.
     pub extends: Option<LitStr>,
+    /// Whether `extends` was given at all (valid or not), or an unknown argument that may be it.
+    pub extends_given: bool,
 }
 
 /// What the `#[attio(...)]` attributes of one field say.
@@ -169,7 +171,10 @@ pub fn object_args(cx: &Ctxt, place: Place, tokens: TokenStream) -> ObjectArgs {
         CRATE => out.crate_path = crate_path(cx, arg),
         SINGULAR => out.singular = noun(cx, arg, "singular = \"Project\""),
         PLURAL => out.plural = noun(cx, arg, "plural = \"Projects\""),
-        EXTENDS => out.extends = string_value(cx, arg, "extends = \"interactions\""),
+        EXTENDS => {
+            out.extends_given = true;
+            out.extends = string_value(cx, arg, "extends = \"interactions\"");
+        }
         _ => {}
     });
     let nouns = place.nouns_example();
@@ -188,6 +193,7 @@ pub fn object_args(cx: &Ctxt, place: Place, tokens: TokenStream) -> ObjectArgs {
     // noise.
     out.slug_given |= unknown;
     out.parent_given |= unknown;
+    out.extends_given |= unknown;
     out
 }
 

@@ -63,7 +63,7 @@ fn expand(place: Place, args: TokenStream, input: TokenStream) -> TokenStream {
             }
         }
         Place::Activity => Kind::Activity {
-            extends: activity_schema(&cx, &item.ident, args.extends.take()),
+            extends: activity_schema(&cx, &item.ident, args.extends.take(), args.extends_given),
         },
         _ => Kind::Object,
     };
@@ -89,10 +89,19 @@ fn expand(place: Place, args: TokenStream, input: TokenStream) -> TokenStream {
 }
 
 /// The schema of `extends = "..."`: one of the four Attio has, or an error (and `activities`, so
-/// that the rest is still checked).
-fn activity_schema(cx: &Ctxt, ident: &syn::Ident, extends: Option<syn::LitStr>) -> String {
+/// that the rest is still checked). `given`: an `extends` (or an unknown argument that may be it)
+/// was written, and its own error already reported when it is not a string.
+fn activity_schema(
+    cx: &Ctxt,
+    ident: &syn::Ident,
+    extends: Option<syn::LitStr>,
+    given: bool,
+) -> String {
     use crate::symbol::ACTIVITY_SCHEMAS;
     let Some(lit) = extends else {
+        if given {
+            return ACTIVITY_SCHEMAS[0].to_owned();
+        }
         cx.error_at(
             Span::call_site(),
             format!(
@@ -212,6 +221,36 @@ mod tests {
         ] {
             let out = attio_object(quote!(slug = "x"), input);
             assert_eq!(errors(&out), 1, "{out}");
+        }
+    }
+
+    #[test]
+    fn an_activity_reports_its_extends_once() {
+        let item = quote!(
+            struct SiteVisit {
+                occurred_at: attio::Timestamp,
+            }
+        );
+        // Fine.
+        let out = attio_activity(
+            quote!(slug = "site_visits", extends = "calls"),
+            item.clone(),
+        );
+        assert_eq!(errors(&out), 0, "{out}");
+        assert!(out.to_string().contains("ActivitySchema :: Calls"), "{out}");
+        // Missing: one error that says so.
+        let out = attio_activity(quote!(slug = "site_visits"), item.clone());
+        assert_eq!(errors(&out), 1, "{out}");
+        assert!(out.to_string().contains("missing `extends`"), "{out}");
+        // Not a string, or misspelt as an unknown argument: that one error, not a second
+        // "missing `extends`".
+        for args in [
+            quote!(slug = "site_visits", extends = interactions),
+            quote!(slug = "site_visits", extend = "interactions"),
+        ] {
+            let out = attio_activity(args, item.clone());
+            assert_eq!(errors(&out), 1, "{out}");
+            assert!(!out.to_string().contains("missing `extends`"), "{out}");
         }
     }
 }
