@@ -303,7 +303,7 @@ impl<'c, T: RecordStruct + Send + 'static> SyncJob<'c, T> {
                 record(Kind::Update, key, outcome, &mut report, &mut status);
                 futures::future::ready(())
             });
-        let (plan, ()) = futures::join!(scan, updates);
+        let (plan, ()) = tokio::join!(scan, updates);
         let plan = plan?;
         report.read = plan.read;
         report.unchanged = plan.unchanged;

@@ -376,7 +376,7 @@ pub async fn run(n: usize) -> Report {
     // -- 5 and 6. Create, unique and multi-valued: people by email, companies by domain -------
     // Side by side, under one fault mix, to keep the suite quick.
     inject_faults(&sb, 0x14_0401);
-    let (contacts, firms) = futures::join!(
+    let (contacts, firms) = tokio::join!(
         in_parallel(0..n, |i| {
             let client = client.clone();
             async move {
