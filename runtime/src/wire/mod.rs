@@ -23,7 +23,7 @@
 
 use serde::de::DeserializeOwned;
 use serde::ser::{SerializeMap, Serializer};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer as _, Serialize};
 
 use crate::error::{DecodeError, Error, Result};
 use crate::values::{AttioList, AttioObject, AttioValue, RecordId, WithMeta};
@@ -301,20 +301,66 @@ fn decode_with<R: DeserializeOwned>(
     body: &[u8],
     object: Option<hint::Object>,
 ) -> std::result::Result<R, DecodeError> {
-    #[derive(Deserialize)]
-    struct Data<R> {
-        data: R,
-    }
     json_path::reset_failed_attribute();
-    match serde_json::from_slice::<Data<R>>(body) {
-        Ok(envelope) => Ok(envelope.data),
-        Err(source) => {
-            let json_path = json_path::path_of(body, &source);
-            let reason = reason_of(&source);
-            let hint = object.and_then(|o| o.hint(body, &json_path));
-            Err(DecodeError::new(json_path, reason, hint))
-        }
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let decoded = match de.deserialize_map(DataOf::<R>(std::marker::PhantomData)) {
+        Ok(data) => de.end().map(|()| data),
+        Err(source) => Err(source),
+    };
+    match decoded {
+        Ok(data) => Ok(data),
+        Err(source) => Err(failure(body, &source, object)),
     }
+}
+
+/// Where and why `body` failed to decode, with the hint about `object`'s struct.
+fn failure(body: &[u8], source: &serde_json::Error, object: Option<hint::Object>) -> DecodeError {
+    let json_path = json_path::path_of(body, source);
+    let reason = reason_of(source);
+    let hint = object.and_then(|o| o.hint(body, &json_path));
+    DecodeError::new(json_path, reason, hint)
+}
+
+/// The `data` of `{"data": R, …}`. Written out rather than derived: a user's build compiles this
+/// once per struct it decodes, so what does not depend on `R` (finding the key, skipping the
+/// others) is in [`next_data`], compiled once; and a derived struct would also bring the sequence
+/// form and `deserialize_struct`, which no answer uses.
+struct DataOf<R>(std::marker::PhantomData<R>);
+
+impl<'de, R: Deserialize<'de>> serde::de::Visitor<'de> for DataOf<R> {
+    type Value = R;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an answer with `data`")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<R, A::Error> {
+        if !next_data(&mut map)? {
+            return Err(serde::de::Error::missing_field("data"));
+        }
+        let data = map.next_value()?;
+        if next_data(&mut map)? {
+            return Err(serde::de::Error::duplicate_field("data"));
+        }
+        Ok(data)
+    }
+}
+
+/// Skips the map's entries up to the key `data`: `true` when the next value is `data`'s, `false`
+/// at the end of the map.
+fn next_data<'de, A: serde::de::MapAccess<'de>>(
+    map: &mut A,
+) -> std::result::Result<bool, A::Error> {
+    while let Some(key) = map.next_key::<crate::values::Key<'de>>()? {
+        if key.as_str() == "data" {
+            return Ok(true);
+        }
+        map.next_value::<serde::de::IgnoredAny>()?;
+    }
+    Ok(false)
 }
 
 /// Where and why `body` failed to decode, for bodies that are not answers (a webhook delivery):

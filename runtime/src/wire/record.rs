@@ -67,34 +67,64 @@ impl<'de, T: AttioObject> Deserialize<'de> for Record<T> {
                 write!(f, "an Attio `{}` record", T::SLUG)
             }
 
+            // Only `values` depends on `T`: the rest is `Shell`'s, compiled once per map type
+            // rather than once per struct (a user's build instantiates this for each struct).
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut id = None;
-                let mut created_at = None;
-                let mut web_url = None;
+                let mut shell = Shell::default();
                 let mut values = None;
                 while let Some(key) = map.next_key::<Key<'de>>()? {
-                    match key.as_str() {
-                        "id" => id = Some(map.next_value()?),
-                        "created_at" => created_at = Some(map.next_value()?),
-                        "web_url" => web_url = map.next_value()?,
-                        "values" => {
-                            values = Some(map.next_value_seed(ValuesSeed::<T>(PhantomData))?)
-                        }
-                        _ => {
-                            map.next_value::<IgnoredAny>()?;
-                        }
+                    if shell.read(key.as_str(), &mut map)? {
+                        values = Some(map.next_value_seed(ValuesSeed::<T>(PhantomData))?);
                     }
                 }
-                Ok(Record {
-                    id: id.ok_or_else(|| de::Error::missing_field("id"))?,
-                    created_at: created_at.ok_or_else(|| de::Error::missing_field("created_at"))?,
-                    web_url,
-                    values: values.ok_or_else(|| de::Error::missing_field("values"))?,
-                })
+                let (id, created_at, web_url) = shell.finish()?;
+                match values {
+                    Some(values) => Ok(Record {
+                        id,
+                        created_at,
+                        web_url,
+                        values,
+                    }),
+                    None => Err(de::Error::missing_field("values")),
+                }
             }
         }
 
         d.deserialize_map(RecordVisitor(PhantomData))
+    }
+}
+
+/// A record's fields other than its values, as its map is read.
+#[derive(Default)]
+struct Shell {
+    id: Option<RecordIdentifier>,
+    created_at: Option<Timestamp>,
+    web_url: Option<String>,
+}
+
+impl Shell {
+    /// Reads the value of `key` when it is the record's own field (an unknown one is skipped);
+    /// `true` when the key is `values`, whose value the caller reads.
+    fn read<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+        match key {
+            "id" => self.id = Some(map.next_value()?),
+            "created_at" => self.created_at = Some(map.next_value()?),
+            "web_url" => self.web_url = map.next_value()?,
+            "values" => return Ok(true),
+            _ => {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(false)
+    }
+
+    /// The fields, or the first required one that is missing.
+    fn finish<E: de::Error>(self) -> Result<(RecordIdentifier, Timestamp, Option<String>), E> {
+        match (self.id, self.created_at) {
+            (Some(id), Some(created_at)) => Ok((id, created_at, self.web_url)),
+            (None, _) => Err(E::missing_field("id")),
+            (_, None) => Err(E::missing_field("created_at")),
+        }
     }
 }
 
