@@ -231,3 +231,22 @@ fn decode_paths_point_into_query_pages_and_past_later_attributes() {
     let err = attio::wire::decode_record::<User>(single.as_bytes()).unwrap_err();
     assert_eq!(err.path(), "data.values.user_id");
 }
+
+/// Attio's document of 2026-09-08 lists `merge_in_progress` among the `400`s of
+/// `PUT /v2/objects/{object}/records`, where reading a record being merged answers it with
+/// `404`: the code reads the same at either status.
+#[tokio::test]
+async fn merge_in_progress_is_read_at_400_as_at_404() {
+    for status in [400, 404] {
+        let body = serde_json::json!({
+            "status_code": status,
+            "type": "invalid_request_error",
+            "code": "merge_in_progress",
+            "message": "The record is being merged.",
+        });
+        let Error::Api(api) = update_against(Canned::json(status, body.to_string())).await else {
+            panic!("expected an API error")
+        };
+        assert_eq!((api.status, api.code), (status, ErrorCode::MergeInProgress));
+    }
+}

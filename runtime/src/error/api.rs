@@ -271,7 +271,7 @@ error_codes! {
     QuotaExceeded = "quota_exceeded",
     /// 404: no such object, record, attribute, list or entry.
     NotFound = "not_found",
-    /// 404: the record is being merged; retry later.
+    /// 404 (400 from `PUT …/records`): the record is being merged; retry later.
     MergeInProgress = "merge_in_progress",
     /// 409: a slug or title that is already taken.
     SlugConflict = "slug_conflict",

@@ -105,7 +105,8 @@ impl Store {
         Ok(self.activities.len() - 1)
     }
 
-    /// 400 `system_edit_unauthorized` for a system activity, which cannot be changed or deleted.
+    /// 400 `system_edit_unauthorized` for a system activity, which cannot be deleted (a PATCH of
+    /// one is refused with `validation_type`, the only 400 Attio documents there).
     pub fn check_custom_activity(&self, ai: usize, doing: &str) -> Result<(), ApiError> {
         let activity = &self.activities[ai].schema;
         if !activity.system {

@@ -81,14 +81,18 @@ async fn every_workspace_has_the_system_phone_calls_which_cannot_change() {
         )
         .await;
     assert!(refused["message"].as_str().unwrap().contains("phone_calls"));
-    env.expect_error(
-        "PATCH",
-        "/v2/activities/phone_calls",
-        Some(json!({"data": {"singular_noun": "Call"}})),
-        400,
-        "system_edit_unauthorized",
-    )
-    .await;
+    // Attio's document lists no `system_edit_unauthorized` for an activity's PATCH: the refusal
+    // is its documented `validation_type`.
+    let refused = env
+        .expect_error(
+            "PATCH",
+            "/v2/activities/phone_calls",
+            Some(json!({"data": {"singular_noun": "Call"}})),
+            400,
+            "validation_type",
+        )
+        .await;
+    assert!(refused["message"].as_str().unwrap().contains("phone_calls"));
     assert_eq!(
         env.ok("GET", "/v2/activities/phone_calls", None).await["singular_noun"],
         "Phone call"

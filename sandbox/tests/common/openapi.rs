@@ -1,5 +1,6 @@
 //! Checks answers against the response schemas of Attio's OpenAPI document
-//! (`tests/fixtures/openapi.json`, a copy of shared/attio/openapi.json).
+//! (`tests/fixtures/openapi.json`: Attio's own document with the fragments of what it lacks put
+//! in place, as `tests/fixtures/openapi/SOURCES.md` says).
 //!
 //! The schema is prepared as little as possible:
 //! - OpenAPI-3.0 `nullable: true` becomes a 3.1 type array (`["string", "null"]`);
@@ -16,7 +17,7 @@ use serde_json::{Value, json};
 use super::Env;
 
 fn openapi() -> Value {
-    // Attio's OpenAPI document, copied into the repository from shared/attio/openapi.json.
+    // Attio's OpenAPI document as `tests/fixtures/openapi/assemble.py` builds it.
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../tests/fixtures/openapi.json"

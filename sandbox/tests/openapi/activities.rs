@@ -1,5 +1,6 @@
-//! Activities, their attributes and options, and their records: the answers hold to the
-//! reconstructed fragments (`tests/fixtures/openapi/SOURCES.md`).
+//! Activities, their attributes and options, and their records: the answers hold to their
+//! fragments (reconstructed, or as Attio's document of 2026-09-08 has them where
+//! `tests/fixtures/openapi/SOURCES.md` says so).
 
 use serde_json::{Value, json};
 
@@ -53,6 +54,23 @@ pub(crate) async fn activities(env: &Env, c: &mut Checker) {
             Some(json!({ "data": data })),
         )
         .await;
+    }
+    // An empty payload, and the system activity: both `400 validation_type`, the only 400 Attio
+    // documents for this operation.
+    for (key, data) in [
+        ("visits", json!({})),
+        ("phone_calls", json!({"singular_noun": "Call"})),
+    ] {
+        let refused: Value = c
+            .call(
+                env,
+                "PATCH",
+                &format!("/v2/activities/{key}"),
+                ACTIVITY,
+                Some(json!({ "data": data })),
+            )
+            .await;
+        assert_eq!(refused["code"], "validation_type", "{refused}");
     }
 
     // Attributes, options and statuses.

@@ -89,7 +89,16 @@ pub(super) fn update(store: &mut Store, req: &Request<'_>) -> Result<Value, ApiE
     if d.is_empty() {
         return Err(ApiError::empty_payload());
     }
-    store.check_custom_activity(ai, "changed")?;
+    // Attio documents no `system_edit_unauthorized` here (its 400 is `validation_type` only, in
+    // its document of 2026-09-08 as in the 2026-10 package), so a system activity is refused
+    // with the documented code.
+    let schema = &store.activities[ai].schema;
+    if schema.system {
+        return Err(ApiError::validation(format!(
+            "The system activity \"{}\" cannot be changed: only custom activities can.",
+            schema.api_slug
+        )));
+    }
     if d.contains_key("api_slug") {
         let slug = str_field(d, "api_slug")?;
         if !is_snake_case(slug) {
