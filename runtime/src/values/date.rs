@@ -168,6 +168,7 @@ impl FromStr for Date {
 impl Date {
     /// `YYYY-MM-DD` written into a stack buffer: one `&str` for serializers (which escape each
     /// fragment of a `collect_str` separately) and for `Display`.
+    #[inline]
     fn format(self, buf: &mut [AsciiChar; 10]) -> &str {
         // One calendar conversion (`month()` and `day()` would each redo it).
         let (year, month, day) = self.0.to_calendar_date();

@@ -117,6 +117,7 @@ impl FromStr for Timestamp {
 impl Timestamp {
     /// The RFC 3339 form with nine fractional digits, written into a stack buffer: one `&str` for
     /// serializers (which escape each fragment of a `collect_str` separately) and for `Display`.
+    #[inline]
     fn format(self, buf: &mut [AsciiChar; 30]) -> &str {
         // One calendar conversion and one time split (the separate `year()`, `month()`, `day()`
         // accessors each redo the conversion from the ordinal day).
@@ -130,12 +131,17 @@ impl Timestamp {
         buf[16] = AsciiChar::Colon;
         buf[17..19].copy_from_slice(&pair(u32::from(second)));
         buf[19] = AsciiChar::Dot;
-        // Nine digits: one, then four pairs.
-        buf[20] = pair(nanosecond / 100_000_000)[1];
-        buf[21..23].copy_from_slice(&pair(nanosecond / 1_000_000));
-        buf[23..25].copy_from_slice(&pair(nanosecond / 10_000));
-        buf[25..27].copy_from_slice(&pair(nanosecond / 100));
-        buf[27..29].copy_from_slice(&pair(nanosecond));
+        // Nine digits: one, then four pairs; whole seconds (Attio's own, and most that are
+        // written) skip the arithmetic.
+        if nanosecond == 0 {
+            buf[20..29].fill(AsciiChar::_0);
+        } else {
+            buf[20] = pair(nanosecond / 100_000_000)[1];
+            buf[21..23].copy_from_slice(&pair(nanosecond / 1_000_000));
+            buf[23..25].copy_from_slice(&pair(nanosecond / 10_000));
+            buf[25..27].copy_from_slice(&pair(nanosecond / 100));
+            buf[27..29].copy_from_slice(&pair(nanosecond));
+        }
         buf[29] = AsciiChar::Z;
         as_str(buf)
     }
