@@ -190,10 +190,11 @@ impl Client {
         let span = tracing::debug_span!("attio.schema_cache");
         let mut all: Vec<Attribute> = Vec::new();
         for _ in 0..MAX_ATTRIBUTE_PAGES {
-            let op = ops::attributes_page(&path, true, ops::ATTRIBUTE_PAGE, all.len());
+            let (op, decode) =
+                ops::attributes_page(&path, true, ops::ATTRIBUTE_PAGE, all.len()).split();
             let line = op.line();
             let body = self.send(&op, &line, &span).await.ok()?;
-            let page = (op.decode)(&body).ok()?;
+            let page = decode(&body).ok()?;
             let last = page.len() < ops::ATTRIBUTE_PAGE;
             all.extend(page);
             if last {

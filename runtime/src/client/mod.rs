@@ -241,6 +241,19 @@ impl Client {
         op: Operation<R>,
         also: impl FnOnce(&[u8]) -> X,
     ) -> Result<(R, X)> {
+        let (op, decode) = op.split();
+        let (body, line) = self.fetch(&op).await?;
+        let answer = match decode(&body) {
+            Ok(answer) => answer,
+            Err(e) => return Err(self.undecodable(e, line)),
+        };
+        self.check_answer(&op, &body, line).await?;
+        Ok((answer, also(&body)))
+    }
+
+    /// Sends `op` and returns its answer's body, or the error with what the client and the
+    /// operation can add to it.
+    async fn fetch(&self, op: &Operation<()>) -> Result<(bytes::Bytes, RequestLine)> {
         // A path can carry a server's text (a cursor it handed out): redacted like any other.
         let line = self.inner.redactor.line(op.line());
         let (path, query) = line.path().split_once('?').unwrap_or((line.path(), ""));
@@ -254,28 +267,28 @@ impl Client {
         );
         // `instrument`, not `span.enter()`: an entered guard held across `.await` would make every
         // request future `!Send`, so it could not be spawned.
-        let body = match self.send(&op, &line, &span).instrument(span.clone()).await {
-            Ok(body) => body,
+        match self.send(op, &line, &span).instrument(span.clone()).await {
+            Ok(body) => Ok((body, line)),
             Err(Error::Api(e)) => {
                 let mut e = self.name_attributes(e, &line).await;
                 if let Some(declared) = &op.declared {
                     e = self.explain_unknown_attribute(e, declared).await;
                 }
-                return Err(op.explain(Error::Api(e)));
+                Err(op.explain(Error::Api(e)))
             }
-            Err(e) => return Err(op.explain(e)),
-        };
-        let answer = match (op.decode)(&body) {
-            Ok(answer) => answer,
-            Err(e) => return Err(self.undecodable(e, line)),
-        };
-        // The first answers about a struct: does each of its fields name an attribute?
+            Err(e) => Err(op.explain(e)),
+        }
+    }
+
+    /// After an answer decoded: the first answers about a struct say whether each of its fields
+    /// names an attribute.
+    async fn check_answer(&self, op: &Operation<()>, body: &[u8], line: RequestLine) -> Result<()> {
         if let Some(declared) = &op.declared
-            && let Err(e) = self.check_declared(declared, &body).await
+            && let Err(e) = self.check_declared(declared, body).await
         {
             return Err(self.undecodable(e, line));
         }
-        Ok((answer, also(&body)))
+        Ok(())
     }
 
     /// The error for an answer that did not decode (or names an attribute that does not exist).
@@ -369,9 +382,9 @@ impl Client {
 
     /// Sends `op` until an attempt succeeds or the policy stops: a success answer's body, or the
     /// error of the last attempt.
-    async fn send<R>(
+    async fn send(
         &self,
-        op: &Operation<R>,
+        op: &Operation<()>,
         line: &RequestLine,
         span: &tracing::Span,
     ) -> Result<bytes::Bytes> {

@@ -65,9 +65,9 @@ pub(crate) struct Endpoint<'a> {
 }
 
 /// Sends `op` once: the body of a success answer, or the error (its server texts redacted).
-pub(crate) async fn send_once<R>(
+pub(crate) async fn send_once(
     to: &Endpoint<'_>,
-    op: &Operation<R>,
+    op: &Operation<()>,
     line: &RequestLine,
 ) -> std::result::Result<bytes::Bytes, Failed> {
     let url = format!("{}{}", to.base_url, op.path);

@@ -82,7 +82,7 @@ pub struct Operation<R> {
     /// Whether sending it twice leaves Attio as sending it once.
     pub(crate) idempotent: bool,
     /// Decodes a success answer's body.
-    pub(crate) decode: fn(&[u8]) -> Result<R, DecodeError>,
+    pub(crate) decode: Decoder<R>,
     /// What to add to Attio's errors about something the request names; the last added that
     /// applies (a typed hint added over a general one wins).
     pub(crate) hints: Vec<ErrorHint>,
@@ -90,6 +90,9 @@ pub struct Operation<R> {
     /// the client checks its fields against the workspace on first use.
     pub(crate) declared: Option<Declared>,
 }
+
+/// Decodes a success answer's body as `R`.
+pub(crate) type Decoder<R> = fn(&[u8]) -> Result<R, DecodeError>;
 
 /// The struct a typed request is about, as the client's first-use check needs it: which object
 /// or list, and the fields with their attribute slugs.
@@ -186,6 +189,34 @@ impl<R> Operation<R> {
             self.hints.insert(0, activities::missing_activity::<T>());
         }
         self
+    }
+
+    /// The operation without its decoder, and the decoder. Sending, retrying and explaining an
+    /// error do not depend on the answer's type: the client does them on the first, compiled
+    /// once, and only decodes with the second, which is all that a user's build compiles per
+    /// answer type.
+    pub(crate) fn split(self) -> (Operation<()>, Decoder<R>) {
+        let Operation {
+            method,
+            path,
+            body,
+            write,
+            idempotent,
+            decode,
+            hints,
+            declared,
+        } = self;
+        let request = Operation {
+            method,
+            path,
+            body,
+            write,
+            idempotent,
+            decode: |_| Ok(()),
+            hints,
+            declared,
+        };
+        (request, decode)
     }
 
     /// With `hint` added to an error of Attio's that it is about, over the hints added before.
