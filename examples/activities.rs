@@ -17,6 +17,8 @@
 //! need the billing feature), where it creates what it logs and leaves it in place: run it against
 //! a test workspace.
 
+mod common;
+
 use std::collections::{BTreeMap, HashMap};
 
 use attio::{Client, EmailAddress, Record, RecordId, Ref, Timestamp, attio_activity, attio_object};
@@ -80,7 +82,7 @@ pub struct SiteVisit {
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let (client, _sandbox) = connect().await?;
+    let (client, _sandbox) = common::connect().await?;
 
     // The activity and its attributes, from the struct: created when missing, checked otherwise
     // (an activity that extends another schema is reported, never changed).
@@ -181,22 +183,4 @@ async fn log_visits(
         visit.assert_by(client, |f| f.visit_id()).await?;
     }
     Ok(12)
-}
-
-async fn connect() -> Result<(Client, Option<attio_sandbox::Sandbox>), Box<dyn std::error::Error>> {
-    if std::env::var(attio::API_KEY_ENV).is_ok() {
-        let client = Client::from_env()?;
-        println!("Talking to {}", client.base_url());
-        return Ok((client, None));
-    }
-    let sandbox = attio_sandbox::Sandbox::start().await?;
-    let client = Client::builder()
-        .api_key(sandbox.api_key())
-        .base_url(sandbox.base_url())
-        .build()?;
-    println!(
-        "ATTIO_API_KEY is not set: using the in-process sandbox at {}",
-        sandbox.base_url()
-    );
-    Ok((client, Some(sandbox)))
 }

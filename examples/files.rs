@@ -12,8 +12,10 @@
 //! `ATTIO_BASE_URL`): it creates a company named "Files example" with a folder and a file in your
 //! workspace, then deletes the folder and the file (the company stays).
 
+mod common;
+
 use attio::files::{Connect, FileKind, StorageProvider, Upload};
-use attio::{Client, RecordReference, attio_object};
+use attio::{RecordReference, attio_object};
 
 /// A company: the standard `companies` object, the one attribute this program writes.
 #[attio_object(slug = "companies")]
@@ -25,19 +27,7 @@ pub struct Company {
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    // Against Attio when a key is set; otherwise against a sandbox in this process.
-    let (client, sandbox) = match std::env::var(attio::API_KEY_ENV) {
-        Ok(_) => (Client::from_env()?, None),
-        Err(_) => {
-            let sandbox = attio_sandbox::Sandbox::start().await?;
-            let client = Client::builder()
-                .api_key(sandbox.api_key())
-                .base_url(sandbox.base_url())
-                .build()?;
-            (client, Some(sandbox))
-        }
-    };
-    println!("Talking to {}", client.base_url());
+    let (client, sandbox) = common::connect().await?;
 
     let company = Company {
         name: "Files example".into(),

@@ -11,7 +11,9 @@
 //! (domains under `.example`), replaces their names' history, merges two of them, and leaves
 //! the result in place.
 
-use attio::{Client, Domain, Timestamp, WithMeta, attio_object};
+mod common;
+
+use attio::{Domain, Timestamp, WithMeta, attio_object};
 
 /// A company: the standard `companies` object.
 #[attio_object(slug = "companies")]
@@ -68,18 +70,7 @@ fn history(names: &[(&str, &str)]) -> Result<Vec<WithMeta<String>>, attio::Value
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let (client, _sandbox) = match std::env::var(attio::API_KEY_ENV) {
-        Ok(_) => (Client::from_env()?, None),
-        Err(_) => {
-            let sandbox = attio_sandbox::Sandbox::start().await?;
-            let client = Client::builder()
-                .api_key(sandbox.api_key())
-                .base_url(sandbox.base_url())
-                .build()?;
-            println!("ATTIO_API_KEY is not set: using the in-process sandbox");
-            (client, Some(sandbox))
-        }
-    };
+    let (client, _sandbox) = common::connect().await?;
 
     // 1. Import: create each company under its current name, then write the whole history of
     //    the name, so that Attio knows when each name was used.

@@ -13,9 +13,11 @@
 //! talks to Attio (or to `ATTIO_BASE_URL`), where it creates the list and the companies and leaves
 //! them in place: run it against a test workspace.
 
+mod common;
+
 use std::collections::BTreeMap;
 
-use attio::{Client, Currency, Entry, RecordId, SelectEnum as _, attio_list, attio_object};
+use attio::{Currency, Entry, RecordId, SelectEnum as _, attio_list, attio_object};
 use futures::TryStreamExt as _;
 
 /// The standard `companies` object: the attributes this program uses.
@@ -54,7 +56,7 @@ pub struct Deal {
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let (client, _sandbox) = connect().await?;
+    let (client, _sandbox) = common::connect().await?;
 
     // The list, its `stage` statuses (from the enum) and its `deal_value`.
     let list = Deal::create_list(&client, "Sales pipeline").await?;
@@ -184,23 +186,4 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// The stage's title in Attio.
 fn title(stage: Stage) -> &'static str {
     stage.title().unwrap_or("?")
-}
-
-/// Against Attio when a key is set; otherwise against a sandbox in this process.
-async fn connect() -> Result<(Client, Option<attio_sandbox::Sandbox>), Box<dyn std::error::Error>> {
-    if std::env::var(attio::API_KEY_ENV).is_ok() {
-        let client = Client::from_env()?;
-        println!("Talking to {}", client.base_url());
-        return Ok((client, None));
-    }
-    let sandbox = attio_sandbox::Sandbox::start().await?;
-    let client = Client::builder()
-        .api_key(sandbox.api_key())
-        .base_url(sandbox.base_url())
-        .build()?;
-    println!(
-        "ATTIO_API_KEY is not set: using the in-process sandbox at {}",
-        sandbox.base_url()
-    );
-    Ok((client, Some(sandbox)))
 }

@@ -16,6 +16,8 @@
 //! SQL needs the Enterprise plan), where it creates the list, companies and deals and leaves them
 //! in place: run it against a test workspace.
 
+mod common;
+
 use std::collections::HashMap;
 
 use attio::{ActorReference, Client, Currency, Ref, Status, attio_list, attio_object};
@@ -81,7 +83,7 @@ struct ByOwner {
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let (client, sandbox) = connect().await?;
+    let (client, sandbox) = common::connect().await?;
     seed(&client).await?;
 
     // Attio reads a struct's field with `.`; the sandbox's SQLite with `->>`.
@@ -188,22 +190,4 @@ async fn seed(client: &Client) -> Result<(), Box<dyn std::error::Error>> {
     }
     println!("created the list `key_accounts`, 6 companies (3 key accounts) and {made} deals");
     Ok(())
-}
-
-async fn connect() -> Result<(Client, Option<attio_sandbox::Sandbox>), Box<dyn std::error::Error>> {
-    if std::env::var(attio::API_KEY_ENV).is_ok() {
-        let client = Client::from_env()?;
-        println!("Talking to {}", client.base_url());
-        return Ok((client, None));
-    }
-    let sandbox = attio_sandbox::Sandbox::start().await?;
-    let client = Client::builder()
-        .api_key(sandbox.api_key())
-        .base_url(sandbox.base_url())
-        .build()?;
-    println!(
-        "ATTIO_API_KEY is not set: using the in-process sandbox at {}",
-        sandbox.base_url()
-    );
-    Ok((client, Some(sandbox)))
 }
