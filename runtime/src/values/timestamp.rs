@@ -105,7 +105,7 @@ impl FromStr for Timestamp {
             ValueError::new(
                 AttributeType::Timestamp,
                 format!(
-                    "`{}` is not an RFC 3339 timestamp (its {what} is not valid); expected e.g. `2023-01-01T15:00:00.000000000Z`",
+                    "`{}` is not an RFC 3339 timestamp ({what}); expected e.g. `2023-01-01T15:00:00.000000000Z`",
                     s.escape_debug()
                 ),
             )
@@ -119,7 +119,7 @@ impl FromStr for Timestamp {
 /// a space), `HH:MM:SS`, an optional `.` with one or more digits (past the ninth, ignored), then
 /// `Z`, `z` or `±HH:MM` (hours up to 23). A leap second (`:60`) stands for the minute's last
 /// nanosecond, and only where one can be: at 23:59 UTC on the last day of a month. The error
-/// names the part that is wrong.
+/// says which part is wrong.
 fn parse_rfc3339(b: &[u8]) -> Result<OffsetDateTime, &'static str> {
     fn digits(b: &[u8], at: usize, n: usize, what: &'static str) -> Result<u32, &'static str> {
         let part = b.get(at..at + n).ok_or(what)?;
@@ -132,17 +132,17 @@ fn parse_rfc3339(b: &[u8]) -> Result<OffsetDateTime, &'static str> {
         Some(&found) if found == c => Ok(()),
         _ => Err(what),
     };
-    let year = digits(b, 0, 4, "year")?;
-    literal(4, b'-', "date")?;
-    let month = digits(b, 5, 2, "month")?;
-    literal(7, b'-', "date")?;
-    let day = digits(b, 8, 2, "day")?;
+    let year = digits(b, 0, 4, "the year is not four digits")?;
+    literal(4, b'-', "the date is not YYYY-MM-DD")?;
+    let month = digits(b, 5, 2, "the date is not YYYY-MM-DD")?;
+    literal(7, b'-', "the date is not YYYY-MM-DD")?;
+    let day = digits(b, 8, 2, "the date is not YYYY-MM-DD")?;
     // b[10] separates the date from the time: any character, as RFC 3339 allows.
-    let hour = digits(b, 11, 2, "hour")?;
-    literal(13, b':', "time")?;
-    let minute = digits(b, 14, 2, "minute")?;
-    literal(16, b':', "time")?;
-    let mut second = digits(b, 17, 2, "second")?;
+    let hour = digits(b, 11, 2, "the time is not HH:MM:SS")?;
+    literal(13, b':', "the time is not HH:MM:SS")?;
+    let minute = digits(b, 14, 2, "the time is not HH:MM:SS")?;
+    literal(16, b':', "the time is not HH:MM:SS")?;
+    let mut second = digits(b, 17, 2, "the time is not HH:MM:SS")?;
     let mut at = 19;
     let mut nanosecond = 0;
     if b.get(at) == Some(&b'.') {
@@ -155,7 +155,7 @@ fn parse_rfc3339(b: &[u8]) -> Result<OffsetDateTime, &'static str> {
             at += 1;
         }
         if at == first {
-            return Err("fraction of a second");
+            return Err("a `.` is not followed by digits");
         }
     }
     let offset = match b.get(at) {
@@ -164,9 +164,9 @@ fn parse_rfc3339(b: &[u8]) -> Result<OffsetDateTime, &'static str> {
             UtcOffset::UTC
         }
         Some(&sign @ (b'+' | b'-')) => {
-            let hours = digits(b, at + 1, 2, "offset")?;
-            literal(at + 3, b':', "offset")?;
-            let minutes = digits(b, at + 4, 2, "offset")?;
+            let hours = digits(b, at + 1, 2, "the offset is not Z or ±HH:MM")?;
+            literal(at + 3, b':', "the offset is not Z or ±HH:MM")?;
+            let minutes = digits(b, at + 4, 2, "the offset is not Z or ±HH:MM")?;
             at += 6;
             // Both are two digits, so they fit an i8.
             let (hours, minutes) = (hours as i8, minutes as i8);
@@ -177,13 +177,13 @@ fn parse_rfc3339(b: &[u8]) -> Result<OffsetDateTime, &'static str> {
             };
             match UtcOffset::from_hms(hours, minutes, 0) {
                 Ok(offset) if hours.abs() <= 23 => offset,
-                _ => return Err("offset"),
+                _ => return Err("the offset is not a valid ±HH:MM"),
             }
         }
-        _ => return Err("offset"),
+        _ => return Err("the offset is missing: end with Z or ±HH:MM"),
     };
     if at != b.len() {
-        return Err("end (there is more after the offset)");
+        return Err("there is more after the offset");
     }
     let leap_second = second == 60;
     if leap_second {
@@ -191,16 +191,17 @@ fn parse_rfc3339(b: &[u8]) -> Result<OffsetDateTime, &'static str> {
         nanosecond = 999_999_999;
     }
     // Each is at most four digits, so these conversions cannot fail.
-    let month = Month::try_from(month as u8).map_err(|_| "month")?;
-    let date = Date::from_calendar_date(year as i32, month, day as u8).map_err(|_| "day")?;
+    let month = Month::try_from(month as u8).map_err(|_| "there is no such month")?;
+    let date = Date::from_calendar_date(year as i32, month, day as u8)
+        .map_err(|_| "there is no such day in that month")?;
     let time = Time::from_hms_nano(hour as u8, minute as u8, second as u8, nanosecond)
-        .map_err(|_| "time")?;
+        .map_err(|_| "there is no such time of day")?;
     let parsed = PrimitiveDateTime::new(date, time).assume_offset(offset);
     if leap_second {
         let utc = parsed.to_offset(UtcOffset::UTC);
         let last_of_month = utc.date().next_day().is_none_or(|next| next.day() == 1);
         if (utc.hour(), utc.minute()) != (23, 59) || !last_of_month {
-            return Err("second (a leap second is only at 23:59:60 UTC on a month's last day)");
+            return Err("a leap second is only at 23:59:60 UTC on the last day of a month");
         }
     }
     Ok(parsed)
@@ -345,6 +346,27 @@ mod tests {
             let ours = parse_rfc3339(input.as_bytes()).ok();
             let theirs = OffsetDateTime::parse(input, &Rfc3339).ok();
             assert_eq!(ours, theirs, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn an_error_says_which_part_is_wrong() {
+        for (input, says) in [
+            ("2023-01-02T15:00:00+0200", "the offset is not Z or ±HH:MM"),
+            (
+                "2023-01-02T15:00:00",
+                "the offset is missing: end with Z or ±HH:MM",
+            ),
+            ("2023-02-30T15:00:00Z", "there is no such day in that month"),
+            ("2023-01-02T15:00:00ZZ", "there is more after the offset"),
+            ("2023-1-02T15:00:00Z", "the date is not YYYY-MM-DD"),
+        ] {
+            let text = input.parse::<Timestamp>().unwrap_err().to_string();
+            assert!(text.contains(says), "{input}: {text}");
+            assert!(
+                text.contains("expected e.g. `2023-01-01T15:00:00.000000000Z`"),
+                "{text}"
+            );
         }
     }
 
