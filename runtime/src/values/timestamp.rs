@@ -72,12 +72,19 @@ impl Timestamp {
     /// # Ok::<(), attio::ValueError>(())
     /// ```
     pub fn from_offset_date_time(t: OffsetDateTime) -> Result<Self, ValueError> {
-        let utc = t.to_offset(UtcOffset::UTC);
-        if !(1..=9999).contains(&utc.year()) {
-            return Err(ValueError::new(
+        let out_of_range = |year: i32| {
+            ValueError::new(
                 AttributeType::Timestamp,
-                format!("year {} is outside Attio's range 0001 to 9999", utc.year()),
-            ));
+                format!("year {year} is outside Attio's range 0001 to 9999"),
+            )
+        };
+        // In UTC the year can pass 9999 (`9999-12-31T23:00:00-02:00`), where `to_offset` would
+        // panic.
+        let utc = t
+            .checked_to_offset(UtcOffset::UTC)
+            .ok_or_else(|| out_of_range(t.year() + 1))?;
+        if !(1..=9999).contains(&utc.year()) {
+            return Err(out_of_range(utc.year()));
         }
         Ok(Timestamp(utc))
     }
@@ -198,7 +205,10 @@ fn parse_rfc3339(b: &[u8]) -> Result<OffsetDateTime, &'static str> {
         .map_err(|_| "there is no such time of day")?;
     let parsed = PrimitiveDateTime::new(date, time).assume_offset(offset);
     if leap_second {
-        let utc = parsed.to_offset(UtcOffset::UTC);
+        // Out of `time`'s range in UTC is not a leap second either (the year check refuses it).
+        let Some(utc) = parsed.checked_to_offset(UtcOffset::UTC) else {
+            return Err("a leap second is only at 23:59:60 UTC on the last day of a month");
+        };
         let last_of_month = utc.date().next_day().is_none_or(|next| next.day() == 1);
         if (utc.hour(), utc.minute()) != (23, 59) || !last_of_month {
             return Err("a leap second is only at 23:59:60 UTC on the last day of a month");
@@ -321,6 +331,9 @@ mod tests {
             "0000-01-01T00:00:00Z",
             "9999-12-31T23:59:59.999999999Z",
             "9999-12-31T23:59:60Z",
+            "9999-12-31T23:59:60-01:00",
+            "9999-12-31T23:00:00-02:00",
+            "0001-01-01T00:00:00+01:00",
             "2023-1-01T00:00:00Z",
             "+2023-01-01T00:00:00Z",
             "2023-01-01T00:00:00+01:00:00",
@@ -343,6 +356,8 @@ mod tests {
             }
         }
         for input in &inputs {
+            // Never a panic, whatever the input (the comparison below is for what parses).
+            let _ = input.parse::<Timestamp>();
             let ours = parse_rfc3339(input.as_bytes()).ok();
             let theirs = OffsetDateTime::parse(input, &Rfc3339).ok();
             assert_eq!(ours, theirs, "{input:?}");
@@ -368,6 +383,15 @@ mod tests {
                 "{text}"
             );
         }
+        // Past 9999 once in UTC: an error, not a panic.
+        let text = "9999-12-31T23:00:00-02:00"
+            .parse::<Timestamp>()
+            .unwrap_err()
+            .to_string();
+        assert!(
+            text.contains("year 10000 is outside Attio's range"),
+            "{text}"
+        );
     }
 
     #[test]
