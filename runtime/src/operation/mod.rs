@@ -185,6 +185,12 @@ impl<R> Operation<R> {
     /// are what the answer holds.
     pub(crate) fn declaring<T: AttioObject>(mut self) -> Self {
         self.declared = Some(Declared::of::<T>());
+        self.on_records_of::<T>()
+    }
+
+    /// On the records of `T`: when `T` is an activity's struct, a 404 about the activity says how
+    /// to create it (under the hints added later, which are more specific).
+    pub(crate) fn on_records_of<T: AttioObject>(mut self) -> Self {
         if let ObjectKind::Activity { .. } = T::KIND {
             self.hints.insert(0, activities::missing_activity::<T>());
         }

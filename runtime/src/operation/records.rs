@@ -88,19 +88,14 @@ pub(crate) fn overwrite<T: AttioObject>(values: &T, id: &RecordId) -> Result<Ope
 
 /// `DELETE /v2/objects/{slug}/records/{record_id}`.
 pub(crate) fn delete<T: AttioObject>(id: &RecordId) -> Operation<()> {
-    let op = Operation::write(
+    Operation::write(
         Method::Delete,
         record_path::<T>(id),
         None,
         true,
         wire::decode_nothing,
-    );
-    match T::KIND {
-        crate::values::ObjectKind::Activity { .. } => {
-            op.with_hint(super::activities::missing_activity::<T>())
-        }
-        _ => op,
-    }
+    )
+    .on_records_of::<T>()
 }
 
 /// `PUT /v2/objects/{slug}/records?matching_attribute={attribute}` with the struct's values.
