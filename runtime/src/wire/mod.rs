@@ -286,10 +286,7 @@ pub(crate) fn decode_history<V: AttioValue>(
 /// ```
 pub fn decode_bare<R: DeserializeOwned>(body: &[u8]) -> std::result::Result<R, DecodeError> {
     json_path::reset_failed_attribute();
-    serde_json::from_slice::<R>(body).map_err(|source| {
-        let (json_path, reason) = (json_path::path_of(body, &source), reason_of(&source));
-        DecodeError::new(json_path, reason, None)
-    })
+    serde_json::from_slice::<R>(body).map_err(|source| failure(body, &source, None))
 }
 
 /// An answer whose body is not needed (a delete's).
@@ -303,14 +300,9 @@ fn decode_with<R: DeserializeOwned>(
 ) -> std::result::Result<R, DecodeError> {
     json_path::reset_failed_attribute();
     let mut de = serde_json::Deserializer::from_slice(body);
-    let decoded = match de.deserialize_map(DataOf::<R>(std::marker::PhantomData)) {
-        Ok(data) => de.end().map(|()| data),
-        Err(source) => Err(source),
-    };
-    match decoded {
-        Ok(data) => Ok(data),
-        Err(source) => Err(failure(body, &source, object)),
-    }
+    de.deserialize_map(DataOf::<R>(std::marker::PhantomData))
+        .and_then(|data| de.end().map(|()| data))
+        .map_err(|source| failure(body, &source, object))
 }
 
 /// Where and why `body` failed to decode, with the hint about `object`'s struct.
