@@ -8,7 +8,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::Month;
 
 use super::ValueMeta;
-use super::digits::{as_str, write_date};
+use super::digits::{as_str, read_date, write_date};
 use super::{AttioValue, AttributeType, Key, Value, ValueError, WritableValue};
 
 /// A calendar date from 0001-01-01 to 9999-12-31: Attio's `date` attribute type.
@@ -140,21 +140,9 @@ impl FromStr for Date {
             ))
         };
         let b = s.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        let Some((year, month, day)) = read_date(b).filter(|_| b.len() == 10) else {
             return Err(bad());
-        }
-        let digits = |r: std::ops::Range<usize>| -> Result<u32, ValueError> {
-            let part = &b[r];
-            if !part.iter().all(u8::is_ascii_digit) {
-                return Err(bad());
-            }
-            Ok(part
-                .iter()
-                .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0')))
         };
-        let year = digits(0..4)?;
-        let month = digits(5..7)?;
-        let day = digits(8..10)?;
         // Each part has at most four digits, so these conversions cannot fail.
         let (Ok(year), Ok(month), Ok(day)) =
             (i32::try_from(year), u8::try_from(month), u8::try_from(day))

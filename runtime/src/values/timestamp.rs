@@ -8,7 +8,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
 use super::ValueMeta;
-use super::digits::{as_str, pair, write_date};
+use super::digits::{as_str, pair, read_date, read_digits, write_date};
 use super::{AttioValue, AttributeType, Value, ValueError, WritableValue};
 
 /// An instant in UTC with nanosecond precision: Attio's `timestamp` attribute type, and the type of
@@ -128,28 +128,18 @@ impl FromStr for Timestamp {
 /// nanosecond, and only where one can be: at 23:59 UTC on the last day of a month. The error
 /// says which part is wrong.
 fn parse_rfc3339(b: &[u8]) -> Result<OffsetDateTime, &'static str> {
-    fn digits(b: &[u8], at: usize, n: usize, what: &'static str) -> Result<u32, &'static str> {
-        let part = b.get(at..at + n).ok_or(what)?;
-        part.iter().try_fold(0, |acc, &d| match d {
-            b'0'..=b'9' => Ok(acc * 10 + u32::from(d - b'0')),
-            _ => Err(what),
-        })
-    }
+    let digits = |at: usize, n: usize, what: &'static str| read_digits(b, at, n).ok_or(what);
     let literal = |at: usize, c: u8, what: &'static str| match b.get(at) {
         Some(&found) if found == c => Ok(()),
         _ => Err(what),
     };
-    let year = digits(b, 0, 4, "the year is not four digits")?;
-    literal(4, b'-', "the date is not YYYY-MM-DD")?;
-    let month = digits(b, 5, 2, "the date is not YYYY-MM-DD")?;
-    literal(7, b'-', "the date is not YYYY-MM-DD")?;
-    let day = digits(b, 8, 2, "the date is not YYYY-MM-DD")?;
+    let (year, month, day) = read_date(b).ok_or("the date is not YYYY-MM-DD")?;
     // b[10] separates the date from the time: any character, as RFC 3339 allows.
-    let hour = digits(b, 11, 2, "the time is not HH:MM:SS")?;
+    let hour = digits(11, 2, "the time is not HH:MM:SS")?;
     literal(13, b':', "the time is not HH:MM:SS")?;
-    let minute = digits(b, 14, 2, "the time is not HH:MM:SS")?;
+    let minute = digits(14, 2, "the time is not HH:MM:SS")?;
     literal(16, b':', "the time is not HH:MM:SS")?;
-    let mut second = digits(b, 17, 2, "the time is not HH:MM:SS")?;
+    let mut second = digits(17, 2, "the time is not HH:MM:SS")?;
     let mut at = 19;
     let mut nanosecond = 0;
     if b.get(at) == Some(&b'.') {
@@ -171,9 +161,9 @@ fn parse_rfc3339(b: &[u8]) -> Result<OffsetDateTime, &'static str> {
             UtcOffset::UTC
         }
         Some(&sign @ (b'+' | b'-')) => {
-            let hours = digits(b, at + 1, 2, "the offset is not Z or ±HH:MM")?;
+            let hours = digits(at + 1, 2, "the offset is not Z or ±HH:MM")?;
             literal(at + 3, b':', "the offset is not Z or ±HH:MM")?;
-            let minutes = digits(b, at + 4, 2, "the offset is not Z or ±HH:MM")?;
+            let minutes = digits(at + 4, 2, "the offset is not Z or ±HH:MM")?;
             at += 6;
             // Both are two digits, so they fit an i8.
             let (hours, minutes) = (hours as i8, minutes as i8);
