@@ -78,11 +78,11 @@ impl Timestamp {
                 format!("year {year} is outside Attio's range 0001 to 9999"),
             )
         };
-        // In UTC the year can pass 9999 (`9999-12-31T23:00:00-02:00`), where `to_offset` would
-        // panic.
+        // In UTC the year can pass `time`'s ±9999 (`9999-12-31T23:00:00-02:00`), where
+        // `to_offset` would panic; an offset is under a day, so it is then ±10000.
         let utc = t
             .checked_to_offset(UtcOffset::UTC)
-            .ok_or_else(|| out_of_range(t.year() + 1))?;
+            .ok_or_else(|| out_of_range(10_000 * t.year().signum()))?;
         if !(1..=9999).contains(&utc.year()) {
             return Err(out_of_range(utc.year()));
         }
@@ -380,6 +380,14 @@ mod tests {
             .to_string();
         assert!(
             text.contains("year 10000 is outside Attio's range"),
+            "{text}"
+        );
+        let early = time::macros::datetime!(-9999-01-01 00:00 +01:00);
+        let text = Timestamp::from_offset_date_time(early)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            text.contains("year -10000 is outside Attio's range"),
             "{text}"
         );
     }
