@@ -138,6 +138,22 @@ fn differences(built: &Value, copy: &Value) -> Vec<String> {
         names.dedup();
         names
     };
+    // The `(outer, inner)` names, two levels down, whose values differ.
+    let differing = |a: &Value, b: &Value| -> Vec<(String, String)> {
+        let mut found = Vec::new();
+        for outer in names(a, b) {
+            let (x, y) = (
+                a.get(&outer).unwrap_or(&empty),
+                b.get(&outer).unwrap_or(&empty),
+            );
+            for inner in names(x, y) {
+                if x.get(&inner) != y.get(&inner) {
+                    found.push((outer.clone(), inner));
+                }
+            }
+        }
+        found
+    };
     let mut out = Vec::new();
     for top in names(built, copy) {
         let (a, b) = (
@@ -145,32 +161,16 @@ fn differences(built: &Value, copy: &Value) -> Vec<String> {
             copy.get(&top).unwrap_or(&empty),
         );
         match top.as_str() {
-            "paths" => {
-                for path in names(a, b) {
-                    let (x, y) = (
-                        a.get(&path).unwrap_or(&empty),
-                        b.get(&path).unwrap_or(&empty),
-                    );
-                    for key in names(x, y) {
-                        if x.get(&key) != y.get(&key) {
-                            out.push(format!("{} {path}", key.to_uppercase()));
-                        }
-                    }
-                }
-            }
-            "components" | "webhooks" => {
-                for kind in names(a, b) {
-                    let (x, y) = (
-                        a.get(&kind).unwrap_or(&empty),
-                        b.get(&kind).unwrap_or(&empty),
-                    );
-                    for name in names(x, y) {
-                        if x.get(&name) != y.get(&name) {
-                            out.push(format!("{top}.{kind}.{name}"));
-                        }
-                    }
-                }
-            }
+            "paths" => out.extend(
+                differing(a, b)
+                    .into_iter()
+                    .map(|(path, key)| format!("{} {path}", key.to_uppercase())),
+            ),
+            "components" | "webhooks" => out.extend(
+                differing(a, b)
+                    .into_iter()
+                    .map(|(kind, name)| format!("{top}.{kind}.{name}")),
+            ),
             _ if a != b => out.push(top),
             _ => {}
         }
