@@ -4,7 +4,9 @@
 # Generates a throwaway workspace (under $CARGO_TARGET_DIR, or target/, never committed) with crates
 # holding the same 50 structs: `ct-attio` with `#[attio_object]`, `ct-serde` with
 # `#[derive(Serialize, Deserialize)]`, and `-use` twins that also encode and decode each struct
-# through serde_json (so the generic code is instantiated and compiled too, as in an application).
+# through serde_json (so the generic code is instantiated and compiled too, as in an application):
+# for attio, through the functions the client calls on a write and a read (`wire::encode_values`,
+# which validates too, and `wire::decode_page`).
 # Builds every dependency once, then builds each crate from clean RUNS times, alternating, with
 # only that crate cleaned (so what is timed is the macro expansion, type checking and codegen of
 # the 50 structs), and prints the medians and the ratios. Targets: definitions <= 1.5, with use
@@ -81,7 +83,7 @@ EOF
     if [ -n "$uses" ] && [ "$kind" = attio ]; then
       cat <<EOF
 pub fn encode_$i(v: &Object$i) -> Vec<u8> {
-    serde_json::to_vec(&attio::wire::ValuesBody(v)).unwrap()
+    attio::wire::encode_values(v).unwrap()
 }
 pub fn decode_$i(b: &[u8]) -> Vec<attio::Record<Object$i>> {
     attio::wire::decode_page(b).unwrap()

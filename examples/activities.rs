@@ -19,6 +19,7 @@
 
 mod common;
 
+use attio::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
 use attio::{Client, EmailAddress, Record, RecordId, Ref, Timestamp, attio_activity, attio_object};

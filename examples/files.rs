@@ -15,6 +15,7 @@
 mod common;
 
 use attio::files::{Connect, FileKind, StorageProvider, Upload};
+use attio::prelude::*;
 use attio::{RecordReference, attio_object};
 
 /// A company: the standard `companies` object, the one attribute this program writes.

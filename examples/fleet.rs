@@ -18,6 +18,7 @@
 //! each receiver (`receiver N PORT`): the processes share nothing but the environment they are
 //! given, Redis and Attio, as they would on separate machines.
 
+use attio::prelude::*;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 

@@ -10,6 +10,7 @@
 //! workspace for "Acme" and writes a note and a task on the first company found.
 
 use attio::notes::NewNote;
+use attio::prelude::*;
 use attio::tasks::NewTask;
 use attio::{ActorReference, Client, Domain, Resource, Scope, attio_object};
 

@@ -13,6 +13,7 @@
 
 mod common;
 
+use attio::prelude::*;
 use attio::{Domain, Timestamp, WithMeta, attio_object};
 
 /// A company: the standard `companies` object.

@@ -13,6 +13,7 @@
 //! workspace from `/v2/self`, and keeps the token. Against Attio itself the app is the same,
 //! with Attio's default hosts and a public `https://` redirect URI.
 
+use attio::prelude::*;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 

@@ -15,6 +15,7 @@
 
 mod common;
 
+use attio::prelude::*;
 use std::collections::BTreeMap;
 
 use attio::{Currency, Entry, RecordId, SelectEnum as _, attio_list, attio_object};

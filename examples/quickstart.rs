@@ -9,6 +9,7 @@
 //! talks to Attio (or to `ATTIO_BASE_URL`): it then creates a person, a workspace and a user in
 //! your workspace, updates the user, and leaves the three records in place.
 
+use attio::prelude::*;
 use attio::schema::Contract;
 use attio::{
     Client, EmailAddress, PersonalName, Record, RecordId, RecordReference, WithMeta, attio_object,

@@ -18,6 +18,7 @@
 
 mod common;
 
+use attio::prelude::*;
 use std::collections::HashMap;
 
 use attio::{ActorReference, Client, Currency, Ref, Status, attio_list, attio_object};

@@ -9,6 +9,7 @@
 //! plays Attio's part, signing each delivery with the webhook's secret as Attio does. Against
 //! Attio itself the receiver is the same; only the target URL must then be public `https://`.
 
+use attio::prelude::*;
 use std::time::Duration;
 
 use attio::webhooks::{Event, EventType, SeenKeys, Subscription, VerifiedDelivery, WebhookSecret};

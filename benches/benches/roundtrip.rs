@@ -10,6 +10,7 @@
 //! `cargo bench -p attio-benches --bench roundtrip` (ROUNDTRIP_N, ROUNDTRIP_CONCURRENCY,
 //! ROUNDTRIP_ROUNDS override the defaults 1000, 8, 21).
 
+use attio::prelude::*;
 use std::time::Instant;
 
 use attio::{Client, RateLimits, RecordId};

@@ -5,6 +5,7 @@
 //!
 //! `cargo bench -p attio-benches --bench sql` (SQL_N overrides 100,000 deals).
 
+use attio::prelude::*;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 

@@ -25,6 +25,7 @@ mod generated;
 #[path = "generated/pipeline.rs"]
 mod pipeline;
 
+use attio::prelude::*;
 use std::path::PathBuf;
 
 use attio_sandbox::Sandbox;

@@ -1,6 +1,8 @@
 //! What a user writes: their own struct for a standard object, and a function of their
 //! application that uses the client.
 
+use attio::prelude::*;
+
 /// The people in the workspace, as this application sees them.
 #[attio::attio_object(slug = "people")]
 #[derive(Debug, Clone, PartialEq)]

@@ -66,7 +66,6 @@ use proc_macro::TokenStream;
 /// |---|---|
 /// | `impl attio::AttioObject for User` | the slug, the field table `User::FIELDS` (each field's name, attribute slug, attribute type, cardinality, read-only flag and Rust type), and the encoding to and from Attio's `values` objects |
 /// | `User::SLUG` | the object's api slug, `"users"` |
-/// | `user.update(..)`, `user.overwrite(..)`, `user.create(..)`, `user.assert_by(..)`, `User::get(..)`, `User::delete(..)`, `User::history(..)`, `User::write_history(..)`, `User::merge(..)`, `User::views(..)` | the [record operations](#record-operations) |
 /// | `User::query()`, `User::fields()` and the struct `UserFields` | [typed queries](#queries-and-attribute-handles), and the handles that name attributes |
 /// | `User::changes()` and the struct `UserChanges` | [per-attribute change sets](#change-sets) |
 ///
@@ -74,10 +73,15 @@ use proc_macro::TokenStream;
 /// generated is documented here, once; in your crate's documentation each generated item carries
 /// a one-line summary that points here.
 ///
+/// The [record operations](#record-operations) (`user.create(..)`, `User::get(..)`, …) are not
+/// generated: they are methods of the extension traits in `attio::prelude`, implemented for every
+/// `#[attio_object]` struct. Write `use attio::prelude::*;` where you call them.
+///
 /// ## Record operations
 ///
-/// Each is a thin forwarder to the public `attio::Client` method named below (whose
-/// documentation has the details), and returns a `Send` future of an `attio::Result`:
+/// From `attio::prelude::RecordExt`. Each forwards to the public
+/// `attio::Client` method named below (whose documentation has the details), and returns a `Send`
+/// future of an `attio::Result`:
 ///
 /// | Method | Request | `Client` method | Output |
 /// |---|---|---|---|
@@ -113,6 +117,7 @@ use proc_macro::TokenStream;
 ///   originals are gone afterwards.
 ///
 /// ```no_run
+/// use attio::prelude::*;
 /// # use attio::{attio_object, EmailAddress, RecordReference};
 /// # #[attio_object(slug = "users")]
 /// # #[derive(Debug, Clone, PartialEq)]

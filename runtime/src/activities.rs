@@ -23,6 +23,7 @@
 //! `object_configuration:read` and `record_permission:read`.
 //!
 //! ```no_run
+//! use attio::prelude::*;
 //! use attio::{ActivitySchema, activities::NewActivity};
 //!
 //! #[attio::attio_object(slug = "people")]

@@ -3,9 +3,9 @@
 //! the list's attributes; and a record's entries, in every list (the short form) or in one list
 //! (typed).
 //!
-//! `#[attio_list]` generates thin forwarders to these methods on the struct (`entry.add(&client,
-//! &acme)`, `SalesEntry::get(&client, &id)`, ...); they are also callable on the [`Client`]
-//! directly. An entry's parent is given typed, as a record of the list's parent object
+//! [`EntryExt`](crate::prelude::EntryExt), in `attio::prelude`, makes them methods of every
+//! `#[attio_list]` struct (`entry.add(&client, &acme)`, `SalesEntry::get(&client, &id)`, ...);
+//! they are also callable on the [`Client`] directly. An entry's parent is given typed, as a record of the list's parent object
 //! ([`ParentOf`]): a `&Record<Company>` or a `&Ref<Company>` for a list over companies. `update` and `overwrite` differ as for records (see [`records`](crate::Client::update_record)):
 //! on multiselect (`Vec<T>`) fields, `update` adds the values, `overwrite` replaces them.
 
@@ -35,6 +35,7 @@ impl Client {
     /// [`Ref::by`](crate::Ref::by) reference, which has no id.
     ///
     /// ```no_run
+    /// use attio::prelude::*;
     /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
     /// # #[attio::attio_list(slug = "sales_pipeline", parent = Company)] struct SalesEntry { stage: Option<attio::Status> }
     /// # async fn run(client: attio::Client, acme_id: attio::RecordId) -> attio::Result<()> {

@@ -42,6 +42,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// [`Error::outcome`] whether the request might have been applied:
 ///
 /// ```
+/// use attio::prelude::*;
 /// # async fn run(client: &attio::Client, user: &User, id: &attio::RecordId) {
 /// use attio::Outcome;
 ///
@@ -327,6 +328,7 @@ pub enum Error {
     /// does not guess which record was meant.
     ///
     /// ```
+    /// use attio::prelude::*;
     /// # async fn run(client: &attio::Client, person: &Person) {
     /// match person.create(client).await {
     ///     Ok(record) => println!("created {}", record.id.record_id),

@@ -2,9 +2,10 @@
 //!
 //! The typed Rust SDK for [Attio](https://attio.com), the CRM. Describe your Attio objects as
 //! ordinary Rust structs; `#[attio_object]` generates the code that turns them into Attio's wire
-//! format and back, and typed methods such as `update`.
+//! format and back; [`prelude`] gives them typed methods such as `update`.
 //!
 //! ```no_run
+//! use attio::prelude::*; // the typed operations: user.update(..), User::get(..), …
 //! use attio::{attio_object, Client, EmailAddress, RecordId, RecordReference};
 //!
 //! #[attio_object(slug = "users")]
@@ -71,6 +72,7 @@ pub mod members;
 pub mod notes;
 pub mod oauth;
 mod pages;
+pub mod prelude; // the typed operations of users' structs, as methods (extension traits)
 pub mod query;
 mod raw;
 mod records;

@@ -1,7 +1,8 @@
 //! Record operations on the [`Client`]: update (`PATCH`), create, get, overwrite (`PUT`), assert
 //! (upsert by a unique attribute), delete, and the value history of one attribute.
 //!
-//! `#[attio_object]` generates thin forwarders to these methods on the struct (`user.create(&client)`,
+//! [`RecordExt`](crate::prelude::RecordExt), in `attio::prelude`, makes them methods of every
+//! `#[attio_object]` struct (`user.create(&client)`,
 //! `User::get(&client, &id)`, ...); they are also callable on the [`Client`] directly.
 //!
 //! # `update` (PATCH) or `overwrite` (PUT)?
@@ -31,8 +32,8 @@ impl Client {
     /// `PATCH /v2/objects/{slug}/records/{record_id}`: writes the struct's values to the record.
     ///
     /// Single-value attributes are replaced; values of multiselect attributes (`Vec<T>` fields)
-    /// are **added** to the ones the record already has. Usually called through the `update`
-    /// method `#[attio_object]` generates.
+    /// are **added** to the ones the record already has. Usually called as `user.update(&client, &id)`
+    /// ([`RecordExt::update`](crate::prelude::RecordExt::update)).
     ///
     /// Such an append is not safe to repeat blindly, so when its outcome is unknown (a dropped
     /// connection, a `5xx`) the record is read back: the values already there are done, and only
@@ -203,8 +204,8 @@ impl Client {
     /// no `active_until` for a value still active), and returns every value the attribute now
     /// has, oldest first. This is how a history is migrated from another CRM: read back with
     /// [`value_history`](Client::value_history), it is the same values with the same intervals.
-    /// Usually called as `User::write_history(&client, &id, |f| f.user_id(), &values)`, which
-    /// `#[attio_object]` generates.
+    /// Usually called as `User::write_history(&client, &id, |f| f.user_id(), &values)`
+    /// ([`RecordExt::write_history`](crate::prelude::RecordExt::write_history)).
     ///
     /// Every value the attribute had is destroyed, those not sent included. Values may come in
     /// any order, with gaps between them; for a single-valued attribute at most one is active at

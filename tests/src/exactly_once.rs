@@ -24,6 +24,7 @@
 //! [`Outcome::Unknown`] (for creates without a unique attribute, every failure must say that its
 //! outcome is unknown).
 
+use attio::prelude::*;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::time::Instant;

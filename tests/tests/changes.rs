@@ -1,6 +1,7 @@
 //! Per-field change sets against the in-process sandbox: append keeps old values, replace
 //! removes them, clear empties, an untouched field stays, and the fewest requests are sent.
 
+use attio::prelude::*;
 use attio::{Client, Domain, SelectOption, attio_object};
 use attio_sandbox::Sandbox;
 

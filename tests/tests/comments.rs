@@ -2,6 +2,7 @@
 //! listing, deleting; and what is refused before sending.
 
 use attio::comments::NewComment;
+use attio::prelude::*;
 use attio::values::WorkspaceMemberId;
 use attio::{Error, Outcome, Ref, attio_object};
 use attio_sandbox::Sandbox;

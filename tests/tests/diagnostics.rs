@@ -2,6 +2,7 @@
 //! happened, which Rust field is concerned, what to write instead, and whether the request was
 //! applied.
 
+use attio::prelude::*;
 use attio::{Client, Error, Outcome, RecordId};
 use attio_sandbox::Sandbox;
 

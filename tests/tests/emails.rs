@@ -2,6 +2,7 @@
 //! `Sandbox::insert_email`) listed by linked record, participant or domain, ORed, newest first,
 //! page after page; refused without a filter before sending; and the sequence unsubscribe list.
 
+use attio::prelude::*;
 use attio::{Error, Outcome, Ref, attio_object};
 use attio_sandbox::Sandbox;
 use serde_json::json;

@@ -1,6 +1,7 @@
 //! List entries seen from outside: an entry's creation, each changed attribute and its deletion
 //! reach a webhook as typed `list-entry.*` events, and comments hang off an entry.
 
+use attio::prelude::*;
 use std::time::Duration;
 
 use attio::comments::NewComment;

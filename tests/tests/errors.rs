@@ -1,6 +1,7 @@
 //! Non-2xx answers surface Attio's error body as a typed error; bodies that do not decode name the
 //! JSON path that failed; the API key never shows up in an error.
 
+use attio::prelude::*;
 use attio::{Client, Error, ErrorCode, RecordId, RetryPolicy, attio_object};
 use attio_tests::{Canned, Stub};
 

@@ -15,6 +15,7 @@
 //! creates on a type without one, nothing lost or duplicated, and every failure reported with
 //! outcome `Unknown`.
 
+use attio::prelude::*;
 use attio_tests::exactly_once;
 
 fn n() -> usize {

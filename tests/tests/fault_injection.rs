@@ -33,6 +33,7 @@
 //! The faults here strike *before* a request is processed; `exactly_once.rs` adds the ones that
 //! strike after Attio applied the write (answers lost, a proxy's 502).
 
+use attio::prelude::*;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 

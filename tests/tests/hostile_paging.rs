@@ -7,6 +7,7 @@
 //!
 //! Run: `cargo test -p attio-tests --test hostile_paging`.
 
+use attio::prelude::*;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;

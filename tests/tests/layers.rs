@@ -6,7 +6,8 @@
 //! (where the limiter and deduplication keep their state) < client <
 //! pages (the paging that surfaces share) < surfaces (query, changes, bulk, records, entries,
 //! lists, resolve, schema, sync, notes, tasks, comments, members, search, sql, meetings, identity,
-//! raw, blocking, webhooks, oauth, emails, sequences, files). The guide (`guide`, documentation only) is below them all: it may import
+//! raw, blocking, webhooks, oauth, emails, sequences, files, activities, and prelude, the
+//! extension traits that make the record and entry operations methods). The guide (`guide`, documentation only) is below them all: it may import
 //! nothing. A module that `lib.rs` hides (`#[doc(hidden)]`) is for generated code
 //! only: no module of its crate may name it. The sandbox's layers along a request's path, bottom
 //! up: error, util, webhook_url < schema < values < store < query, http, delivery < resources <
@@ -35,7 +36,7 @@ fn runtime_layer(module: &str) -> Option<u8> {
         "query" | "changes" | "bulk" | "records" | "entries" | "lists" | "blocking"
         | "webhooks" | "resolve" | "schema" | "sync" | "notes" | "tasks" | "comments"
         | "members" | "search" | "sql" | "meetings" | "identity" | "raw" | "oauth" | "emails"
-        | "sequences" | "files" => 7,
+        | "sequences" | "files" | "activities" | "prelude" => 7,
         _ => return None,
     })
 }

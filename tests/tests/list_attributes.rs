@@ -5,6 +5,7 @@
 //!
 //! Run: `cargo test -p attio-tests --test list_attributes`.
 
+use attio::prelude::*;
 use attio::schema::{Attribute, Target};
 use attio::{
     AttributeType, Error, ErrorCode, Method, RecordReference, Ref, attio_list, attio_object,

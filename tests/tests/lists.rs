@@ -5,6 +5,7 @@
 //!
 //! Run: `cargo test -p attio-tests --test lists`.
 
+use attio::prelude::*;
 use attio::{
     ActorReference, Currency, Entry, Error, ErrorCode, ListUpdate, Record, RecordId, Ref,
     SelectOption, attio_list, attio_object,

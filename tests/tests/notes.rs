@@ -2,6 +2,7 @@
 //! `RecordReference`), get, list page after page, delete; and what is refused before sending.
 
 use attio::notes::{NewNote, Note};
+use attio::prelude::*;
 use attio::{Client, Error, Outcome, Record, Ref, attio_object};
 use attio_sandbox::Sandbox;
 use futures::TryStreamExt as _;

@@ -4,6 +4,7 @@
 //! a browser would.
 
 use attio::oauth::{CsrfState, Installation, Installations, OAuthApp};
+use attio::prelude::*;
 use attio::{Client, Error, ErrorCode, OAuthError, attio_object};
 use attio_sandbox::Sandbox;
 

@@ -2,6 +2,7 @@
 //! get, overwrite (PUT) versus update (PATCH), assert by a typed unique attribute, delete, and
 //! the value history of one attribute.
 
+use attio::prelude::*;
 use attio::{Client, Domain, EmailAddress, ErrorCode, RecordId, SelectOption, attio_object};
 use attio_sandbox::Sandbox;
 

@@ -2,6 +2,7 @@
 //! combined with and/or/not, typed sorts, limit/offset, and a stream that pages by itself
 //! across page boundaries.
 
+use attio::prelude::*;
 use attio::{Client, Date, SelectOption, attio_object};
 use attio_sandbox::Sandbox;
 use futures::TryStreamExt as _;

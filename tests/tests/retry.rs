@@ -1,6 +1,7 @@
 //! The retry policy against a loopback stub: what is retried, what is not, and how long it waits;
 //! and a `409 concurrent_write_conflict` from the sandbox, which creates and appends survive once.
 
+use attio::prelude::*;
 use std::time::{Duration, Instant, SystemTime};
 
 use attio::{Client, Error, RecordId, RetryPolicy, attio_object};

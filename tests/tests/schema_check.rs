@@ -2,6 +2,7 @@
 //! workspace that drifts under a struct (renamed attribute, made multiselect, option added,
 //! status archived).
 
+use attio::prelude::*;
 use attio::schema::{AttributeUpdate, ChoiceUpdate, Contract, NewAttribute, Problem, Target};
 use attio::{AttributeType, Error, ObjectKind};
 use attio_sandbox::Sandbox;

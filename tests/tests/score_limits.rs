@@ -4,6 +4,7 @@
 //! rate limit (waits for `Retry-After`, then carries on), and one that outlasts the retries says
 //! the query may be too complex.
 
+use attio::prelude::*;
 use std::time::Duration;
 
 use attio::{Outcome, RetryPolicy, attio_object};

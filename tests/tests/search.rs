@@ -1,6 +1,7 @@
 //! Record search end to end against the sandbox: by name, domain and email, across objects, typed
 //! references from hits, and what is refused before sending.
 
+use attio::prelude::*;
 use attio::{ActorReference, Error, Outcome, PersonalName, attio_object};
 use attio_sandbox::Sandbox;
 

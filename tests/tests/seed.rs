@@ -1,6 +1,7 @@
 //! The seed document ("Update a user record") works verbatim: `update` sends exactly its request,
 //! and its response decodes with every field and every value's metadata intact.
 
+use attio::prelude::*;
 use attio::{ActorType, AttributeType, Client, EmailAddress, RecordId, RecordReference};
 use attio_tests::{Canned, Stub, User, UserWithMeta, seed};
 use serde_json::Value;

@@ -6,6 +6,7 @@
 //!
 //! Run: `cargo test -p attio-tests --test sql`.
 
+use attio::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 

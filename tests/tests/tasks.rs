@@ -2,6 +2,7 @@
 //! assignees (by id and by email), update what Attio lets change, list with filters page after
 //! page, delete; and what is refused before sending.
 
+use attio::prelude::*;
 use attio::tasks::{NewTask, Task, TaskUpdate};
 use attio::{ActorReference, Client, Error, Outcome, Ref, attio_object};
 use attio_sandbox::Sandbox;

@@ -1,6 +1,7 @@
 //! What the tracing spans show: the request, never the token, never record values. Alone in its
 //! test binary, because tracing caches callsite interest process-wide.
 
+use attio::prelude::*;
 use std::time::Duration;
 
 use attio::{Client, RecordId, RetryPolicy, attio_object};

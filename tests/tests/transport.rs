@@ -2,6 +2,7 @@
 //! show is in `tracing.rs`, alone in its process: tracing caches callsite interest globally, so a
 //! subscriber set for one test races with the other tests' threads.)
 
+use attio::prelude::*;
 use std::time::Duration;
 
 use attio::{Client, Error, RecordId, RetryPolicy, attio_object};

@@ -5,6 +5,7 @@
 //!
 //! Run: `cargo test -p attio-tests --test typed_refs_and_enums`.
 
+use attio::prelude::*;
 use attio::{
     ActorReference, Client, Domain, EmailAddress, Error, Record, RecordId, RecordReference, Ref,
     RetryPolicy, SelectEnum, SelectOption, WritableValue as _, attio_object,

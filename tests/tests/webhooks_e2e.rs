@@ -7,6 +7,7 @@
 //!
 //! Waiting is on the sandbox's record of deliveries, with timeouts only as guards.
 
+use attio::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

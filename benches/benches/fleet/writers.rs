@@ -1,6 +1,7 @@
 //! The writers: worker processes that update records on one token, and the run that starts them
 //! and adds up what they report.
 
+use attio::prelude::*;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};

@@ -21,7 +21,7 @@ use crate::wire::Record;
 impl Client {
     /// `POST /v2/objects/{slug}/records/merge`: merges the record `secondary` into `primary` and
     /// returns the **new** record the merge makes, typed. Usually called as
-    /// `Company::merge(&client, &primary, &secondary)`, which `#[attio_object]` generates.
+    /// `Company::merge(&client, &primary, &secondary)` ([`RecordExt::merge`](crate::prelude::RecordExt::merge)).
     ///
     /// Where both records have a value for an attribute, the primary's wins; the secondary's
     /// values are kept only where the primary has none. The new record has a new id, and both

@@ -164,6 +164,7 @@ impl<T: RecordObject> From<&Record<T>> for Ref<T> {
 /// A record of the list's parent object, read from Attio: the parent of an entry added for it.
 ///
 /// ```no_run
+/// use attio::prelude::*;
 /// # #[attio::attio_object(slug = "companies")] struct Company { name: String }
 /// # #[attio::attio_list(slug = "sales_pipeline", parent = Company)] struct SalesEntry { stage: Option<attio::Status> }
 /// # async fn run(client: attio::Client) -> attio::Result<()> {

@@ -2,6 +2,7 @@
 //! change, delete with every record, and the schema checks of an `#[attio_activity]` struct.
 
 use attio::activities::{ActivityUpdate, NewActivity};
+use attio::prelude::*;
 use attio::schema::Problem;
 use attio::{ActivitySchema, Error, ErrorCode, attio_activity};
 

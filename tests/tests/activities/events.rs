@@ -1,6 +1,7 @@
 //! The webhook events of activities: an activity record's creation and deletion, read back with
 //! `ActivityRecordEvent::fetch`, and refused by `Event::fetch` (an object's records only).
 
+use attio::prelude::*;
 use std::time::Duration;
 
 use attio::webhooks::{Delivery, Event};

@@ -2,6 +2,7 @@
 //! (schema, create, get, update, overwrite, assert, query, stream, change sets, bulk, sync,
 //! delete, a link to a person) and must give the same answers.
 
+use attio::prelude::*;
 use std::fmt::Debug;
 
 use attio::{Client, ErrorCode, Query, Queryable, Record, RecordId, RecordStruct, Ref, Timestamp};

@@ -7,6 +7,7 @@ mod entries;
 mod redirect;
 mod transfer;
 
+use attio::prelude::*;
 use attio::{Client, RecordReference, attio_object};
 use attio_sandbox::Sandbox;
 

@@ -1,6 +1,7 @@
 //! A meeting's linked records added to (`PATCH`) and replaced (`PUT`), and meetings deleted,
 //! those calendar sync made excepted.
 
+use attio::prelude::*;
 use attio::{RecordReference, Ref};
 use serde_json::json;
 

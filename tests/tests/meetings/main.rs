@@ -11,6 +11,7 @@ mod fields;
 use attio::meetings::{
     ExternalRef, Meeting, MeetingTime, NewMeeting, ParticipantStatus, RecordingStatus,
 };
+use attio::prelude::*;
 use attio::{Client, EmailAddress, Error, Outcome, Ref, Timestamp, attio_object};
 use attio_sandbox::Sandbox;
 

@@ -1,6 +1,7 @@
 //! `write_history` of records and entries: a history migrated from another CRM reads back
 //! through `value_history` equal, values and timestamps; and what Attio refuses is refused.
 
+use attio::prelude::*;
 use attio::{EmailAddress, Error, ErrorCode, Outcome, Timestamp, WithMeta, attio_list};
 
 use super::{Company, Person, company, setup};

@@ -1,6 +1,7 @@
 //! `Company::merge` and `Client::merge_records`: the new record, the primary's values winning,
 //! what followed the originals, the typed errors, and the wait for a merge Attio answers `202`.
 
+use attio::prelude::*;
 use std::time::Duration;
 
 use attio::notes::NewNote;

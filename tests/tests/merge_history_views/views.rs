@@ -1,6 +1,7 @@
 //! Saved views of objects and lists: typed, by view id, paged by cursor through `Listing`,
 //! archived ones on request; and a server that repeats a cursor ends the listing.
 
+use attio::prelude::*;
 use attio::{Error, Outcome, PagingProblem};
 use futures::TryStreamExt as _;
 

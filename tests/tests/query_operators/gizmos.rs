@@ -1,5 +1,6 @@
 //! The `gizmos` custom object, the companies its records point at, and its five records.
 
+use attio::prelude::*;
 use attio::{Currency, Location, PhoneNumber, RecordId, RecordReference, SelectOption};
 use serde_json::{Value, json};
 

@@ -1,6 +1,7 @@
 //! The standard objects: status, actor and currency on deals; email address, personal name, phone
 //! number and location parts on people; domains on companies.
 
+use attio::prelude::*;
 use attio::{Currency, Location, PersonalName, PhoneNumber, Status};
 
 use crate::gizmos::gizmos;

@@ -1,6 +1,7 @@
 //! Attio's error bodies from the sandbox arrive typed (`Error::Api` with its `ErrorCode`) and are
 //! not retried.
 
+use attio::prelude::*;
 use attio::{Client, ErrorCode, RecordId, RecordReference, SelectOption, attio_object};
 
 use crate::env::{Env, api_error, email, gadgets, person};

@@ -1,6 +1,7 @@
 //! Multiselect: `update` appends to a multiselect attribute and replaces a single value; the
 //! history keeps what was replaced.
 
+use attio::prelude::*;
 use std::collections::BTreeSet;
 
 use attio::{ActorReference, Record, SelectOption};

@@ -1,6 +1,7 @@
 //! `read_only` fields decode but are never sent, `rename` maps a field to its slug, and whether a
 //! PATCH is retried follows the struct's shape.
 
+use attio::prelude::*;
 use std::collections::BTreeSet;
 
 use attio::{

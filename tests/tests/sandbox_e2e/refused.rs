@@ -1,5 +1,6 @@
 //! Values Attio would reject are refused with `Error::InvalidValue` before anything is sent.
 
+use attio::prelude::*;
 use attio::{ActorReference, AttributeType, Error, PhoneNumber, Record};
 use serde_json::json;
 

@@ -1,6 +1,7 @@
 //! Every writable attribute type round-trips as Attio normalises it: on a custom object, and the
 //! types only the standard objects have (email address, domain, personal name, status).
 
+use attio::prelude::*;
 use std::collections::BTreeSet;
 
 use attio::{

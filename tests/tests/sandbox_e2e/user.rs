@@ -1,6 +1,7 @@
 //! The seed's User end to end: references written by the generated `update` read back exactly,
 //! with each value's metadata.
 
+use attio::prelude::*;
 use attio::{ActorType, AttributeType, Record, RecordReference};
 use serde_json::json;
 

@@ -1,3 +1,4 @@
+use attio::prelude::*;
 use attio::attio_object;
 
 #[attio_object(slug = "people")]

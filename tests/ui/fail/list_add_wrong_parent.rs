@@ -1,4 +1,6 @@
 // A list's entries have one parent object: a company is not a parent of a list over deals.
+use attio::prelude::*;
+
 #[attio::attio_object(slug = "companies")]
 struct Company {
     name: String,

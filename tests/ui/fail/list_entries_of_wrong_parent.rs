@@ -1,5 +1,7 @@
 // The entries of a record in a list: the record is typed too, so a bare id or a record of another
 // object does not compile.
+use attio::prelude::*;
+
 #[attio::attio_object(slug = "companies")]
 struct Company {
     name: String,

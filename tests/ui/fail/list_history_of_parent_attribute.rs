@@ -1,4 +1,6 @@
 // A parent attribute's handle filters entries but names no attribute of the list.
+use attio::prelude::*;
+
 #[attio::attio_object(slug = "companies")]
 struct Company {
     name: String,

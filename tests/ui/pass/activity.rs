@@ -1,4 +1,6 @@
 // An activity's struct has the record API objects and activities share.
+use attio::prelude::*;
+
 #[attio::attio_object(slug = "people")]
 struct Person {
     email_addresses: Vec<attio::EmailAddress>,

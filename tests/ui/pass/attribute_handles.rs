@@ -1,6 +1,7 @@
 // What names an attribute (`AttributeHandle`): every attribute's own handle, including a
 // currency's (compared on its amount, yet naming the attribute); properties of an attribute
 // filter and sort but do not name it.
+use attio::prelude::*;
 use attio::{attio_object, AttributeHandle, Currency, Ref, WithMeta};
 
 #[attio_object(slug = "people")]

@@ -1,4 +1,5 @@
 // The "What a user gets", and every generated method of #[attio_list].
+use attio::prelude::*;
 use futures::TryStreamExt as _;
 
 #[attio::attio_object(slug = "companies")]

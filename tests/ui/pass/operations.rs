@@ -1,5 +1,6 @@
 //! Every generated operation, query and change-set method type-checks.
 
+use attio::prelude::*;
 use attio::{attio_object, Client, Record, RecordId, SelectOption, Status, WithMeta};
 
 #[attio_object(slug = "deals")]

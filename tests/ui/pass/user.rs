@@ -1,4 +1,5 @@
 // The User struct: every option together, round-tripped through the Attio encoding.
+use attio::prelude::*;
 use attio::AttioObject;
 
 #[attio::attio_object(slug = "users")]
