@@ -36,9 +36,10 @@ enum Frame {
     Array { index: usize, started: bool },
 }
 
-/// The path where decoding `body` failed with `error`, or `.` when serde_json gave no position.
-pub(crate) fn path_of(body: &[u8], error: &serde_json::Error) -> String {
-    let path = scanned_path(body, error);
+/// The path where decoding `body` failed with `error`, serde_json's failure reading `body[base..]`
+/// (an answer's `data`, decoded where it starts), or `.` when serde_json gave no position.
+pub(crate) fn path_of(body: &[u8], base: usize, error: &serde_json::Error) -> String {
+    let path = scanned_path(body, base, error);
     match FAILED_ATTRIBUTE.with(|f| f.take()) {
         Some(slug) if !error.is_syntax() && !error.is_eof() && !path.ends_with(slug) => {
             format!("{path}.{slug}")
@@ -47,8 +48,9 @@ pub(crate) fn path_of(body: &[u8], error: &serde_json::Error) -> String {
     }
 }
 
-fn scanned_path(body: &[u8], error: &serde_json::Error) -> String {
-    match offset_of(body, error.line(), error.column()) {
+fn scanned_path(body: &[u8], base: usize, error: &serde_json::Error) -> String {
+    let within = body.get(base..).unwrap_or_default();
+    match offset_of(within, error.line(), error.column()).map(|at| base + at) {
         // A syntax error's position is just past the offending byte, which may have closed the
         // container the failure is in; a data error's is just past the value that failed.
         Some(at) if error.is_syntax() => path_at(body, at.saturating_sub(1)),
@@ -209,7 +211,7 @@ mod tests {
     /// The path this module finds, and the one a path-tracking second decode finds.
     fn both(body: &str) -> Option<(String, String)> {
         let err = serde_json::from_str::<Envelope>(body).err()?;
-        let ours = path_of(body.as_bytes(), &err);
+        let ours = path_of(body.as_bytes(), 0, &err);
         let mut de = serde_json::Deserializer::from_str(body);
         let theirs = serde_path_to_error::deserialize::<_, Envelope>(&mut de)
             .err()?
@@ -260,7 +262,7 @@ mod tests {
             let Some(err) = serde_json::from_str::<Envelope>(body).err() else {
                 continue;
             };
-            let ours = path_of(body.as_bytes(), &err);
+            let ours = path_of(body.as_bytes(), 0, &err);
             let mut de = serde_json::Deserializer::from_str(body);
             let theirs = serde_path_to_error::deserialize::<_, Envelope>(&mut de)
                 .unwrap_err()

@@ -21,9 +21,9 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde::ser::{SerializeMap, Serializer};
-use serde::{Deserialize, Deserializer as _, Serialize};
 
 use crate::error::{DecodeError, Error, Result};
 use crate::values::{AttioList, AttioObject, AttioValue, RecordId, WithMeta};
@@ -32,6 +32,7 @@ pub(crate) mod activity;
 pub(crate) mod comment;
 pub(crate) mod email;
 mod entry;
+mod envelope;
 pub(crate) mod fields;
 pub(crate) mod file;
 mod hint;
@@ -133,9 +134,15 @@ pub fn encode_values<T: AttioObject>(values: &T) -> Result<Vec<u8>> {
     body.extend_from_slice(br#"{"data":{"values":"#);
     Values(values)
         .serialize(&mut serde_json::Serializer::new(&mut body))
-        .map_err(|e| Error::Invariant(e.to_string()))?;
+        .map_err(invariant)?;
     body.extend_from_slice(b"}}");
     Ok(body)
+}
+
+/// A failure to encode, which the values' types rule out. A function rather than a closure, so
+/// that it is compiled once, not once per struct.
+fn invariant(e: serde_json::Error) -> Error {
+    Error::Invariant(e.to_string())
 }
 
 /// The write forms of `values`' writable fields by attribute slug, what [`encode_values`] sends
@@ -295,7 +302,7 @@ pub(crate) fn decode_history<V: AttioValue>(
 /// ```
 pub fn decode_bare<R: DeserializeOwned>(body: &[u8]) -> std::result::Result<R, DecodeError> {
     json_path::reset_failed_attribute();
-    serde_json::from_slice::<R>(body).map_err(|source| failure(body, &source, None))
+    serde_json::from_slice::<R>(body).map_err(|source| failure(body, 0, &source, None))
 }
 
 /// An answer whose body is not needed (a delete's).
@@ -303,65 +310,62 @@ pub(crate) fn decode_nothing(_body: &[u8]) -> std::result::Result<(), DecodeErro
     Ok(())
 }
 
+/// Decodes `{"data": R}`: the envelope is scanned by code compiled once ([`envelope`]), and `R`
+/// is decoded from where `data`'s value starts. What does not depend on `R` is in
+/// [`data_start`] and [`finish`], so that a user's build compiles little per answer type.
 fn decode_with<R: DeserializeOwned>(
     body: &[u8],
     object: Option<hint::Object>,
 ) -> std::result::Result<R, DecodeError> {
-    json_path::reset_failed_attribute();
-    let mut de = serde_json::Deserializer::from_slice(body);
-    de.deserialize_map(DataOf::<R>(std::marker::PhantomData))
-        .and_then(|data| de.end().map(|()| data))
-        .map_err(|source| failure(body, &source, object))
+    let start = data_start(body)?;
+    let mut de = serde_json::Deserializer::from_slice(&body[start..]);
+    match R::deserialize(&mut de) {
+        Ok(data) => finish(body, start, de).map(|()| data),
+        Err(e) => Err(failure(body, start, &e, object)),
+    }
 }
 
-/// Where and why `body` failed to decode, with the hint about `object`'s struct.
-fn failure(body: &[u8], source: &serde_json::Error, object: Option<hint::Object>) -> DecodeError {
-    let json_path = json_path::path_of(body, source);
+/// Where `data`'s value starts in `body`, or why the envelope is not `{"data": …}`.
+fn data_start(body: &[u8]) -> std::result::Result<usize, DecodeError> {
+    json_path::reset_failed_attribute();
+    envelope::data_start(body).ok_or_else(|| envelope_failure(body))
+}
+
+/// After `de` read `data`'s value from `body[start..]`: whether what follows it closes the
+/// envelope.
+fn finish(
+    body: &[u8],
+    start: usize,
+    de: serde_json::Deserializer<serde_json::de::SliceRead<'_>>,
+) -> std::result::Result<(), DecodeError> {
+    let end = start + de.into_iter::<serde::de::IgnoredAny>().byte_offset();
+    if envelope::rest_is_well_formed(body, end) {
+        Ok(())
+    } else {
+        Err(envelope_failure(body))
+    }
+}
+
+/// Where and why the envelope of `body` is not `{"data": …}`.
+fn envelope_failure(body: &[u8]) -> DecodeError {
+    match envelope::envelope_error(body) {
+        Some(e) => failure(body, 0, &e, None),
+        None => DecodeError::new(".".into(), "the answer is not `{\"data\": …}`".into(), None),
+    }
+}
+
+/// Where and why `body` failed to decode, with the hint about `object`'s struct: `source` is
+/// serde_json's failure reading `body[base..]`.
+fn failure(
+    body: &[u8],
+    base: usize,
+    source: &serde_json::Error,
+    object: Option<hint::Object>,
+) -> DecodeError {
+    let json_path = json_path::path_of(body, base, source);
     let reason = reason_of(source);
     let hint = object.and_then(|o| o.hint(body, &json_path));
     DecodeError::new(json_path, reason, hint)
-}
-
-/// The `data` of `{"data": R, …}`. Written out rather than derived: a user's build compiles this
-/// once per struct it decodes, so what does not depend on `R` (finding the key, skipping the
-/// others) is in [`next_data`], compiled once; and a derived struct would also bring the sequence
-/// form and `deserialize_struct`, which no answer uses.
-struct DataOf<R>(std::marker::PhantomData<R>);
-
-impl<'de, R: Deserialize<'de>> serde::de::Visitor<'de> for DataOf<R> {
-    type Value = R;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("an answer with `data`")
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> std::result::Result<R, A::Error> {
-        if !next_data(&mut map)? {
-            return Err(serde::de::Error::missing_field("data"));
-        }
-        let data = map.next_value()?;
-        if next_data(&mut map)? {
-            return Err(serde::de::Error::duplicate_field("data"));
-        }
-        Ok(data)
-    }
-}
-
-/// Skips the map's entries up to the key `data`: `true` when the next value is `data`'s, `false`
-/// at the end of the map.
-fn next_data<'de, A: serde::de::MapAccess<'de>>(
-    map: &mut A,
-) -> std::result::Result<bool, A::Error> {
-    while let Some(key) = map.next_key::<crate::values::Key<'de>>()? {
-        if key.as_str() == "data" {
-            return Ok(true);
-        }
-        map.next_value::<serde::de::IgnoredAny>()?;
-    }
-    Ok(false)
 }
 
 /// Where and why `body` failed to decode, for bodies that are not answers (a webhook delivery):
@@ -369,7 +373,7 @@ fn next_data<'de, A: serde::de::MapAccess<'de>>(
 pub(crate) fn locate_failure(body: &[u8], error: &serde_json::Error) -> (String, String) {
     // No record field is involved: forget any the codec noted on this thread.
     json_path::reset_failed_attribute();
-    (json_path::path_of(body, error), reason_of(error))
+    (json_path::path_of(body, 0, error), reason_of(error))
 }
 
 /// serde_json's message without its ` at line 1 column 200` suffix (the JSON path says where).

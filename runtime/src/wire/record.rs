@@ -67,17 +67,15 @@ impl<'de, T: AttioObject> Deserialize<'de> for Record<T> {
                 write!(f, "an Attio `{}` record", T::SLUG)
             }
 
-            // Only `values` depends on `T`: the rest is `Shell`'s, compiled once per map type
-            // rather than once per struct (a user's build instantiates this for each struct).
+            // Only `values` depends on `T`: the loop over the keys and the record's own fields
+            // are `Shell::read`'s, compiled once per map type rather than once per struct (a
+            // user's build instantiates this for each struct); `T`'s part is the callback.
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut shell = Shell::default();
                 let mut values = None;
-                while let Some(key) = map.next_key::<Key<'de>>()? {
-                    if shell.read(key.as_str(), &mut map)? {
-                        values = Some(map.next_value_seed(ValuesSeed::<T>(PhantomData))?);
-                    }
-                }
-                let (id, created_at, web_url) = shell.finish()?;
+                let (id, created_at, web_url) = Shell::read(&mut map, &mut |map: &mut A| {
+                    values = Some(map.next_value_seed(ValuesSeed::<T>(PhantomData))?);
+                    Ok(())
+                })?;
                 match values {
                     Some(values) => Ok(Record {
                         id,
@@ -103,27 +101,28 @@ struct Shell {
 }
 
 impl Shell {
-    /// Reads the value of `key` when it is the record's own field (an unknown one is skipped);
-    /// `true` when the key is `values`, whose value the caller reads.
-    fn read<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
-        match key {
-            "id" => self.id = Some(map.next_value()?),
-            "created_at" => self.created_at = Some(map.next_value()?),
-            "web_url" => self.web_url = map.next_value()?,
-            "values" => return Ok(true),
-            _ => {
-                map.next_value::<IgnoredAny>()?;
+    /// Reads the record's map: its own fields (an unknown key is skipped), and `values` through
+    /// `values`, which reads that key's value. The fields, or the first required one missing.
+    fn read<'de, A: MapAccess<'de>>(
+        map: &mut A,
+        values: &mut dyn FnMut(&mut A) -> Result<(), A::Error>,
+    ) -> Result<(RecordIdentifier, Timestamp, Option<String>), A::Error> {
+        let mut shell = Shell::default();
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            match key.as_str() {
+                "id" => shell.id = Some(map.next_value()?),
+                "created_at" => shell.created_at = Some(map.next_value()?),
+                "web_url" => shell.web_url = map.next_value()?,
+                "values" => values(map)?,
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
             }
         }
-        Ok(false)
-    }
-
-    /// The fields, or the first required one that is missing.
-    fn finish<E: de::Error>(self) -> Result<(RecordIdentifier, Timestamp, Option<String>), E> {
-        match (self.id, self.created_at) {
-            (Some(id), Some(created_at)) => Ok((id, created_at, self.web_url)),
-            (None, _) => Err(E::missing_field("id")),
-            (_, None) => Err(E::missing_field("created_at")),
+        match (shell.id, shell.created_at) {
+            (Some(id), Some(created_at)) => Ok((id, created_at, shell.web_url)),
+            (None, _) => Err(de::Error::missing_field("id")),
+            (_, None) => Err(de::Error::missing_field("created_at")),
         }
     }
 }
