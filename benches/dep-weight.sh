@@ -38,6 +38,8 @@ tokio = { version = "1", features = ["rt-multi-thread", "macros"] }
 [workspace]
 TOML
 cat > "$DIR/with-attio/src/main.rs" <<'RS'
+use attio::prelude::*;
+
 #[attio::attio_object(slug = "users")]
 struct User {
     user_id: String,
