@@ -150,8 +150,7 @@ mod tests {
     use super::*;
 
     /// The scans accept what the visitor accepts and refuse what it refuses, on envelopes
-    /// well-formed and not: for each body, either both find `data`'s value (and the same one),
-    /// or `envelope_error` has an error.
+    /// well-formed and not; and `envelope_error` has an error for exactly the bodies refused.
     #[test]
     fn the_scans_agree_with_the_visitor() {
         let bodies: &[&str] = &[
