@@ -126,6 +126,7 @@ impl<'de, T: AttioValue> Visitor<'de> for ValueArray<T> {
 pub(crate) struct Write<'a, T>(pub &'a T);
 
 impl<T: WritableValue> Serialize for Write<'_, T> {
+    #[inline]
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.0.encode(s)
     }
@@ -150,12 +151,14 @@ impl<T: AttioValue> AttioField for T {
 }
 
 impl<T: WritableValue> WritableField for T {
+    #[inline]
     fn is_absent(&self) -> bool {
         false
     }
     fn validate(&self) -> Result<(), ValueError> {
         WritableValue::validate(self)
     }
+    #[inline]
     fn encode<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         WritableValue::encode(self, s)
     }
@@ -175,12 +178,14 @@ impl<T: AttioValue> AttioField for Option<T> {
 }
 
 impl<T: WritableValue> WritableField for Option<T> {
+    #[inline]
     fn is_absent(&self) -> bool {
         self.is_none()
     }
     fn validate(&self) -> Result<(), ValueError> {
         self.as_ref().map_or(Ok(()), WritableValue::validate)
     }
+    #[inline]
     fn encode<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Some(v) => v.encode(s),
@@ -207,12 +212,14 @@ impl<T: AttioValue> AttioField for Vec<T> {
 }
 
 impl<T: WritableValue> WritableField for Vec<T> {
+    #[inline]
     fn is_absent(&self) -> bool {
         false
     }
     fn validate(&self) -> Result<(), ValueError> {
         self.iter().try_for_each(WritableValue::validate)
     }
+    #[inline]
     fn encode<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(Some(self.len()))?;
         for v in self {
