@@ -5,9 +5,11 @@
 //!
 //! [`EntryExt`](crate::prelude::EntryExt), in `attio::prelude`, makes them methods of every
 //! `#[attio_list]` struct (`entry.add(&client, &acme)`, `SalesEntry::get(&client, &id)`, ...);
-//! they are also callable on the [`Client`] directly. An entry's parent is given typed, as a record of the list's parent object
-//! ([`ParentOf`]): a `&Record<Company>` or a `&Ref<Company>` for a list over companies. `update` and `overwrite` differ as for records (see [`records`](crate::Client::update_record)):
-//! on multiselect (`Vec<T>`) fields, `update` adds the values, `overwrite` replaces them.
+//! they are also callable on the [`Client`] directly. An entry's parent is given typed, as a
+//! record of the list's parent object ([`ParentOf`]): a `&Record<Company>` or a `&Ref<Company>`
+//! for a list over companies. `update` and `overwrite` differ as for records (see
+//! [`records`](crate::Client::update_record)): on multiselect (`Vec<T>`) fields, `update` adds
+//! the values, `overwrite` replaces them.
 
 use crate::client::Client;
 use crate::error::{Error, ErrorCode, Result};

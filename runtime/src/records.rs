@@ -2,8 +2,8 @@
 //! (upsert by a unique attribute), delete, and the value history of one attribute.
 //!
 //! [`RecordExt`](crate::prelude::RecordExt), in `attio::prelude`, makes them methods of every
-//! `#[attio_object]` struct (`user.create(&client)`,
-//! `User::get(&client, &id)`, ...); they are also callable on the [`Client`] directly.
+//! `#[attio_object]` struct (`user.create(&client)`, `User::get(&client, &id)`, ...); they are
+//! also callable on the [`Client`] directly.
 //!
 //! # `update` (PATCH) or `overwrite` (PUT)?
 //!
@@ -32,8 +32,8 @@ impl Client {
     /// `PATCH /v2/objects/{slug}/records/{record_id}`: writes the struct's values to the record.
     ///
     /// Single-value attributes are replaced; values of multiselect attributes (`Vec<T>` fields)
-    /// are **added** to the ones the record already has. Usually called as `user.update(&client, &id)`
-    /// ([`RecordExt::update`](crate::prelude::RecordExt::update)).
+    /// are **added** to the ones the record already has. Usually called as
+    /// `user.update(&client, &id)` ([`RecordExt::update`](crate::prelude::RecordExt::update)).
     ///
     /// Such an append is not safe to repeat blindly, so when its outcome is unknown (a dropped
     /// connection, a `5xx`) the record is read back: the values already there are done, and only
