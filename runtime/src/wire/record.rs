@@ -68,11 +68,11 @@ impl<'de, T: AttioObject> Deserialize<'de> for Record<T> {
             }
 
             // Only `values` depends on `T`: the loop over the keys and the record's own fields
-            // are `Shell::read`'s, compiled once per map type rather than once per struct (a
+            // are `read_record`'s, compiled once per map type rather than once per struct (a
             // user's build instantiates this for each struct); `T`'s part is the callback.
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut values = None;
-                let (id, created_at, web_url) = Shell::read(&mut map, &mut |map: &mut A| {
+                let (id, created_at, web_url) = read_record(&mut map, &mut |map: &mut A| {
                     values = Some(map.next_value_seed(ValuesSeed::<T>(PhantomData))?);
                     Ok(())
                 })?;
@@ -92,38 +92,29 @@ impl<'de, T: AttioObject> Deserialize<'de> for Record<T> {
     }
 }
 
-/// A record's fields other than its values, as its map is read.
-#[derive(Default)]
-struct Shell {
-    id: Option<RecordIdentifier>,
-    created_at: Option<Timestamp>,
-    web_url: Option<String>,
-}
-
-impl Shell {
-    /// Reads the record's map: its own fields (an unknown key is skipped), and `values` through
-    /// `values`, which reads that key's value. The fields, or the first required one missing.
-    fn read<'de, A: MapAccess<'de>>(
-        map: &mut A,
-        values: &mut dyn FnMut(&mut A) -> Result<(), A::Error>,
-    ) -> Result<(RecordIdentifier, Timestamp, Option<String>), A::Error> {
-        let mut shell = Shell::default();
-        while let Some(key) = map.next_key::<Key<'de>>()? {
-            match key.as_str() {
-                "id" => shell.id = Some(map.next_value()?),
-                "created_at" => shell.created_at = Some(map.next_value()?),
-                "web_url" => shell.web_url = map.next_value()?,
-                "values" => values(map)?,
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
-                }
+/// Reads a record's map: its own fields (an unknown key is skipped), and `values` through
+/// `values`, which reads that key's value. The record's id, creation time and web URL, or the
+/// first required one missing.
+fn read_record<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    values: &mut dyn FnMut(&mut A) -> Result<(), A::Error>,
+) -> Result<(RecordIdentifier, Timestamp, Option<String>), A::Error> {
+    let (mut id, mut created_at, mut web_url) = (None, None, None);
+    while let Some(key) = map.next_key::<Key<'de>>()? {
+        match key.as_str() {
+            "id" => id = Some(map.next_value()?),
+            "created_at" => created_at = Some(map.next_value()?),
+            "web_url" => web_url = map.next_value()?,
+            "values" => values(map)?,
+            _ => {
+                map.next_value::<IgnoredAny>()?;
             }
         }
-        match (shell.id, shell.created_at) {
-            (Some(id), Some(created_at)) => Ok((id, created_at, shell.web_url)),
-            (None, _) => Err(de::Error::missing_field("id")),
-            (_, None) => Err(de::Error::missing_field("created_at")),
-        }
+    }
+    match (id, created_at) {
+        (Some(id), Some(created_at)) => Ok((id, created_at, web_url)),
+        (None, _) => Err(de::Error::missing_field("id")),
+        (_, None) => Err(de::Error::missing_field("created_at")),
     }
 }
 
