@@ -24,22 +24,14 @@ pub(super) fn data_start(body: &[u8]) -> Option<usize> {
     if body.get(at) != Some(&b'{') {
         return None;
     }
-    at += 1;
     loop {
-        at = skip_whitespace(body, at);
-        let (is_data, after_key) = key(body, at)?;
-        at = skip_whitespace(body, after_key);
-        if body.get(at) != Some(&b':') {
-            return None;
-        }
-        at = skip_whitespace(body, at + 1);
+        let (is_data, value) = member(body, at + 1)?;
         if is_data {
-            return Some(at);
+            return Some(value);
         }
-        at = skip_whitespace(body, skip_value(body, at)?);
-        match body.get(at) {
-            Some(b',') => at += 1,
-            _ => return None,
+        at = skip_whitespace(body, skip_value(body, value)?);
+        if body.get(at) != Some(&b',') {
+            return None;
         }
     }
 }
@@ -52,15 +44,10 @@ pub(super) fn rest_is_well_formed(body: &[u8], end: usize) -> bool {
         match body.get(at) {
             Some(b'}') => return skip_whitespace(body, at + 1) == body.len(),
             Some(b',') => {
-                at = skip_whitespace(body, at + 1);
-                let Some((false, after_key)) = key(body, at) else {
+                let Some((false, value)) = member(body, at + 1) else {
                     return false;
                 };
-                at = skip_whitespace(body, after_key);
-                if body.get(at) != Some(&b':') {
-                    return false;
-                }
-                let Some(after_value) = skip_value(body, skip_whitespace(body, at + 1)) else {
+                let Some(after_value) = skip_value(body, value) else {
                     return false;
                 };
                 at = skip_whitespace(body, after_value);
@@ -68,6 +55,14 @@ pub(super) fn rest_is_well_formed(body: &[u8], end: usize) -> bool {
             _ => return false,
         }
     }
+}
+
+/// The member `"key": ` that starts at `body[at..]` (after whitespace): whether the key is
+/// `data`, and where its value starts; `None` when there is no key and colon there.
+fn member(body: &[u8], at: usize) -> Option<(bool, usize)> {
+    let (is_data, after_key) = key(body, skip_whitespace(body, at))?;
+    let colon = skip_whitespace(body, after_key);
+    (body.get(colon) == Some(&b':')).then(|| (is_data, skip_whitespace(body, colon + 1)))
 }
 
 /// serde_json's error for an envelope that [`data_start`] or [`rest_is_well_formed`] refused: the
